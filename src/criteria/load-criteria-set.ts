@@ -1,0 +1,25 @@
+import type { Checked, Problem } from "../problem.js";
+import { checkSchema } from "../check-schema.js";
+import { checkScoring } from "./check-scoring.js";
+import { checkSet } from "./check-set.js";
+import { checkTree } from "./check-tree.js";
+import type { CriteriaSet } from "./types.js";
+
+/**
+ * Checks a parsed criteria file and reports every problem at once: the schema first, then the
+ * meaning (codes, sums, facts, rules, tiers, classes, blocks). Semantic checks also run on a
+ * file with schema errors; a check that cannot make sense of a malformed part is skipped,
+ * since the schema problem already names that part.
+ */
+export function loadCriteriaSet(json: unknown): Checked<CriteriaSet> {
+  const problems: Problem[] = checkSchema(json);
+  const set = json as CriteriaSet;
+  for (const check of [checkTree, checkScoring, checkSet]) {
+    try {
+      problems.push(...check(set));
+    } catch (error) {
+      if (problems.length === 0) throw error;
+    }
+  }
+  return problems.length === 0 ? { ok: true, value: set } : { ok: false, problems };
+}

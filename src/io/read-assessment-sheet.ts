@@ -1,0 +1,330 @@
+import { ASSESSMENT_FORMAT, type Assessment, type FactInput, type ItemInput, ROUNDS, type Round } from "../assessment/types.js";
+import type { CriteriaSet, UnitType } from "../criteria/types.js";
+import { type Checked, type Problem, problem } from "../problem.js";
+import { firstLine, sniffDelimiter } from "./csv.js";
+import { parseUnitType } from "./parse-cell.js";
+import { parseCsvRecords } from "./parse-csv-records.js";
+import { type RowEntries, readFactEntries, readItemEntries } from "./read-sheet-entries.js";
+import { type SheetItemResolver, resolveSheetItem } from "./resolve-sheet-item.js";
+import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } from "./sheet-columns.js";
+
+/**
+ * Reads the assessment sheet scorers keep today: one row per unit and item (a criterion,
+ * bonus or penalty code, or a fact name), one column per round (self, appraisal1,
+ * explanation, appraisal2), then comment, evidence and the unit's name, type and block.
+ *
+ * - Delimiter sniffed from the header ("," ";" tab); BOM stripped; text NFC-normalised;
+ *   decimal comma accepted when the delimiter is not ",".
+ * - "KPS", "NA" or "N/A" in an item's round cell claims "không phát sinh" in that round.
+ * - A row's comment goes to the last round it has a value in (as the reason when that cell is
+ *   KPS); its evidence ids (separated by ";" or "|") to the first. A row with a comment or
+ *   evidence but no value puts them on the self-assessment.
+ * - A row with a unit and no item only registers the unit (name, type, block).
+ * Every problem is collected, at `file.csv:ROW:COLUMN` (header = row 1).
+ */
+export function readAssessmentSheet(
+  text: string,
+  options: { fileName: string; criteria: CriteriaSet; year: number },
+): Checked<Assessment[]> {
+  const { fileName, criteria, year } = options;
+  const content = (text.startsWith("\uFEFF") ? text.slice(1) : text).normalize("NFC");
+  if (content.trim() === "") {
+    return fail([
+      problem(
+        "parse",
+        fileName,
+        "the file is empty: it needs a header row (unit, item, self, …) and one row per unit and item",
+        "tệp trống: cần có dòng tiêu đề (unit, item, self, …) và mỗi dòng cho một đơn vị và một tiêu chí",
+      ),
+    ]);
+  }
+  const delimiter = sniffDelimiter(firstLine(content));
+  const records = parseCsvRecords(content, delimiter, fileName);
+  if (!records.ok) return records;
+  const [headerCells = [], ...rows] = records.value;
+  const header = readSheetHeader(headerCells, fileName);
+  const problems = [...header.problems];
+  if (header.columns.unit === undefined || header.columns.item === undefined) return fail(problems);
+  if (header.columns.unit_type === undefined) {
+    problems.push(
+      problem(
+        "parse",
+        `${fileName}:1`,
+        "the header has no unit_type column: add one and give each unit's type (xa, phuong, dac-khu or department) on at least one of its rows",
+        "dòng tiêu đề thiếu cột unit_type: hãy thêm cột này và ghi loại của mỗi đơn vị (xa, phuong, dac-khu hoặc department) ít nhất trên một dòng của đơn vị",
+      ),
+    );
+  }
+
+  const context: SheetContext = {
+    fileName,
+    header,
+    resolve: resolveSheetItem(criteria),
+    decimalComma: delimiter !== ",",
+    units: new Map(),
+    problems,
+    strayColumns: new Set(),
+  };
+  rows.forEach((cells, index) => readRow(context, cells, index + 2));
+
+  const assessments: Assessment[] = [];
+  for (const draft of context.units.values()) {
+    const type = draft.details.unit_type?.value as UnitType | undefined;
+    if (!type) {
+      if (header.columns.unit_type !== undefined) {
+        problems.push(
+          problem(
+            "parse",
+            at(context, draft.firstRow, "unit_type"),
+            `unit "${draft.code}" has no unit type: write xa, phuong, dac-khu or department in its unit_type cell on at least one of its rows`,
+            `đơn vị "${draft.code}" chưa có loại đơn vị: hãy ghi xa, phuong, dac-khu hoặc department vào cột unit_type ít nhất trên một dòng của đơn vị`,
+          ),
+        );
+      }
+      continue;
+    }
+    assessments.push(buildAssessment(draft, type, criteria, year));
+  }
+  return problems.length > 0 ? fail(problems) : { ok: true, value: assessments };
+}
+
+interface SheetContext {
+  fileName: string;
+  header: SheetHeader;
+  resolve: SheetItemResolver;
+  decimalComma: boolean;
+  units: Map<string, UnitDraft>;
+  problems: Problem[];
+  /** Columns without a header already reported (once per column). */
+  strayColumns: Set<number>;
+}
+
+interface Entered<T> {
+  value: T;
+  row: number;
+}
+
+const UNIT_DETAILS = ["unit_name", "unit_type", "block"] as const;
+type UnitDetail = (typeof UNIT_DETAILS)[number];
+
+interface UnitDraft {
+  code: string;
+  firstRow: number;
+  /** unit_type holds a checked UnitType. */
+  details: Partial<Record<UnitDetail, Entered<string>>>;
+  rounds: Map<Round, { facts: Record<string, FactInput>; items: Record<string, ItemInput> }>;
+  /** Row of each item or fact already read, to catch duplicates. */
+  seen: Map<string, number>;
+}
+
+const fail = (problems: Problem[]): Checked<Assessment[]> => ({ ok: false, problems });
+
+function at(context: SheetContext, row: number, column: SheetColumn | number): string {
+  const index = typeof column === "number" ? column : context.header.columns[column];
+  const label = index === undefined ? column : (context.header.labels[index] ?? columnLetter(index));
+  return `${context.fileName}:${row}:${label}`;
+}
+
+function cellOf(context: SheetContext, cells: string[], column: SheetColumn): string {
+  const index = context.header.columns[column];
+  return index === undefined ? "" : (cells[index] ?? "").trim();
+}
+
+function readRow(context: SheetContext, cells: string[], row: number): void {
+  if (cells.every((cell) => cell.trim() === "")) return;
+  reportStrayCells(context, cells, row);
+  const unitCode = cellOf(context, cells, "unit");
+  if (unitCode === "") {
+    context.problems.push(
+      problem(
+        "parse",
+        at(context, row, "unit"),
+        `row ${row} has no unit code: write the unit's code in the unit column, or delete the row`,
+        `dòng ${row} chưa có mã đơn vị: hãy ghi mã đơn vị vào cột unit, hoặc xóa dòng này`,
+      ),
+    );
+    return;
+  }
+  let draft = context.units.get(unitCode);
+  if (!draft) {
+    draft = { code: unitCode, firstRow: row, details: {}, rounds: new Map(), seen: new Map() };
+    context.units.set(unitCode, draft);
+  }
+  readUnitDetails(context, cells, row, draft);
+  readItem(context, cells, row, draft);
+}
+
+function reportStrayCells(context: SheetContext, cells: string[], row: number): void {
+  const { labels, ignored } = context.header;
+  cells.forEach((cell, index) => {
+    const blankHeader = index >= labels.length || (ignored.has(index) && labels[index] === columnLetter(index));
+    if (!blankHeader || cell.trim() === "" || context.strayColumns.has(index)) return;
+    context.strayColumns.add(index);
+    context.problems.push(
+      problem(
+        "parse",
+        at(context, row, index),
+        `cell ${columnLetter(index)}${row} has a value but its column has no header: give the column a header (unit, item, self, …) or clear it`,
+        `ô ${columnLetter(index)}${row} có dữ liệu nhưng cột không có tiêu đề: hãy đặt tiêu đề cho cột (unit, item, self, …) hoặc xóa dữ liệu`,
+      ),
+    );
+  });
+}
+
+/** The unit's name, type and block: the first value given wins; a different one is a conflict. */
+function readUnitDetails(context: SheetContext, cells: string[], row: number, draft: UnitDraft): void {
+  for (const column of UNIT_DETAILS) {
+    let value = cellOf(context, cells, column);
+    if (value === "") continue;
+    if (column === "unit_type") {
+      const type = parseUnitType(value);
+      if (!type.ok) {
+        context.problems.push(problem("parse", at(context, row, column), type.message, type.vi));
+        continue;
+      }
+      value = type.value;
+    }
+    const earlier = draft.details[column];
+    if (!earlier) draft.details[column] = { value, row };
+    else if (earlier.value !== value) {
+      context.problems.push(
+        problem(
+          "parse",
+          at(context, row, column),
+          `unit "${draft.code}" has ${column} "${earlier.value}" on row ${earlier.row} but "${value}" here: a unit has one ${column}; make the rows agree`,
+          `đơn vị "${draft.code}" có ${column} là "${earlier.value}" ở dòng ${earlier.row} nhưng là "${value}" ở đây: mỗi đơn vị chỉ có một giá trị ${column}; hãy sửa cho thống nhất`,
+        ),
+      );
+    }
+  }
+}
+
+function readItem(context: SheetContext, cells: string[], row: number, draft: UnitDraft): void {
+  const itemText = cellOf(context, cells, "item");
+  const entries = ROUNDS.flatMap((round) => {
+    const text = cellOf(context, cells, round);
+    return text === "" ? [] : [{ round, text }];
+  });
+  const comment = cellOf(context, cells, "comment");
+  const evidence = cellOf(context, cells, "evidence")
+    .split(/[;|]/)
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  if (itemText === "") {
+    if (entries.length > 0 || comment !== "" || evidence.length > 0) {
+      context.problems.push(
+        problem(
+          "parse",
+          at(context, row, "item"),
+          `row ${row} has values but no item: write the criterion code (e.g. 2.1.3) or fact name in the item column`,
+          `dòng ${row} có dữ liệu nhưng chưa có tiêu chí: hãy ghi mã tiêu chí (ví dụ 2.1.3) hoặc tên số liệu vào cột item`,
+        ),
+      );
+    }
+    return;
+  }
+  const item = context.resolve(itemText);
+  if (item.kind === "item" || item.kind === "fact") {
+    const key = item.kind === "item" ? item.code : item.name;
+    const earlier = draft.seen.get(key);
+    if (earlier !== undefined) {
+      context.problems.push(
+        problem(
+          "duplicate-code",
+          at(context, row, "item"),
+          `unit "${draft.code}" already has a row for "${key}" (row ${earlier}): keep one row per unit and item`,
+          `đơn vị "${draft.code}" đã có dòng cho "${key}" (dòng ${earlier}): mỗi đơn vị và tiêu chí chỉ ghi một dòng`,
+        ),
+      );
+      return;
+    }
+    draft.seen.set(key, row);
+  }
+  const rowEntries: RowEntries = {
+    entries,
+    comment,
+    evidence,
+    decimalComma: context.decimalComma,
+    place: (column) => at(context, row, column),
+  };
+  switch (item.kind) {
+    case "item": {
+      const read = readItemEntries(item.code, rowEntries);
+      context.problems.push(...read.problems);
+      for (const { round, input } of read.inputs) roundOf(draft, round).items[item.code] = input;
+      return;
+    }
+    case "fact": {
+      const read = readFactEntries(item.name, item.declaration.type, rowEntries);
+      context.problems.push(...read.problems);
+      for (const { round, input } of read.inputs) roundOf(draft, round).facts[item.name] = input;
+      return;
+    }
+    case "branch":
+      if (entries.length > 0) {
+        context.problems.push(
+          problem(
+            "points-on-computed-item",
+            at(context, row, "item"),
+            `"${item.code}" is made of sub-criteria (${item.children.join(", ")}) and its points are their sum: enter points on those rows and leave this row empty or delete it`,
+            `"${item.code}" gồm các tiêu chí thành phần (${item.children.join(", ")}) và điểm là tổng của chúng: hãy chấm điểm ở các dòng đó, để trống hoặc xóa dòng này`,
+          ),
+        );
+      }
+      return;
+    case "indicator":
+      context.problems.push(
+        problem(
+          "unknown-code",
+          at(context, row, "item"),
+          `"${item.name}" is a survey indicator: survey results are imported from the survey file, not from this sheet; delete the row`,
+          `"${item.name}" là chỉ số điều tra xã hội học: kết quả điều tra được nhập từ tệp điều tra, không nhập ở bảng này; hãy xóa dòng này`,
+        ),
+      );
+      return;
+    case "unknown": {
+      const hint = item.suggestion ? ` (did you mean "${item.suggestion}"?)` : "";
+      const hintVi = item.suggestion ? ` (có phải là "${item.suggestion}"?)` : "";
+      context.problems.push(
+        problem(
+          "unknown-code",
+          at(context, row, "item"),
+          `unknown item "${item.text}"${hint}: write a criterion, bonus or penalty code of the criteria set, or one of its fact names`,
+          `không có tiêu chí "${item.text}"${hintVi}: hãy ghi mã tiêu chí, điểm thưởng, điểm trừ của bộ tiêu chí, hoặc tên một số liệu của bộ tiêu chí`,
+        ),
+      );
+      return;
+    }
+  }
+}
+
+function roundOf(draft: UnitDraft, round: Round): { facts: Record<string, FactInput>; items: Record<string, ItemInput> } {
+  let entry = draft.rounds.get(round);
+  if (!entry) {
+    entry = { facts: {}, items: {} };
+    draft.rounds.set(round, entry);
+  }
+  return entry;
+}
+
+function buildAssessment(draft: UnitDraft, type: UnitType, criteria: CriteriaSet, year: number): Assessment {
+  const rounds = ROUNDS.flatMap((round) => {
+    const entry = draft.rounds.get(round);
+    if (!entry) return [];
+    const facts = Object.keys(entry.facts).length > 0 ? { facts: entry.facts } : {};
+    const items = Object.keys(entry.items).length > 0 ? { items: entry.items } : {};
+    return [{ round, ...facts, ...items }];
+  });
+  return {
+    format: ASSESSMENT_FORMAT,
+    unit: {
+      code: draft.code,
+      name: draft.details.unit_name?.value ?? draft.code,
+      type,
+      ...(draft.details.block ? { block: draft.details.block.value } : {}),
+    },
+    year,
+    criteria: { family: criteria.family, version: criteria.version },
+    rounds,
+  };
+}
