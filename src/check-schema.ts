@@ -64,9 +64,9 @@ function toProblem(error: ErrorObject): Problem {
     case "pattern":
       return problem("schema", path, `does not match the expected form ${params.pattern}`, `không đúng định dạng ${params.pattern}`);
     case "minimum":
-      return problem("schema", path, `must be ≥ ${params.limit}`, `phải ≥ ${params.limit}`);
+      return problem("schema", path, `must be ≥ ${params.limit}`, `phải lớn hơn hoặc bằng ${params.limit}`);
     case "maximum":
-      return problem("schema", path, `must be ≤ ${params.limit}`, `phải ≤ ${params.limit}`);
+      return problem("schema", path, `must be ≤ ${params.limit}`, `phải nhỏ hơn hoặc bằng ${params.limit}`);
     case "minItems":
       return problem("schema", path, `must have at least ${params.limit} item(s)`, `phải có ít nhất ${params.limit} phần tử`);
     case "uniqueItems":

@@ -96,7 +96,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
     case "tiers":
       if (needFact(scoring.fact, `${path}.fact`, ["integer", "number", "rate"])) {
         const fact = set.facts[scoring.fact]!;
-        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, factDomain(fact), fact.type === "integer", `fact "${scoring.fact}"`));
+        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, factDomain(fact), fact.type === "integer", { en: `fact "${scoring.fact}"`, vi: `dữ kiện "${scoring.fact}"` }));
       }
       scoring.tiers.forEach((tier, i) => pointsWithin(tier.points, `${path}.tiers[${i}].points`));
       best(Math.max(...scoring.tiers.map((t) => t.points)), `${path}.tiers`);
@@ -161,7 +161,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
           ),
         );
       } else if ("tiers" in scoring) {
-        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, indicatorDomain(indicator), false, `indicator "${scoring.indicator}"`));
+        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, indicatorDomain(indicator), false, { en: `indicator "${scoring.indicator}"`, vi: `chỉ số "${scoring.indicator}"` }));
         scoring.tiers.forEach((tier, i) => pointsWithin(tier.points, `${path}.tiers[${i}].points`));
         best(Math.max(...scoring.tiers.map((t) => t.points)), `${path}.tiers`);
       } else if (scoring.linear.zeroAt === scoring.linear.fullAt) {
@@ -175,7 +175,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
   return problems;
 }
 
-export function checkTiers(tiers: Tier[], path: string, domain: { min: number; max: number }, integers: boolean, what: string): Problem[] {
+export function checkTiers(tiers: Tier[], path: string, domain: { min: number; max: number }, integers: boolean, what: { en: string; vi: string }): Problem[] {
   const problems: Problem[] = [];
   tiers.forEach((tier, i) => {
     if (isEmptyRange(tier.when)) {
@@ -200,8 +200,8 @@ export function checkTiers(tiers: Tier[], path: string, domain: { min: number; m
         problem(
           "tiers-gap",
           path,
-          `no tier covers ${what} ${issue.between} (domain ${domain.min}…${domain.max}): add a tier or widen an edge`,
-          `không có mức nào cho ${what} trong khoảng ${issue.between} (miền ${domain.min}…${domain.max}): thêm mức hoặc mở rộng cận`,
+          `no tier covers ${what.en} ${issue.between.en} (domain ${domain.min}…${domain.max}): add a tier or widen an edge`,
+          `không có mức nào cho ${what.vi} ${issue.between.vi} (miền ${domain.min}…${domain.max}): thêm mức hoặc mở rộng cận`,
         ),
       );
     }

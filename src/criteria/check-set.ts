@@ -79,8 +79,8 @@ function checkClasses(set: CriteriaSet): Problem[] {
         problem(
           "bands-gap",
           "classes",
-          `no class covers an index ${issue.between}: every index from 0 to 100 needs exactly one class`,
-          `không có xếp loại cho chỉ số ${issue.between}: mỗi chỉ số từ 0 đến 100 cần đúng một xếp loại`,
+          `no class covers an index ${issue.between.en}: every index from 0 to 100 needs exactly one class`,
+          `không có xếp loại cho chỉ số ${issue.between.vi}: mỗi chỉ số từ 0 đến 100 cần đúng một xếp loại`,
         ),
       );
     }

@@ -36,7 +36,7 @@ export function isEmptyRange(range: Range): boolean {
 
 export type CoverageIssue =
   | { kind: "overlap"; first: number; second: number; at: string }
-  | { kind: "gap"; between: string };
+  | { kind: "gap"; between: { en: string; vi: string } };
 
 /**
  * Finds overlaps between ranges and gaps in their union over `domain` (inclusive bounds,
@@ -92,15 +92,19 @@ function leavesGap(before: Interval, after: Interval, integers: boolean): boolea
   return before.hi < after.lo || (before.hi === after.lo && !before.hiIncluded && !after.loIncluded);
 }
 
-function describeGap(before: Interval, after: Interval, integers: boolean): string {
+function describeGap(before: Interval, after: Interval, integers: boolean): { en: string; vi: string } {
   if (integers) {
     const from = before.hiIncluded ? before.hi + 1 : before.hi;
     const to = after.lo - 1;
-    return from === to ? `${from}` : `${from}…${to}`;
+    const span = from === to ? `${from}` : `${from}…${to}`;
+    return { en: span, vi: span };
   }
-  const from = `${before.hi}${before.hiIncluded ? " (excluded)" : ""}`;
-  const to = `${after.lo}${after.loIncluded ? " (excluded)" : ""}`;
-  return before.hi === after.lo ? `exactly ${before.hi}` : `from ${from} to ${to}`;
+  if (before.hi === after.lo) return { en: `exactly ${before.hi}`, vi: `đúng bằng ${before.hi}` };
+  const edge = (value: number, excluded: boolean, word: string) => `${value}${excluded ? ` (${word})` : ""}`;
+  return {
+    en: `from ${edge(before.hi, before.hiIncluded, "excluded")} to ${edge(after.lo, after.loIncluded, "excluded")}`,
+    vi: `từ ${edge(before.hi, before.hiIncluded, "không tính")} đến ${edge(after.lo, after.loIncluded, "không tính")}`,
+  };
 }
 
 function describeOverlap(a: Interval, b: Interval): string {

@@ -9,6 +9,7 @@ export interface GapContext {
   units: number;
   available: number;
   facts: ReadonlyMap<string, ResolvedFact>;
+  survey: Readonly<Record<string, number>> | null;
 }
 
 /** What would earn the points a leaf still misses, e.g. "raise online_payment_rate from 28 to 35: +0.5". */
@@ -31,13 +32,17 @@ export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContex
     case "boolean":
       return { vi: `hoàn thành "${factTitle(scoring.fact).vi}": +${upTo}`, en: `complete "${factTitle(scoring.fact).en ?? scoring.fact}": +${upTo}` };
     case "tiers":
-      return tierHint(scoring.fact, scoring.tiers, context, upTo);
+      return tierHint(scoring.fact, scoring.tiers, context.facts.get(scoring.fact), context.units, upTo);
     case "survey":
-      if ("tiers" in scoring) return tierHint(scoring.indicator, scoring.tiers, context, upTo);
+    {
+      const value = context.survey?.[scoring.indicator];
+      if ("tiers" in scoring) return tierHint(scoring.indicator, scoring.tiers, value, context.units, upTo);
+      const from = value === undefined ? "" : ` từ ${value}%`;
       return {
-        vi: `nâng ${scoring.indicator} lên ${scoring.linear.fullAt}%: +${upTo}`,
-        en: `raise ${scoring.indicator} to ${scoring.linear.fullAt}%: +${upTo}`,
+        vi: `nâng ${scoring.indicator}${from} lên ${scoring.linear.fullAt}%: +${upTo}`,
+        en: `raise ${scoring.indicator}${from.replace(" từ", " from")} to ${scoring.linear.fullAt}%: +${upTo}`,
       };
+    }
     case "deadline":
       return { vi: `thực hiện đúng hạn "${factTitle(scoring.fact).vi}": +${upTo}`, en: `meet the deadline for "${factTitle(scoring.fact).en ?? scoring.fact}": +${upTo}` };
     case "logic":
@@ -45,16 +50,15 @@ export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContex
   }
 }
 
-function tierHint(name: string, tiers: Tier[], context: GapContext, upTo: number): LocalizedText {
-  const value = context.facts.get(name);
-  const better = tiers.filter((t) => toUnits(t.points) > context.units);
+function tierHint(name: string, tiers: Tier[], value: ResolvedFact | undefined, current: number, upTo: number): LocalizedText {
+  const better = tiers.filter((t) => toUnits(t.points) > current);
   if (typeof value !== "number" || better.length === 0) {
     return { vi: `đạt mức cao hơn: tối đa +${upTo}`, en: `reach a higher tier: up to +${upTo}` };
   }
   const nearest = better
     .map((tier) => ({ tier, distance: distanceTo(tier.when, value) }))
     .sort((a, b) => a.distance - b.distance || b.tier.points - a.tier.points)[0]!;
-  const gain = fromUnits(toUnits(nearest.tier.points) - context.units);
+  const gain = fromUnits(toUnits(nearest.tier.points) - current);
   const shown = Math.round(value * 100) / 100;
   const target = describeRange(nearest.tier.when);
   const lower = (nearest.tier.when.lt ?? nearest.tier.when.lte ?? Infinity) < value;

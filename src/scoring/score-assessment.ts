@@ -117,7 +117,7 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
       report.missingEvidence.push({ code, title: leaf.title });
     }
     if (indexed.section === "areas" && outcome.applicable > outcome.units) {
-      report.gaps.push(gapItem(set, indexed, outcome, finalState));
+      report.gaps.push(gapItem(set, indexed, outcome, finalState, assessment));
     }
   }
   report.gaps.sort((a, b) => units(b.available) - units(a.available) || compareCodes(a.code, b.code));
@@ -229,13 +229,13 @@ function reportAdjustment(set: CriteriaSet, section: "bonus" | "penalty", scored
   return { cap: adjustment.cap, claimed: fromUnits(claimed), counted: fromUnits(Math.min(claimed, units(adjustment.cap))), items };
 }
 
-function gapItem(set: CriteriaSet, indexed: IndexedLeaf, outcome: LeafStage, state: StageState): GapItem {
+function gapItem(set: CriteriaSet, indexed: IndexedLeaf, outcome: LeafStage, state: StageState, assessment: Assessment): GapItem {
   const available = outcome.applicable - outcome.units;
   return {
     code: indexed.leaf.code,
     title: indexed.leaf.title,
     available: fromUnits(available),
-    hint: describeGap(set, indexed.leaf, { status: outcome.status, units: outcome.units, available, facts: state.facts }),
+    hint: describeGap(set, indexed.leaf, { status: outcome.status, units: outcome.units, available, facts: state.facts, survey: assessment.survey?.indicators ?? null }),
   };
 }
 

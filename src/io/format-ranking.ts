@@ -1,0 +1,133 @@
+import { compareCodes } from "../criteria/compare-codes.js";
+import type { BlockRanking, Ranking } from "../ranking/types.js";
+import type { CsvCell } from "./csv.js";
+import { formatPoints, formatRankChange } from "./format-number.js";
+import { type TableColumn, renderTable } from "./render-table.js";
+import { type Lang, textIn } from "./text-in.js";
+
+const LABELS = {
+  en: {
+    title: (year: number, family: string, version: string) => `PAR index ${year} · criteria ${family} ${version}`,
+    block: "Block",
+    units: "units",
+    rank: "Rank",
+    code: "Code",
+    name: "Unit",
+    survey: "Survey",
+    total: "Total",
+    index: "Index %",
+    class: "Class",
+    change: "Change",
+    classes: "Classes",
+  },
+  vi: {
+    title: (year: number, family: string, version: string) => `Chỉ số CCHC năm ${year} · bộ tiêu chí ${family} ${version}`,
+    block: "Khối",
+    units: "đơn vị",
+    rank: "Hạng",
+    code: "Mã",
+    name: "Đơn vị",
+    survey: "Điều tra",
+    total: "Tổng",
+    index: "Chỉ số %",
+    class: "Xếp loại",
+    change: "Thay đổi",
+    classes: "Xếp loại",
+  },
+};
+
+/**
+ * `par rank`: per block a title, a table (rank, unit, points per area, survey, total, index,
+ * class, change of rank since last year) and the count of units per class.
+ */
+export function formatRankingTable(ranking: Ranking, lang: Lang): string {
+  const l = LABELS[lang];
+  const lines = [l.title(ranking.year, ranking.criteria.family, ranking.criteria.version)];
+  for (const block of ranking.blocks) {
+    const areas = areaCodes([block]);
+    const columns: TableColumn[] = [
+      { header: l.rank, align: "right" },
+      { header: l.code },
+      { header: l.name },
+      ...areas.map((code): TableColumn => ({ header: code, align: "right" })),
+      { header: l.survey, align: "right" },
+      { header: l.total, align: "right" },
+      { header: l.index, align: "right" },
+      { header: l.class },
+      { header: l.change, align: "right" },
+    ];
+    const rows = block.units.map((ranked) => [
+      String(ranked.rank),
+      ranked.unit.code,
+      ranked.unit.name,
+      ...areas.map((code) => formatArea(ranked.areas[code])),
+      formatPoints(ranked.surveyPoints),
+      formatPoints(ranked.total),
+      ranked.indexText,
+      ranked.class ? textIn(ranked.class.title, lang) : "–",
+      formatRankChange(ranked.rank, ranked.previous?.rank ?? null),
+    ]);
+    const counts = block.classCounts.map((c) => `${textIn(c.title, lang)} ${c.count}`).join(" · ");
+    lines.push(
+      "",
+      `${l.block} ${block.code}: ${textIn(block.title, lang)} (${block.units.length} ${l.units})`,
+      renderTable(columns, rows),
+      `${l.classes}: ${counts}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The layout of a published decision's annex, after a header row: block, rank, unit, points
+ * per area (`area_<code>`), survey, bonus, penalty, total, index, class, previous rank and
+ * change of rank (+ up, − down).
+ */
+export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
+  const areas = areaCodes(ranking.blocks);
+  const header = [
+    "block",
+    "rank",
+    "unit_code",
+    "unit_name",
+    ...areas.map((code) => `area_${code}`),
+    "survey",
+    "bonus",
+    "penalty",
+    "total",
+    "index",
+    "class",
+    "previous_rank",
+    "change",
+  ];
+  const rows = ranking.blocks.flatMap((block) =>
+    block.units.map((ranked): CsvCell[] => {
+      const change = ranked.previous ? ranked.previous.rank - ranked.rank : null;
+      return [
+        block.code,
+        ranked.rank,
+        ranked.unit.code,
+        ranked.unit.name,
+        ...areas.map((code) => (ranked.areas[code] === undefined ? "" : formatArea(ranked.areas[code]))),
+        formatPoints(ranked.surveyPoints),
+        formatPoints(ranked.bonus),
+        formatPoints(ranked.penalty),
+        formatPoints(ranked.total),
+        ranked.indexText,
+        ranked.class?.title.vi ?? "",
+        ranked.previous?.rank ?? "",
+        change === null ? "" : change > 0 ? `+${change}` : String(change),
+      ];
+    }),
+  );
+  return [header, ...rows];
+}
+
+function areaCodes(blocks: BlockRanking[]): string[] {
+  const codes = new Set(blocks.flatMap((block) => block.units.flatMap((ranked) => Object.keys(ranked.areas))));
+  return [...codes].sort(compareCodes);
+}
+
+function formatArea(points: number | undefined): string {
+  return points === undefined ? "–" : formatPoints(points);
+}

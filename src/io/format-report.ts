@@ -1,0 +1,205 @@
+import type { AdjustmentReport, NodeReport, ScoreReport } from "../scoring/report.js";
+import type { CsvCell } from "./csv.js";
+import { formatPercent, formatPoints, formatSignedPoints } from "./format-number.js";
+import { type TableColumn, renderTable, shorten } from "./render-table.js";
+import { type Lang, textIn } from "./text-in.js";
+
+export { formatRankingTable, rankingToCsvRows } from "./format-ranking.js";
+
+const TITLE_WIDTH = 48;
+const WHY_WIDTH = 56;
+
+const LABELS = {
+  en: {
+    unit: "Unit",
+    block: "block",
+    year: "Year",
+    criteria: "Criteria",
+    stage: "Stage",
+    stages: { "self-assessed": "self-assessed", appraised: "appraised" },
+    total: "Total",
+    ofApplicable: "of an applicable",
+    maximum: "maximum",
+    parts: (points: string, bonus: string, penalty: string) => `areas ${points} + bonus ${bonus} − penalty ${penalty}`,
+    index: "Index",
+    class: "Class",
+    survey: "Survey",
+    surveyIncluded: (respondents: string) => `included${respondents}`,
+    surveyAbsent: "not included",
+    respondents: "respondents",
+    columns: ["Code", "Title", "Max", "Appl. max", "Self", "Appraised", "Final", "Sub-index %", "Why"],
+    bonus: "Bonus",
+    penalty: "Penalty",
+    adjustment: (claimed: string, counted: string, cap: string) => `claimed ${claimed}, counted ${counted} (cap ${cap})`,
+    selfGap: "Self-assessed vs appraised, per area",
+    gapColumns: ["Code", "Area", "Self", "Appraised", "Difference"],
+    missingEvidence: "Missing evidence",
+    missingFacts: "Missing facts",
+    gaps: "Points still available",
+    hintColumns: ["Code", "Title", "Available", "How"],
+    none: "(none)",
+  },
+  vi: {
+    unit: "Đơn vị",
+    block: "khối",
+    year: "Năm",
+    criteria: "Bộ tiêu chí",
+    stage: "Giai đoạn",
+    stages: { "self-assessed": "tự chấm", appraised: "đã thẩm định" },
+    total: "Tổng điểm",
+    ofApplicable: "trên tối đa áp dụng",
+    maximum: "tối đa",
+    parts: (points: string, bonus: string, penalty: string) => `lĩnh vực ${points} + thưởng ${bonus} − trừ ${penalty}`,
+    index: "Chỉ số",
+    class: "Xếp loại",
+    survey: "Điều tra xã hội học",
+    surveyIncluded: (respondents: string) => `có tính${respondents}`,
+    surveyAbsent: "không tính",
+    respondents: "phiếu",
+    columns: ["Mã", "Nội dung", "Tối đa", "Tối đa áp dụng", "Tự chấm", "Thẩm định", "Điểm", "Chỉ số %", "Căn cứ"],
+    bonus: "Điểm thưởng",
+    penalty: "Điểm trừ",
+    adjustment: (claimed: string, counted: string, cap: string) => `đề nghị ${claimed}, được tính ${counted} (tối đa ${cap})`,
+    selfGap: "Điểm tự chấm và điểm thẩm định theo lĩnh vực",
+    gapColumns: ["Mã", "Lĩnh vực", "Tự chấm", "Thẩm định", "Chênh lệch"],
+    missingEvidence: "Thiếu tài liệu kiểm chứng",
+    missingFacts: "Thiếu số liệu",
+    gaps: "Điểm còn có thể đạt",
+    hintColumns: ["Mã", "Nội dung", "Còn thiếu", "Cách đạt"],
+    none: "(không có)",
+  },
+};
+
+/**
+ * `par explain`: who and what was scored, the index and class, every node of the tree
+ * indented by depth with its points per stage (and for leaves why), the bonus and penalty
+ * items, the self-vs-appraised gap per area, missing evidence and facts, and the points
+ * still available with hints.
+ */
+export function formatReportTable(report: ScoreReport, lang: Lang): string {
+  const l = LABELS[lang];
+  const { unit, totals } = report;
+  const respondents = report.survey.respondents !== undefined ? ` (${report.survey.respondents} ${l.respondents})` : "";
+  const lines = [
+    `${l.unit}: ${unit.code} ${unit.name} (${unit.type}, ${l.block} ${unit.block})`,
+    `${l.year}: ${report.year} · ${l.criteria}: ${report.criteria.family} ${report.criteria.version} · ${l.stage}: ${l.stages[report.stage]}`,
+    `${l.total}: ${formatPoints(totals.total)} ${l.ofApplicable} ${formatPoints(totals.applicableMax)} (${l.maximum} ${formatPoints(totals.max)}) = ${l.parts(formatPoints(totals.points), formatPoints(totals.bonus), formatPoints(totals.penalty))}`,
+    `${l.index}: ${totals.indexText}% · ${l.class}: ${totals.class ? textIn(totals.class.title, lang) : "–"}`,
+    `${l.survey}: ${report.survey.included ? l.surveyIncluded(respondents) : l.surveyAbsent}`,
+    "",
+    nodeTable(report.areas, lang),
+  ];
+  for (const [label, adjustment] of [
+    [l.bonus, report.bonus],
+    [l.penalty, report.penalty],
+  ] as const) {
+    if (!adjustment) continue;
+    lines.push("", `${label}: ${describeAdjustment(adjustment, lang)}`, nodeTable(adjustment.items, lang));
+  }
+  lines.push("", `${l.selfGap}:`);
+  lines.push(
+    renderTable(
+      columnsOf(l.gapColumns, [2, 3, 4]),
+      report.selfGap.map((area) => [
+        area.code,
+        shorten(textIn(area.title, lang), TITLE_WIDTH),
+        formatPoints(area.self),
+        formatPoints(area.appraised),
+        formatSignedPoints(area.gap),
+      ]),
+    ),
+  );
+  lines.push("", `${l.missingEvidence}:`, ...listOrNone(report.missingEvidence.map((m) => `- ${m.code} ${textIn(m.title, lang)}`), l.none));
+  lines.push(
+    "",
+    `${l.missingFacts}:`,
+    ...listOrNone(report.missingFacts.map((m) => `- ${m.code} ${textIn(m.title, lang)}: ${m.facts.join(", ")}`), l.none),
+  );
+  lines.push("", `${l.gaps}:`);
+  lines.push(
+    report.gaps.length === 0
+      ? l.none
+      : renderTable(
+          columnsOf(l.hintColumns, [2]),
+          report.gaps.map((gap) => [gap.code, shorten(textIn(gap.title, lang), TITLE_WIDTH), formatPoints(gap.available), textIn(gap.hint, lang)]),
+        ),
+  );
+  return lines.join("\n");
+}
+
+function describeAdjustment(adjustment: AdjustmentReport, lang: Lang): string {
+  return LABELS[lang].adjustment(formatPoints(adjustment.claimed), formatPoints(adjustment.counted), formatPoints(adjustment.cap));
+}
+
+function nodeTable(nodes: NodeReport[], lang: Lang): string {
+  const rows = flattenNodes(nodes).map(({ node, depth }) => [
+    node.code,
+    "  ".repeat(depth) + shorten(textIn(node.title, lang), TITLE_WIDTH),
+    formatPoints(node.max),
+    formatPoints(node.applicableMax),
+    formatPoints(node.self),
+    formatPoints(node.appraised),
+    formatPoints(node.final),
+    formatPercent(node.subIndex),
+    node.leaf ? shorten(textIn(node.leaf.why, lang), WHY_WIDTH) : "",
+  ]);
+  return renderTable(columnsOf(LABELS[lang].columns, [2, 3, 4, 5, 6, 7]), rows);
+}
+
+function columnsOf(headers: string[], right: number[]): TableColumn[] {
+  return headers.map((header, i) => (right.includes(i) ? { header, align: "right" } : { header }));
+}
+
+function listOrNone(lines: string[], none: string): string[] {
+  return lines.length > 0 ? lines : [none];
+}
+
+/** Every node depth-first with its depth (areas 0). */
+export function flattenNodes(nodes: NodeReport[], depth = 0): { node: NodeReport; depth: number }[] {
+  return nodes.flatMap((node) => [{ node, depth }, ...flattenNodes(node.children ?? [], depth + 1)]);
+}
+
+export const REPORT_CSV_HEADER = [
+  "unit",
+  "code",
+  "depth",
+  "title_vi",
+  "max",
+  "applicable_max",
+  "self",
+  "appraised",
+  "final",
+  "sub_index",
+  "status",
+  "why_vi",
+] as const;
+
+/**
+ * One row per node (areas depth-first, then bonus and penalty items at depth 0), after a
+ * header row; points with 2 decimals, empty cells for nothing.
+ */
+export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
+  const nodes = [
+    ...flattenNodes(report.areas),
+    ...flattenNodes(report.bonus?.items ?? []),
+    ...flattenNodes(report.penalty?.items ?? []),
+  ];
+  const optional = (value: number | null, format: (v: number) => string) => (value === null ? "" : format(value));
+  return [
+    [...REPORT_CSV_HEADER],
+    ...nodes.map(({ node, depth }) => [
+      report.unit.code,
+      node.code,
+      depth,
+      node.title.vi,
+      formatPoints(node.max),
+      formatPoints(node.applicableMax),
+      formatPoints(node.self),
+      optional(node.appraised, formatPoints),
+      formatPoints(node.final),
+      optional(node.subIndex, formatPercent),
+      node.leaf?.status ?? "",
+      node.leaf?.why.vi ?? "",
+    ]),
+  ];
+}

@@ -1,0 +1,132 @@
+import type { CriteriaSet, TieBreaker } from "../criteria/types.js";
+import { type Checked, type Problem, problem } from "../problem.js";
+import type { ScoreReport } from "../scoring/report.js";
+import type { BlockRanking, RankedUnit, Ranking } from "./types.js";
+
+/**
+ * Ranks units per block by the published index (rounded to the set's precision), then by the
+ * set's tie-breakers in turn; units still equal share a rank (1, 2, 2, 4). Listing order within
+ * a shared rank is by unit code, so any input order gives the same output.
+ */
+export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: Ranking): Checked<Ranking> {
+  const problems = checkReports(set, reports);
+  if (problems.length > 0) return { ok: false, problems };
+  const decimals = set.display.indexDecimals;
+  const year = reports[0]?.year ?? set.appliesTo.years[0]!;
+  const before = new Map<string, { rank: number; index: number }>();
+  for (const block of previous?.blocks ?? []) for (const u of block.units) before.set(u.unit.code, { rank: u.rank, index: u.index });
+
+  const blocks: BlockRanking[] = set.ranking.blocks.map((block) => {
+    const members = reports.filter((r) => r.unit.block === block.code);
+    const ordered = [...members].sort((a, b) => compareReports(a, b, set.ranking.ties.breakers) || compareText(a.unit.code, b.unit.code));
+    const units: RankedUnit[] = [];
+    ordered.forEach((report, i) => {
+      const above = ordered[i - 1];
+      const tiedWithAbove = above !== undefined && compareReports(above, report, set.ranking.ties.breakers) === 0;
+      const rank = tiedWithAbove ? units[i - 1]!.rank : i + 1;
+      const brokenBy = above && !tiedWithAbove && above.totals.index === report.totals.index ? firstBreaker(above, report, set.ranking.ties.breakers) : null;
+      const last = before.get(report.unit.code);
+      units.push({
+        rank,
+        unit: { code: report.unit.code, name: report.unit.name, type: report.unit.type },
+        areas: Object.fromEntries(report.areas.map((area) => [area.code, area.final])),
+        surveyPoints: report.totals.surveyPoints,
+        self: report.totals.self,
+        appraised: report.totals.appraised,
+        bonus: report.totals.bonus,
+        penalty: report.totals.penalty,
+        total: report.totals.total,
+        applicableMax: report.totals.applicableMax,
+        index: report.totals.index,
+        indexText: report.totals.indexText,
+        class: report.totals.class,
+        tieBrokenBy: brokenBy,
+        previous: last
+          ? { rank: last.rank, index: last.index, indexChange: roundTo(report.totals.index - last.index, decimals), rankChange: last.rank - rank }
+          : null,
+      });
+    });
+    const classCounts = set.classes.map((band) => ({
+      code: band.code,
+      title: band.title,
+      count: units.filter((u) => u.class?.code === band.code).length,
+    }));
+    return { code: block.code, title: block.title, units, classCounts };
+  });
+  return { ok: true, value: { criteria: { family: set.family, version: set.version }, year, blocks } };
+}
+
+/** Negative when `a` ranks above `b`. */
+function compareReports(a: ScoreReport, b: ScoreReport, breakers: readonly TieBreaker[]): number {
+  const byIndex = b.totals.index - a.totals.index;
+  if (byIndex !== 0) return byIndex;
+  for (const breaker of breakers) {
+    const order = compareBy(breaker, a, b);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+function firstBreaker(a: ScoreReport, b: ScoreReport, breakers: readonly TieBreaker[]): string | null {
+  return breakers.find((breaker) => compareBy(breaker, a, b) !== 0) ?? null;
+}
+
+function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number {
+  switch (breaker) {
+    case "exact-index": {
+      const x = a.totals.indexExact;
+      const y = b.totals.indexExact;
+      return Math.sign(y.numerator * x.denominator - x.numerator * y.denominator);
+    }
+    case "survey":
+      return Math.sign(b.totals.surveyPoints - a.totals.surveyPoints);
+    case "appraised":
+      return Math.sign((b.totals.appraised ?? b.totals.self) - (a.totals.appraised ?? a.totals.self));
+    case "fewer-penalties":
+      return Math.sign(a.totals.penalty - b.totals.penalty);
+    case "smaller-self-gap":
+      return Math.sign(selfGap(a) - selfGap(b));
+    default: {
+      const code = breaker.slice("area:".length);
+      const points = (r: ScoreReport) => r.areas.find((area) => area.code === code)?.final ?? 0;
+      return Math.sign(points(b) - points(a));
+    }
+  }
+}
+
+function selfGap(report: ScoreReport): number {
+  return Math.abs((report.totals.appraised ?? report.totals.self) - report.totals.self);
+}
+
+function checkReports(set: CriteriaSet, reports: ScoreReport[]): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const blocks = new Set(set.ranking.blocks.map((b) => b.code));
+  const year = reports[0]?.year;
+  reports.forEach((report, i) => {
+    const path = `reports[${i}] (${report.unit.code})`;
+    if (report.criteria.family !== set.family || report.criteria.version !== set.version) {
+      problems.push(problem("criteria-mismatch", path, `scored with ${report.criteria.family} ${report.criteria.version}, not ${set.family} ${set.version}: rank units scored with one set`, `được chấm theo ${report.criteria.family} ${report.criteria.version}, không phải ${set.family} ${set.version}: chỉ xếp hạng các đơn vị chấm cùng một bộ tiêu chí`));
+    }
+    if (report.year !== year) {
+      problems.push(problem("criteria-mismatch", path, `is for ${report.year}, others for ${year}: rank one year at a time`, `thuộc năm ${report.year}, các đơn vị khác thuộc năm ${year}: mỗi lần chỉ xếp hạng một năm`));
+    }
+    if (seen.has(report.unit.code)) {
+      problems.push(problem("duplicate-code", path, `unit ${report.unit.code} appears twice: give each unit one report`, `đơn vị ${report.unit.code} xuất hiện hai lần: mỗi đơn vị chỉ một kết quả`));
+    }
+    seen.add(report.unit.code);
+    if (!blocks.has(report.unit.block)) {
+      problems.push(problem("unknown-block", path, `block "${report.unit.block}" is not one of: ${[...blocks].join(", ")}`, `khối "${report.unit.block}" không có trong bộ tiêu chí`));
+    }
+  });
+  return problems;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
