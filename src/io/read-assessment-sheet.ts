@@ -17,7 +17,7 @@ import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } fro
  *   decimal comma accepted when the delimiter is not ",".
  * - "KPS", "NA" or "N/A" in an item's round cell claims "không phát sinh" in that round.
  * - A row's comment goes to the last round it has a value in (as the reason when that cell is
- *   KPS); its evidence ids (separated by ";" or "|") to the first. A row with a comment or
+ *   KPS); its evidence ids (separated by ";" or "|", each kept once) to the first. A row with a comment or
  *   evidence but no value puts them on the self-assessment.
  * - A row with a unit and no item only registers the unit (name, type, block).
  * Every problem is collected, at `file.csv:ROW:COLUMN` (header = row 1).
@@ -206,10 +206,14 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
     return text === "" ? [] : [{ round, text }];
   });
   const comment = cellOf(context, cells, "comment");
-  const evidence = cellOf(context, cells, "evidence")
-    .split(/[;|]/)
-    .map((id) => id.trim())
-    .filter((id) => id !== "");
+  const evidence = [
+    ...new Set(
+      cellOf(context, cells, "evidence")
+        .split(/[;|]/)
+        .map((id) => id.trim())
+        .filter((id) => id !== ""),
+    ),
+  ];
   if (itemText === "") {
     if (entries.length > 0 || comment !== "" || evidence.length > 0) {
       context.problems.push(

@@ -21,10 +21,11 @@ export const SHEET_HEADER = [
  * the unit's name, type and block on every row, and a row with no item for a unit with no
  * entries. With ";" as delimiter, decimals are written with a comma (Excel in Vietnamese).
  *
- * The sheet holds one comment and one evidence list per row, so it keeps the comment (or
- * KPS reason) of the last round with a value and the evidence of the first; comments and
- * evidence on other rounds, an entry with neither points nor KPS in a later round, null fact
- * values, the assessment's evidence documents and survey results are not written.
+ * The sheet holds one comment and one evidence list per row: it keeps the comment (or KPS
+ * reason) of the last round with a value, and the evidence ids of all rounds (which reading
+ * puts on the first round). Comments of other rounds, null fact values, the assessment's
+ * evidence documents and survey results are not written. Reading gives back equal assessments
+ * when comments and evidence sit where reading puts them.
  */
 export function writeAssessmentSheet(
   assessments: Assessment[],
@@ -79,12 +80,10 @@ function itemRow(byRound: Map<Round, ItemInput>, decimalComma: boolean): CsvCell
   const cell = (input: ItemInput | undefined): string =>
     input?.notApplicable ? "KPS" : input?.points !== undefined ? formatNumber(input.points, decimalComma) : "";
   const entered = ROUNDS.filter((round) => cell(byRound.get(round)) !== "");
-  const firstRound = entered[0] ?? ROUNDS.find((round) => byRound.has(round));
-  const lastRound = entered[entered.length - 1] ?? firstRound;
-  const first = firstRound ? byRound.get(firstRound) : undefined;
+  const lastRound = entered[entered.length - 1] ?? ROUNDS.find((round) => byRound.has(round));
   const last = lastRound ? byRound.get(lastRound) : undefined;
   const comment = (last?.notApplicable ? last.reason : last?.comment) ?? "";
-  return [...ROUNDS.map((round) => cell(byRound.get(round))), comment, (first?.evidence ?? []).join(";")];
+  return [...ROUNDS.map((round) => cell(byRound.get(round))), comment, allEvidence(byRound.values(), (input) => input.evidence)];
 }
 
 function factRow(byRound: Map<Round, FactInput>, decimalComma: boolean): CsvCell[] {
@@ -97,10 +96,15 @@ function factRow(byRound: Map<Round, FactInput>, decimalComma: boolean): CsvCell
   };
   const cell = (input: FactInput | undefined) => formatFactValue(value(input), decimalComma);
   const entered = ROUNDS.filter((round) => cell(byRound.get(round)) !== "");
-  const first = detail(entered[0] ? byRound.get(entered[0]) : undefined);
   const lastRound = entered[entered.length - 1];
   const last = detail(lastRound ? byRound.get(lastRound) : undefined);
-  return [...ROUNDS.map((round) => cell(byRound.get(round))), last?.comment ?? "", (first?.evidence ?? []).join(";")];
+  const evidence = allEvidence(byRound.values(), (input) => detail(input)?.evidence);
+  return [...ROUNDS.map((round) => cell(byRound.get(round))), last?.comment ?? "", evidence];
+}
+
+/** Evidence ids of every round, once each, in round order ("VB-1;VB-2"). */
+function allEvidence<T>(inputs: Iterable<T>, pick: (input: T) => string[] | undefined): string {
+  return [...new Set([...inputs].flatMap((input) => pick(input) ?? []))].join(";");
 }
 
 function formatFactValue(value: FactValue | undefined, decimalComma: boolean): string {

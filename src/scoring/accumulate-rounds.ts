@@ -66,7 +66,7 @@ function resolveFacts(set: CriteriaSet, entered: Map<string, FactValue>, rounds:
       const factor = declaration.type === "rate" ? 100 : 1;
       facts.set(name, (numerator * factor) / denominator);
     }
-    const latest = [rounds.get(derived.ratio.numerator), rounds.get(derived.ratio.denominator)].sort(byRound).at(-1);
+    const latest = [rounds.get(derived.ratio.numerator), rounds.get(derived.ratio.denominator)].filter((r): r is Round => r !== undefined).sort(byRound).at(-1);
     if (latest) rounds.set(name, latest);
   }
   return facts;
@@ -74,6 +74,6 @@ function resolveFacts(set: CriteriaSet, entered: Map<string, FactValue>, rounds:
 
 const ORDER: Record<Round, number> = { self: 0, appraisal1: 1, explanation: 2, appraisal2: 3 };
 
-export function byRound(a: Round | undefined, b: Round | undefined): number {
-  return (a === undefined ? -1 : ORDER[a]) - (b === undefined ? -1 : ORDER[b]);
+export function byRound(a: Round, b: Round): number {
+  return ORDER[a] - ORDER[b];
 }

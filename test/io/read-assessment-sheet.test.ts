@@ -58,7 +58,7 @@ describe("readAssessmentSheet reads", () => {
       name: "KPS claims with the comment as reason, evidence on the first round",
       text: lines(
         "unit,unit_name,unit_type,item,self,appraisal1,comment,evidence",
-        "X01,Xã Vĩnh Hòa,xa,1.9,KPS,n/a,Không có đoàn kiểm tra,VB-01; VB-02",
+        "X01,Xã Vĩnh Hòa,xa,1.9,KPS,n/a,Không có đoàn kiểm tra,VB-01; VB-02;VB-01",
         "X01,,,2.2,2,1,Thiếu văn bản,VB-03|VB-04",
       ),
       expected: [
