@@ -58,9 +58,12 @@ export function checkCoverage(ranges: Range[], domain: { min: number; max: numbe
     if (!reach || next.hi > reach.hi || (next.hi === reach.hi && next.hiIncluded)) reach = next;
     if (next.hi > cursor.hi || (next.hi === cursor.hi && next.hiIncluded)) cursor = next;
   }
-  const end: Interval = { lo: domain.max, loIncluded: true, hi: domain.max, hiIncluded: true };
-  if (!reachesEnd(cursor, domain.max) && leavesGap(cursor, end, integers)) {
-    issues.push({ kind: "gap", between: describeGap(cursor, end, integers) });
+  if (!reachesEnd(cursor, domain.max)) {
+    // A virtual interval just past the domain's end, so the gap description includes the end itself.
+    const end: Interval = integers
+      ? { lo: domain.max + 1, loIncluded: true, hi: Infinity, hiIncluded: false }
+      : { lo: domain.max, loIncluded: false, hi: Infinity, hiIncluded: false };
+    if (leavesGap(cursor, end, integers)) issues.push({ kind: "gap", between: describeGap(cursor, end, integers) });
   }
   return issues;
 }

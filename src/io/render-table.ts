@@ -7,7 +7,7 @@
  *   | 1    | …     |
  *   +------+-------+
  *
- * Widths count characters of the NFC text, so precomposed Vietnamese letters ("ệ") are one
+ * Headers align like their column. Widths count characters of the NFC text, so precomposed Vietnamese letters ("ệ") are one
  * column wide and stray combining marks none. Line breaks in cells become spaces. No trailing
  * newline.
  */
@@ -22,13 +22,13 @@ export function renderTable(columns: TableColumn[], rows: string[][]): string {
   const body = rows.map((row) => columns.map((_, i) => clean(row[i] ?? "")));
   const widths = columns.map((_, i) => Math.max(textWidth(headers[i] ?? ""), ...body.map((row) => textWidth(row[i] ?? ""))));
   const rule = `+${widths.map((width) => "-".repeat(width + 2)).join("+")}+`;
-  const line = (cells: string[], align: (i: number) => "left" | "right") =>
-    `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 0, align(i))).join(" | ")} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 0, columns[i]?.align ?? "left")).join(" | ")} |`;
   return [
     rule,
-    line(headers, () => "left"),
+    line(headers),
     rule,
-    ...body.map((row) => line(row, (i) => columns[i]?.align ?? "left")),
+    ...body.map(line),
     ...(body.length > 0 ? [rule] : []),
   ].join("\n");
 }
