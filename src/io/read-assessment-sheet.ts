@@ -1,4 +1,5 @@
 import { ASSESSMENT_FORMAT, type Assessment, type FactInput, type ItemInput, ROUNDS, type Round } from "../assessment/types.js";
+import { compareCodes } from "../criteria/compare-codes.js";
 import type { CriteriaSet, UnitType } from "../criteria/types.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { firstLine, sniffDelimiter } from "./csv.js";
@@ -19,6 +20,8 @@ import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } fro
  * - A row's comment goes to the last round it has a value in (as the reason when that cell is
  *   KPS); its evidence ids (separated by ";" or "|", each kept once) to the first. A row with a comment or
  *   evidence but no value puts them on the self-assessment.
+ * - Every evidence id cited is listed in the assessment's `evidence` (as `{ id }`, by id), since
+ *   the sheet holds no document details.
  * - A row with a unit and no item only registers the unit (name, type, block).
  * Every problem is collected, at `file.csv:ROW:COLUMN` (header = row 1).
  */
@@ -83,6 +86,17 @@ export function readAssessmentSheet(
       }
       continue;
     }
+    if (draft.rounds.size > 0 && !draft.rounds.has("self")) {
+      problems.push(
+        problem(
+          "round-order",
+          header.columns.self === undefined ? `${fileName}:1` : at(context, draft.firstRow, "self"),
+          `unit "${draft.code}" has values in later rounds but none in self: the rounds start with the unit's self-assessment, so fill in its self column`,
+          `đơn vị "${draft.code}" có điểm ở các vòng sau nhưng chưa có điểm tự chấm: các vòng bắt đầu bằng tự chấm, hãy điền cột self của đơn vị`,
+        ),
+      );
+      continue;
+    }
     assessments.push(buildAssessment(draft, type, criteria, year));
   }
   return problems.length > 0 ? fail(problems) : { ok: true, value: assessments };
@@ -115,6 +129,8 @@ interface UnitDraft {
   rounds: Map<Round, { facts: Record<string, FactInput>; items: Record<string, ItemInput> }>;
   /** Row of each item or fact already read, to catch duplicates. */
   seen: Map<string, number>;
+  /** Every evidence id the unit's rows cite. */
+  evidence: Set<string>;
 }
 
 const fail = (problems: Problem[]): Checked<Assessment[]> => ({ ok: false, problems });
@@ -147,7 +163,7 @@ function readRow(context: SheetContext, cells: string[], row: number): void {
   }
   let draft = context.units.get(unitCode);
   if (!draft) {
-    draft = { code: unitCode, firstRow: row, details: {}, rounds: new Map(), seen: new Map() };
+    draft = { code: unitCode, firstRow: row, details: {}, rounds: new Map(), seen: new Map(), evidence: new Set() };
     context.units.set(unitCode, draft);
   }
   readUnitDetails(context, cells, row, draft);
@@ -256,12 +272,29 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
       const read = readItemEntries(item.code, rowEntries);
       context.problems.push(...read.problems);
       for (const { round, input } of read.inputs) roundOf(draft, round).items[item.code] = input;
+      if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
       return;
     }
     case "fact": {
+      const { derived } = item.declaration;
+      if (derived) {
+        if (entries.length > 0) {
+          const { numerator, denominator } = derived.ratio;
+          context.problems.push(
+            problem(
+              "fact-invalid",
+              at(context, row, "item"),
+              `"${item.name}" is computed from ${numerator} / ${denominator}: enter rows for ${numerator} and ${denominator} instead and delete this one`,
+              `"${item.name}" được tính từ ${numerator} / ${denominator}: hãy nhập các dòng ${numerator} và ${denominator} thay cho dòng này`,
+            ),
+          );
+        }
+        return;
+      }
       const read = readFactEntries(item.name, item.declaration.type, rowEntries);
       context.problems.push(...read.problems);
       for (const { round, input } of read.inputs) roundOf(draft, round).facts[item.name] = input;
+      if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
       return;
     }
     case "branch":
@@ -329,6 +362,7 @@ function buildAssessment(draft: UnitDraft, type: UnitType, criteria: CriteriaSet
     },
     year,
     criteria: { family: criteria.family, version: criteria.version },
+    ...(draft.evidence.size > 0 ? { evidence: [...draft.evidence].sort(compareCodes).map((id) => ({ id })) } : {}),
     rounds,
   };
 }

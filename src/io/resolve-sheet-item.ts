@@ -1,6 +1,6 @@
 import { listNodes } from "../criteria/walk-criteria.js";
 import { type CriteriaSet, type FactDeclaration, isLeaf } from "../criteria/types.js";
-import { suggestNearest } from "./suggest-nearest.js";
+import { nearestName } from "../nearest-name.js";
 
 /** What the `item` cell of a sheet row names. */
 export type SheetItem =
@@ -42,6 +42,6 @@ export function resolveSheetItem(criteria: CriteriaSet): SheetItemResolver {
     if (exact) return exact;
     const folded = byLowerCase.get(text.toLowerCase());
     if (folded?.length === 1 && folded[0]) return folded[0];
-    return { kind: "unknown", text, suggestion: suggestNearest(text, enterable) };
+    return { kind: "unknown", text, suggestion: nearestName(text, enterable) };
   };
 }

@@ -1,6 +1,6 @@
 import { type Problem, problem } from "../problem.js";
 import { foldText } from "./parse-cell.js";
-import { suggestNearest } from "./suggest-nearest.js";
+import { nearestName } from "../nearest-name.js";
 
 /**
  * The columns of the assessment sheet and the header names accepted for each. Headers are
@@ -88,7 +88,7 @@ export function headerKey(text: string): string {
 
 function unknownColumn(text: string, fileName: string): Problem {
   const aliases = SHEET_COLUMN_NAMES.flatMap((column) => [...SHEET_COLUMNS[column]]);
-  const near = suggestNearest(headerKey(text), aliases);
+  const near = nearestName(headerKey(text), aliases);
   const column = near ? SHEET_COLUMN_NAMES.find((c) => (SHEET_COLUMNS[c] as readonly string[]).includes(near)) : undefined;
   const hint = column ? ` (did you mean "${column}"?)` : "";
   const hintVi = column ? ` (có phải là "${column}"?)` : "";

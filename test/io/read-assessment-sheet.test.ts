@@ -50,6 +50,11 @@ describe("readAssessmentSheet reads", () => {
       expected: [unit([{ round: "self", items: { "2.2": { points: 1.5 } } }])],
     },
     {
+      name: "CRLF line ends, headers in capitals with spaces, cells with spaces around",
+      text: ["\uFEFF UNIT ; Unit_Name ;UNIT TYPE;Item; Self ", " X01 ; Xã Vĩnh Hòa ; xa ; 1.10 ; 1 ", ""].join("\r\n"),
+      expected: [unit([{ round: "self", items: { "1.10": { points: 1 } } }])],
+    },
+    {
       name: "decomposed (NFD) Vietnamese text as NFC",
       text: lines("unit,unit_name,unit_type,item,self", "X01,Xã Vĩnh Hòa,xa,1.10,1".normalize("NFD")),
       expected: [unit([{ round: "self", items: { "1.10": { points: 1 } } }])],

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import type { Assessment } from "../assessment/types.js";
+import { loadCriteriaSet } from "../criteria/load-criteria-set.js";
+import type { CriteriaSet } from "../criteria/types.js";
+import { readAssessmentSheet } from "../io/read-assessment-sheet.js";
+import { problem } from "../problem.js";
+import type { Ranking } from "../ranking/types.js";
+import type { ScoreReport } from "../scoring/report.js";
+import { problemsError, usageError } from "./cli-error.js";
+
+/** File adapters for the CLI: read, parse and check, or stop with every problem found. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(code === "ENOENT" ? `File not found: ${path}` : `Cannot read ${path} (${code ?? "error"})`);
+  }
+}
+
+export function readJson(path: string): unknown {
+  const text = readText(path).replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw problemsError(`${path} is not valid JSON`, path, [problem("parse", path, `not valid JSON: ${detail}`, `không phải JSON hợp lệ: ${detail}`)]);
+  }
+}
+
+export function readCriteriaSet(path: string): CriteriaSet {
+  const loaded = loadCriteriaSet(readJson(path));
+  if (!loaded.ok) throw problemsError(`${path} is not a valid criteria set`, path, loaded.problems);
+  return loaded.value;
+}
+
+/** Assessments or score reports from JSON files (one object or an array) and CSV sheets. */
+export type UnitInput = { kind: "assessment"; value: unknown; source: string } | { kind: "report"; value: ScoreReport; source: string };
+
+export function readUnitInputs(paths: string[], set: CriteriaSet, year: number | undefined): UnitInput[] {
+  if (paths.length === 0) throw usageError("Give at least one assessment file (.json or .csv).");
+  return paths.flatMap((path): UnitInput[] => {
+    if (extname(path).toLowerCase() === ".csv") {
+      const sheetYear = year ?? onlyYear(set, path);
+      const read = readAssessmentSheet(readText(path), { fileName: path, criteria: set, year: sheetYear });
+      if (!read.ok) throw problemsError(`${path} has problems`, path, read.problems);
+      return read.value.map((value: Assessment) => ({ kind: "assessment", value, source: `${path} (${value.unit.code})` }));
+    }
+    const json = readJson(path);
+    const items = Array.isArray(json) ? json : [json];
+    return items.map((value, i) => {
+      const source = Array.isArray(json) ? `${path}[${i}]` : path;
+      return isReport(value) ? { kind: "report", value, source } : { kind: "assessment", value, source };
+    });
+  });
+}
+
+export function readRanking(path: string): Ranking {
+  const json = readJson(path);
+  if (json === null || typeof json !== "object" || !Array.isArray((json as Ranking).blocks)) {
+    throw usageError(`${path} is not a ranking: give the JSON written by "par rank --format json"`);
+  }
+  return json as Ranking;
+}
+
+function isReport(value: unknown): value is ScoreReport {
+  return value !== null && typeof value === "object" && "totals" in value && "engine" in value;
+}
+
+function onlyYear(set: CriteriaSet, path: string): number {
+  const [year, ...more] = set.appliesTo.years;
+  if (year === undefined || more.length > 0) throw usageError(`${path}: the criteria set covers ${set.appliesTo.years.join(", ")}; give --year`);
+  return year;
+}

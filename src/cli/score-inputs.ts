@@ -1,0 +1,24 @@
+import type { CriteriaSet } from "../criteria/types.js";
+import type { Problem } from "../problem.js";
+import type { ScoreReport } from "../scoring/report.js";
+import { scoreAssessment } from "../scoring/score-assessment.js";
+import { CliError, EXIT } from "./cli-error.js";
+import type { UnitInput } from "./read-inputs.js";
+
+/** Scores every input (reports pass through); stops with the problems of every bad input. */
+export function scoreInputs(set: CriteriaSet, inputs: UnitInput[], progress?: (done: number, total: number) => void): ScoreReport[] {
+  const failures: { file: string; problems: Problem[] }[] = [];
+  const reports: ScoreReport[] = [];
+  inputs.forEach((input, i) => {
+    if (input.kind === "report") {
+      reports.push(input.value);
+    } else {
+      const result = scoreAssessment(set, input.value);
+      if (result.ok) reports.push(result.value);
+      else failures.push({ file: input.source, problems: result.problems });
+    }
+    if (progress && (i + 1) % 1000 === 0) progress(i + 1, inputs.length);
+  });
+  if (failures.length > 0) throw new CliError(EXIT.problems, `${failures.length} of ${inputs.length} assessments have problems`, failures);
+  return reports;
+}
