@@ -14,11 +14,12 @@ function readOk(text: string): Assessment[] {
   return result.value;
 }
 
-const unit = (rounds: Assessment["rounds"], extra: Partial<Assessment["unit"]> = {}): Assessment => ({
+const unit = (rounds: Assessment["rounds"], extra: Partial<Assessment["unit"]> = {}, evidence: string[] = []): Assessment => ({
   format: "par-assessment/1",
   unit: { code: "X01", name: "Xã Vĩnh Hòa", type: "xa", ...extra },
   year: 2025,
   criteria: { family: "test-commune", version: "2025.1" },
+  ...(evidence.length > 0 ? { evidence: evidence.map((id) => ({ id })) } : {}),
   rounds,
 });
 
@@ -76,7 +77,7 @@ describe("readAssessmentSheet reads", () => {
             round: "appraisal1",
             items: { "1.9": { notApplicable: true, reason: "Không có đoàn kiểm tra" }, "2.2": { points: 1, comment: "Thiếu văn bản" } },
           },
-        ]),
+        ], {}, ["VB-01", "VB-02", "VB-03", "VB-04"]),
       ],
     },
     {
@@ -117,6 +118,7 @@ describe("readAssessmentSheet reads", () => {
             { round: "explanation", facts: { dossiers_settled: { value: 98, comment: "Đã đối chiếu" } } },
           ],
           { name: "X01" },
+          ["HS-1"],
         ),
       ],
     },
@@ -140,7 +142,7 @@ describe("readAssessmentSheet reads", () => {
     {
       name: "an item row with only a comment and evidence (on the self-assessment)",
       text: lines("unit,unit_type,item,self,comment,evidence", "X01,xa,2.2,,Đang bổ sung,VB-9"),
-      expected: [unit([{ round: "self", items: { "2.2": { comment: "Đang bổ sung", evidence: ["VB-9"] } } }], { name: "X01" })],
+      expected: [unit([{ round: "self", items: { "2.2": { comment: "Đang bổ sung", evidence: ["VB-9"] } } }], { name: "X01" }, ["VB-9"])],
     },
   ])("$name", ({ text, expected }) => {
     expect(readOk(text)).toEqual(expected);
@@ -268,6 +270,22 @@ describe("readAssessmentSheet reports", () => {
       path: "s.csv:2:self",
       message: "KPS applies to criteria, not to facts",
       vi: "KPS chỉ dùng cho tiêu chí",
+    },
+    {
+      name: "a value for a computed fact",
+      text: lines("unit,unit_type,item,self", "X01,xa,on_time_rate,98"),
+      code: "fact-invalid",
+      path: "s.csv:2:item",
+      message: '"on_time_rate" is computed from dossiers_on_time / dossiers_settled: enter rows for dossiers_on_time and dossiers_settled instead',
+      vi: '"on_time_rate" được tính từ dossiers_on_time / dossiers_settled',
+    },
+    {
+      name: "later rounds without a self-assessment",
+      text: lines("unit,unit_type,item,self,appraisal1", "X01,xa,2.2,,1", "X01,xa,1.10,,1"),
+      code: "round-order",
+      path: "s.csv:2:self",
+      message: 'unit "X01" has values in later rounds but none in self',
+      vi: 'đơn vị "X01" có điểm ở các vòng sau nhưng chưa có điểm tự chấm',
     },
     {
       name: "a fact comment without a value",

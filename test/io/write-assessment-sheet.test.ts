@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Assessment, type FactInput, type FactValue, type ItemInput, ROUNDS, type Round } from "../../src/assessment/types.js";
+import { compareCodes } from "../../src/criteria/compare-codes.js";
 import { UNIT_TYPES } from "../../src/criteria/types.js";
 import type { Delimiter } from "../../src/io/csv.js";
 import { readAssessmentSheet } from "../../src/io/read-assessment-sheet.js";
@@ -16,11 +17,12 @@ function roundTrip(assessments: Assessment[], delimiter: Delimiter = ","): Asses
   return result.value;
 }
 
-const assessment = (unit: Partial<Assessment["unit"]>, rounds: Assessment["rounds"]): Assessment => ({
+const assessment = (unit: Partial<Assessment["unit"]>, rounds: Assessment["rounds"], evidence: string[] = []): Assessment => ({
   format: "par-assessment/1",
   unit: { code: "X01", name: "Xã Vĩnh Hòa", type: "xa", ...unit },
   year: 2025,
   criteria: { family: set.family, version: set.version },
+  ...(evidence.length > 0 ? { evidence: evidence.map((id) => ({ id })) } : {}),
   rounds,
 });
 
@@ -33,7 +35,7 @@ const examples: { name: string; assessments: Assessment[] }[] = [
         { round: "appraisal1", items: { "1.9": { points: 0, comment: "Có phát sinh, thiếu báo cáo" }, "2.2": { points: 1.5 } } },
         { round: "explanation", items: { "2.2": { points: 2 } } },
         { round: "appraisal2", items: { "2.2": { notApplicable: true, reason: 'Không có TTHC "mới"; đã xác minh' } } },
-      ]),
+      ], ["VB-1", "VB-2", "VB-3"]),
     ],
   },
   {
@@ -53,7 +55,7 @@ const examples: { name: string; assessments: Assessment[] }[] = [
           },
         },
         { round: "appraisal2", facts: { plan_issued: false, dossiers_settled: { value: 1200, comment: "đối chiếu sổ" } } },
-      ]),
+      ], ["HS-2025"]),
     ],
   },
 ];
@@ -81,12 +83,16 @@ describe("writeAssessmentSheet then readAssessmentSheet", () => {
     const written = assessment({}, [
       { round: "self", items: { "2.2": { points: 2, evidence: ["VB-1"], comment: "tự chấm" } } },
       { round: "explanation", items: { "2.2": { points: 2, evidence: ["VB-2", "VB-1"], comment: "bổ sung VB-2" } } },
-    ]);
+    ], ["VB-1", "VB-2"]);
     expect(roundTrip([written])).toEqual([
-      assessment({}, [
-        { round: "self", items: { "2.2": { points: 2, evidence: ["VB-1", "VB-2"] } } },
-        { round: "explanation", items: { "2.2": { points: 2, comment: "bổ sung VB-2" } } },
-      ]),
+      assessment(
+        {},
+        [
+          { round: "self", items: { "2.2": { points: 2, evidence: ["VB-1", "VB-2"] } } },
+          { round: "explanation", items: { "2.2": { points: 2, comment: "bổ sung VB-2" } } },
+        ],
+        ["VB-1", "VB-2"],
+      ),
     ]);
   });
 
@@ -104,7 +110,7 @@ describe("writeAssessmentSheet then readAssessmentSheet", () => {
   it("gives back generated assessments (property)", () => {
     fc.assert(
       fc.property(fc.uniqueArray(unitModel, { selector: (u) => u.code, maxLength: 4 }), fc.constantFrom<Delimiter>(",", ";", "\t"), (units, delimiter) => {
-        const assessments = units.map(buildAssessment);
+        const assessments = units.map((model) => buildAssessment(withSelfRound(model)));
         expect(roundTrip(assessments, delimiter)).toEqual(assessments);
       }),
       { numRuns: 200 },
@@ -166,6 +172,13 @@ const unitModel = fc.record(
 
 type UnitModel = typeof unitModel extends fc.Arbitrary<infer U> ? U : never;
 
+/** Rounds start with the self-assessment: give a unit with only later rounds a self value. */
+function withSelfRound(model: UnitModel): UnitModel {
+  const rounds = buildAssessment(model).rounds;
+  if (rounds.length === 0 || rounds[0]?.round === "self") return model;
+  return { ...model, facts: { ...model.facts, plan_issued: { cells: [true, undefined, undefined, undefined] } } };
+}
+
 /** The assessment the sheet rows stand for: comment on the last round entered, evidence on the first. */
 function buildAssessment(model: UnitModel): Assessment {
   const rounds = new Map<Round, { facts: Record<string, FactInput>; items: Record<string, ItemInput> }>();
@@ -196,11 +209,18 @@ function buildAssessment(model: UnitModel): Assessment {
       place(round).facts[name] = "evidence" in evidence || "comment" in comment ? { value, ...evidence, ...comment } : value;
     });
   }
+  const cited = new Set(
+    [...rounds.values()].flatMap(({ facts, items }) => [
+      ...Object.values(items).flatMap((input) => input.evidence ?? []),
+      ...Object.values(facts).flatMap((input) => (input !== null && typeof input === "object" && !Array.isArray(input) ? (input.evidence ?? []) : [])),
+    ]),
+  );
   return {
     format: "par-assessment/1",
     unit: { code: model.code, name: model.name, type: model.type, ...(model.block !== undefined ? { block: model.block } : {}) },
     year: 2025,
     criteria: { family: set.family, version: set.version },
+    ...(cited.size > 0 ? { evidence: [...cited].sort(compareCodes).map((id) => ({ id })) } : {}),
     rounds: ROUNDS.flatMap((round) => {
       const entry = rounds.get(round);
       if (!entry) return [];
