@@ -144,7 +144,20 @@ function checkTies(set: CriteriaSet): Problem[] {
 }
 
 function checkDecisions(set: CriteriaSet): Problem[] {
-  return set.decisions.flatMap((decision, i) =>
+  const problems = set.decisions.flatMap((decision, i) =>
     isCalendarDate(decision.date) ? [] : [problem("schema", `decisions[${i}].date`, `${decision.date} is not a calendar date`, `${decision.date} không phải ngày hợp lệ`)],
   );
+  if (set.supersedes !== undefined && compareVersions(set.supersedes, set.version) >= 0) {
+    problems.push(
+      problem("schema", "supersedes", `version ${set.version} cannot supersede ${set.supersedes}: a new version must be later`, `phiên bản ${set.version} không thể thay thế ${set.supersedes}: phiên bản mới phải sau phiên bản cũ`),
+    );
+  }
+  return problems;
+}
+
+/** Versions are YEAR.N: compare the year, then N. */
+function compareVersions(a: string, b: string): number {
+  const [ay = 0, an = 0] = a.split(".").map(Number);
+  const [by = 0, bn = 0] = b.split(".").map(Number);
+  return ay - by || an - bn;
 }

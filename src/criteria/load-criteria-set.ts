@@ -21,5 +21,14 @@ export function loadCriteriaSet(json: unknown): Checked<CriteriaSet> {
       if (problems.length === 0) throw error;
     }
   }
-  return problems.length === 0 ? { ok: true, value: set } : { ok: false, problems };
+  return problems.length === 0 ? { ok: true, value: deepFreeze(set) } : { ok: false, problems };
+}
+
+/** A loaded set is read-only: a published version is never edited, a change is a new version. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -10,6 +10,8 @@ import type { LocalizedText, ScoringKind } from "../criteria/types.js";
 export interface ScoreReport {
   engine: { name: string; version: string };
   criteria: { family: string; version: string };
+  /** The set's display precision, for whoever formats this report. */
+  display: { indexDecimals: number; pointsDecimals: number };
   unit: Unit & { block: string };
   year: number;
   /** Whether a survey result entered the score (see the set's `survey.whenAbsent`). */

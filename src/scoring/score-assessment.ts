@@ -69,6 +69,7 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
   const report: ScoreReport = {
     engine: { ...ENGINE },
     criteria: { family: set.family, version: set.version },
+    display: { ...set.display },
     unit: { ...assessment.unit, block },
     year: assessment.year,
     survey: {

@@ -42,6 +42,7 @@ const cases: { name: string; edit: (set: CriteriaSet) => void; code: ProblemCode
   { name: "dates length", edit: (s) => (s.facts.reports_sent_on!.length = 3), code: "rule-invalid", path: "areas[0].children[2].scoring.due", message: /holds 3 dates but 4 due dates/ },
   { name: "bad calendar date", edit: (s) => Object.assign(leaf(s, 0, 0).scoring, { due: "2026-02-30" }), code: "rule-invalid", path: "areas[0].children[0].scoring.due", message: /2026-02-30 is not a calendar date/ },
   { name: "derived from an undeclared count", edit: (s) => (s.facts.on_time_rate!.derived!.ratio.numerator = "dossiers_ontime"), code: "unknown-fact", path: "facts.on_time_rate.derived.ratio.numerator", message: /numerator "dossiers_ontime" must be a declared/ },
+  { name: "supersedes a later version", edit: (s) => (s.supersedes = "2026.2"), code: "schema", path: "supersedes", message: /2026.1 cannot supersede 2026.2/ },
 ];
 
 describe("loadCriteriaSet", () => {
@@ -68,6 +69,11 @@ describe("loadCriteriaSet", () => {
     const result = loadCriteriaSet(set);
     const codes = result.ok ? [] : result.problems.map((p) => p.code);
     expect(new Set(codes), JSON.stringify(result)).toEqual(new Set(["schema", "sum-mismatch", "rule-out-of-range", "tiers-gap", "bands-gap", "unknown-fact"]));
+  });
+
+  it("returns a read-only set", () => {
+    const result = loadCriteriaSet(miniSet());
+    expect(result.ok && Object.isFrozen(result.value.areas[0])).toBe(true);
   });
 
   it("does not crash on a file that is not a criteria set", () => {
