@@ -1,21 +1,22 @@
 import { formatScaled, formatUnits, toUnits } from "../points.js";
 
 /**
- * Numbers as tables and CSV files show them: points with 2 decimals ("68.32"), percentages with
- * 2 decimals, a decimal point, "–" for nothing.
+ * Numbers as tables and CSV files show them: points and percentages with fixed decimals (2
+ * unless the set's display precision is known), a decimal point, "–" for nothing.
  */
-export function formatPoints(points: number | null): string {
-  return points === null ? "–" : formatUnits(toUnits(points), 2);
+export function formatPoints(points: number | null, decimals = 2): string {
+  return points === null ? "–" : formatUnits(toUnits(points), decimals);
 }
 
 /** Points with a sign: "+0.50", "-1.00", "0.00". */
-export function formatSignedPoints(points: number): string {
-  const text = formatPoints(points);
-  return points > 0 && text !== "0.00" ? `+${text}` : text;
+export function formatSignedPoints(points: number, decimals = 2): string {
+  const text = formatPoints(points, decimals);
+  return points > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
-export function formatPercent(value: number | null): string {
-  return value === null ? "–" : formatScaled(Math.round(value * 100), 2);
+/** A percentage already rounded by the engine, with fixed decimals ("81.30"). */
+export function formatPercent(value: number | null, decimals = 2): string {
+  return value === null ? "–" : formatScaled(Math.round(value * 10 ** decimals), decimals);
 }
 
 /** Change of rank from last year: "▲2" (up), "▼1" (down), "=" (same), "–" (not ranked then). */

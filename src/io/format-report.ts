@@ -1,4 +1,4 @@
-import type { AdjustmentReport, NodeReport, ScoreReport } from "../scoring/report.js";
+import type { NodeReport, ScoreReport } from "../scoring/report.js";
 import type { CsvCell } from "./csv.js";
 import { formatPercent, formatPoints, formatSignedPoints } from "./format-number.js";
 import { type TableColumn, renderTable, shorten } from "./render-table.js";
@@ -70,6 +70,24 @@ const LABELS = {
   },
 };
 
+interface Numbers {
+  points: (value: number | null) => string;
+  signed: (value: number) => string;
+  percent: (value: number | null) => string;
+}
+
+/** Formatters at the set's display precision (2 decimals for a report written without it). */
+function numbersOf(report: ScoreReport): Numbers {
+  const display = (report as Partial<ScoreReport>).display;
+  const pointsDecimals = display?.pointsDecimals ?? 2;
+  const indexDecimals = display?.indexDecimals ?? 2;
+  return {
+    points: (value) => formatPoints(value, pointsDecimals),
+    signed: (value) => formatSignedPoints(value, pointsDecimals),
+    percent: (value) => formatPercent(value, indexDecimals),
+  };
+}
+
 /**
  * `par explain`: who and what was scored, the index and class, every node of the tree
  * indented by depth with its points per stage (and for leaves why), the bonus and penalty
@@ -78,23 +96,25 @@ const LABELS = {
  */
 export function formatReportTable(report: ScoreReport, lang: Lang): string {
   const l = LABELS[lang];
+  const n = numbersOf(report);
   const { unit, totals } = report;
   const respondents = report.survey.respondents !== undefined ? ` (${report.survey.respondents} ${l.respondents})` : "";
   const lines = [
     `${l.unit}: ${unit.code} ${unit.name} (${unit.type}, ${l.block} ${unit.block})`,
     `${l.year}: ${report.year} · ${l.criteria}: ${report.criteria.family} ${report.criteria.version} · ${l.stage}: ${l.stages[report.stage]}`,
-    `${l.total}: ${formatPoints(totals.total)} ${l.ofApplicable} ${formatPoints(totals.applicableMax)} (${l.maximum} ${formatPoints(totals.max)}) = ${l.parts(formatPoints(totals.points), formatPoints(totals.bonus), formatPoints(totals.penalty))}`,
+    `${l.total}: ${n.points(totals.total)} ${l.ofApplicable} ${n.points(totals.applicableMax)} (${l.maximum} ${n.points(totals.max)}) = ${l.parts(n.points(totals.points), n.points(totals.bonus), n.points(totals.penalty))}`,
     `${l.index}: ${totals.indexText}% · ${l.class}: ${totals.class ? textIn(totals.class.title, lang) : "–"}`,
     `${l.survey}: ${report.survey.included ? l.surveyIncluded(respondents) : l.surveyAbsent}`,
     "",
-    nodeTable(report.areas, lang),
+    nodeTable(report.areas, lang, n),
   ];
   for (const [label, adjustment] of [
     [l.bonus, report.bonus],
     [l.penalty, report.penalty],
   ] as const) {
     if (!adjustment) continue;
-    lines.push("", `${label}: ${describeAdjustment(adjustment, lang)}`, nodeTable(adjustment.items, lang));
+    const summary = l.adjustment(n.points(adjustment.claimed), n.points(adjustment.counted), n.points(adjustment.cap));
+    lines.push("", `${label}: ${summary}`, nodeTable(adjustment.items, lang, n));
   }
   lines.push("", `${l.selfGap}:`);
   lines.push(
@@ -103,9 +123,9 @@ export function formatReportTable(report: ScoreReport, lang: Lang): string {
       report.selfGap.map((area) => [
         area.code,
         shorten(textIn(area.title, lang), TITLE_WIDTH),
-        formatPoints(area.self),
-        formatPoints(area.appraised),
-        formatSignedPoints(area.gap),
+        n.points(area.self),
+        n.points(area.appraised),
+        n.signed(area.gap),
       ]),
     ),
   );
@@ -121,26 +141,22 @@ export function formatReportTable(report: ScoreReport, lang: Lang): string {
       ? l.none
       : renderTable(
           columnsOf(l.hintColumns, [2]),
-          report.gaps.map((gap) => [gap.code, shorten(textIn(gap.title, lang), TITLE_WIDTH), formatPoints(gap.available), textIn(gap.hint, lang)]),
+          report.gaps.map((gap) => [gap.code, shorten(textIn(gap.title, lang), TITLE_WIDTH), n.points(gap.available), textIn(gap.hint, lang)]),
         ),
   );
   return lines.join("\n");
 }
 
-function describeAdjustment(adjustment: AdjustmentReport, lang: Lang): string {
-  return LABELS[lang].adjustment(formatPoints(adjustment.claimed), formatPoints(adjustment.counted), formatPoints(adjustment.cap));
-}
-
-function nodeTable(nodes: NodeReport[], lang: Lang): string {
+function nodeTable(nodes: NodeReport[], lang: Lang, n: Numbers): string {
   const rows = flattenNodes(nodes).map(({ node, depth }) => [
     node.code,
     "  ".repeat(depth) + shorten(textIn(node.title, lang), TITLE_WIDTH),
-    formatPoints(node.max),
-    formatPoints(node.applicableMax),
-    formatPoints(node.self),
-    formatPoints(node.appraised),
-    formatPoints(node.final),
-    formatPercent(node.subIndex),
+    n.points(node.max),
+    n.points(node.applicableMax),
+    n.points(node.self),
+    n.points(node.appraised),
+    n.points(node.final),
+    n.percent(node.subIndex),
     node.leaf ? shorten(textIn(node.leaf.why, lang), WHY_WIDTH) : "",
   ]);
   return renderTable(columnsOf(LABELS[lang].columns, [2, 3, 4, 5, 6, 7]), rows);
@@ -176,7 +192,7 @@ export const REPORT_CSV_HEADER = [
 
 /**
  * One row per node (areas depth-first, then bonus and penalty items at depth 0), after a
- * header row; points with 2 decimals, empty cells for nothing.
+ * header row; points and sub-indexes at the set's display precision, empty cells for nothing.
  */
 export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
   const nodes = [
@@ -184,6 +200,7 @@ export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
     ...flattenNodes(report.bonus?.items ?? []),
     ...flattenNodes(report.penalty?.items ?? []),
   ];
+  const n = numbersOf(report);
   const optional = (value: number | null, format: (v: number) => string) => (value === null ? "" : format(value));
   return [
     [...REPORT_CSV_HEADER],
@@ -192,12 +209,12 @@ export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
       node.code,
       depth,
       node.title.vi,
-      formatPoints(node.max),
-      formatPoints(node.applicableMax),
-      formatPoints(node.self),
-      optional(node.appraised, formatPoints),
-      formatPoints(node.final),
-      optional(node.subIndex, formatPercent),
+      n.points(node.max),
+      n.points(node.applicableMax),
+      n.points(node.self),
+      optional(node.appraised, n.points),
+      n.points(node.final),
+      optional(node.subIndex, n.percent),
       node.leaf?.status ?? "",
       node.leaf?.why.vi ?? "",
     ]),

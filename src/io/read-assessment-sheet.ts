@@ -6,7 +6,7 @@ import { firstLine, sniffDelimiter } from "./csv.js";
 import { parseUnitType } from "./parse-cell.js";
 import { parseCsvRecords } from "./parse-csv-records.js";
 import { type RowEntries, readFactEntries, readItemEntries } from "./read-sheet-entries.js";
-import { type SheetItemResolver, resolveSheetItem } from "./resolve-sheet-item.js";
+import { type SheetItemResolver, refuseSheetItem, resolveSheetItem } from "./resolve-sheet-item.js";
 import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } from "./sheet-columns.js";
 
 /**
@@ -244,22 +244,28 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
     return;
   }
   const item = context.resolve(itemText);
-  if (item.kind === "item" || item.kind === "fact") {
-    const key = item.kind === "item" ? item.code : item.name;
-    const earlier = draft.seen.get(key);
-    if (earlier !== undefined) {
-      context.problems.push(
-        problem(
-          "duplicate-code",
-          at(context, row, "item"),
-          `unit "${draft.code}" already has a row for "${key}" (row ${earlier}): keep one row per unit and item`,
-          `đơn vị "${draft.code}" đã có dòng cho "${key}" (dòng ${earlier}): mỗi đơn vị và tiêu chí chỉ ghi một dòng`,
-        ),
-      );
-      return;
-    }
-    draft.seen.set(key, row);
+  if (item.kind !== "item" && item.kind !== "fact") {
+    if (entries.length > 0 || item.kind !== "branch") context.problems.push(refuseSheetItem(item, at(context, row, "item")));
+    return;
   }
+  if (item.kind === "fact" && item.declaration.derived) {
+    if (entries.length > 0) context.problems.push(refuseSheetItem(item, at(context, row, "item")));
+    return;
+  }
+  const key = item.kind === "item" ? item.code : item.name;
+  const earlier = draft.seen.get(key);
+  if (earlier !== undefined) {
+    context.problems.push(
+      problem(
+        "duplicate-code",
+        at(context, row, "item"),
+        `unit "${draft.code}" already has a row for "${key}" (row ${earlier}): keep one row per unit and item`,
+        `đơn vị "${draft.code}" đã có dòng cho "${key}" (dòng ${earlier}): mỗi đơn vị và tiêu chí chỉ ghi một dòng`,
+      ),
+    );
+    return;
+  }
+  draft.seen.set(key, row);
   const rowEntries: RowEntries = {
     entries,
     comment,
@@ -267,72 +273,14 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
     decimalComma: context.decimalComma,
     place: (column) => at(context, row, column),
   };
-  switch (item.kind) {
-    case "item": {
-      const read = readItemEntries(item.code, rowEntries);
-      context.problems.push(...read.problems);
-      for (const { round, input } of read.inputs) roundOf(draft, round).items[item.code] = input;
-      if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
-      return;
-    }
-    case "fact": {
-      const { derived } = item.declaration;
-      if (derived) {
-        if (entries.length > 0) {
-          const { numerator, denominator } = derived.ratio;
-          context.problems.push(
-            problem(
-              "fact-invalid",
-              at(context, row, "item"),
-              `"${item.name}" is computed from ${numerator} / ${denominator}: enter rows for ${numerator} and ${denominator} instead and delete this one`,
-              `"${item.name}" được tính từ ${numerator} / ${denominator}: hãy nhập các dòng ${numerator} và ${denominator} thay cho dòng này`,
-            ),
-          );
-        }
-        return;
-      }
-      const read = readFactEntries(item.name, item.declaration.type, rowEntries);
-      context.problems.push(...read.problems);
-      for (const { round, input } of read.inputs) roundOf(draft, round).facts[item.name] = input;
-      if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
-      return;
-    }
-    case "branch":
-      if (entries.length > 0) {
-        context.problems.push(
-          problem(
-            "points-on-computed-item",
-            at(context, row, "item"),
-            `"${item.code}" is made of sub-criteria (${item.children.join(", ")}) and its points are their sum: enter points on those rows and leave this row empty or delete it`,
-            `"${item.code}" gồm các tiêu chí thành phần (${item.children.join(", ")}) và điểm là tổng của chúng: hãy chấm điểm ở các dòng đó, để trống hoặc xóa dòng này`,
-          ),
-        );
-      }
-      return;
-    case "indicator":
-      context.problems.push(
-        problem(
-          "unknown-code",
-          at(context, row, "item"),
-          `"${item.name}" is a survey indicator: survey results are imported from the survey file, not from this sheet; delete the row`,
-          `"${item.name}" là chỉ số điều tra xã hội học: kết quả điều tra được nhập từ tệp điều tra, không nhập ở bảng này; hãy xóa dòng này`,
-        ),
-      );
-      return;
-    case "unknown": {
-      const hint = item.suggestion ? ` (did you mean "${item.suggestion}"?)` : "";
-      const hintVi = item.suggestion ? ` (có phải là "${item.suggestion}"?)` : "";
-      context.problems.push(
-        problem(
-          "unknown-code",
-          at(context, row, "item"),
-          `unknown item "${item.text}"${hint}: write a criterion, bonus or penalty code of the criteria set, or one of its fact names`,
-          `không có tiêu chí "${item.text}"${hintVi}: hãy ghi mã tiêu chí, điểm thưởng, điểm trừ của bộ tiêu chí, hoặc tên một số liệu của bộ tiêu chí`,
-        ),
-      );
-      return;
-    }
+  const read =
+    item.kind === "item" ? readItemEntries(item.code, rowEntries) : readFactEntries(item.name, item.declaration.type, rowEntries);
+  context.problems.push(...read.problems);
+  for (const { round, input } of read.inputs) {
+    if (item.kind === "item") roundOf(draft, round).items[item.code] = input as ItemInput;
+    else roundOf(draft, round).facts[item.name] = input as FactInput;
   }
+  if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
 }
 
 function roundOf(draft: UnitDraft, round: Round): { facts: Record<string, FactInput>; items: Record<string, ItemInput> } {

@@ -43,6 +43,7 @@ function report(): ScoreReport {
   return {
     engine: { name: "par-index", version: "0.1.0" },
     criteria: { family: "test-commune", version: "2025.1" },
+    display: { indexDecimals: 2, pointsDecimals: 2 },
     unit: { code: "X01", name: "Xã Vĩnh Hòa", type: "xa", block: "xa" },
     year: 2025,
     survey: { included: true, respondents: 150 },
@@ -111,6 +112,12 @@ describe("formatReportTable", () => {
     const text = formatReportTable(report(), lang);
     const actual = text.split("\n");
     for (const line of lines) expect(actual, `missing line: ${line}`).toContain(line);
+  });
+
+  it("formats points and sub-indexes at the set's display precision", () => {
+    const text = formatReportTable({ ...report(), display: { indexDecimals: 1, pointsDecimals: 3 } }, "en");
+    expect(text).toContain("| 1.1  |   Leaf 1.1 | 1.000 |     1.000 | 1.000 |     0.500 | 0.500 |        50.0 | because 1.1 |");
+    expect(text).toContain("Total: 1.000 of an applicable 1.000 (maximum 2.000)");
   });
 
   it("leaves out adjustment sections the set has not", () => {
