@@ -42,6 +42,7 @@ const LABELS = {
  */
 export function formatRankingTable(ranking: Ranking, lang: Lang): string {
   const l = LABELS[lang];
+  const decimals = ranking.display.pointsDecimals;
   const lines = [l.title(ranking.year, ranking.criteria.family, ranking.criteria.version)];
   for (const block of ranking.blocks) {
     const areas = areaCodes([block]);
@@ -60,9 +61,9 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       String(ranked.rank),
       ranked.unit.code,
       ranked.unit.name,
-      ...areas.map((code) => formatArea(ranked.areas[code])),
-      formatPoints(ranked.surveyPoints),
-      formatPoints(ranked.total),
+      ...areas.map((code) => formatArea(ranked.areas[code], decimals)),
+      formatPoints(ranked.surveyPoints, decimals),
+      formatPoints(ranked.total, decimals),
       ranked.indexText,
       ranked.class ? textIn(ranked.class.title, lang) : "–",
       formatRankChange(ranked.rank, ranked.previous?.rank ?? null),
@@ -85,6 +86,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
  */
 export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
   const areas = areaCodes(ranking.blocks);
+  const decimals = ranking.display.pointsDecimals;
   const header = [
     "block",
     "rank",
@@ -108,11 +110,11 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
         ranked.rank,
         ranked.unit.code,
         ranked.unit.name,
-        ...areas.map((code) => (ranked.areas[code] === undefined ? "" : formatArea(ranked.areas[code]))),
-        formatPoints(ranked.surveyPoints),
-        formatPoints(ranked.bonus),
-        formatPoints(ranked.penalty),
-        formatPoints(ranked.total),
+        ...areas.map((code) => (ranked.areas[code] === undefined ? "" : formatArea(ranked.areas[code], decimals))),
+        formatPoints(ranked.surveyPoints, decimals),
+        formatPoints(ranked.bonus, decimals),
+        formatPoints(ranked.penalty, decimals),
+        formatPoints(ranked.total, decimals),
         ranked.indexText,
         ranked.class?.title.vi ?? "",
         ranked.previous?.rank ?? "",
@@ -128,6 +130,6 @@ function areaCodes(blocks: BlockRanking[]): string[] {
   return [...codes].sort(compareCodes);
 }
 
-function formatArea(points: number | undefined): string {
-  return points === undefined ? "–" : formatPoints(points);
+function formatArea(points: number | undefined, decimals: number): string {
+  return points === undefined ? "–" : formatPoints(points, decimals);
 }

@@ -53,7 +53,7 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
     }));
     return { code: block.code, title: block.title, units, classCounts };
   });
-  return { ok: true, value: { criteria: { family: set.family, version: set.version }, year, blocks } };
+  return { ok: true, value: { criteria: { family: set.family, version: set.version }, display: { ...set.display }, year, blocks } };
 }
 
 /** Negative when `a` ranks above `b`. */

@@ -3,6 +3,8 @@ import type { LocalizedText } from "../criteria/types.js";
 
 export interface Ranking {
   criteria: { family: string; version: string };
+  /** The set's display precision, for whoever formats this ranking. */
+  display: { indexDecimals: number; pointsDecimals: number };
   year: number;
   blocks: BlockRanking[];
 }

@@ -158,6 +158,7 @@ const ranked = (rank: number, code: string, name: string, total: number, previou
 function ranking(): Ranking {
   return {
     criteria: { family: "test-commune", version: "2025.1" },
+    display: { indexDecimals: 2, pointsDecimals: 2 },
     year: 2025,
     blocks: [
       {
