@@ -1,4 +1,4 @@
-import type { CriteriaDiff } from "../criteria/diff-criteria-sets.js";
+import type { CriteriaDiff, ScoringChange } from "../criteria/diff-criteria-sets.js";
 import type { Lang } from "../io/text-in.js";
 import { textIn } from "../io/text-in.js";
 
@@ -18,7 +18,7 @@ export function formatDiff(diff: CriteriaDiff, lang: Lang): string {
   section(vi ? "Đổi điểm tối đa" : "Points changed", diff.pointsChanged.map((p) => `${p.code}: ${p.oldMax} → ${p.newMax}`));
   section(
     vi ? "Đổi cách chấm" : "Scoring changed",
-    diff.scoringChanged.map((s) => `${s.code}: ${s.oldKind ?? "—"} → ${s.newKind ?? "—"}`),
+    diff.scoringChanged.map((s) => `${s.code}: ${describeScoringChange(s)}`),
   );
   section(
     vi ? "Đổi chính sách không phát sinh" : "Not-applicable policy changed",
@@ -31,4 +31,17 @@ export function formatDiff(diff: CriteriaDiff, lang: Lang): string {
   section(vi ? "Thay đổi chung" : "Set-level changes", diff.setChanged.map((c) => `${c.field}: ${JSON.stringify(c.older)} → ${JSON.stringify(c.newer)}`));
   if (lines.length === 1) lines.push(vi ? "Không có thay đổi." : "No changes.");
   return `${lines.join("\n")}\n`;
+}
+
+/** "deadline → tiers", or for the same kind the fields that changed: `due: "2025-01-31" → "2026-01-31"`. */
+function describeScoringChange(change: ScoringChange): string {
+  if (!change.older || !change.newer || change.oldKind !== change.newKind) return `${change.oldKind ?? "—"} → ${change.newKind ?? "—"}`;
+  const older = change.older as unknown as Record<string, unknown>;
+  const newer = change.newer as unknown as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(older), ...Object.keys(newer)])].filter((key) => JSON.stringify(older[key]) !== JSON.stringify(newer[key]));
+  const shown = (value: unknown) => {
+    const text = value === undefined ? "—" : JSON.stringify(value);
+    return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+  };
+  return `${change.newKind}: ${keys.map((key) => `${key} ${shown(older[key])} → ${shown(newer[key])}`).join("; ")}`;
 }

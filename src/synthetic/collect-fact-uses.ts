@@ -1,18 +1,23 @@
-import type { CriteriaSet, Scoring, Tier } from "../criteria/types.js";
-import { listLeaves } from "../criteria/walk-criteria.js";
+import { indexCriteriaSet } from "../criteria/criteria-index.js";
+import type { CriteriaSet, LeafNode, Scoring, Tier } from "../criteria/types.js";
+import type { Section } from "../criteria/walk-criteria.js";
 
 export type DeadlineScoring = Extract<Scoring, { kind: "deadline" }>;
 
 /** How the leaves of a set read one fact: what a generator needs to pick telling values. */
 export interface FactUse {
-  /** Tiers of the rules that read the fact, lowest points first. */
+  /** Leaves that read the fact, directly or through a derived ratio. */
+  readers: { leaf: LeafNode; section: Section }[];
+  /** Tiers of the rules that read the fact directly. */
   tiers: Tier[];
   /** The first deadline rule that checks the fact's date(s). */
   deadline: DeadlineScoring | null;
   /** True when a relative due date counts from this fact. */
   dueBase: boolean;
-  /** Numbers the fact is compared with in logic rules, ascending. */
+  /** Numbers the fact is compared with in logic rules. */
   thresholds: number[];
+  /** Facts it is compared with in logic rules (`staff_count <= staff_quota`). */
+  peers: string[];
 }
 
 const COMPARISONS = new Set(["<", "<=", ">", ">=", "==", "===", "!=", "!=="]);
@@ -22,47 +27,58 @@ export function collectFactUses(set: CriteriaSet): Map<string, FactUse> {
   const use = (name: string): FactUse => {
     let found = uses.get(name);
     if (!found) {
-      found = { tiers: [], deadline: null, dueBase: false, thresholds: [] };
+      found = { readers: [], tiers: [], deadline: null, dueBase: false, thresholds: [], peers: [] };
       uses.set(name, found);
     }
     return found;
   };
-  for (const { node: leaf } of listLeaves(set)) {
+  for (const { leaf, section, reads } of indexCriteriaSet(set).leaves.values()) {
+    for (const name of new Set(reads)) use(name).readers.push({ leaf, section });
     const scoring = leaf.scoring;
-    if (scoring.kind === "tiers" && use(scoring.fact).tiers.length === 0) {
-      use(scoring.fact).tiers = [...scoring.tiers].sort((a, b) => a.points - b.points);
+    if (scoring.kind === "tiers") {
+      use(scoring.fact).tiers.push(...scoring.tiers);
     } else if (scoring.kind === "deadline") {
-      const fact = use(scoring.fact);
-      fact.deadline ??= scoring;
+      use(scoring.fact).deadline ??= scoring;
       for (const due of Array.isArray(scoring.due) ? scoring.due : [scoring.due]) {
         if (typeof due !== "string") use(due.fact).dueBase = true;
       }
     } else if (scoring.kind === "logic") {
-      collectThresholds(scoring.rule, (name, value) => use(name).thresholds.push(value));
+      collectComparisons(scoring.rule, (names, numbers) => {
+        for (const name of names) {
+          use(name).thresholds.push(...numbers);
+          use(name).peers.push(...names.filter((other) => other !== name));
+        }
+      });
     }
   }
-  for (const fact of uses.values()) fact.thresholds = [...new Set(fact.thresholds)].sort((a, b) => a - b);
+  for (const fact of uses.values()) {
+    fact.thresholds = [...new Set(fact.thresholds)].sort((a, b) => a - b);
+    fact.peers = [...new Set(fact.peers)];
+  }
   return uses;
 }
 
-function collectThresholds(rule: unknown, found: (name: string, value: number) => void): void {
+function collectComparisons(rule: unknown, found: (names: string[], numbers: number[]) => void): void {
   if (Array.isArray(rule)) {
-    rule.forEach((item) => collectThresholds(item, found));
+    rule.forEach((item) => collectComparisons(item, found));
     return;
   }
   if (rule === null || typeof rule !== "object") return;
   for (const [operator, args] of Object.entries(rule)) {
     if (COMPARISONS.has(operator) && Array.isArray(args)) {
-      const name = args.map(varName).find((n) => n !== null);
-      if (name) args.filter((a): a is number => typeof a === "number").forEach((value) => found(name, value));
+      found(args.flatMap(varNames), args.filter((a): a is number => typeof a === "number"));
     }
-    collectThresholds(args, found);
+    collectComparisons(args, found);
   }
 }
 
-function varName(arg: unknown): string | null {
-  if (arg === null || typeof arg !== "object" || Array.isArray(arg)) return null;
-  const name = (arg as Record<string, unknown>)["var"];
-  const first = Array.isArray(name) ? name[0] : name;
-  return typeof first === "string" ? first : null;
+/** Facts named by `var` anywhere inside an argument (`{"*": [{"var": "x"}, 2]}` names x). */
+function varNames(arg: unknown): string[] {
+  if (Array.isArray(arg)) return arg.flatMap(varNames);
+  if (arg === null || typeof arg !== "object") return [];
+  return Object.entries(arg).flatMap(([operator, value]) => {
+    if (operator !== "var") return varNames(value);
+    const name = Array.isArray(value) ? value[0] : value;
+    return typeof name === "string" ? [name] : [];
+  });
 }
