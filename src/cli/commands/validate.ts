@@ -11,7 +11,7 @@ export const validateHelp = `par validate <criteria.json…> [--format table|jso
 
 export function validate(args: string[], io: Io): number {
   const options = parseOptions(args, ["format", "lang", "out"], "table", ["table", "json"]);
-  if (options.positionals.length === 0) throw usageError("Give at least one criteria file: par validate criteria/**/*.json");
+  if (options.positionals.length === 0) throw usageError("Give at least one criteria file: par validate criteria/*/20*.json");
   const results = options.positionals.map((file) => {
     let problems: Problem[];
     let summary = "";
