@@ -1,4 +1,5 @@
 import type { CriteriaSet, TieBreaker } from "../criteria/types.js";
+import { toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import type { ScoreReport } from "../scoring/report.js";
 import type { BlockRanking, RankedUnit, Ranking } from "./types.js";
@@ -71,7 +72,9 @@ function firstBreaker(a: ScoreReport, b: ScoreReport, breakers: readonly TieBrea
   return breakers.find((breaker) => compareBy(breaker, a, b) !== 0) ?? null;
 }
 
+/** Negative when `a` ranks above `b`. Points compare in exact units, never as float differences. */
 function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number {
+  const higherFirst = (pick: (r: ScoreReport) => number) => toUnits(pick(b)) - toUnits(pick(a));
   switch (breaker) {
     case "exact-index": {
       const x = a.totals.indexExact;
@@ -79,23 +82,22 @@ function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number 
       return Math.sign(y.numerator * x.denominator - x.numerator * y.denominator);
     }
     case "survey":
-      return Math.sign(b.totals.surveyPoints - a.totals.surveyPoints);
+      return higherFirst((r) => r.totals.surveyPoints);
     case "appraised":
-      return Math.sign((b.totals.appraised ?? b.totals.self) - (a.totals.appraised ?? a.totals.self));
+      return higherFirst((r) => r.totals.appraised ?? r.totals.self);
     case "fewer-penalties":
-      return Math.sign(a.totals.penalty - b.totals.penalty);
+      return -higherFirst((r) => r.totals.penalty);
     case "smaller-self-gap":
-      return Math.sign(selfGap(a) - selfGap(b));
+      return selfGapUnits(a) - selfGapUnits(b);
     default: {
       const code = breaker.slice("area:".length);
-      const points = (r: ScoreReport) => r.areas.find((area) => area.code === code)?.final ?? 0;
-      return Math.sign(points(b) - points(a));
+      return higherFirst((r) => r.areas.find((area) => area.code === code)?.final ?? 0);
     }
   }
 }
 
-function selfGap(report: ScoreReport): number {
-  return Math.abs((report.totals.appraised ?? report.totals.self) - report.totals.self);
+function selfGapUnits(report: ScoreReport): number {
+  return Math.abs(toUnits(report.totals.appraised ?? report.totals.self) - toUnits(report.totals.self));
 }
 
 function checkReports(set: CriteriaSet, reports: ScoreReport[]): Problem[] {

@@ -68,9 +68,8 @@ export type LeafStatus = "scored" | "not-applicable" | "missing-facts" | "not-en
 export interface StageExplanation {
   points: number;
   status: LeafStatus;
-  /** The rule, tier or entry that produced the points, in words. */
+  /** The rule, tier or entry that produced the points, with the values it read, in words. */
   why: LocalizedText;
-  facts: Record<string, unknown>;
 }
 
 export interface LeafExplanation {

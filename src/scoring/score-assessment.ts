@@ -173,7 +173,7 @@ function explainLeaf(indexed: IndexedLeaf, scored: Scored, assessment: Assessmen
   const item = finalState.items.get(leaf.code);
   const rounds = [item?.pointsRound, item?.notApplicableRound, ...reads.map((name) => finalState.factRounds.get(name))];
   const decidedBy = rounds.filter((r): r is Round => r !== undefined).sort(byRound).at(-1) ?? "self";
-  const stage = (s: LeafStage): StageExplanation => ({ points: fromUnits(s.units), status: s.status, why: s.why, facts: s.facts });
+  const stage = (s: LeafStage): StageExplanation => ({ points: fromUnits(s.units), status: s.status, why: s.why });
   return {
     kind: leaf.scoring.kind,
     status: final.status,

@@ -18,18 +18,8 @@ export function chooseByPoints<T>(
 ): T {
   const rated: { candidate: T; points: number }[] = [];
   for (const candidate of candidates) {
-    const facts = tryValue(candidate);
-    let points = 0;
-    let valid = true;
-    for (const { leaf, section } of readers) {
-      const outcome = evaluateLeaf(set, leaf, { facts, points: undefined, survey: null });
-      if (isProblem(outcome)) {
-        valid = false;
-        break;
-      }
-      points += section === "penalty" ? -outcome.units : outcome.units;
-    }
-    if (valid) rated.push({ candidate, points });
+    const points = earnedPoints(set, readers, tryValue(candidate));
+    if (points !== null) rated.push({ candidate, points });
   }
   if (rated.length === 0) return candidates[0]!;
   const levels = [...new Set(rated.map((r) => r.points))].sort((a, b) => a - b);
@@ -40,9 +30,20 @@ export function chooseByPoints<T>(
   } else {
     const neutral = levels.reduce((best, p) => (Math.abs(p) < Math.abs(best) ? p : best));
     const penalty = readers.some((r) => r.section === "penalty");
-    const rare = random.chance(penalty ? 0.03 + 0.2 * (1 - quality) : 0.1 + 0.3 * quality);
+    const rare = random.chance(penalty ? 0.03 + 0.2 * (1 - quality) : 0.03 + 0.15 * quality);
     const others = levels.filter((p) => p !== neutral);
     level = rare && others.length > 0 ? random.pick(others) : neutral;
   }
   return random.pick(rated.filter((r) => r.points === level)).candidate;
+}
+
+/** Units the leaves give for these facts (penalties count against), or null when a rule fails. */
+export function earnedPoints(set: CriteriaSet, readers: readonly { leaf: LeafNode; section: Section }[], facts: ReadonlyMap<string, ResolvedFact>): number | null {
+  let points = 0;
+  for (const { leaf, section } of readers) {
+    const outcome = evaluateLeaf(set, leaf, { facts, points: undefined, survey: null });
+    if (isProblem(outcome)) return null;
+    points += section === "penalty" ? -outcome.units : outcome.units;
+  }
+  return points;
 }

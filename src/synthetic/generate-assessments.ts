@@ -3,7 +3,8 @@ import { indicatorDomain } from "../criteria/fact-domain.js";
 import type { CriteriaSet, UnitType } from "../criteria/types.js";
 import { listLeaves } from "../criteria/walk-criteria.js";
 import { collectFactUses } from "./collect-fact-uses.js";
-import { type UnitProfile, generateFacts, lean } from "./generate-facts.js";
+import { generateFacts } from "./generate-facts.js";
+import { type UnitProfile, lean } from "./unit-profile.js";
 import { generateReviewRounds } from "./generate-review-rounds.js";
 import { generateSelfRound } from "./generate-self-round.js";
 import { nameUnit } from "./name-unit.js";
@@ -16,8 +17,10 @@ export interface GenerateOptions {
   year?: number;
   /** Unit codes are the prefix and a 4-digit number: "X0001". Default "X". */
   unitPrefix?: string;
-  /** Unit names to use in order (e.g. a province's real list); generated once they run out. */
+  /** Unit names by unit number (e.g. a province's real list); generated beyond its end, unique within one call. */
   names?: readonly string[];
+  /** Number of the first unit, from 0: a large population can be generated in parts. */
+  first?: number;
 }
 
 /** How common each unit type is in a province (communes outnumber wards; few special zones). */
@@ -26,7 +29,8 @@ const TYPE_WEIGHTS: Record<UnitType, number> = { xa: 6, phuong: 3, "dac-khu": 0.
 /**
  * Realistic synthetic assessments for any criteria set, the same for the same seed: each unit
  * draws one quality that drives its facts, points, claims, appraisal and survey, so units differ
- * the way real ones do and a ranking spreads out. Unit n does not depend on the count asked for.
+ * the way real ones do and a ranking spreads out. Unit n does not depend on the count asked for
+ * (only its generated name may, as names are kept unique within one call).
  */
 export function generateAssessments(set: CriteriaSet, options: GenerateOptions): Assessment[] {
   const uses = collectFactUses(set);
@@ -35,16 +39,17 @@ export function generateAssessments(set: CriteriaSet, options: GenerateOptions):
   const hasSurvey = listLeaves(set).some(({ node }) => node.scoring.kind === "survey");
   const usedNames = new Set<string>();
   const assessments: Assessment[] = [];
-  for (let n = 0; n < options.count; n++) {
+  const first = options.first ?? 0;
+  for (let n = first; n < first + options.count; n++) {
     const random = createRandom(deriveSeed(options.seed, n));
-    const profile: UnitProfile = { quality: drawQuality(random), random, year };
+    const profile: UnitProfile = { quality: drawQuality(random), size: random.next(), random, year };
     const type = drawUnitType(set.appliesTo.unitTypes, random);
     const name = options.names?.[n] ?? nameUnit(type, random, usedNames);
     usedNames.add(name);
     const unit: Unit = { code: `${prefix}${String(n + 1).padStart(4, "0")}`, name, type };
     const facts = generateFacts(set, uses, profile);
     const self = generateSelfRound(set, unit, facts, profile);
-    const review = generateReviewRounds(set, unit, self.round, facts, profile);
+    const review = generateReviewRounds(set, uses, unit, self.round, facts, profile);
     const survey = hasSurvey && random.chance(0.9) ? drawSurvey(set, unit, profile) : undefined;
     assessments.push({
       format: ASSESSMENT_FORMAT,

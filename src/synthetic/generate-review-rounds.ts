@@ -1,12 +1,14 @@
-import type { EvidenceDocument, FactInput, FactValue, ItemInput, RoundInput, Unit } from "../assessment/types.js";
-import { factDomain } from "../criteria/fact-domain.js";
+import type { EvidenceDocument, FactInput, ItemInput, RoundInput, Unit } from "../assessment/types.js";
 import type { CriteriaSet, LeafNode } from "../criteria/types.js";
 import { listLeaves } from "../criteria/walk-criteria.js";
 import { toUnits } from "../points.js";
-import { addDays } from "../rules/dates.js";
+import type { FactUse } from "./collect-fact-uses.js";
+import { correctFact } from "./correct-fact.js";
 import { draftEvidence } from "./draft-evidence.js";
-import { type GeneratedFacts, type UnitProfile, lean } from "./generate-facts.js";
+import type { GeneratedFacts } from "./generate-facts.js";
+import { type UnitProfile, lean } from "./unit-profile.js";
 import { listPointOptions } from "./list-point-options.js";
+import { listRatios } from "./list-ratios.js";
 
 const LOWERED = [
   "Tài liệu kiểm chứng chưa đầy đủ",
@@ -21,7 +23,14 @@ const EXPLAINED = ["Đơn vị bổ sung tài liệu kiểm chứng", "Đơn v�
  * manual points, rejects a not-applicable claim or corrects a fact; sometimes the unit's
  * explanation with added evidence and a second appraisal that restores part of the points.
  */
-export function generateReviewRounds(set: CriteriaSet, unit: Unit, self: RoundInput, facts: GeneratedFacts, profile: UnitProfile): { rounds: RoundInput[]; evidence: EvidenceDocument[] } {
+export function generateReviewRounds(
+  set: CriteriaSet,
+  uses: ReadonlyMap<string, FactUse>,
+  unit: Unit,
+  self: RoundInput,
+  facts: GeneratedFacts,
+  profile: UnitProfile,
+): { rounds: RoundInput[]; evidence: EvidenceDocument[] } {
   const { random, quality, year } = profile;
   if (!random.chance(0.85)) return { rounds: [], evidence: [] };
   const leaves = listLeaves(set);
@@ -29,11 +38,12 @@ export function generateReviewRounds(set: CriteriaSet, unit: Unit, self: RoundIn
   const items: Record<string, ItemInput> = {};
   const lowered = new Map<string, number>();
 
-  const manualClaims = leaves.filter(({ node, section }) => node.scoring.kind === "manual" && (claimed[node.code]?.points ?? 0) > 0 && (section !== "penalty"));
+  const lowerThanClaimed = (leaf: LeafNode) => listPointOptions(leaf).filter((p) => toUnits(p) < toUnits(claimed[leaf.code]?.points ?? 0));
+  const manualClaims = leaves.filter(({ node, section }) => node.scoring.kind === "manual" && section !== "penalty" && lowerThanClaimed(node).length > 0);
   for (const { node, section } of random.sample(manualClaims, random.int(0, 1 + Math.round(3 * (1 - quality))))) {
     const own = claimed[node.code]!.points!;
-    const lower = listPointOptions(node).filter((p) => toUnits(p) < toUnits(own));
-    const points = section === "bonus" ? (lower[0] ?? 0) : lower.at(random.chance(0.7) ? -1 : 0)!;
+    const lower = lowerThanClaimed(node);
+    const points = section === "bonus" || random.chance(0.3) ? lower[0]! : lower.at(-1)!;
     items[node.code] = { points, comment: section === "bonus" ? "Sáng kiến chưa được cấp có thẩm quyền công nhận" : random.pick(LOWERED) };
     lowered.set(node.code, own);
   }
@@ -53,10 +63,12 @@ export function generateReviewRounds(set: CriteriaSet, unit: Unit, self: RoundIn
   }
   const factEntries: Record<string, FactInput> = {};
   if (random.chance(0.35 + 0.3 * (1 - quality))) {
-    const corrections = correctableFacts(set, facts);
-    if (corrections.length > 0) {
-      const name = random.pick(corrections);
-      factEntries[name] = { value: correctFact(set, name, facts, profile), comment: "Điều chỉnh theo số liệu thẩm định" };
+    const ratios = listRatios(set);
+    for (const name of random.sample(correctableFacts(set, uses, facts), 5)) {
+      const value = correctFact(set, uses, ratios, facts, name, random);
+      if (value === undefined) continue;
+      factEntries[name] = { value, comment: "Điều chỉnh theo số liệu thẩm định" };
+      break;
     }
   }
   const appraisal1: RoundInput = { round: "appraisal1", ...nonEmpty("facts", factEntries), ...nonEmpty("items", items) };
@@ -86,34 +98,7 @@ function nonEmpty<K extends string, V>(key: K, record: Record<string, V>): { [P 
 }
 
 /** Facts an appraiser may correct without breaking a ratio: not denominators, not due-date bases. */
-function correctableFacts(set: CriteriaSet, facts: GeneratedFacts): string[] {
-  const denominators = new Set(Object.values(set.facts).flatMap((f) => (f.derived ? [f.derived.ratio.denominator] : [])));
-  const numerators = new Set(Object.values(set.facts).flatMap((f) => (f.derived ? [f.derived.ratio.numerator] : [])));
-  const bases = new Set(
-    listLeaves(set).flatMap(({ node }: { node: LeafNode }) =>
-      node.scoring.kind === "deadline" ? (Array.isArray(node.scoring.due) ? node.scoring.due : [node.scoring.due]).flatMap((d) => (typeof d === "string" ? [] : [d.fact])) : [],
-    ),
-  );
-  return Object.keys(facts.values).filter((name) => {
-    const value = facts.values[name];
-    if (denominators.has(name) || bases.has(name) || value === null || value === false) return false;
-    return !numerators.has(name) || name in facts.floors;
-  });
-}
-
-function correctFact(set: CriteriaSet, name: string, facts: GeneratedFacts, { random }: UnitProfile): FactValue {
-  const value = facts.values[name]!;
-  if (typeof value === "boolean") return false;
-  if (typeof value === "string") return addDays(value, random.int(3, 20));
-  if (Array.isArray(value)) {
-    const filled = value.flatMap((d, i) => (d === null ? [] : [i]));
-    if (filled.length === 0) return value;
-    const i = random.pick(filled);
-    return value.map((d, j) => (j === i && d !== null ? addDays(d, random.int(3, 20)) : d));
-  }
-  if (typeof value !== "number") return value;
-  const fact = set.facts[name]!;
-  const floor = facts.floors[name] ?? factDomain(fact).min;
-  const step = name in facts.floors ? random.int(1, Math.max(1, Math.round(value * 0.05))) : fact.type === "integer" ? 1 : random.int(1, 10);
-  return Math.max(floor, value - step);
+function correctableFacts(set: CriteriaSet, uses: ReadonlyMap<string, FactUse>, facts: GeneratedFacts): string[] {
+  const denominators = new Set(listRatios(set).map((r) => r.denominator));
+  return Object.keys(facts.values).filter((name) => !denominators.has(name) && !uses.get(name)?.dueBase && (uses.get(name)?.readers.length ?? 0) > 0);
 }

@@ -2,14 +2,14 @@ import type { EvidenceDocument, FactInput, ItemInput, RoundInput, Unit } from ".
 import type { CriteriaSet, LeafNode } from "../criteria/types.js";
 import { listLeaves } from "../criteria/walk-criteria.js";
 import { draftEvidence } from "./draft-evidence.js";
-import { type GeneratedFacts, type UnitProfile, lean } from "./generate-facts.js";
+import type { GeneratedFacts } from "./generate-facts.js";
+import { type UnitProfile, lean } from "./unit-profile.js";
 import { listPointOptions } from "./list-point-options.js";
 
 const NOT_APPLICABLE_REASONS = [
-  "Trong năm không phát sinh hồ sơ thuộc lĩnh vực này",
-  "Đơn vị không được giao nhiệm vụ này trong năm",
-  "Không phát sinh văn bản cần rà soát",
-  "Không có dự án đầu tư công trên địa bàn",
+  (task: string) => `Trong năm không phát sinh nội dung "${task}"`,
+  (task: string) => `Đơn vị không được giao nhiệm vụ "${task}" trong năm`,
+  (task: string) => `Không phát sinh: "${task}" không thuộc thẩm quyền của đơn vị`,
 ];
 
 const SYSTEM_REPORT = "Báo cáo số liệu từ Hệ thống thông tin giải quyết TTHC tỉnh";
@@ -37,12 +37,12 @@ export function generateSelfRound(set: CriteriaSet, unit: Unit, facts: Generated
     if (section === "areas") {
       if (leaf.notApplicable && random.chance(0.03 + 0.07 * (1 - quality))) {
         item.notApplicable = true;
-        item.reason = random.pick(NOT_APPLICABLE_REASONS);
+        item.reason = random.pick(NOT_APPLICABLE_REASONS)(leaf.title.vi);
       } else {
         if (manual) item.points = options[Math.min(options.length - 1, Math.floor(lean(profile) * options.length))]!;
         cite(leaf, item);
       }
-    } else if (manual && random.chance(section === "bonus" ? 0.08 + 0.3 * quality : 0.05 * (1 - quality))) {
+    } else if (manual && random.chance(section === "bonus" ? 0.03 + 0.15 * quality : 0.05 * (1 - quality))) {
       const positive = options.filter((p) => p > 0);
       item.points = section === "bonus" ? positive[Math.floor(random.next() * positive.length)]! : positive[0]!;
       cite(leaf, item);
