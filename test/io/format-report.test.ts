@@ -19,7 +19,7 @@ const leaf = (code: string, vi: string, points: { max: number; self: number; app
     facts: {},
     evidence: [],
     decidedBy: "appraisal1",
-    self: { points: points.self, status, why: { vi: why }, facts: {} },
+    self: { points: points.self, status, why: { vi: why } },
     appraised: null,
     comments: [],
   },
