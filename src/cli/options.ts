@@ -12,6 +12,7 @@ const COMMON = {
   year: { type: "string" },
   previous: { type: "string" },
   unit: { type: "string" },
+  survey: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -24,6 +25,7 @@ export interface Options {
   year: number | undefined;
   previous: string | undefined;
   unit: string | undefined;
+  survey: string | undefined;
   help: boolean;
 }
 
@@ -57,6 +59,7 @@ export function parseOptions(args: string[], allowed: (keyof typeof COMMON)[], d
     year,
     previous: values.previous,
     unit: values.unit,
+    survey: values.survey,
     help: values.help ?? false,
   };
 }

@@ -4,6 +4,7 @@ import type { Assessment } from "../assessment/types.js";
 import { loadCriteriaSet } from "../criteria/load-criteria-set.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import { readAssessmentSheet } from "../io/read-assessment-sheet.js";
+import { readSurveyResults } from "../io/read-survey-results.js";
 import { problem } from "../problem.js";
 import type { Ranking } from "../ranking/types.js";
 import type { ScoreReport } from "../scoring/report.js";
@@ -38,9 +39,9 @@ export function readCriteriaSet(path: string): CriteriaSet {
 /** Assessments or score reports from JSON files (one object or an array) and CSV sheets. */
 export type UnitInput = { kind: "assessment"; value: unknown; source: string } | { kind: "report"; value: ScoreReport; source: string };
 
-export function readUnitInputs(paths: string[], set: CriteriaSet, year: number | undefined): UnitInput[] {
+export function readUnitInputs(paths: string[], set: CriteriaSet, year: number | undefined, surveyPath?: string): UnitInput[] {
   if (paths.length === 0) throw usageError("Give at least one assessment file (.json or .csv).");
-  return paths.flatMap((path): UnitInput[] => {
+  const inputs = paths.flatMap((path): UnitInput[] => {
     if (extname(path).toLowerCase() === ".csv") {
       const sheetYear = year ?? onlyYear(set, path);
       const read = readAssessmentSheet(readText(path), { fileName: path, criteria: set, year: sheetYear });
@@ -54,6 +55,30 @@ export function readUnitInputs(paths: string[], set: CriteriaSet, year: number |
       return isReport(value) ? { kind: "report", value, source } : { kind: "assessment", value, source };
     });
   });
+  return surveyPath ? withSurvey(inputs, set, surveyPath) : inputs;
+}
+
+/** Puts each unit's survey results (from `--survey results.csv`) into its assessment. */
+function withSurvey(inputs: UnitInput[], set: CriteriaSet, path: string): UnitInput[] {
+  const read = readSurveyResults(readText(path), { fileName: path, criteria: set });
+  if (!read.ok) throw problemsError(`${path} has problems`, path, read.problems);
+  const codes = new Set<string>();
+  const merged = inputs.map((input): UnitInput => {
+    if (input.kind === "report") throw usageError(`--survey applies to assessments, but ${input.source} is a score report: score the assessments with --survey instead`);
+    const assessment = input.value as { unit?: { code?: unknown } };
+    const code = typeof assessment.unit?.code === "string" ? assessment.unit.code : "";
+    codes.add(code);
+    const survey = read.value.get(code);
+    return survey ? { ...input, value: { ...assessment, survey } } : input;
+  });
+  const unknown = [...read.value.keys()].filter((code) => !codes.has(code));
+  if (unknown.length > 0) {
+    const problems = unknown.map((code) =>
+      problem("unknown-code", `${path} (${code})`, `survey results for unit ${code}, which has no assessment: check the unit code`, `có kết quả khảo sát của đơn vị ${code} nhưng không có bản đánh giá: kiểm tra mã đơn vị`),
+    );
+    throw problemsError(`${path} names units without assessments`, path, problems);
+  }
+  return merged;
 }
 
 export function readRanking(path: string): Ranking {

@@ -110,8 +110,8 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
         ranked.rank,
         ranked.unit.code,
         ranked.unit.name,
-        ...areas.map((code) => (ranked.areas[code] === undefined ? "" : formatArea(ranked.areas[code], decimals))),
-        formatPoints(ranked.surveyPoints, decimals),
+        ...areas.map((code) => (ranked.areas[code] == null ? "" : formatArea(ranked.areas[code], decimals))),
+        ranked.surveyPoints === null ? "" : formatPoints(ranked.surveyPoints, decimals),
         formatPoints(ranked.bonus, decimals),
         formatPoints(ranked.penalty, decimals),
         formatPoints(ranked.total, decimals),
@@ -130,6 +130,6 @@ function areaCodes(blocks: BlockRanking[]): string[] {
   return [...codes].sort(compareCodes);
 }
 
-function formatArea(points: number | undefined, decimals: number): string {
-  return points === undefined ? "–" : formatPoints(points, decimals);
+function formatArea(points: number | null | undefined, decimals: number): string {
+  return points === undefined || points === null ? "–" : formatPoints(points, decimals);
 }

@@ -30,8 +30,8 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
       units.push({
         rank,
         unit: { code: report.unit.code, name: report.unit.name, type: report.unit.type },
-        areas: Object.fromEntries(report.areas.map((area) => [area.code, area.final])),
-        surveyPoints: report.totals.surveyPoints,
+        areas: Object.fromEntries(report.areas.map((area) => [area.code, area.applicableMax > 0 ? area.final : null])),
+        surveyPoints: report.survey.included ? report.totals.surveyPoints : null,
         self: report.totals.self,
         appraised: report.totals.appraised,
         bonus: report.totals.bonus,

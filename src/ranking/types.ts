@@ -20,9 +20,10 @@ export interface RankedUnit {
   /** 1-based; units still tied after the breakers share a rank (1, 2, 2, 4). */
   rank: number;
   unit: { code: string; name: string; type: UnitType };
-  /** Points per area code (final points), survey area included. */
-  areas: Record<string, number>;
-  surveyPoints: number;
+  /** Points per area code (final points), survey area included; null where nothing in it applies. */
+  areas: Record<string, number | null>;
+  /** Survey points; null when the unit had no survey result. */
+  surveyPoints: number | null;
   self: number;
   appraised: number | null;
   bonus: number;

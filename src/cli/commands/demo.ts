@@ -15,17 +15,17 @@ export const demoHelp = `par demo [--format table|json|csv] [--lang vi|en] [--ou
 
 /** The demo's years, each with its criteria version and its sheet of assessments. */
 const YEARS = [
-  { year: 2025, criteria: "criteria/reference-commune/2025.1.json", sheet: "criteria/examples/demo-province/assessments-2025.csv" },
-  { year: 2026, criteria: "criteria/reference-commune/2026.1.json", sheet: "criteria/examples/demo-province/assessments-2026.csv" },
+  { year: 2025, criteria: "criteria/reference-commune/2025.1.json", sheet: "criteria/examples/demo-province/assessments-2025.csv", survey: "criteria/examples/demo-province/survey-2025.csv" },
+  { year: 2026, criteria: "criteria/reference-commune/2026.1.json", sheet: "criteria/examples/demo-province/assessments-2026.csv", survey: "criteria/examples/demo-province/survey-2026.csv" },
 ];
 
 export function demo(args: string[], io: Io): number {
   const options = parseOptions(args, ["format", "lang", "out"], "table", ["table", "json", "csv"]);
   const root = packageRoot();
   let previous: Ranking | undefined;
-  for (const { year, criteria, sheet } of YEARS) {
+  for (const { year, criteria, sheet, survey } of YEARS) {
     const set = readCriteriaSet(join(root, criteria));
-    const reports = scoreInputs(set, readUnitInputs([join(root, sheet)], set, year));
+    const reports = scoreInputs(set, readUnitInputs([join(root, sheet)], set, year, join(root, survey)));
     const ranked = rankUnits(set, reports, previous);
     if (!ranked.ok) throw problemsError(`the demo units of ${year} cannot be ranked`, relative(root, sheet), ranked.problems);
     io.stderr(`${year}: ${reports.length} units scored with ${set.family} ${set.version} (${relative(process.cwd(), join(root, sheet))})\n`);

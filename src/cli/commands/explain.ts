@@ -5,13 +5,13 @@ import { type Io, emit } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
-export const explainHelp = `par explain --criteria <set.json> <assessment.json|sheet.csv> [--unit CODE] [--year 2026] [--lang vi|en] [--out file]
+export const explainHelp = `par explain --criteria <set.json> <assessment.json|sheet.csv> [--unit CODE] [--survey results.csv] [--year 2026] [--lang vi|en] [--out file]
   One unit's score report as a readable table: every item's points and why, the gap list.`;
 
 export function explain(args: string[], io: Io): number {
-  const options = parseOptions(args, ["criteria", "year", "unit", "lang", "out"], "table", ["table"]);
+  const options = parseOptions(args, ["criteria", "year", "unit", "lang", "out", "survey"], "table", ["table"]);
   const set = readCriteriaSet(requireCriteria(options));
-  const inputs = readUnitInputs(options.positionals, set, options.year);
+  const inputs = readUnitInputs(options.positionals, set, options.year, options.survey);
   const codes = inputs.map((input) => unitCode(input.value));
   const chosen = options.unit ? inputs.filter((_, i) => codes[i] === options.unit) : inputs;
   if (chosen.length !== 1) {

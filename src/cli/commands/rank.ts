@@ -6,14 +6,14 @@ import { type Io, emit, render } from "../output.js";
 import { readCriteriaSet, readRanking, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
-export const rankHelp = `par rank --criteria <set.json> <assessments or reports (.json|.csv)…> [--previous last-year-ranking.json] [--year 2026] [--format table|json|csv] [--out file] [--lang vi|en]
+export const rankHelp = `par rank --criteria <set.json> <assessments or reports (.json|.csv)…> [--previous last-year-ranking.json] [--survey results.csv] [--year 2026] [--format table|json|csv] [--out file] [--lang vi|en]
   Scores the units (or takes the reports of "par score") and ranks them per block, with classes and the change since last year.`;
 
 export function rank(args: string[], io: Io): number {
-  const options = parseOptions(args, ["criteria", "year", "previous", "format", "out", "lang"], "table", ["table", "json", "csv"]);
+  const options = parseOptions(args, ["criteria", "year", "previous", "format", "out", "lang", "survey"], "table", ["table", "json", "csv"]);
   const set = readCriteriaSet(requireCriteria(options));
   const previous = options.previous ? readRanking(options.previous) : undefined;
-  const reports = scoreInputs(set, readUnitInputs(options.positionals, set, options.year), (done, total) => io.stderr(`scored ${done}/${total}\n`));
+  const reports = scoreInputs(set, readUnitInputs(options.positionals, set, options.year, options.survey), (done, total) => io.stderr(`scored ${done}/${total}\n`));
   const ranked = rankUnits(set, reports, previous);
   if (!ranked.ok) throw problemsError("the units cannot be ranked together", options.positionals.join(", "), ranked.problems);
   const text = render(options.format, {

@@ -5,13 +5,13 @@ import { type Io, emit, render } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
-export const scoreHelp = `par score --criteria <set.json> <assessment.json|sheet.csv…> [--year 2026] [--format json|csv|table] [--out file] [--lang vi|en]
+export const scoreHelp = `par score --criteria <set.json> <assessment.json|sheet.csv…> [--survey results.csv] [--year 2026] [--format json|csv|table] [--out file] [--lang vi|en]
   Scores each unit's assessment and writes its score report (JSON by default).`;
 
 export function score(args: string[], io: Io): number {
-  const options = parseOptions(args, ["criteria", "year", "format", "out", "lang"], "json", ["json", "csv", "table"]);
+  const options = parseOptions(args, ["criteria", "year", "format", "out", "lang", "survey"], "json", ["json", "csv", "table"]);
   const set = readCriteriaSet(requireCriteria(options));
-  const inputs = readUnitInputs(options.positionals, set, options.year);
+  const inputs = readUnitInputs(options.positionals, set, options.year, options.survey);
   const reports = scoreInputs(set, inputs, (done, total) => io.stderr(`scored ${done}/${total}\n`));
   const text = render(options.format, {
     json: () => reports,
