@@ -57,6 +57,8 @@ beforeAll(() => {
   writeFileSync(file("units.json"), JSON.stringify([unit("P1", "phuong", 1, 90), unit("P2", "phuong", 0.5, 90), unit("X1", "xa", 1, 70)]));
   writeFileSync(file("bad-unit.json"), JSON.stringify({ ...unit("X9", "xa", 0.75, 70), year: 2030 }));
   writeFileSync(file("not-json.json"), "{ unit: ");
+  writeFileSync(file("survey.csv"), "unit,respondents,overall,feedback\nP1,150,100,85\nX1,120,50,85\n");
+  writeFileSync(file("survey-stranger.csv"), "unit,overall,feedback\nZ9,80,80\n");
 });
 
 describe("par", () => {
@@ -91,6 +93,15 @@ describe("par", () => {
     const written = readFileSync(file("reports.csv"), "utf8");
     expect(written.startsWith("\uFEFFunit,code,depth")).toBe(true);
     expect(written.split("\n").filter((l) => l.startsWith("P2,2.2,"))).toHaveLength(1);
+  });
+
+  it("score --survey: survey results from a results file replace the assessment's own", () => {
+    const result = run("score", "--criteria", file("set.json"), file("units.json"), "--survey", file("survey.csv"));
+    const reports = JSON.parse(result.stdout) as { unit: { code: string }; totals: { surveyPoints: number } }[];
+    expect(reports.map((r) => `${r.unit.code} ${r.totals.surveyPoints}`)).toEqual(["P1 10", "P2 8.4", "X1 2"]);
+    const stranger = run("score", "--criteria", file("set.json"), file("units.json"), "--survey", file("survey-stranger.csv"), "--lang", "en");
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toMatch(/survey results for unit Z9, which has no assessment/);
   });
 
   it("rank: a table per block; reports from par score are accepted too", () => {
