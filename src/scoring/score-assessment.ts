@@ -48,7 +48,10 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
 
   const finalState = appraised ?? self;
-  const explain = (leafCode: string): LeafExplanation => explainLeaf(index.leaves.get(leafCode)!, scored.get(leafCode)!, assessment, finalState);
+  const citations = collectCitations(assessment);
+  const explanations = new Map<string, LeafExplanation>();
+  for (const [code, indexed] of index.leaves) explanations.set(code, explainLeaf(indexed, scored.get(code)!, citations, finalState));
+  const explain = (leafCode: string): LeafExplanation => explanations.get(leafCode)!;
   const areas = set.areas.map((area) => reportNode(area, scored, explain));
   const bonus = reportAdjustment(set, "bonus", scored, explain);
   const penalty = reportAdjustment(set, "penalty", scored, explain);
@@ -156,20 +159,35 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
   return { ...outcome, applicable: indexed.section === "areas" ? max : 0 };
 }
 
-function explainLeaf(indexed: IndexedLeaf, scored: Scored, assessment: Assessment, finalState: StageState): LeafExplanation {
-  const { leaf, reads } = indexed;
-  const final = finalOf(scored);
-  const evidence = new Set<string>();
-  const comments: { round: Round; text: string }[] = [];
+/** Evidence and comments per item and evidence per fact, across all rounds, in one pass. */
+interface Citations {
+  itemEvidence: Map<string, string[]>;
+  factEvidence: Map<string, string[]>;
+  comments: Map<string, { round: Round; text: string }[]>;
+}
+
+function collectCitations(assessment: Assessment): Citations {
+  const citations: Citations = { itemEvidence: new Map(), factEvidence: new Map(), comments: new Map() };
+  const add = <T>(map: Map<string, T[]>, key: string, values: T[]) => {
+    if (values.length > 0) map.set(key, [...(map.get(key) ?? []), ...values]);
+  };
   for (const round of assessment.rounds) {
-    const item = round.items?.[leaf.code];
-    item?.evidence?.forEach((id) => evidence.add(id));
-    if (item?.comment) comments.push({ round: round.round, text: item.comment });
-    for (const name of reads) {
-      const fact = round.facts?.[name];
-      if (fact !== null && typeof fact === "object" && !Array.isArray(fact)) fact.evidence?.forEach((id) => evidence.add(id));
+    for (const [code, item] of Object.entries(round.items ?? {})) {
+      add(citations.itemEvidence, code, item.evidence ?? []);
+      if (item.comment) add(citations.comments, code, [{ round: round.round, text: item.comment }]);
+    }
+    for (const [name, fact] of Object.entries(round.facts ?? {})) {
+      if (fact !== null && typeof fact === "object" && !Array.isArray(fact)) add(citations.factEvidence, name, fact.evidence ?? []);
     }
   }
+  return citations;
+}
+
+function explainLeaf(indexed: IndexedLeaf, scored: Scored, citations: Citations, finalState: StageState): LeafExplanation {
+  const { leaf, reads } = indexed;
+  const final = finalOf(scored);
+  const evidence = new Set([...(citations.itemEvidence.get(leaf.code) ?? []), ...reads.flatMap((name) => citations.factEvidence.get(name) ?? [])]);
+  const comments = citations.comments.get(leaf.code) ?? [];
   const item = finalState.items.get(leaf.code);
   const rounds = [item?.pointsRound, item?.notApplicableRound, ...reads.map((name) => finalState.factRounds.get(name))];
   const decidedBy = rounds.filter((r): r is Round => r !== undefined).sort(byRound).at(-1) ?? "self";
