@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Assessment } from "../../src/assessment/types.js";
 import { runCli } from "../../src/cli/main.js";
 import type { BranchNode } from "../../src/criteria/types.js";
-import { miniSet } from "../fixtures/mini-set.js";
+import { miniAssessment, miniSet } from "../fixtures/mini-set.js";
 
 const dir = mkdtempSync(join(tmpdir(), "par-cli-"));
 const file = (name: string) => join(dir, name);
@@ -18,27 +18,7 @@ function run(...argv: string[]) {
 }
 
 function unit(code: string, type: "xa" | "phuong", p22: number, overall: number): Assessment {
-  return {
-    unit: { code, name: `Đơn vị ${code}`, type },
-    year: 2026,
-    criteria: { family: "mini", version: "2026.1" },
-    rounds: [
-      {
-        round: "self",
-        facts: {
-          plan_issued_on: "2026-01-20",
-          superior_plan_on: "2026-01-10",
-          reports_sent_on: ["2026-03-10", "2026-06-10", "2026-09-10", "2026-12-10"],
-          inspected: true,
-          dossiers_settled: 100,
-          dossiers_on_time: 95,
-          initiatives: 2,
-        },
-        items: { "2.2": { points: p22 }, "2.3": { points: 1 } },
-      },
-    ],
-    survey: { indicators: { overall, feedback: 85 } },
-  };
+  return miniAssessment(code, type, { p22, p23: 1, overall, feedback: 85, onTime: 95 });
 }
 
 beforeAll(() => {

@@ -5,31 +5,10 @@ import { rankUnits } from "../../src/ranking/rank-units.js";
 import type { Ranking } from "../../src/ranking/types.js";
 import type { ScoreReport } from "../../src/scoring/report.js";
 import { scoreAssessment } from "../../src/scoring/score-assessment.js";
-import { miniSet } from "../fixtures/mini-set.js";
+import { miniAssessment, miniSet } from "../fixtures/mini-set.js";
 
-/** A unit whose only differences are manual points on 2.2/2.3 and survey results. */
 function unit(code: string, type: "xa" | "phuong", points: { p22: number; p23: number; overall: number; feedback?: number }): Assessment {
-  return {
-    unit: { code, name: `Đơn vị ${code}`, type },
-    year: 2026,
-    criteria: { family: "mini", version: "2026.1" },
-    rounds: [
-      {
-        round: "self",
-        facts: {
-          plan_issued_on: "2026-01-20",
-          superior_plan_on: "2026-01-10",
-          reports_sent_on: ["2026-03-10", "2026-06-10", "2026-09-10", "2026-12-10"],
-          inspected: true,
-          dossiers_settled: 100,
-          dossiers_on_time: 100,
-          initiatives: 2,
-        },
-        items: { "2.2": { points: points.p22 }, "2.3": { points: points.p23 } },
-      },
-    ],
-    survey: { indicators: { overall: points.overall, feedback: points.feedback ?? 90 } },
-  };
+  return miniAssessment(code, type, { ...points, feedback: points.feedback ?? 90 });
 }
 
 function reports(set: CriteriaSet, inputs: Assessment[]): ScoreReport[] {
