@@ -1,5 +1,5 @@
 import { checkSchema } from "../check-schema.js";
-import { isCalendarDate } from "../criteria/check-scoring.js";
+import { isCalendarDate } from "../rules/dates.js";
 import { indexCriteriaSet } from "../criteria/criteria-index.js";
 import { factDomain, indicatorDomain } from "../criteria/fact-domain.js";
 import type { CriteriaSet, FactDeclaration } from "../criteria/types.js";

@@ -2,7 +2,9 @@ import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
 import { inspectRule, ruleBounds } from "../rules/json-logic.js";
 import { nearestName } from "../nearest-name.js";
+import { isCalendarDate } from "../rules/dates.js";
 import { checkPointsValue } from "./check-tree.js";
+import { leafFacts } from "./leaf-facts.js";
 import { NUMERIC_FACT_TYPES, factDomain, indicatorDomain } from "./fact-domain.js";
 import { checkCoverage, describeRange, isEmptyRange } from "./range.js";
 import type { CriteriaSet, DueDate, FactType, LeafNode, Tier } from "./types.js";
@@ -16,26 +18,6 @@ export function checkScoring(set: CriteriaSet): Problem[] {
     problems.push(...checkNotApplicableFacts(set, leaf, path));
   }
   return problems;
-}
-
-/** Facts a leaf reads, directly or through a derived rate. */
-export function leafFacts(leaf: LeafNode): string[] {
-  const scoring = leaf.scoring;
-  switch (scoring.kind) {
-    case "manual":
-    case "survey":
-      return [];
-    case "boolean":
-    case "tiers":
-      return [scoring.fact];
-    case "deadline": {
-      const dues = Array.isArray(scoring.due) ? scoring.due : [scoring.due];
-      const relative = dues.flatMap((due) => (typeof due === "string" ? [] : [due.fact]));
-      return [scoring.fact, ...new Set(relative)];
-    }
-    case "logic":
-      return inspectRule(scoring.rule, "").reads;
-  }
 }
 
 function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
@@ -226,13 +208,6 @@ function checkDue(set: CriteriaSet, due: DueDate, path: string): Problem[] {
     ];
   }
   return [];
-}
-
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 function checkRuleBounds(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {

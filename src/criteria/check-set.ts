@@ -1,7 +1,7 @@
 import { type Problem, problem } from "../problem.js";
 import { NUMERIC_FACT_TYPES } from "./fact-domain.js";
 import { checkCoverage, describeRange, isEmptyRange } from "./range.js";
-import { isCalendarDate } from "./check-scoring.js";
+import { isCalendarDate } from "../rules/dates.js";
 import { type CriteriaSet, TIE_BREAKERS, isLeaf } from "./types.js";
 import { listLeaves } from "./walk-criteria.js";
 

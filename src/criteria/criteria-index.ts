@@ -1,4 +1,4 @@
-import { leafFacts } from "./check-scoring.js";
+import { leafFacts } from "./leaf-facts.js";
 import type { CriteriaSet, LeafNode } from "./types.js";
 import { type Section, listLeaves } from "./walk-criteria.js";
 

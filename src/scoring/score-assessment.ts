@@ -1,27 +1,18 @@
 import { checkAssessment } from "../assessment/check-assessment.js";
-import type { Assessment, Round } from "../assessment/types.js";
+import type { Assessment } from "../assessment/types.js";
 import { compareCodes } from "../criteria/compare-codes.js";
 import { type IndexedLeaf, indexCriteriaSet } from "../criteria/criteria-index.js";
 import { factDomain } from "../criteria/fact-domain.js";
 import { rangeContains } from "../criteria/range.js";
 import { type CriteriaNode, type CriteriaSet, type LocalizedText, isLeaf } from "../criteria/types.js";
-import { formatScaled, fromUnits, percentScaled } from "../points.js";
+import { formatScaled, fromUnits, percentScaled, toUnits as units } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { type LeafOutcome, NOTHING_AROSE, evaluateLeaf, isProblem } from "../rules/evaluate-leaf.js";
+import { NOTHING_AROSE, evaluateLeaf, isProblem } from "../rules/evaluate-leaf.js";
 import { ENGINE } from "../version.js";
-import { type StageState, accumulateStage, byRound } from "./accumulate-rounds.js";
+import { type StageState, accumulateStage } from "./accumulate-rounds.js";
 import { describeGap } from "./describe-gap.js";
-import type { AdjustmentReport, GapItem, LeafExplanation, NodeReport, ScoreReport, StageExplanation } from "./report.js";
-
-/** One leaf scored in one stage, in units; applicable is the leaf's share of the denominator. */
-interface LeafStage extends LeafOutcome {
-  applicable: number;
-}
-
-interface Scored {
-  self: LeafStage;
-  appraised: LeafStage | null;
-}
+import { type LeafStage, type Scored, collectCitations, explainLeaf, finalOf } from "./explain-leaf.js";
+import type { AdjustmentReport, GapItem, LeafExplanation, NodeReport, ScoreReport } from "./report.js";
 
 /**
  * Scores one unit's assessment: every leaf in the self and appraised stages, sums up the tree,
@@ -159,53 +150,6 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
   return { ...outcome, applicable: indexed.section === "areas" ? max : 0 };
 }
 
-/** Evidence and comments per item and evidence per fact, across all rounds, in one pass. */
-interface Citations {
-  itemEvidence: Map<string, string[]>;
-  factEvidence: Map<string, string[]>;
-  comments: Map<string, { round: Round; text: string }[]>;
-}
-
-function collectCitations(assessment: Assessment): Citations {
-  const citations: Citations = { itemEvidence: new Map(), factEvidence: new Map(), comments: new Map() };
-  const add = <T>(map: Map<string, T[]>, key: string, values: T[]) => {
-    if (values.length > 0) map.set(key, [...(map.get(key) ?? []), ...values]);
-  };
-  for (const round of assessment.rounds) {
-    for (const [code, item] of Object.entries(round.items ?? {})) {
-      add(citations.itemEvidence, code, item.evidence ?? []);
-      if (item.comment) add(citations.comments, code, [{ round: round.round, text: item.comment }]);
-    }
-    for (const [name, fact] of Object.entries(round.facts ?? {})) {
-      if (fact !== null && typeof fact === "object" && !Array.isArray(fact)) add(citations.factEvidence, name, fact.evidence ?? []);
-    }
-  }
-  return citations;
-}
-
-function explainLeaf(indexed: IndexedLeaf, scored: Scored, citations: Citations, finalState: StageState): LeafExplanation {
-  const { leaf, reads } = indexed;
-  const final = finalOf(scored);
-  const evidence = new Set([...(citations.itemEvidence.get(leaf.code) ?? []), ...reads.flatMap((name) => citations.factEvidence.get(name) ?? [])]);
-  const comments = citations.comments.get(leaf.code) ?? [];
-  const item = finalState.items.get(leaf.code);
-  const rounds = [item?.pointsRound, item?.notApplicableRound, ...reads.map((name) => finalState.factRounds.get(name))];
-  const decidedBy = rounds.filter((r): r is Round => r !== undefined).sort(byRound).at(-1) ?? "self";
-  const stage = (s: LeafStage): StageExplanation => ({ points: fromUnits(s.units), status: s.status, why: s.why });
-  return {
-    kind: leaf.scoring.kind,
-    status: final.status,
-    why: final.why,
-    facts: final.facts,
-    evidence: [...evidence],
-    decidedBy,
-    self: stage(scored.self),
-    appraised: scored.appraised ? stage(scored.appraised) : null,
-    ...(final.status === "not-applicable" && item?.reason ? { notApplicableReason: item.reason } : {}),
-    comments,
-  };
-}
-
 function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (code: string) => LeafExplanation): NodeReport {
   if (isLeaf(node)) {
     const s = scored.get(node.code)!;
@@ -277,14 +221,6 @@ function checkDerivedFacts(set: CriteriaSet, state: StageState, stage: string): 
     }
   }
   return problems;
-}
-
-function finalOf(scored: Scored): LeafStage {
-  return scored.appraised ?? scored.self;
-}
-
-function units(points: number): number {
-  return Math.round(points * 10_000);
 }
 
 function subIndex(points: number, applicable: number): number | null {
