@@ -2,7 +2,7 @@
 export interface BenchCase {
   name: string;
   description: string;
-  run(context: BenchContext): Figure[];
+  run(context: BenchContext): Figure[] | Promise<Figure[]>;
 }
 
 export interface BenchContext {

@@ -9,7 +9,7 @@ import { measureMemory } from "./measure-memory.js";
 
 const CASES: BenchCase[] = [scoreUnitsCase("reference-commune/2026.1.json")];
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const units = Number(argv.find((a) => a.startsWith("--units="))?.slice("--units=".length) ?? 10_000);
   if (!Number.isInteger(units) || units < 1) throw new Error(`--units must be a whole number above 0, got ${units}`);
   const wanted = argv.filter((a) => !a.startsWith("--"));
@@ -22,7 +22,7 @@ function main(argv: string[]): void {
     const memory = measureMemory();
     memory.sample();
     console.log(`\n${benchCase.name} — ${benchCase.description}`);
-    const figures: Figure[] = benchCase.run({ units, progress: (message) => process.stderr.write(`  … ${message}\n`), sample: memory.sample });
+    const figures: Figure[] = await benchCase.run({ units, progress: (message) => process.stderr.write(`  … ${message}\n`), sample: memory.sample });
     memory.sample();
     const peak = memory.peak();
     figures.push({ label: "memory", text: `peak RSS ${formatBytes(peak.rss)}, peak heap used ${formatBytes(peak.heapUsed)}` });
@@ -31,9 +31,7 @@ function main(argv: string[]): void {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
-}
+});
