@@ -1,12 +1,14 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import assessmentSchema from "../criteria/schema/assessment.schema.json" with { type: "json" };
 import criteriaSetSchema from "../criteria/schema/criteria-set.schema.json" with { type: "json" };
+import surveyMappingSchema from "../criteria/schema/survey-mapping.schema.json" with { type: "json" };
 import { type Problem, problem } from "./problem.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validators = {
   "criteria-set": ajv.compile(criteriaSetSchema),
   assessment: ajv.compile(assessmentSchema),
+  "survey-mapping": ajv.compile(surveyMappingSchema),
 } satisfies Record<string, ValidateFunction>;
 
 /** Checks a file against one of the JSON Schemas; every error as a plain problem. */

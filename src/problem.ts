@@ -45,7 +45,19 @@ export type ProblemCode =
   | "rule-result-invalid"
   | "unknown-indicator-value"
   | "indicator-out-of-range"
-  | "parse";
+  | "parse"
+  | "unknown-group"
+  | "unknown-scale"
+  | "unknown-question"
+  | "scale-invalid"
+  | "missing-column"
+  | "unknown-unit"
+  | "duplicate-response"
+  | "incomplete-response"
+  | "rejected-response"
+  | "missing-unit"
+  | "answer-out-of-scale"
+  | "sample-too-small";
 
 export function problem(code: ProblemCode, path: string, message: string, vi: string): Problem {
   return { code, path, message, vi };

@@ -13,6 +13,9 @@ const COMMON = {
   previous: { type: "string" },
   unit: { type: "string" },
   survey: { type: "string" },
+  mapping: { type: "string" },
+  units: { type: "string" },
+  report: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -26,6 +29,9 @@ export interface Options {
   previous: string | undefined;
   unit: string | undefined;
   survey: string | undefined;
+  mapping: string | undefined;
+  units: string | undefined;
+  report: string | undefined;
   help: boolean;
 }
 
@@ -60,6 +66,9 @@ export function parseOptions(args: string[], allowed: (keyof typeof COMMON)[], d
     previous: values.previous,
     unit: values.unit,
     survey: values.survey,
+    mapping: values.mapping,
+    units: values.units,
+    report: values.report,
     help: values.help ?? false,
   };
 }

@@ -1,0 +1,255 @@
+import type { CriteriaSet } from "../criteria/types.js";
+import { type Checked, type Problem, problem } from "../problem.js";
+import { normaliseText } from "./normalise-text.js";
+import { EXCLUDED, compileScale, compileSelectMany, remember } from "./read-answer.js";
+import { createRespondentSet } from "./respondent-set.js";
+import { type ColumnPlan, resolveColumns } from "./resolve-columns.js";
+import { SURVEY_RESULTS_FORMAT, type SurveyImportResult, type SurveyQuality } from "./result-types.js";
+import { summariseUnit } from "./summarise-unit.js";
+import { type SurveyMapping, type SurveyUnit, isSelectMany } from "./types.js";
+import { type UnitTally, createUnitTally } from "./unit-tally.js";
+import { unknownUnitProblems } from "./unknown-unit-problems.js";
+
+export interface SurveyImportOptions {
+  mapping: SurveyMapping;
+  criteria: CriteriaSet;
+  /** The units the survey may name; without them any code is taken and sample sizes are unknown. */
+  units?: SurveyUnit[];
+  /** Shown in problem paths: `file.csv:ROW:COLUMN`. */
+  fileName: string;
+  /** How many issues of each kind to list with their place (the rest are counted). Default 20. */
+  listPerKind?: number;
+}
+
+/** A survey import fed one record at a time: the header, then each row, then finish. */
+export interface SurveyImport {
+  /** Resolves the columns; problems here stop the import. */
+  header(cells: string[]): Problem[];
+  /** One data row; `row` is its row number as a spreadsheet shows it (the header is row 1). */
+  row(cells: string[], row: number): void;
+  finish(): Checked<SurveyImportResult>;
+}
+
+/**
+ * The survey engine: pure, streaming, memory bounded by units × questions (plus 16 bytes per
+ * distinct respondent id for duplicate detection). Rows are excluded when incomplete, rejected,
+ * without a unit, or a repeated respondent id (the first one is kept); answers on no scale are
+ * left out and reported with their place. Nothing is dropped silently: every exclusion is
+ * counted in the data-quality summary.
+ */
+export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
+  const { mapping, criteria, fileName } = options;
+  const listPerKind = options.listPerKind ?? 20;
+  const groupCodes = Object.keys(mapping.groups);
+  const questionGroup = mapping.questions.map((question) => groupCodes.indexOf(question.group));
+  const overallGroups = mapping.overall.groups.map((code) => groupCodes.indexOf(code));
+  const scales = mapping.questions.map((question) => (isSelectMany(question) ? null : compileScale(mapping.scales[question.scale]!)));
+  const selects = mapping.questions.map((question) => (isSelectMany(question) ? compileSelectMany(question) : null));
+  const satisfiedFrom = mapping.questions.map((question) => (isSelectMany(question) ? Infinity : mapping.scales[question.scale]!.satisfiedFrom));
+  const rejected = new Set((mapping.columns.status?.rejected ?? []).map(normaliseText));
+  const unfinished = new Set((mapping.columns.status?.incomplete ?? []).map(normaliseText));
+  const statusVerdict = new Map<string, "rejected" | "incomplete" | "ok">();
+  const incompleteWhenNotSubmitted = mapping.columns.submitted?.emptyMeans === "incomplete";
+
+  const register = options.units ? new Map(options.units.map((unit) => [unit.code, unit])) : null;
+  const registerUpper = options.units ? new Map(options.units.map((unit) => [unit.code.toUpperCase(), unit])) : null;
+  const tallies = new Map<string, UnitTally>();
+  const unknownUnits = new Map<string, { rows: number; firstRow: number }>();
+  const respondents = createRespondentSet();
+  const groupValid = new Float64Array(groupCodes.length);
+  const groupSatisfied = new Float64Array(groupCodes.length);
+  let plan: ColumnPlan | null = null;
+
+  const quality: SurveyQuality = {
+    rows: 0, used: 0, duplicates: 0, incomplete: 0, rejected: 0, missingUnit: 0, outOfScale: 0, excludedAnswers: 0,
+    unitsBelowSample: [], notes: [], issues: [], notListed: 0,
+  };
+  const listed = new Map<string, number>();
+  const issue = (code: Problem["code"], path: string, message: string, vi: string) => {
+    const count = listed.get(code) ?? 0;
+    listed.set(code, count + 1);
+    if (count < listPerKind) quality.issues.push(problem(code, path, message, vi));
+    else quality.notListed += 1;
+  };
+  const place = (row: number, column: number) => `${fileName}:${row}:${plan!.header[column] ?? column + 1}`;
+
+  return {
+    header(cells) {
+      const resolved = resolveColumns(mapping, cells.map((cell) => cell.trim()), fileName);
+      if (!resolved.ok) return resolved.problems;
+      plan = resolved.value;
+      if (plan.respondent === null) quality.notes.push({ en: "no respondent id column: duplicates cannot be detected", vi: "không có cột mã người trả lời: không thể phát hiện phiếu trùng" });
+      if (plan.submitted === null && plan.status === null) quality.notes.push({ en: "no submission time or status column: every response is taken as complete", vi: "không có cột thời điểm nộp hay trạng thái: mọi phiếu được coi là đã hoàn thành" });
+      return [];
+    },
+
+    row(cells, row) {
+      if (!plan) throw new Error("survey import: row() before header()");
+      if (isBlank(cells)) return;
+      quality.rows += 1;
+      if (plan.status !== null) {
+        const raw = cells[plan.status] ?? "";
+        const verdict = statusVerdict.get(raw) ?? remember(statusVerdict, raw, rejected.has(normaliseText(raw)) ? "rejected" : unfinished.has(normaliseText(raw)) ? "incomplete" : "ok");
+        if (verdict !== "ok") {
+          const isRejected = verdict === "rejected";
+          if (isRejected) quality.rejected += 1;
+          else quality.incomplete += 1;
+          issue(
+            isRejected ? "rejected-response" : "incomplete-response",
+            place(row, plan.status),
+            `response excluded: status "${cells[plan.status]!.trim()}"`,
+            `phiếu bị loại: trạng thái "${cells[plan.status]!.trim()}"`,
+          );
+          return;
+        }
+      }
+      if (incompleteWhenNotSubmitted && plan.submitted !== null && (cells[plan.submitted] ?? "").trim() === "") {
+        quality.incomplete += 1;
+        issue("incomplete-response", place(row, plan.submitted), "response excluded: not submitted (empty submission time), so it is incomplete", "phiếu bị loại: chưa nộp (thời điểm nộp để trống) nên chưa hoàn thành");
+        return;
+      }
+      const code = (cells[plan.unit] ?? "").trim();
+      if (code === "") {
+        quality.missingUnit += 1;
+        issue("missing-unit", place(row, plan.unit), "response excluded: no unit code", "phiếu bị loại: thiếu mã đơn vị");
+        return;
+      }
+      let unitCode = code;
+      if (register) {
+        const unit = register.get(code) ?? registerUpper!.get(code.toUpperCase());
+        if (!unit) {
+          const seen = unknownUnits.get(code);
+          if (seen) seen.rows += 1;
+          else unknownUnits.set(code, { rows: 1, firstRow: row });
+          return;
+        }
+        unitCode = unit.code;
+      }
+      if (plan.respondent !== null) {
+        const id = (cells[plan.respondent] ?? "").trim();
+        if (id !== "" && !respondents.add(id)) {
+          quality.duplicates += 1;
+          issue("duplicate-response", place(row, plan.respondent), `duplicate response dropped: respondent "${id}" was already counted (the first one is kept)`, `đã bỏ phiếu trùng: người trả lời "${id}" đã được tính (giữ phiếu đầu tiên)`);
+          return;
+        }
+      }
+      let tally = tallies.get(unitCode);
+      if (!tally) tallies.set(unitCode, (tally = createUnitTally(mapping, groupCodes.length)));
+      quality.used += 1;
+      tally.respondents += 1;
+      groupValid.fill(0);
+      groupSatisfied.fill(0);
+      for (let q = 0; q < plan.questions.length; q++) {
+        const columns = plan.questions[q]!;
+        const scale = scales[q];
+        if (scale) {
+          const cell = cells[columns.column!] ?? "";
+          const answer = scale(cell);
+          if (answer === null) continue;
+          if (answer === EXCLUDED) {
+            tally.excluded[q]! += 1;
+            quality.excludedAnswers += 1;
+            continue;
+          }
+          if (answer === undefined) {
+            quality.outOfScale += 1;
+            issue("answer-out-of-scale", place(row, columns.column!), `answer "${cell.trim()}" is on no scale of question ${mapping.questions[q]!.code}: left out; correct it or add it to the mapping's scale`, `câu trả lời "${cell.trim()}" không thuộc thang đo của câu ${mapping.questions[q]!.code}: không được tính; hãy sửa hoặc bổ sung vào thang đo`);
+            continue;
+          }
+          const satisfied = answer >= satisfiedFrom[q]! ? 1 : 0;
+          tally.answered[q]! += 1;
+          tally.satisfied[q]! += satisfied;
+          tally.valueSum[q]! += answer;
+          const g = questionGroup[q]!;
+          groupValid[g]! += 1;
+          groupSatisfied[g]! += satisfied;
+        } else {
+          readSelectMany(q, columns, cells, row, tally);
+        }
+      }
+      let overallSum = 0;
+      let overallCount = 0;
+      for (let g = 0; g < groupCodes.length; g++) {
+        if (groupValid[g] === 0) continue;
+        tally.groupSum[g]! += groupSatisfied[g]! / groupValid[g]!;
+        tally.groupN[g]! += 1;
+      }
+      for (const g of overallGroups) {
+        if (groupValid[g] === 0) continue;
+        overallSum += groupSatisfied[g]! / groupValid[g]!;
+        overallCount += 1;
+      }
+      if (overallCount > 0) {
+        tally.overallSum += overallSum / overallCount;
+        tally.overallN += 1;
+      }
+    },
+
+    finish() {
+      if (!plan) throw new Error("survey import: finish() before header()");
+      if (unknownUnits.size > 0) return { ok: false, problems: unknownUnitProblems(unknownUnits, options.units ?? [], fileName, plan.header[plan.unit] ?? "unit") };
+      const units = [...tallies.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([code, tally]) => summariseUnit(mapping, criteria, code, register?.get(code), tally));
+      for (const unit of units) {
+        if (unit.sample.enough !== false) continue;
+        quality.unitsBelowSample.push(unit.unit);
+        issue("sample-too-small", `${fileName} (${unit.unit})`, `unit ${unit.unit} has ${unit.respondents} usable responses, fewer than the ${unit.sample.required} required: its result is flagged`, `đơn vị ${unit.unit} có ${unit.respondents} phiếu hợp lệ, ít hơn cỡ mẫu yêu cầu ${unit.sample.required}: kết quả được đánh dấu`);
+      }
+      return {
+        ok: true,
+        value: {
+          format: SURVEY_RESULTS_FORMAT,
+          mapping: { id: mapping.id, version: mapping.version },
+          criteria: { family: criteria.family, version: criteria.version },
+          source: { file: fileName, kind: plan.kind },
+          method: {
+            en: "satisfied = answer ≥ the scale's satisfiedFrom; question % = satisfied / valid answers; group % = mean over respondents of their share of satisfied answers in the group; overall % = mean over respondents of their group scores; 95% Wilson score intervals (n = valid answers, or respondents for groups and overall, where the interval is conservative)",
+            vi: "hài lòng = câu trả lời ≥ satisfiedFrom của thang đo; % câu hỏi = số hài lòng / số trả lời hợp lệ; % nhóm = trung bình theo người trả lời của tỷ lệ câu hài lòng trong nhóm; % chung = trung bình theo người trả lời của điểm các nhóm; khoảng tin cậy 95% Wilson",
+          },
+          quality,
+          units,
+        },
+      };
+    },
+  };
+
+  function readSelectMany(q: number, columns: ColumnPlan["questions"][number], cells: string[], row: number, tally: UnitTally): void {
+    const select = selects[q]!;
+    const chosen = tally.chosen[q]!;
+    if (columns.column !== null) {
+      const cell = cells[columns.column] ?? "";
+      const read = select.readCell(cell);
+      if (read === null) return;
+      if (!Array.isArray(read)) {
+        quality.outOfScale += 1;
+        issue("answer-out-of-scale", place(row, columns.column), `"${read.unknown}" is no option of question ${mapping.questions[q]!.code}: answer left out`, `"${read.unknown}" không phải lựa chọn của câu ${mapping.questions[q]!.code}: không được tính`);
+        return;
+      }
+      tally.answered[q]! += 1;
+      for (const option of read) chosen[option]! += 1;
+      return;
+    }
+    const flags: number[] = [];
+    let answered = false;
+    for (const [o, column] of columns.optionColumns!.entries()) {
+      if (column === null) continue;
+      const flag = select.readFlag(cells[column] ?? "");
+      if (flag === null) {
+        quality.outOfScale += 1;
+        issue("answer-out-of-scale", place(row, column), `"${(cells[column] ?? "").trim()}" is not 0/1: write 1 when the option is chosen, 0 or nothing when not`, `"${(cells[column] ?? "").trim()}" không phải 0/1: ghi 1 nếu chọn, 0 hoặc để trống nếu không`);
+        return;
+      }
+      if ((cells[column] ?? "").trim() !== "") answered = true;
+      if (flag) flags.push(o);
+    }
+    if (!answered) return;
+    tally.answered[q]! += 1;
+    for (const option of flags) chosen[option]! += 1;
+  }
+}
+
+function isBlank(cells: string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== "") return false;
+  return true;
+}

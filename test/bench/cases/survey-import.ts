@@ -1,0 +1,117 @@
+import { createWriteStream, existsSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadCriteriaSet } from "../../../src/criteria/load-criteria-set.js";
+import type { CriteriaSet } from "../../../src/criteria/types.js";
+import { importSurveyFile } from "../../../src/io/survey/import-survey-file.js";
+import { streamCsvRecords } from "../../../src/io/survey/stream-csv-records.js";
+import { loadSurveyMapping } from "../../../src/survey/load-survey-mapping.js";
+import type { SurveyMapping, SurveyUnit } from "../../../src/survey/types.js";
+import type { BenchCase, BenchContext, Figure } from "../bench-case.js";
+import { formatBytes, formatCount, formatDuration, formatRate } from "../format-figures.js";
+import { measureMemory } from "../measure-memory.js";
+
+const ROWS = 1_000_000;
+const UNITS = 300;
+const QUESTIONS = ["a1", "a2", "a3", "a4", "p1", "p2", "p3", "p4", "c1", "c2", "c3", "c4", "r1", "r2", "r3", "r4", "f1", "f2", "f3"];
+const HEADER = ["start", "grp_info/unit_code", ...QUESTIONS.map((q) => `grp/${q}`), "channels", "_id", "_uuid", "_submission_time", "_validation_status"];
+
+/** A KoboToolbox-style export of 1,000,000 responses × 20 questions over 300 units, imported with the reference mapping. */
+export function surveyImportCase(): BenchCase {
+  return {
+    name: "survey",
+    description: `import ${formatCount(ROWS)} survey responses × 20 questions over ${UNITS} units (KoboToolbox CSV, reference-sipas 2026.1), against a bare CSV parse of the same file`,
+    async run(context) {
+      const criteria = readJson("criteria/reference-commune/2026.1.json", (json) => loadCriteriaSet(json)) as CriteriaSet;
+      const mapping = readJson("criteria/survey/reference-sipas/2026.1.json", (json) => loadSurveyMapping(json, criteria)) as SurveyMapping;
+      const units: SurveyUnit[] = Array.from({ length: UNITS }, (_, i) => ({ code: `U${String(i + 1).padStart(4, "0")}`, type: i % 3 === 0 ? "phuong" : "xa", population: 800 + ((i * 37) % 3000) }));
+      const figures: Figure[] = [];
+
+      const small = join(tmpdir(), `par-bench-survey-${ROWS / 4}.csv`);
+      const file = join(tmpdir(), `par-bench-survey-${ROWS}.csv`);
+      let start = performance.now();
+      await generateExport(small, ROWS / 4, context);
+      await generateExport(file, ROWS, context);
+      figures.push({ label: "generate", text: `${formatCount(ROWS)} rows, ${formatBytes(statSync(file).size)} in ${formatDuration(performance.now() - start)} (${file})` });
+
+      const measure = async (label: string, rows: number, work: (sample: () => void) => Promise<void>) => {
+        globalThis.gc?.();
+        const memory = measureMemory();
+        memory.sample();
+        const t0 = performance.now();
+        await work(() => {
+          memory.sample();
+          context.sample();
+        });
+        const ms = performance.now() - t0;
+        const peak = memory.peak();
+        figures.push({ label, text: `${formatCount(rows)} rows in ${formatDuration(ms)} (${formatRate(rows, ms, "rows")}), peak RSS ${formatBytes(peak.rss)}, peak heap ${formatBytes(peak.heapUsed)}` });
+        return ms;
+      };
+      const bare = (path: string, rows: number) => async (sample: () => void) => {
+        let cells = 0;
+        const parsed = await streamCsvRecords(path, (record, index) => {
+          cells += record.length;
+          if (index % 10_000 === 0) sample();
+          if (index % 250_000 === 0 && index > 0) context.progress(`parsed ${formatCount(index)} / ${formatCount(rows)}`);
+        });
+        if (!parsed.ok || cells === 0) throw new Error("bare parse failed");
+      };
+      const full = (path: string, rows: number) => async (sample: () => void) => {
+        const imported = await importSurveyFile(path, { mapping, criteria, units }, {
+          every: 10_000,
+          onProgress: (done) => {
+            sample();
+            if (done % 250_000 === 0) context.progress(`imported ${formatCount(done)} / ${formatCount(rows)}`);
+          },
+        });
+        if (!imported.ok) throw new Error(`import failed: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+        const q = imported.value.quality;
+        if (path === file) figures.push({ label: "quality", text: `${formatCount(q.used)} used, ${formatCount(q.duplicates)} duplicates, ${formatCount(q.incomplete)} incomplete, ${formatCount(q.rejected)} rejected, ${formatCount(q.outOfScale)} out of scale, ${imported.value.units.length} units` });
+      };
+
+      const bareMs = await measure("bare parse", ROWS, bare(file, ROWS));
+      const importMs = await measure("import", ROWS, full(file, ROWS));
+      await measure("import ¼ file", ROWS / 4, full(small, ROWS / 4));
+      figures.push({ label: "overhead", text: `import / bare parse = ${(importMs / bareMs).toFixed(2)}× the time (aim: within 2×, at least 200,000 rows/s); compare the peaks of the full and ¼ file for memory flat in file size` });
+      return figures;
+    },
+  };
+}
+
+function readJson(file: string, load: (json: unknown) => { ok: boolean; value?: unknown; problems?: { path: string; message: string }[] }): unknown {
+  const path = resolve(process.cwd(), file);
+  if (!existsSync(path)) throw new Error(`${path} not found: run the bench from the repository root (npm run bench)`);
+  const loaded = load(JSON.parse(readFileSync(path, "utf8")));
+  if (!loaded.ok) throw new Error(`${file} does not load: ${loaded.problems?.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+  return loaded.value;
+}
+
+/** Writes the export once per size (kept in the temp folder for later runs): answers skewed to satisfied, 0.5% duplicates, 1% not approved, 0.1% out of scale. */
+async function generateExport(path: string, rows: number, context: BenchContext): Promise<void> {
+  if (existsSync(path) && statSync(path).size > rows * 50) return;
+  const out = createWriteStream(path);
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((done) => out.once("drain", () => done())));
+  let seed = 2026;
+  const random = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const SCALE = ["5", "5", "4", "4", "4", "3", "2", "1", "99", "5"];
+  const CHANNELS = ["counter", "online counter", "media", "counter other", "online"];
+  let chunk = `${HEADER.join(",")}\n`;
+  for (let i = 0; i < rows; i++) {
+    const unit = `U${String(1 + Math.floor(random() * UNITS)).padStart(4, "0")}`;
+    const answers = QUESTIONS.map(() => (random() < 0.001 ? "7" : SCALE[Math.floor(random() * SCALE.length)]!));
+    const id = random() < 0.005 && i > 0 ? `uuid-${i - 1}` : `uuid-${i}`;
+    const status = random() < 0.01 ? "validation_status_not_approved" : "validation_status_approved";
+    chunk += `2026-05-10T09:00:00.000+07:00,${unit},${answers.join(",")},${CHANNELS[i % CHANNELS.length]},${i},${id},2026-05-10T09:10:00,${status}\n`;
+    if (chunk.length > 1 << 20) {
+      await write(chunk);
+      chunk = "";
+    }
+    if ((i + 1) % 250_000 === 0) context.progress(`generated ${formatCount(i + 1)} / ${formatCount(rows)} rows`);
+  }
+  await write(chunk);
+  await new Promise<void>((done) => out.end(() => done()));
+}
