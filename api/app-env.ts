@@ -1,0 +1,7 @@
+import type { Actor } from "./auth/actor.js";
+import type { Services } from "./services/create-services.js";
+
+/** What every request handler can read: the caller and the services. */
+export interface AppEnv {
+  Variables: { actor: Actor; services: Services };
+}

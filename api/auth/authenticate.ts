@@ -1,0 +1,36 @@
+import { createMiddleware } from "hono/factory";
+import { ApiError } from "../errors.js";
+import type { AppEnv } from "../app-env.js";
+import { type Actor, PUBLIC, type Role } from "./actor.js";
+import { hashToken } from "./tokens.js";
+
+/**
+ * Sets `actor`: no Authorization header is the public; `Bearer <token>` must match a stored
+ * token hash (401 otherwise, never silently public).
+ */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization");
+  if (header === undefined) {
+    c.set("actor", PUBLIC);
+    return next();
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new ApiError("unauthenticated", "the Authorization header must be `Bearer <token>`");
+  const user = await c.var.services.store.findUserByTokenHash(hashToken(match[1]!));
+  if (!user) throw new ApiError("unauthenticated", "the token is not valid (unknown or revoked)");
+  const actor: Actor = { id: user.id, name: user.name, role: user.role as Role, unitCode: user.unit_code };
+  c.set("actor", actor);
+  return next();
+});
+
+/** Throws 401 for the public and 403 for a role not in `roles`. */
+export function requireRole(actor: Actor, ...roles: Role[]): void {
+  if (actor.role === "public") throw new ApiError("unauthenticated", "this needs a bearer token (Authorization: Bearer <token>)");
+  if (!roles.includes(actor.role)) throw new ApiError("forbidden", `this needs the role ${roles.join(" or ")}; you are ${actor.role}`);
+}
+
+/** Throws unless the actor is staff (admin, scorer) or the unit user of `unitCode`. */
+export function requireUnitAccess(actor: Actor, unitCode: string): void {
+  if (actor.role === "public") throw new ApiError("unauthenticated", "this needs a bearer token (Authorization: Bearer <token>)");
+  if (actor.role === "unit" && actor.unitCode !== unitCode) throw new ApiError("forbidden", `you may only see and edit unit ${actor.unitCode ?? "(none)"}`);
+}

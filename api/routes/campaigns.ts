@@ -1,0 +1,90 @@
+import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.js";
+import { requireRole } from "../auth/authenticate.js";
+import { ApiError } from "../errors.js";
+import { selectBlock } from "../services/ranking-view.js";
+import { rankingCsv, rankingXlsx } from "./ranking-formats.js";
+import { AnyJson, Reason, bearer, errors, expectedVersion, json, setEtag } from "./http.js";
+
+const tags = ["campaigns"];
+const DateTime = z.iso.datetime({ offset: true });
+const CampaignBody = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/),
+    year: z.number().int().min(2000).max(2100),
+    title: z.string().max(200).optional(),
+    criteria: z.object({ family: z.string(), version: z.string() }),
+    deadlines: z.object({ self: DateTime, appraisal1: DateTime, explanation: DateTime, appraisal2: DateTime }),
+    units: z.array(z.string()).optional().openapi({ description: "default: every unit whose type the criteria set covers" }),
+  })
+  .openapi("NewCampaign");
+const Id = z.object({ id: z.string() });
+
+export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(createRoute({ method: "get", path: "/campaigns", tags, summary: "Campaigns (the public sees published ones)", responses: { 200: json("campaigns") } }), async (c) =>
+    c.json(await c.var.services.campaigns.list(c.var.actor), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: "post", path: "/campaigns", tags, security: bearer, summary: "Open a campaign: a year, a criteria version, deadlines per round, its units", request: { body: { required: true, content: { "application/json": { schema: CampaignBody } } } }, responses: { 201: json("created; every unit's assessment is a draft"), ...errors(400, 401, 403, 404, 409, 422) } }),
+    async (c) => {
+      requireRole(c.var.actor, "admin");
+      const campaign = await c.var.services.campaigns.create(c.var.actor, c.req.valid("json"));
+      setEtag(c, campaign.version);
+      return c.json(campaign, 201);
+    },
+  );
+
+  app.openapi(createRoute({ method: "get", path: "/campaigns/{id}", tags, summary: "One campaign (ETag = its version)", request: { params: Id }, responses: { 200: json("the campaign"), ...errors(404) } }), async (c) => {
+    const campaign = await c.var.services.campaigns.get(c.var.actor, c.req.valid("param").id);
+    setEtag(c, campaign.version);
+    return c.json(campaign, 200);
+  });
+
+  app.openapi(
+    createRoute({ method: "post", path: "/campaigns/{id}/publish", tags, security: bearer, summary: "Publish: every unit finalised; stores the ranking (If-Match: campaign version)", request: { params: Id, body: { required: false, content: { "application/json": { schema: z.object({ changeReason: Reason }) } } } }, responses: { 200: json("published"), ...errors(401, 403, 404, 409, 412, 428) } }),
+    async (c) => {
+      const body = c.req.valid("json") as { changeReason?: string } | undefined;
+      const result = await c.var.services.results.publish(c.var.actor, c.req.valid("param").id, expectedVersion(c), body?.changeReason);
+      setEtag(c, result.version);
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put", path: "/campaigns/{id}/survey", tags, security: bearer, summary: "Import survey results (CSV: unit, respondents, one column per indicator)",
+      request: { params: Id, body: { required: true, content: { "text/csv": { schema: z.string() } } } },
+      responses: { 200: json("units imported"), ...errors(401, 403, 404, 409, 413, 422) },
+    }),
+    async (c) => c.json(await c.var.services.results.importSurvey(c.var.actor, c.req.valid("param").id, await c.req.text(), c.req.query("reason")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get", path: "/campaigns/{id}/ranking", tags, summary: "Ranking per block: classes, sub-indices, self vs appraised gap, change since last year",
+      description: "Published campaigns: anyone. Open campaigns: a live ranking for admin and scorers. `format=csv|xlsx` gives the annex layout (unit, per-area points, survey, total, index, class, rank).",
+      request: { params: Id, query: z.object({ block: z.string().optional(), format: z.enum(["json", "csv", "xlsx"]).default("json") }) },
+      responses: {
+        200: {
+          description: "the ranking",
+          content: { "application/json": { schema: AnyJson }, "text/csv": { schema: z.string() }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } },
+        },
+        ...errors(400, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { block, format } = c.req.valid("query");
+      const { view, json: text } = await c.var.services.results.ranking(c.var.actor, c.req.valid("param").id);
+      const selected = selectBlock(view, block);
+      if (block !== undefined && selected.blocks.length === 0) throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
+      const name = `ranking-${view.campaign}${block ? `-${block}` : ""}`;
+      if (format === "csv") return c.body(rankingCsv(selected), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` });
+      if (format === "xlsx") {
+        return c.body(await rankingXlsx(selected), 200, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}.xlsx"` });
+      }
+      if (text !== undefined && block === undefined) return c.body(text, 200, { "content-type": "application/json" });
+      return c.json(selected, 200);
+    },
+  );
+}

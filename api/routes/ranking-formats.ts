@@ -1,0 +1,22 @@
+import ExcelJS from "exceljs";
+import { toCsv } from "../../src/io/csv.js";
+import { rankingToCsvRows } from "../../src/io/format-ranking.js";
+import type { Ranking } from "../../src/ranking/types.js";
+import type { RankingView } from "../services/ranking-view.js";
+
+/** The annex layout as CSV, with a BOM so spreadsheet programs read Vietnamese correctly. */
+export function rankingCsv(view: RankingView): string {
+  return `\uFEFF${toCsv(rankingToCsvRows(view as Ranking))}`;
+}
+
+/** The same rows as the CSV, in a worksheet; numbers stay numbers. */
+export async function rankingXlsx(view: RankingView): Promise<ArrayBuffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(`PAR ${view.year}`);
+  const [header = [], ...rows] = rankingToCsvRows(view as Ranking);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)));
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  const buffer = await workbook.xlsx.writeBuffer();
+  return buffer as ArrayBuffer;
+}

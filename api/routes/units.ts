@@ -1,0 +1,72 @@
+import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { UNIT_TYPES } from "../../src/criteria/types.js";
+import type { AppEnv } from "../app-env.js";
+import { ROLES } from "../auth/actor.js";
+import { requireRole } from "../auth/authenticate.js";
+import type { Row } from "../storage/store.js";
+import { Reason, bearer, errors, expectedVersion, json, setEtag } from "./http.js";
+
+const UnitFields = z.object({
+  name: z.string().min(1).max(200),
+  type: z.enum(UNIT_TYPES).openapi({ description: "xa (xã), phuong (phường), dac-khu (đặc khu) or department" }),
+  block: z.string().max(50).nullable().optional().openapi({ description: "ranking block; by default the set's block for the type" }),
+  province: z.string().max(200).nullable().optional(),
+});
+const UnitBody = UnitFields.extend({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }).openapi("Unit");
+const UserBody = z.object({ name: z.string().min(1).max(200), role: z.enum(ROLES), unit: z.string().optional() }).openapi("NewUser");
+const Code = z.object({ code: z.string() });
+const unitView = (u: Row<"units">) => ({ code: u.code, name: u.name, type: u.type, block: u.block, province: u.province, version: u.version, updatedAt: u.updated_at });
+
+export function mountUnits(app: OpenAPIHono<AppEnv>): void {
+  const tags = ["units"];
+  app.openapi(createRoute({ method: "get", path: "/units", tags, summary: "The province's units", responses: { 200: json("units") } }), async (c) => c.json((await c.var.services.units.list()).map(unitView), 200));
+
+  app.openapi(
+    createRoute({ method: "post", path: "/units", tags, security: bearer, summary: "Register a unit", request: { body: { required: true, content: { "application/json": { schema: UnitBody } } } }, responses: { 201: json("created"), ...errors(400, 401, 403, 409) } }),
+    async (c) => {
+      requireRole(c.var.actor, "admin");
+      const unit = await c.var.services.units.create(c.var.actor, c.req.valid("json"));
+      setEtag(c, unit.version);
+      return c.json(unitView(unit), 201);
+    },
+  );
+
+  app.openapi(createRoute({ method: "get", path: "/units/{code}", tags, summary: "One unit (ETag = its version)", request: { params: Code }, responses: { 200: json("the unit"), ...errors(404) } }), async (c) => {
+    const unit = await c.var.services.units.get(c.req.valid("param").code);
+    setEtag(c, unit.version);
+    return c.json(unitView(unit), 200);
+  });
+
+  app.openapi(
+    createRoute({
+      method: "put", path: "/units/{code}", tags, security: bearer, summary: "Change a unit (If-Match)",
+      request: { params: Code, body: { required: true, content: { "application/json": { schema: UnitFields.extend({ changeReason: Reason }) } } } },
+      responses: { 200: json("updated"), ...errors(400, 401, 403, 404, 412, 428) },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, "admin");
+      const { changeReason, ...fields } = c.req.valid("json");
+      const unit = await c.var.services.units.update(c.var.actor, c.req.valid("param").code, expectedVersion(c), fields, changeReason);
+      setEtag(c, unit.version);
+      return c.json(unitView(unit), 200);
+    },
+  );
+
+  app.openapi(createRoute({ method: "get", path: "/users", tags: ["users"], security: bearer, summary: "Users (no tokens)", responses: { 200: json("users"), ...errors(401, 403) } }), async (c) => {
+    requireRole(c.var.actor, "admin");
+    return c.json(await c.var.services.units.listUsers(), 200);
+  });
+
+  app.openapi(
+    createRoute({
+      method: "post", path: "/users", tags: ["users"], security: bearer, summary: "Create a user; the token is shown once",
+      request: { body: { required: true, content: { "application/json": { schema: UserBody } } } },
+      responses: { 201: json("the user id and token"), ...errors(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      requireRole(c.var.actor, "admin");
+      const { name, role, unit } = c.req.valid("json");
+      return c.json(await c.var.services.units.createUser(c.var.actor, { name, role, unitCode: unit }), 201);
+    },
+  );
+}

@@ -1,0 +1,103 @@
+import type { Actor } from "../auth/actor.js";
+import { ApiError, type ApiProblem, notFound } from "../errors.js";
+import type { Row } from "../storage/store.js";
+import { recordAudit } from "./audit.js";
+import type { CriteriaService } from "./criteria-service.js";
+import type { ServiceDeps } from "./service-deps.js";
+import type { DeadlineName } from "./workflow.js";
+
+export type Deadlines = Record<DeadlineName, string>;
+const DEADLINE_ORDER: DeadlineName[] = ["self", "appraisal1", "explanation", "appraisal2"];
+
+export interface CampaignInput {
+  id: string;
+  year: number;
+  title?: string | undefined;
+  criteria: { family: string; version: string };
+  deadlines: Deadlines;
+  /** Unit codes taking part; default every unit whose type the criteria set covers. */
+  units?: string[] | undefined;
+}
+
+export interface CampaignView {
+  id: string;
+  year: number;
+  title: string;
+  criteria: { family: string; version: string };
+  deadlines: Deadlines;
+  state: string;
+  version: number;
+  publishedAt: string | null;
+}
+
+export function toCampaignView(row: Omit<Row<"campaigns">, "ranking">): CampaignView {
+  return {
+    id: row.id,
+    year: row.year,
+    title: row.title,
+    criteria: { family: row.criteria_family, version: row.criteria_version },
+    deadlines: JSON.parse(row.deadlines),
+    state: row.state,
+    version: row.version,
+    publishedAt: row.published_at,
+  };
+}
+
+/** A campaign is one year's assessment under one criteria version, with deadlines per round. */
+export class CampaignService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly criteria: CriteriaService,
+  ) {}
+
+  async list(actor: Actor): Promise<CampaignView[]> {
+    const rows = await this.deps.store.listCampaigns();
+    return rows.filter((r) => actor.role !== "public" || r.state === "published").map(toCampaignView);
+  }
+
+  async get(actor: Actor, id: string): Promise<CampaignView> {
+    const row = await this.deps.store.getCampaign(id);
+    if (!row || (actor.role === "public" && row.state !== "published")) throw notFound(`campaign ${id}`);
+    return toCampaignView(row);
+  }
+
+  async create(actor: Actor, input: CampaignInput): Promise<CampaignView> {
+    const set = await this.criteria.get(input.criteria.family, input.criteria.version);
+    const problems: ApiProblem[] = [];
+    if (!set.appliesTo.years.includes(input.year)) problems.push({ path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}` });
+    DEADLINE_ORDER.slice(1).forEach((name, i) => {
+      const before = DEADLINE_ORDER[i]!;
+      if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before])) problems.push({ path: `deadlines.${name}`, message: `the ${name} deadline comes before the ${before} deadline` });
+    });
+    const now = this.deps.now().toISOString();
+    return this.deps.store.transaction(async (store) => {
+      if (await store.getCampaign(input.id)) throw new ApiError("conflict", `campaign ${input.id} already exists`);
+      const all = await store.listUnits();
+      const known = new Map(all.map((u) => [u.code, u]));
+      const codes = input.units ?? all.filter((u) => set.appliesTo.unitTypes.includes(u.type as never)).map((u) => u.code);
+      codes.forEach((code, i) => {
+        const unit = known.get(code);
+        if (!unit) problems.push({ path: `units[${i}]`, message: `unit ${code} does not exist` });
+        else if (!set.appliesTo.unitTypes.includes(unit.type as never)) problems.push({ path: `units[${i}]`, message: `unit ${code} is a ${unit.type}; ${set.family} ${set.version} covers ${set.appliesTo.unitTypes.join(", ")}` });
+      });
+      if (codes.length === 0) problems.push({ path: "units", message: "no unit takes part: register units first or list them here" });
+      if (problems.length > 0) throw new ApiError("invalid-input", `the campaign has ${problems.length} problem(s)`, { problems });
+      const row = {
+        id: input.id, year: input.year, title: input.title ?? `PAR index ${input.year}`, criteria_family: set.family, criteria_version: set.version,
+        deadlines: JSON.stringify(input.deadlines), state: "open", version: 1, published_at: null, ranking: null, created_at: now,
+      };
+      await store.insertCampaign(row);
+      for (const code of new Set(codes)) await store.insertAssessment({ campaign_id: input.id, unit_code: code, state: "draft", version: 1, updated_at: now });
+      await recordAudit(store, actor, this.deps.now(), { action: "campaign.create", campaignId: input.id, after: { ...toCampaignView(row), units: codes } });
+      return toCampaignView(row);
+    });
+  }
+
+  /** The campaign, or 404; while `open` unless `allowPublished`. */
+  async requireOpen(id: string, store = this.deps.store): Promise<Row<"campaigns">> {
+    const row = await store.getCampaign(id);
+    if (!row) throw notFound(`campaign ${id}`);
+    if (row.state !== "open") throw new ApiError("wrong-state", `campaign ${id} is ${row.state}: nothing in it can change`);
+    return row;
+  }
+}

@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { type CriteriaDiff, diffCriteriaSets } from "../../src/criteria/diff-criteria-sets.js";
+import { loadCriteriaSet } from "../../src/criteria/load-criteria-set.js";
+import type { CriteriaSet } from "../../src/criteria/types.js";
+import type { Actor } from "../auth/actor.js";
+import { ApiError, notFound } from "../errors.js";
+import type { Store } from "../storage/store.js";
+import { recordAudit } from "./audit.js";
+import type { ServiceDeps } from "./service-deps.js";
+import { toApiProblems } from "./to-api-problems.js";
+
+export type SaveOutcome = "created" | "replaced" | "unchanged";
+
+/**
+ * Criteria sets: validated exactly as the CLI does (`loadCriteriaSet`), stored as text with a
+ * hash, and loaded once per hash. A version used by a campaign never changes: a different
+ * upload under the same version is refused; publish a new version that supersedes it.
+ */
+export class CriteriaService {
+  private readonly loaded = new Map<string, CriteriaSet>();
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async save(actor: Actor, json: unknown): Promise<{ outcome: SaveOutcome; set: CriteriaSet }> {
+    const checked = loadCriteriaSet(json);
+    if (!checked.ok) throw new ApiError("invalid-input", `the criteria set has ${checked.problems.length} problem(s)`, { problems: toApiProblems(checked.problems) });
+    const set = checked.value;
+    const content = JSON.stringify(json);
+    const hash = createHash("sha256").update(content).digest("hex");
+    const row = { family: set.family, version: set.version, status: set.status, hash, content, created_at: this.deps.now().toISOString() };
+    const outcome = await this.deps.store.transaction(async (store): Promise<SaveOutcome> => {
+      const existing = await store.getCriteriaHash(set.family, set.version);
+      if (existing?.hash === hash) return "unchanged";
+      if (existing && (await store.isCriteriaUsed(set.family, set.version))) {
+        throw new ApiError(
+          "criteria-in-use",
+          `${set.family} ${set.version} is used by a campaign and cannot change: publish the change as a new version (e.g. "supersedes": "${set.version}")`,
+        );
+      }
+      if (existing) await store.replaceCriteriaSet(row);
+      else await store.insertCriteriaSet(row);
+      await recordAudit(store, actor, this.deps.now(), {
+        action: existing ? "criteria.replace" : "criteria.create",
+        code: `${set.family}@${set.version}`,
+        before: existing ? { hash: existing.hash } : undefined,
+        after: { hash, status: set.status },
+      });
+      return existing ? "replaced" : "created";
+    });
+    this.loaded.set(hash, set);
+    return { outcome, set };
+  }
+
+  list(): ReturnType<Store["listCriteriaSets"]> {
+    return this.deps.store.listCriteriaSets();
+  }
+
+  /** The loaded set; cached per content hash, so a replaced (unused) version is reloaded. */
+  async get(family: string, version: string, store: Store = this.deps.store): Promise<CriteriaSet> {
+    const found = await store.getCriteriaHash(family, version);
+    if (!found) throw notFound(`criteria set ${family} ${version}`);
+    const cached = this.loaded.get(found.hash);
+    if (cached) return cached;
+    const row = await store.getCriteriaSet(family, version);
+    const checked = loadCriteriaSet(JSON.parse(row!.content));
+    if (!checked.ok) throw new Error(`stored criteria set ${family} ${version} no longer loads: ${checked.problems[0]?.message}`);
+    this.loaded.set(found.hash, checked.value);
+    return checked.value;
+  }
+
+  async diff(family: string, from: string, to: string): Promise<CriteriaDiff> {
+    return diffCriteriaSets(await this.get(family, from), await this.get(family, to));
+  }
+}

@@ -1,0 +1,77 @@
+import type { Actor } from "../auth/actor.js";
+import { requireUnitAccess } from "../auth/authenticate.js";
+import { ApiError, notFound } from "../errors.js";
+import type { Row, Store } from "../storage/store.js";
+import type { AssessmentService } from "./assessment-service.js";
+import { toEvidenceView } from "./assessment-service.js";
+import { recordAudit } from "./audit.js";
+import { ACCEPTED_FILE_TYPES, matchesFileType } from "./file-types.js";
+import type { ServiceDeps } from "./service-deps.js";
+import { staleVersion } from "./unit-service.js";
+import { type AssessmentState, EVIDENCE_RULE } from "./workflow.js";
+
+export interface EvidenceInput {
+  title?: string | undefined;
+  number?: string | undefined;
+  date?: string | undefined;
+  issuer?: string | undefined;
+  link?: string | undefined;
+}
+
+/** Evidence documents (tài liệu kiểm chứng): number, date, issuer, a link or an uploaded file. */
+export class EvidenceService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly assessments: AssessmentService,
+  ) {}
+
+  async list(actor: Actor, campaignId: string, unitCode: string) {
+    requireUnitAccess(actor, unitCode);
+    return (await this.deps.store.listEvidence(campaignId, unitCode)).map(toEvidenceView);
+  }
+
+  async save(actor: Actor, campaignId: string, unitCode: string, id: string, input: EvidenceInput, expectedVersion: number, reason?: string) {
+    return this.write(actor, campaignId, unitCode, id, expectedVersion, "evidence.save", reason, (current, at) => ({
+      campaign_id: campaignId, unit_code: unitCode, id,
+      title: input.title ?? null, number: input.number ?? null, date: input.date ?? null, issuer: input.issuer ?? null, link: input.link ?? null,
+      file_name: current?.file_name ?? null, file_type: current?.file_type ?? null, file_size: current?.file_size ?? null, file_data: current?.file_data ?? null,
+      version: expectedVersion + 1, updated_by: actor.id, updated_at: at,
+    }));
+  }
+
+  async upload(actor: Actor, campaignId: string, unitCode: string, id: string, file: { name: string; type: string; bytes: Uint8Array }, expectedVersion: number) {
+    if (file.bytes.length > this.deps.limits.maxFileBytes) throw new ApiError("payload-too-large", `the file is ${file.bytes.length} bytes; the limit is ${this.deps.limits.maxFileBytes}`);
+    if (!ACCEPTED_FILE_TYPES.includes(file.type)) throw new ApiError("unsupported-media-type", `files of type ${file.type || "(none)"} are not accepted. Expected one of: ${ACCEPTED_FILE_TYPES.join(", ")}`);
+    if (!matchesFileType(file.type, file.bytes)) throw new ApiError("unsupported-media-type", `the file's content is not ${file.type}: send the file with its real Content-Type`);
+    return this.write(actor, campaignId, unitCode, id, expectedVersion, "evidence.file", undefined, (current, at) => {
+      if (!current) throw notFound(`evidence ${id} (create it with PUT before uploading its file)`);
+      return { ...current, file_name: file.name, file_type: file.type, file_size: file.bytes.length, file_data: file.bytes, version: expectedVersion + 1, updated_by: actor.id, updated_at: at };
+    });
+  }
+
+  async file(actor: Actor, campaignId: string, unitCode: string, id: string): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+    requireUnitAccess(actor, unitCode);
+    const row = await this.deps.store.getEvidence(campaignId, unitCode, id);
+    if (!row?.file_data) throw notFound(`the file of evidence ${id}`);
+    return { name: row.file_name ?? id, type: row.file_type ?? "application/octet-stream", bytes: new Uint8Array(row.file_data) };
+  }
+
+  private async write(actor: Actor, campaignId: string, unitCode: string, id: string, expectedVersion: number, action: string, reason: string | undefined, next: (current: Row<"evidence"> | undefined, at: string) => Row<"evidence">) {
+    requireUnitAccess(actor, unitCode);
+    if (actor.role !== EVIDENCE_RULE.role) throw new ApiError("forbidden", `evidence is added by the unit; you are ${actor.role}`);
+    return this.deps.store.transaction(async (store: Store) => {
+      const { assessment, campaign } = await this.assessments.lock(store, campaignId, unitCode);
+      const deadline = EVIDENCE_RULE.states[assessment.state as AssessmentState];
+      if (!deadline) throw new ApiError("wrong-state", `evidence of ${unitCode} cannot change while its assessment is ${assessment.state} (it can while draft or explanation)`);
+      this.assessments.checkDeadline(campaign, deadline);
+      const current = await store.getEvidence(campaignId, unitCode, id);
+      if ((current?.version ?? 0) !== expectedVersion) throw staleVersion(`evidence ${id}`, current?.version ?? 0, current ? toEvidenceView(current) : null);
+      const row = next(current, this.deps.now().toISOString());
+      await store.putEvidence(row, expectedVersion);
+      const { file_data: _before, ...before } = current ?? { file_data: null };
+      const { file_data: _after, ...after } = row;
+      await recordAudit(store, actor, this.deps.now(), { action, campaignId, unitCode, code: id, before: current ? before : null, after, reason });
+      return toEvidenceView(row);
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import type { UnitType } from "../../src/criteria/types.js";
+import type { Actor, Role } from "../auth/actor.js";
+import { createToken, hashToken } from "../auth/tokens.js";
+import { ApiError, notFound } from "../errors.js";
+import type { Row } from "../storage/store.js";
+import { recordAudit } from "./audit.js";
+import type { ServiceDeps } from "./service-deps.js";
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  type: UnitType;
+  block?: string | null | undefined;
+  province?: string | null | undefined;
+}
+
+/** Units of the province and the users who sign in (tokens are shown once, stored hashed). */
+export class UnitService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  list(): Promise<Row<"units">[]> {
+    return this.deps.store.listUnits();
+  }
+
+  async get(code: string): Promise<Row<"units">> {
+    const unit = await this.deps.store.getUnit(code);
+    if (!unit) throw notFound(`unit ${code}`);
+    return unit;
+  }
+
+  async create(actor: Actor, input: UnitInput): Promise<Row<"units">> {
+    const row: Row<"units"> = { code: input.code, name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, version: 1, updated_at: this.deps.now().toISOString() };
+    return this.deps.store.transaction(async (store) => {
+      if (await store.getUnit(input.code)) throw new ApiError("conflict", `unit ${input.code} already exists: change it with PUT /units/${input.code}`);
+      await store.insertUnit(row);
+      await recordAudit(store, actor, this.deps.now(), { action: "unit.create", unitCode: row.code, after: row });
+      return row;
+    });
+  }
+
+  async update(actor: Actor, code: string, expectedVersion: number, input: Omit<UnitInput, "code">, reason?: string): Promise<Row<"units">> {
+    return this.deps.store.transaction(async (store) => {
+      const before = await store.getUnit(code);
+      if (!before) throw notFound(`unit ${code}`);
+      if (before.version !== expectedVersion) throw staleVersion(`unit ${code}`, before.version, before);
+      const changes = { name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, updated_at: this.deps.now().toISOString() };
+      await store.updateUnit(code, expectedVersion, changes);
+      const after = { ...before, ...changes, version: expectedVersion + 1 };
+      await recordAudit(store, actor, this.deps.now(), { action: "unit.update", unitCode: code, before, after, reason });
+      return after;
+    });
+  }
+
+  /** Creates a user and returns the token, which is never shown again. */
+  async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string }> {
+    if ((input.role === "unit") !== (input.unitCode !== undefined)) {
+      throw new ApiError("invalid-input", "a unit user needs a unit, and only unit users have one", { problems: [{ path: "unit", message: input.role === "unit" ? "give the unit code of this user" : "leave out unit for admin and scorer users" }] });
+    }
+    const token = createToken();
+    const id = randomUUID();
+    await this.deps.store.transaction(async (store) => {
+      if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode))) throw notFound(`unit ${input.unitCode}`);
+      await store.insertUser({ id, name: input.name, role: input.role, unit_code: input.unitCode ?? null, token_hash: hashToken(token), created_at: this.deps.now().toISOString() });
+      await recordAudit(store, actor, this.deps.now(), { action: "user.create", unitCode: input.unitCode ?? null, after: { id, name: input.name, role: input.role } });
+    });
+    return { id, token };
+  }
+
+  listUsers() {
+    return this.deps.store.listUsers();
+  }
+}
+
+export function staleVersion(what: string, version: number, value: unknown): ApiError {
+  return new ApiError("version-mismatch", `${what} has changed since you read it (now version ${version}): reload, reapply your change and send If-Match: "${version}"`, { current: { version, value } });
+}

@@ -1,0 +1,52 @@
+import type { Round } from "../../src/assessment/types.js";
+import type { Role } from "../auth/actor.js";
+
+/**
+ * One unit's assessment moves through these states (§4 of the domain brief). Each state says
+ * which round is open; `published` is set for every unit when the campaign is published.
+ */
+export const STATES = ["draft", "submitted", "appraisal1", "explanation", "appraisal2", "finalised", "published"] as const;
+export type AssessmentState = (typeof STATES)[number];
+
+export type DeadlineName = "self" | "appraisal1" | "explanation" | "appraisal2";
+
+export interface Transition {
+  from: readonly AssessmentState[];
+  to: AssessmentState;
+  role: Role;
+  /** The action must happen before this campaign deadline. */
+  deadline?: DeadlineName;
+}
+
+export const TRANSITIONS = {
+  submit: { from: ["draft"], to: "submitted", role: "unit", deadline: "self" },
+  withdraw: { from: ["submitted"], to: "draft", role: "unit", deadline: "self" },
+  "request-explanation": { from: ["appraisal1"], to: "explanation", role: "scorer" },
+  "submit-explanation": { from: ["explanation"], to: "appraisal2", role: "unit", deadline: "explanation" },
+  finalise: { from: ["appraisal1", "appraisal2"], to: "finalised", role: "scorer" },
+} as const satisfies Record<string, Transition>;
+export type TransitionName = keyof typeof TRANSITIONS;
+export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
+
+export interface RoundRule {
+  /** States in which the round may be edited. */
+  states: readonly AssessmentState[];
+  role: Role;
+  deadline?: DeadlineName;
+  /** A save in this state first moves the assessment on (a scorer starting round 1). */
+  starts?: { from: AssessmentState; to: AssessmentState };
+}
+
+/** Who edits which round, and when. */
+export const ROUND_RULES: Record<Round, RoundRule> = {
+  self: { states: ["draft"], role: "unit", deadline: "self" },
+  appraisal1: { states: ["submitted", "appraisal1"], role: "scorer", starts: { from: "submitted", to: "appraisal1" } },
+  explanation: { states: ["explanation"], role: "unit", deadline: "explanation" },
+  appraisal2: { states: ["appraisal2"], role: "scorer" },
+};
+
+/** Evidence documents are added by the unit while its self-assessment or explanation is open. */
+export const EVIDENCE_RULE: { states: Partial<Record<AssessmentState, DeadlineName>>; role: Role } = {
+  states: { draft: "self", explanation: "explanation" },
+  role: "unit",
+};

@@ -1,0 +1,158 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import type { DialectName } from "./open-database.js";
+
+/**
+ * The migrations, in order, written once for both backends: portable column types (text,
+ * integer), JSON as text; only the audit id and the file bytes differ by dialect.
+ */
+function migrations(dialect: DialectName): Record<string, Migration> {
+  const bytes = dialect === "postgres" ? sql`bytea` : sql`blob`;
+  return {
+    "0001-initial": {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("criteria_sets")
+          .addColumn("family", "text", (c) => c.notNull())
+          .addColumn("version", "text", (c) => c.notNull())
+          .addColumn("status", "text", (c) => c.notNull())
+          .addColumn("hash", "text", (c) => c.notNull())
+          .addColumn("content", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("criteria_sets_pk", ["family", "version"])
+          .execute();
+        await db.schema
+          .createTable("units")
+          .addColumn("code", "text", (c) => c.primaryKey())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("type", "text", (c) => c.notNull())
+          .addColumn("block", "text")
+          .addColumn("province", "text")
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("users")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("name", "text", (c) => c.notNull())
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text", (c) => c.references("units.code"))
+          .addColumn("token_hash", "text", (c) => c.notNull().unique())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("campaigns")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("year", "integer", (c) => c.notNull())
+          .addColumn("title", "text", (c) => c.notNull())
+          .addColumn("criteria_family", "text", (c) => c.notNull())
+          .addColumn("criteria_version", "text", (c) => c.notNull())
+          .addColumn("deadlines", "text", (c) => c.notNull())
+          .addColumn("state", "text", (c) => c.notNull())
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("published_at", "text")
+          .addColumn("ranking", "text")
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addForeignKeyConstraint("campaigns_criteria_fk", ["criteria_family", "criteria_version"], "criteria_sets", ["family", "version"])
+          .execute();
+        await db.schema
+          .createTable("assessments")
+          .addColumn("campaign_id", "text", (c) => c.notNull().references("campaigns.id"))
+          .addColumn("unit_code", "text", (c) => c.notNull().references("units.code"))
+          .addColumn("state", "text", (c) => c.notNull())
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("assessments_pk", ["campaign_id", "unit_code"])
+          .execute();
+        await db.schema
+          .createTable("entries")
+          .addColumn("campaign_id", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text", (c) => c.notNull())
+          .addColumn("round", "text", (c) => c.notNull())
+          .addColumn("kind", "text", (c) => c.notNull())
+          .addColumn("code", "text", (c) => c.notNull())
+          .addColumn("value", "text", (c) => c.notNull())
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("updated_by", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("entries_pk", ["campaign_id", "unit_code", "round", "kind", "code"])
+          .addForeignKeyConstraint("entries_assessment_fk", ["campaign_id", "unit_code"], "assessments", ["campaign_id", "unit_code"])
+          .execute();
+        await db.schema
+          .createTable("evidence")
+          .addColumn("campaign_id", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text", (c) => c.notNull())
+          .addColumn("id", "text", (c) => c.notNull())
+          .addColumn("title", "text")
+          .addColumn("number", "text")
+          .addColumn("date", "text")
+          .addColumn("issuer", "text")
+          .addColumn("link", "text")
+          .addColumn("file_name", "text")
+          .addColumn("file_type", "text")
+          .addColumn("file_size", "integer")
+          .addColumn("file_data", bytes)
+          .addColumn("version", "integer", (c) => c.notNull())
+          .addColumn("updated_by", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("evidence_pk", ["campaign_id", "unit_code", "id"])
+          .addForeignKeyConstraint("evidence_assessment_fk", ["campaign_id", "unit_code"], "assessments", ["campaign_id", "unit_code"])
+          .execute();
+        await db.schema
+          .createTable("surveys")
+          .addColumn("campaign_id", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text", (c) => c.notNull())
+          .addColumn("content", "text", (c) => c.notNull())
+          .addColumn("updated_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("surveys_pk", ["campaign_id", "unit_code"])
+          .addForeignKeyConstraint("surveys_assessment_fk", ["campaign_id", "unit_code"], "assessments", ["campaign_id", "unit_code"])
+          .execute();
+        await db.schema
+          .createTable("snapshots")
+          .addColumn("campaign_id", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text", (c) => c.notNull())
+          .addColumn("report", "text", (c) => c.notNull())
+          .addColumn("criteria_family", "text", (c) => c.notNull())
+          .addColumn("criteria_version", "text", (c) => c.notNull())
+          .addColumn("engine_version", "text", (c) => c.notNull())
+          .addColumn("created_by", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("snapshots_pk", ["campaign_id", "unit_code"])
+          .addForeignKeyConstraint("snapshots_assessment_fk", ["campaign_id", "unit_code"], "assessments", ["campaign_id", "unit_code"])
+          .execute();
+        const audit = db.schema.createTable("audit");
+        await (dialect === "postgres"
+          ? audit.addColumn("id", "serial", (c) => c.primaryKey())
+          : audit.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()))
+          .addColumn("at", "text", (c) => c.notNull())
+          .addColumn("actor", "text", (c) => c.notNull())
+          .addColumn("role", "text", (c) => c.notNull())
+          .addColumn("action", "text", (c) => c.notNull())
+          .addColumn("campaign_id", "text")
+          .addColumn("unit_code", "text")
+          .addColumn("code", "text")
+          .addColumn("before", "text")
+          .addColumn("after", "text")
+          .addColumn("reason", "text")
+          .execute();
+        await db.schema.createIndex("audit_unit").on("audit").columns(["campaign_id", "unit_code", "code"]).execute();
+      },
+    },
+  };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.dialect);
+  }
+}
+
+/** Brings the schema up to date; run at start-up. Throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { migrateToLatest } from "./migrations.js";
+import type { Schema } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface Database {
+  db: Kysely<Schema>;
+  dialect: DialectName;
+  /** Where it lives, for logs: the SQLite file or the PostgreSQL host/database (no password). */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string; schema?: string; poolSize?: number };
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const database = config.kind === "sqlite" ? openSqlite(config.file) : openPostgres(config.url, config.schema, config.poolSize);
+  try {
+    await migrateToLatest(database.db as Kysely<unknown>, database.dialect);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/**
+ * SQLite in WAL mode with full sync: a committed (acknowledged) write survives a killed process
+ * and a power cut. One connection; Kysely serialises its transactions.
+ */
+function openSqlite(file: string): Database {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", describe: `SQLite ${file}`, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, schema: string | undefined, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const where = new URL(url);
+  return { db, dialect: "postgres", describe: `PostgreSQL ${where.host}${where.pathname}${schema ? ` (schema ${schema})` : ""}`, close: () => db.destroy() };
+}

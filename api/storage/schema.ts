@@ -1,0 +1,131 @@
+import type { Generated } from "kysely";
+
+/** The tables, as Kysely sees them. JSON is stored as text, times as ISO 8601 text (UTC). */
+export interface Schema {
+  criteria_sets: CriteriaSetTable;
+  units: UnitTable;
+  users: UserTable;
+  campaigns: CampaignTable;
+  assessments: AssessmentTable;
+  entries: EntryTable;
+  evidence: EvidenceTable;
+  surveys: SurveyTable;
+  snapshots: SnapshotTable;
+  audit: AuditTable;
+}
+
+export interface CriteriaSetTable {
+  family: string;
+  version: string;
+  status: string;
+  /** sha256 of `content`: the cache key of the loaded set. */
+  hash: string;
+  content: string;
+  created_at: string;
+}
+
+export interface UnitTable {
+  code: string;
+  name: string;
+  type: string;
+  block: string | null;
+  province: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  role: string;
+  unit_code: string | null;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface CampaignTable {
+  id: string;
+  year: number;
+  title: string;
+  criteria_family: string;
+  criteria_version: string;
+  /** JSON: { self, appraisal1, explanation, appraisal2 } ISO date-times. */
+  deadlines: string;
+  state: string;
+  version: number;
+  published_at: string | null;
+  /** JSON of the published ranking (with its extras); set once, at publication. */
+  ranking: string | null;
+  created_at: string;
+}
+
+export interface AssessmentTable {
+  campaign_id: string;
+  unit_code: string;
+  state: string;
+  version: number;
+  updated_at: string;
+}
+
+/** One fact or item entered in one round: the engine's `rounds[].facts` / `rounds[].items` entries. */
+export interface EntryTable {
+  campaign_id: string;
+  unit_code: string;
+  round: string;
+  kind: string;
+  code: string;
+  value: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface EvidenceTable {
+  campaign_id: string;
+  unit_code: string;
+  id: string;
+  title: string | null;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+  link: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
+  file_data: Uint8Array | null;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SurveyTable {
+  campaign_id: string;
+  unit_code: string;
+  content: string;
+  updated_at: string;
+}
+
+export interface SnapshotTable {
+  campaign_id: string;
+  unit_code: string;
+  report: string;
+  criteria_family: string;
+  criteria_version: string;
+  engine_version: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  campaign_id: string | null;
+  unit_code: string | null;
+  code: string | null;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}

@@ -1,0 +1,241 @@
+import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { DialectName } from "./open-database.js";
+import type { Schema } from "./schema.js";
+
+export type Row<T extends keyof Schema> = Selectable<Schema[T]>;
+export type NewRow<T extends keyof Schema> = Insertable<Schema[T]>;
+export type EvidenceSummary = Omit<Row<"evidence">, "file_data">;
+export interface EntryKey {
+  campaign_id: string;
+  unit_code: string;
+  round: string;
+  kind: string;
+  code: string;
+}
+export interface AuditFilter {
+  campaignId?: string;
+  unitCode?: string;
+  code?: string;
+  /** Only entries with an id above this one (paging). */
+  after?: number;
+  limit: number;
+}
+
+const EVIDENCE_SUMMARY = ["campaign_id", "unit_code", "id", "title", "number", "date", "issuer", "link", "file_name", "file_type", "file_size", "version", "updated_by", "updated_at"] as const;
+
+/**
+ * Every read and write of the service, over one Kysely instance: the same queries for SQLite
+ * and PostgreSQL. Conditional updates (`… where version = ?`) report whether they applied, so
+ * callers can answer 412 instead of overwriting. `transaction` runs work atomically;
+ * `lockAssessment` serialises writers of one unit's assessment on both backends.
+ */
+export class Store {
+  constructor(
+    readonly db: Kysely<Schema> | Transaction<Schema>,
+    readonly dialect: DialectName,
+  ) {}
+
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return work(this);
+    return this.db.transaction().execute((tx) => work(new Store(tx, this.dialect)));
+  }
+
+  // Criteria sets
+  getCriteriaSet(family: string, version: string): Promise<Row<"criteria_sets"> | undefined> {
+    return this.db.selectFrom("criteria_sets").selectAll().where("family", "=", family).where("version", "=", version).executeTakeFirst();
+  }
+  getCriteriaHash(family: string, version: string): Promise<{ hash: string } | undefined> {
+    return this.db.selectFrom("criteria_sets").select("hash").where("family", "=", family).where("version", "=", version).executeTakeFirst();
+  }
+  listCriteriaSets(): Promise<Omit<Row<"criteria_sets">, "content">[]> {
+    return this.db.selectFrom("criteria_sets").select(["family", "version", "status", "hash", "created_at"]).orderBy("family").orderBy("version").execute();
+  }
+  async insertCriteriaSet(row: NewRow<"criteria_sets">): Promise<void> {
+    await this.db.insertInto("criteria_sets").values(row).execute();
+  }
+  async replaceCriteriaSet(row: NewRow<"criteria_sets">): Promise<void> {
+    await this.db.updateTable("criteria_sets").set(row).where("family", "=", row.family).where("version", "=", row.version).execute();
+  }
+  async isCriteriaUsed(family: string, version: string): Promise<boolean> {
+    const used = await this.db.selectFrom("campaigns").select("id").where("criteria_family", "=", family).where("criteria_version", "=", version).executeTakeFirst();
+    return used !== undefined;
+  }
+
+  // Units
+  async insertUnit(row: NewRow<"units">): Promise<void> {
+    await this.db.insertInto("units").values(row).execute();
+  }
+  getUnit(code: string): Promise<Row<"units"> | undefined> {
+    return this.db.selectFrom("units").selectAll().where("code", "=", code).executeTakeFirst();
+  }
+  listUnits(): Promise<Row<"units">[]> {
+    return this.db.selectFrom("units").selectAll().orderBy("code").execute();
+  }
+  async updateUnit(code: string, expectedVersion: number, changes: Updateable<Schema["units"]>): Promise<boolean> {
+    const result = await this.db.updateTable("units").set({ ...changes, version: expectedVersion + 1 }).where("code", "=", code).where("version", "=", expectedVersion).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  // Users
+  async insertUser(row: NewRow<"users">): Promise<void> {
+    await this.db.insertInto("users").values(row).execute();
+  }
+  findUserByTokenHash(hash: string): Promise<Row<"users"> | undefined> {
+    return this.db.selectFrom("users").selectAll().where("token_hash", "=", hash).executeTakeFirst();
+  }
+  listUsers(): Promise<Omit<Row<"users">, "token_hash">[]> {
+    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at"]).orderBy("created_at").orderBy("id").execute();
+  }
+  async countUsers(role: string): Promise<number> {
+    const row = await this.db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", role).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  // Campaigns
+  async insertCampaign(row: NewRow<"campaigns">): Promise<void> {
+    await this.db.insertInto("campaigns").values(row).execute();
+  }
+  getCampaign(id: string): Promise<Row<"campaigns"> | undefined> {
+    return this.db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+  listCampaigns(): Promise<Omit<Row<"campaigns">, "ranking">[]> {
+    return this.db
+      .selectFrom("campaigns")
+      .select(["id", "year", "title", "criteria_family", "criteria_version", "deadlines", "state", "version", "published_at", "created_at"])
+      .orderBy("year", "desc")
+      .orderBy("id")
+      .execute();
+  }
+  async updateCampaign(id: string, expectedVersion: number, changes: Updateable<Schema["campaigns"]>): Promise<boolean> {
+    const result = await this.db.updateTable("campaigns").set({ ...changes, version: expectedVersion + 1 }).where("id", "=", id).where("version", "=", expectedVersion).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  // Assessments
+  async insertAssessment(row: NewRow<"assessments">): Promise<void> {
+    await this.db.insertInto("assessments").values(row).execute();
+  }
+  getAssessment(campaignId: string, unitCode: string): Promise<Row<"assessments"> | undefined> {
+    return this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).executeTakeFirst();
+  }
+  /** Reads the assessment and, inside a transaction on PostgreSQL, locks its row until commit (SQLite transactions are serial already). */
+  lockAssessment(campaignId: string, unitCode: string): Promise<Row<"assessments"> | undefined> {
+    const query = this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode);
+    return (this.dialect === "postgres" && this.db.isTransaction ? query.forUpdate() : query).executeTakeFirst();
+  }
+  listAssessments(campaignId: string): Promise<Row<"assessments">[]> {
+    return this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).orderBy("unit_code").execute();
+  }
+  async setAssessmentState(campaignId: string, unitCode: string, expectedVersion: number, state: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("assessments")
+      .set({ state, version: expectedVersion + 1, updated_at: at })
+      .where("campaign_id", "=", campaignId)
+      .where("unit_code", "=", unitCode)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  // Entries (facts and items per round)
+  getEntry(key: EntryKey): Promise<Row<"entries"> | undefined> {
+    return this.db
+      .selectFrom("entries")
+      .selectAll()
+      .where("campaign_id", "=", key.campaign_id)
+      .where("unit_code", "=", key.unit_code)
+      .where("round", "=", key.round)
+      .where("kind", "=", key.kind)
+      .where("code", "=", key.code)
+      .executeTakeFirst();
+  }
+  listEntries(campaignId: string, unitCode?: string): Promise<Row<"entries">[]> {
+    let query = this.db.selectFrom("entries").selectAll().where("campaign_id", "=", campaignId);
+    if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
+    return query.orderBy("unit_code").orderBy("round").orderBy("kind").orderBy("code").execute();
+  }
+  /** Inserts the entry when `expectedVersion` is 0, else updates it if still at that version. */
+  async putEntry(row: Row<"entries">, expectedVersion: number): Promise<boolean> {
+    if (expectedVersion === 0) {
+      await this.db.insertInto("entries").values({ ...row, version: 1 }).execute();
+      return true;
+    }
+    const result = await this.db
+      .updateTable("entries")
+      .set({ value: row.value, version: expectedVersion + 1, updated_by: row.updated_by, updated_at: row.updated_at })
+      .where("campaign_id", "=", row.campaign_id)
+      .where("unit_code", "=", row.unit_code)
+      .where("round", "=", row.round)
+      .where("kind", "=", row.kind)
+      .where("code", "=", row.code)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  // Evidence
+  listEvidence(campaignId: string, unitCode?: string): Promise<EvidenceSummary[]> {
+    let query = this.db.selectFrom("evidence").select(EVIDENCE_SUMMARY).where("campaign_id", "=", campaignId);
+    if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
+    return query.orderBy("unit_code").orderBy("id").execute();
+  }
+  getEvidence(campaignId: string, unitCode: string, id: string): Promise<Row<"evidence"> | undefined> {
+    return this.db.selectFrom("evidence").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).where("id", "=", id).executeTakeFirst();
+  }
+  /** Inserts when `expectedVersion` is 0, else updates if still at that version. */
+  async putEvidence(row: Row<"evidence">, expectedVersion: number): Promise<boolean> {
+    if (expectedVersion === 0) {
+      await this.db.insertInto("evidence").values({ ...row, version: 1 }).execute();
+      return true;
+    }
+    const { campaign_id, unit_code, id, ...changes } = row;
+    const result = await this.db
+      .updateTable("evidence")
+      .set({ ...changes, version: expectedVersion + 1 })
+      .where("campaign_id", "=", campaign_id)
+      .where("unit_code", "=", unit_code)
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  // Survey results
+  async putSurvey(row: Row<"surveys">): Promise<void> {
+    const { content, updated_at } = row;
+    await this.db
+      .insertInto("surveys")
+      .values(row)
+      .onConflict((oc) => oc.columns(["campaign_id", "unit_code"]).doUpdateSet({ content, updated_at }))
+      .execute();
+  }
+  listSurveys(campaignId: string, unitCode?: string): Promise<Row<"surveys">[]> {
+    let query = this.db.selectFrom("surveys").selectAll().where("campaign_id", "=", campaignId);
+    if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
+    return query.orderBy("unit_code").execute();
+  }
+
+  // Snapshots (immutable: inserted once, never updated)
+  async insertSnapshot(row: Row<"snapshots">): Promise<void> {
+    await this.db.insertInto("snapshots").values(row).execute();
+  }
+  getSnapshot(campaignId: string, unitCode: string): Promise<Row<"snapshots"> | undefined> {
+    return this.db.selectFrom("snapshots").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).executeTakeFirst();
+  }
+  listSnapshots(campaignId: string): Promise<Row<"snapshots">[]> {
+    return this.db.selectFrom("snapshots").selectAll().where("campaign_id", "=", campaignId).orderBy("unit_code").execute();
+  }
+
+  // Audit trail (append-only: no update or delete exists)
+  async appendAudit(row: NewRow<"audit">): Promise<void> {
+    await this.db.insertInto("audit").values(row).execute();
+  }
+  listAudit(filter: AuditFilter): Promise<Row<"audit">[]> {
+    let query = this.db.selectFrom("audit").selectAll();
+    if (filter.campaignId !== undefined) query = query.where("campaign_id", "=", filter.campaignId);
+    if (filter.unitCode !== undefined) query = query.where("unit_code", "=", filter.unitCode);
+    if (filter.code !== undefined) query = query.where("code", "=", filter.code);
+    if (filter.after !== undefined) query = query.where("id", ">", filter.after);
+    return query.orderBy("id").limit(filter.limit).execute();
+  }
+}
