@@ -30,7 +30,7 @@ describe("README", () => {
 
   it("names the two commands and the scripts it mentions exist", () => {
     const scripts = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> }).scripts;
-    expect(readme).toContain("npm ci && npm run demo");
+    expect(readme).toContain("npm ci && npm start");
     expect(readme).toContain("npm test ");
     for (const [, name] of readme.matchAll(/`npm run ([\w:]+)/g)) expect(Object.keys(scripts)).toContain(name);
   });
