@@ -1,9 +1,6 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import { requireRole } from "../auth/authenticate.js";
-import { ApiError } from "../errors.js";
-import { selectBlock } from "../services/ranking-view.js";
-import { rankingCsv, rankingXlsx } from "./ranking-formats.js";
 import { AnyJson, Reason, bearer, errors, expectedVersion, json, setEtag } from "./http.js";
 
 const tags = ["campaigns"];
@@ -75,16 +72,10 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const { block, format } = c.req.valid("query");
-      const { view, json: text } = await c.var.services.results.ranking(c.var.actor, c.req.valid("param").id);
-      const selected = selectBlock(view, block);
-      if (block !== undefined && selected.blocks.length === 0) throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
-      const name = `ranking-${view.campaign}${block ? `-${block}` : ""}`;
-      if (format === "csv") return c.body(rankingCsv(selected), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` });
-      if (format === "xlsx") {
-        return c.body(await rankingXlsx(selected), 200, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}.xlsx"` });
-      }
-      if (text !== undefined && block === undefined) return c.body(text, 200, { "content-type": "application/json" });
-      return c.json(selected, 200);
+      const file = await c.var.services.results.rankingFile(c.var.actor, c.req.valid("param").id, block, format);
+      const headers: Record<string, string> = { "content-type": file.contentType };
+      if (file.fileName) headers["content-disposition"] = `attachment; filename="${file.fileName}"`;
+      return c.body(file.body, 200, headers);
     },
   );
 }

@@ -11,7 +11,7 @@ import type { CriteriaService } from "./criteria-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 import { staleVersion } from "./unit-service.js";
-import { type AssessmentState, type DeadlineName, ROUND_RULES, TRANSITIONS, type TransitionName } from "./workflow.js";
+import { type AssessmentState, type DeadlineName, ROUND_RULES, TRANSITIONS, type Transition, type TransitionName, transitionDeadline } from "./workflow.js";
 
 export type EntryKind = "fact" | "item";
 export interface EntryRef {
@@ -99,7 +99,7 @@ export class AssessmentService {
    */
   async transition(actor: Actor, campaignId: string, unitCode: string, action: TransitionName, expectedVersion: number, reason: string | undefined, beforeCommit?: (store: Store, campaign: Row<"campaigns">) => Promise<void>) {
     requireUnitAccess(actor, unitCode);
-    const transition = TRANSITIONS[action];
+    const transition: Transition = TRANSITIONS[action];
     if (actor.role !== transition.role) throw new ApiError("forbidden", `${action} is done by the ${transition.role} role; you are ${actor.role}`);
     return this.deps.store.transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, campaignId, unitCode);
@@ -107,7 +107,8 @@ export class AssessmentService {
       if (!(transition.from as readonly AssessmentState[]).includes(state)) {
         throw new ApiError("wrong-state", `cannot ${action} the assessment of ${unitCode}: it is ${state}, and ${action} needs ${transition.from.join(" or ")}`);
       }
-      if ("deadline" in transition) this.checkDeadline(campaign, transition.deadline);
+      const deadline = transitionDeadline(transition, state);
+      if (deadline) this.checkDeadline(campaign, deadline);
       if (assessment.version !== expectedVersion) throw staleVersion(`the assessment of ${unitCode}`, assessment.version, { state });
       await beforeCommit?.(store, campaign);
       const at = this.deps.now().toISOString();
@@ -132,9 +133,10 @@ export class AssessmentService {
 
   /** Checks the value as the engine would: a one-entry assessment through `checkAssessment`. */
   private async checkValue(store: Store, campaign: Row<"campaigns">, ref: EntryRef, value: unknown): Promise<void> {
-    const set = await this.criteria.get(campaign.criteria_family, campaign.criteria_version, store);
+    const set = await this.criteria.forCampaign(campaign, store);
     const unit = await store.getUnit(ref.unitCode);
-    const evidence = await store.listEvidence(ref.campaignId, ref.unitCode);
+    // Evidence ids matter only to a value that cites evidence.
+    const evidence = citesEvidence(value) ? await store.listEvidence(ref.campaignId, ref.unitCode) : [];
     const entry = { [ref.kind === "fact" ? "facts" : "items"]: { [ref.code]: value } };
     const rounds = ref.round === "self" ? [{ round: "self", ...entry }] : [{ round: "self" }, { round: ref.round, ...entry }];
     const probe = {
@@ -148,6 +150,10 @@ export class AssessmentService {
     const prefix = /^rounds\[\d+\]\.(?:items\["[^"]*"\]|facts\.[^.[]+)\.?/;
     throw new ApiError("invalid-input", `${ref.kind} ${ref.code} has ${mine.length} problem(s)`, { problems: toApiProblems(mine, (path) => path.replace(prefix, "") || "value") });
   }
+}
+
+function citesEvidence(value: unknown): boolean {
+  return value !== null && typeof value === "object" && "evidence" in value;
 }
 
 function checkExplanation(kind: EntryKind, value: unknown): void {

@@ -4,7 +4,7 @@ import { loadCriteriaSet } from "../../src/criteria/load-criteria-set.js";
 import type { CriteriaSet } from "../../src/criteria/types.js";
 import type { Actor } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
-import type { Store } from "../storage/store.js";
+import type { Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
@@ -18,6 +18,8 @@ export type SaveOutcome = "created" | "replaced" | "unchanged";
  */
 export class CriteriaService {
   private readonly loaded = new Map<string, CriteriaSet>();
+  /** Sets used by a campaign, by family and version: such a version never changes (see `save`). */
+  private readonly used = new Map<string, CriteriaSet>();
   constructor(private readonly deps: ServiceDeps) {}
 
   async save(actor: Actor, json: unknown): Promise<{ outcome: SaveOutcome; set: CriteriaSet }> {
@@ -65,6 +67,16 @@ export class CriteriaService {
     if (!checked.ok) throw new Error(`stored criteria set ${family} ${version} no longer loads: ${checked.problems[0]?.message}`);
     this.loaded.set(found.hash, checked.value);
     return checked.value;
+  }
+
+  /** The set of a campaign, without a query once loaded: a version used by a campaign never changes. */
+  async forCampaign(campaign: Pick<Row<"campaigns">, "criteria_family" | "criteria_version">, store: Store = this.deps.store): Promise<CriteriaSet> {
+    const key = `${campaign.criteria_family}@${campaign.criteria_version}`;
+    const cached = this.used.get(key);
+    if (cached) return cached;
+    const set = await this.get(campaign.criteria_family, campaign.criteria_version, store);
+    this.used.set(key, set);
+    return set;
   }
 
   async diff(family: string, from: string, to: string): Promise<CriteriaDiff> {

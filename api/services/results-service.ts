@@ -1,4 +1,6 @@
-import type { SurveyResults } from "../../src/assessment/types.js";
+import type { Assessment, SurveyResults } from "../../src/assessment/types.js";
+import type { CriteriaSet } from "../../src/criteria/types.js";
+import type { Checked } from "../../src/problem.js";
 import { readSurveyResults } from "../../src/io/read-survey-results.js";
 import { rankUnits } from "../../src/ranking/rank-units.js";
 import type { Ranking } from "../../src/ranking/types.js";
@@ -14,10 +16,13 @@ import type { AssessmentService } from "./assessment-service.js";
 import { recordAudit } from "./audit.js";
 import type { CampaignService } from "./campaign-service.js";
 import type { CriteriaService } from "./criteria-service.js";
-import { type RankingView, viewRanking } from "./ranking-view.js";
+import { type RankingFile, type RankingFormat, encodeRanking } from "./ranking-formats.js";
+import { type RankingView, selectBlock, viewRanking } from "./ranking-view.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 import { staleVersion } from "./unit-service.js";
+
+const MAX_LIVE_REPORTS = 20_000;
 
 export interface UnitReport {
   source: "snapshot" | "live";
@@ -30,8 +35,10 @@ export interface UnitReport {
  * engine from the stored inputs; only finalisation stores a report, as an immutable snapshot.
  */
 export class ResultsService {
-  /** Published rankings never change: kept in memory once read. */
-  private readonly published = new Map<string, { view: RankingView; json: string }>();
+  /** Published rankings never change: each (campaign, block, format) kept in memory once encoded. */
+  private readonly published = new Map<string, RankingFile>();
+  /** Live scores: per campaign and unit, the last report with the inputs it came from, so only changed units are rescored. */
+  private readonly live = new Map<string, { inputs: string; report: ScoreReport }>();
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -48,7 +55,7 @@ export class ResultsService {
     if (snapshot) return fromSnapshot(snapshot);
     if (campaign.state === "published") throw notFound(`a published report of ${unitCode} in ${campaignId}`);
     const inputs = await this.gather(this.deps.store, campaign, unitCode);
-    const scored = scoreAssessment(await this.criteria.get(campaign.criteria_family, campaign.criteria_version), assembleAssessment(inputs));
+    const scored = this.scoreLive(campaign, await this.criteria.forCampaign(campaign), assembleAssessment(inputs));
     if (!scored.ok) throw new ApiError("invalid-input", `the stored inputs of ${unitCode} cannot be scored yet`, { problems: toApiProblems(scored.problems) });
     return { source: "live", report: scored.value };
   }
@@ -56,7 +63,7 @@ export class ResultsService {
   /** Finalises one unit: scores it and stores the report as an immutable snapshot, in the same transaction. */
   finalise(actor: Actor, campaignId: string, unitCode: string, expectedVersion: number, reason?: string) {
     return this.assessments.transition(actor, campaignId, unitCode, "finalise", expectedVersion, reason, async (store, campaign) => {
-      const set = await this.criteria.get(campaign.criteria_family, campaign.criteria_version, store);
+      const set = await this.criteria.forCampaign(campaign, store);
       const scored = scoreAssessment(set, assembleAssessment(await this.gather(store, campaign, unitCode)));
       if (!scored.ok) throw new ApiError("invalid-input", `${unitCode} cannot be finalised: its inputs have ${scored.problems.length} problem(s)`, { problems: toApiProblems(scored.problems) });
       const at = this.deps.now().toISOString();
@@ -68,22 +75,31 @@ export class ResultsService {
     });
   }
 
-  /** The published ranking (anyone), or for staff a live ranking of an open campaign. */
-  async ranking(actor: Actor, campaignId: string): Promise<{ view: RankingView; json?: string }> {
-    const cached = this.published.get(campaignId);
+  /**
+   * The ranking (all blocks or one) as JSON, CSV or XLSX: the published one (anyone), or for staff
+   * a live ranking of an open campaign. A published ranking never changes, so each
+   * (campaign, block, format) is encoded once and served from memory.
+   */
+  async rankingFile(actor: Actor, campaignId: string, block: string | undefined, format: RankingFormat): Promise<RankingFile> {
+    const key = `${campaignId}\n${block ?? ""}\n${format}`;
+    const cached = this.published.get(key);
     if (cached) return cached;
+    const { view, published } = await this.ranking(actor, campaignId);
+    const selected = selectBlock(view, block);
+    if (block !== undefined && selected.blocks.length === 0) throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
+    const file = await encodeRanking(selected, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
+    if (published) this.published.set(key, file);
+    return file;
+  }
+
+  private async ranking(actor: Actor, campaignId: string): Promise<{ view: RankingView; published: boolean }> {
     const campaign = await this.deps.store.getCampaign(campaignId);
     if (!campaign || (campaign.state !== "published" && !isStaff(actor))) {
       if (campaign && actor.role !== "public") throw new ApiError("forbidden", `the ranking of ${campaignId} is shown once published`);
       throw notFound(`published campaign ${campaignId}`);
     }
-    if (campaign.ranking) {
-      const view = JSON.parse(campaign.ranking) as RankingView;
-      const entry = { view, json: JSON.stringify(view) };
-      this.published.set(campaignId, entry);
-      return entry;
-    }
-    return { view: await this.liveRanking(this.deps.store, campaign, false) };
+    if (campaign.ranking) return { view: JSON.parse(campaign.ranking) as RankingView, published: true };
+    return { view: await this.liveRanking(this.deps.store, campaign, false), published: false };
   }
 
   /** Publishes the campaign: every unit finalised; the ranking (from the snapshots) is stored once. */
@@ -97,6 +113,7 @@ export class ResultsService {
         throw new ApiError("wrong-state", `${pending.length} unit(s) are not finalised yet`, { problems: pending.map((a) => ({ path: a.unit_code, message: `${a.unit_code} is ${a.state}` })) });
       }
       const view = await this.liveRanking(store, campaign, true);
+      this.forgetLive(campaignId);
       const at = this.deps.now().toISOString();
       await store.updateCampaign(campaignId, expectedVersion, { state: "published", published_at: at, ranking: JSON.stringify(view) });
       for (const a of await store.listAssessments(campaignId)) await store.setAssessmentState(campaignId, a.unit_code, a.version, "published", at);
@@ -110,7 +127,7 @@ export class ResultsService {
     requireRole(actor, "admin", "scorer");
     return this.deps.store.transaction(async (store) => {
       const campaign = await this.campaigns.requireOpen(campaignId, store);
-      const set = await this.criteria.get(campaign.criteria_family, campaign.criteria_version, store);
+      const set = await this.criteria.forCampaign(campaign, store);
       const read = readSurveyResults(csv, { fileName: "survey.csv", criteria: set });
       if (!read.ok) throw new ApiError("invalid-input", `the survey file has ${read.problems.length} problem(s)`, { problems: toApiProblems(read.problems) });
       const states = new Map((await store.listAssessments(campaignId)).map((a) => [a.unit_code, a.state]));
@@ -148,7 +165,7 @@ export class ResultsService {
 
   /** Ranks every unit: snapshots where finalised, else live scores (units that cannot be scored yet are listed apart). */
   private async liveRanking(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<RankingView> {
-    const set = await this.criteria.get(campaign.criteria_family, campaign.criteria_version, store);
+    const set = await this.criteria.forCampaign(campaign, store);
     const [assessments, snapshots] = await Promise.all([store.listAssessments(campaign.id), store.listSnapshots(campaign.id)]);
     const bySnapshot = new Map(snapshots.map((s) => [s.unit_code, JSON.parse(s.report) as ScoreReport]));
     const reports: ScoreReport[] = [];
@@ -159,7 +176,7 @@ export class ResultsService {
       const unitByCode = new Map(units.map((u) => [u.code, u]));
       for (const a of missing) {
         const inputs = { unit: unitByCode.get(a.unit_code)!, campaign, entries: entries.filter((e) => e.unit_code === a.unit_code), evidence: evidence.filter((e) => e.unit_code === a.unit_code), survey: surveys.find((s) => s.unit_code === a.unit_code) };
-        const scored = scoreAssessment(set, assembleAssessment(inputs));
+        const scored = this.scoreLive(campaign, set, assembleAssessment(inputs));
         if (scored.ok) reports.push(scored.value);
         else unscored.push({ unit: a.unit_code, problems: toApiProblems(scored.problems) });
       }
@@ -168,7 +185,25 @@ export class ResultsService {
     const previous = await this.previousRanking(store, campaign);
     const ranked = rankUnits(set, reports, previous);
     if (!ranked.ok) throw new ApiError("invalid-input", "the reports cannot be ranked", { problems: toApiProblems(ranked.problems) });
-    return viewRanking(ranked.value, reports, campaign.id, snapshotsOnly ? "published" : "live", unscored);
+    return viewRanking(ranked.value, campaign.id, snapshotsOnly ? "published" : "live", unscored);
+  }
+
+  /** Scores an open campaign's unit, reusing its last report while its inputs are unchanged (the set of a campaign never changes). */
+  private scoreLive(campaign: Row<"campaigns">, set: CriteriaSet, assessment: Assessment): Checked<ScoreReport> {
+    const key = `${campaign.id}\n${assessment.unit.code}`;
+    const inputs = JSON.stringify(assessment);
+    const last = this.live.get(key);
+    if (last?.inputs === inputs) return { ok: true, value: last.report };
+    const scored = scoreAssessment(set, assessment);
+    if (scored.ok) {
+      if (this.live.size >= MAX_LIVE_REPORTS) this.live.clear();
+      this.live.set(key, { inputs, report: scored.value });
+    }
+    return scored;
+  }
+
+  private forgetLive(campaignId: string): void {
+    for (const key of this.live.keys()) if (key.startsWith(`${campaignId}\n`)) this.live.delete(key);
   }
 
   /** Last year's published ranking of the same criteria family, for the change since last year. */

@@ -14,19 +14,24 @@ export interface Transition {
   from: readonly AssessmentState[];
   to: AssessmentState;
   role: Role;
-  /** The action must happen before this campaign deadline. */
-  deadline?: DeadlineName;
+  /** The action must happen before this campaign deadline (per state it starts from, where that differs). */
+  deadline?: DeadlineName | Partial<Record<AssessmentState, DeadlineName>>;
 }
 
 export const TRANSITIONS = {
   submit: { from: ["draft"], to: "submitted", role: "unit", deadline: "self" },
   withdraw: { from: ["submitted"], to: "draft", role: "unit", deadline: "self" },
-  "request-explanation": { from: ["appraisal1"], to: "explanation", role: "scorer" },
+  "request-explanation": { from: ["appraisal1"], to: "explanation", role: "scorer", deadline: "appraisal1" },
   "submit-explanation": { from: ["explanation"], to: "appraisal2", role: "unit", deadline: "explanation" },
-  finalise: { from: ["appraisal1", "appraisal2"], to: "finalised", role: "scorer" },
+  finalise: { from: ["appraisal1", "appraisal2"], to: "finalised", role: "scorer", deadline: { appraisal1: "appraisal1", appraisal2: "appraisal2" } },
 } as const satisfies Record<string, Transition>;
 export type TransitionName = keyof typeof TRANSITIONS;
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
+
+/** The deadline a transition must meet when taken from `state`, if any. */
+export function transitionDeadline(transition: Transition, state: AssessmentState): DeadlineName | undefined {
+  return typeof transition.deadline === "object" ? transition.deadline[state] : transition.deadline;
+}
 
 export interface RoundRule {
   /** States in which the round may be edited. */
@@ -40,9 +45,9 @@ export interface RoundRule {
 /** Who edits which round, and when. */
 export const ROUND_RULES: Record<Round, RoundRule> = {
   self: { states: ["draft"], role: "unit", deadline: "self" },
-  appraisal1: { states: ["submitted", "appraisal1"], role: "scorer", starts: { from: "submitted", to: "appraisal1" } },
+  appraisal1: { states: ["submitted", "appraisal1"], role: "scorer", deadline: "appraisal1", starts: { from: "submitted", to: "appraisal1" } },
   explanation: { states: ["explanation"], role: "unit", deadline: "explanation" },
-  appraisal2: { states: ["appraisal2"], role: "scorer" },
+  appraisal2: { states: ["appraisal2"], role: "scorer", deadline: "appraisal2" },
 };
 
 /** Evidence documents are added by the unit while its self-assessment or explanation is open. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "./migrations.js";
 import type { Schema } from "./schema.js";
@@ -41,8 +41,28 @@ function openSqlite(file: string): Database {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return { db, dialect: "sqlite", describe: `SQLite ${file}`, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; the service runs a few dozen distinct statements, so they
+ * are prepared once and reused (the connection is single and serial, and nothing streams).
+ */
+function cachingStatements(sqlite: BetterSqlite3.Database, limit = 500): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= limit) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function openPostgres(url: string, schema: string | undefined, poolSize = 10): Database {

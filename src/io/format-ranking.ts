@@ -1,7 +1,7 @@
 import { compareCodes } from "../criteria/compare-codes.js";
 import type { BlockRanking, Ranking } from "../ranking/types.js";
 import type { CsvCell } from "./csv.js";
-import { formatPoints, formatRankChange } from "./format-number.js";
+import { formatPoints, formatRankChange, formatSignedPoints } from "./format-number.js";
 import { type TableColumn, renderTable } from "./render-table.js";
 import { type Lang, textIn } from "./text-in.js";
 
@@ -18,6 +18,7 @@ const LABELS = {
     index: "Index %",
     class: "Class",
     change: "Change",
+    gap: "Self gap",
     classes: "Classes",
   },
   vi: {
@@ -32,13 +33,15 @@ const LABELS = {
     index: "Chỉ số %",
     class: "Xếp loại",
     change: "Thay đổi",
+    gap: "Chênh lệch TĐ",
     classes: "Xếp loại",
   },
 };
 
 /**
  * `par rank`: per block a title, a table (rank, unit, points per area, survey, total, index,
- * class, change of rank since last year) and the count of units per class.
+ * class, change of rank since last year, appraised − self-assessed total) and the count of
+ * units per class.
  */
 export function formatRankingTable(ranking: Ranking, lang: Lang): string {
   const l = LABELS[lang];
@@ -56,17 +59,19 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       { header: l.index, align: "right" },
       { header: l.class },
       { header: l.change, align: "right" },
+      { header: l.gap, align: "right" },
     ];
     const rows = block.units.map((ranked) => [
       String(ranked.rank),
       ranked.unit.code,
       ranked.unit.name,
-      ...areas.map((code) => formatArea(ranked.areas[code], decimals)),
+      ...areas.map((code) => formatArea(ranked.areas[code]?.points, decimals)),
       formatPoints(ranked.surveyPoints, decimals),
       formatPoints(ranked.total, decimals),
       ranked.indexText,
       ranked.class ? textIn(ranked.class.title, lang) : "–",
       formatRankChange(ranked.rank, ranked.previous?.rank ?? null),
+      formatGap(ranked.selfGap, decimals),
     ]);
     const counts = block.classCounts.map((c) => `${textIn(c.title, lang)} ${c.count}`).join(" · ");
     lines.push(
@@ -82,7 +87,8 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
 /**
  * The layout of a published decision's annex, after a header row: block, rank, unit, points
  * per area (`area_<code>`), survey, bonus, penalty, total, index, class, previous rank and
- * change of rank (+ up, − down).
+ * change of rank (+ up, − down); then the self-assessed and appraised totals and their gap
+ * (appraised − self; empty before any appraisal).
  */
 export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
   const areas = areaCodes(ranking.blocks);
@@ -101,6 +107,9 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
     "class",
     "previous_rank",
     "change",
+    "self",
+    "appraised",
+    "self_gap",
   ];
   const rows = ranking.blocks.flatMap((block) =>
     block.units.map((ranked): CsvCell[] => {
@@ -110,7 +119,10 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
         ranked.rank,
         ranked.unit.code,
         ranked.unit.name,
-        ...areas.map((code) => (ranked.areas[code] == null ? "" : formatArea(ranked.areas[code], decimals))),
+        ...areas.map((code) => {
+          const points = ranked.areas[code]?.points;
+          return points == null ? "" : formatPoints(points, decimals);
+        }),
         ranked.surveyPoints === null ? "" : formatPoints(ranked.surveyPoints, decimals),
         formatPoints(ranked.bonus, decimals),
         formatPoints(ranked.penalty, decimals),
@@ -119,6 +131,9 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
         ranked.class?.title.vi ?? "",
         ranked.previous?.rank ?? "",
         change === null ? "" : change > 0 ? `+${change}` : String(change),
+        formatPoints(ranked.self, decimals),
+        ranked.appraised === null ? "" : formatPoints(ranked.appraised, decimals),
+        ranked.selfGap === null ? "" : formatGap(ranked.selfGap, decimals),
       ];
     }),
   );
@@ -128,6 +143,11 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
 function areaCodes(blocks: BlockRanking[]): string[] {
   const codes = new Set(blocks.flatMap((block) => block.units.flatMap((ranked) => Object.keys(ranked.areas))));
   return [...codes].sort(compareCodes);
+}
+
+/** Signed ("+1.50", "-0.50", "0.00"); "–" before any appraisal. */
+function formatGap(gap: number | null, decimals: number): string {
+  return gap === null ? "–" : formatSignedPoints(gap, decimals);
 }
 
 function formatArea(points: number | null | undefined, decimals: number): string {

@@ -1,8 +1,8 @@
 import type { CriteriaSet, TieBreaker } from "../criteria/types.js";
-import { toUnits } from "../points.js";
+import { fromUnits, toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import type { ScoreReport } from "../scoring/report.js";
-import type { BlockRanking, RankedUnit, Ranking } from "./types.js";
+import type { NodeReport, ScoreReport } from "../scoring/report.js";
+import type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./types.js";
 
 /**
  * Ranks units per block by the published index (rounded to the set's precision), then by the
@@ -30,10 +30,11 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
       units.push({
         rank,
         unit: { code: report.unit.code, name: report.unit.name, type: report.unit.type },
-        areas: Object.fromEntries(report.areas.map((area) => [area.code, area.applicableMax > 0 ? area.final : null])),
+        areas: Object.fromEntries(report.areas.map((area) => [area.code, rankedArea(area)])),
         surveyPoints: report.survey.included ? report.totals.surveyPoints : null,
         self: report.totals.self,
         appraised: report.totals.appraised,
+        selfGap: gapOf(report.totals.self, report.totals.appraised),
         bonus: report.totals.bonus,
         penalty: report.totals.penalty,
         total: report.totals.total,
@@ -55,6 +56,16 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
     return { code: block.code, title: block.title, units, classCounts };
   });
   return { ok: true, value: { criteria: { family: set.family, version: set.version }, display: { ...set.display }, year, blocks } };
+}
+
+function rankedArea(area: NodeReport): RankedArea {
+  const applies = area.applicableMax > 0;
+  return { points: applies ? area.final : null, subIndex: applies ? area.subIndex : null, self: area.self, appraised: area.appraised, gap: gapOf(area.self, area.appraised) };
+}
+
+/** appraised − self in exact points; null before any appraisal. */
+function gapOf(self: number, appraised: number | null): number | null {
+  return appraised === null ? null : fromUnits(toUnits(appraised) - toUnits(self));
 }
 
 /** Negative when `a` ranks above `b`. */

@@ -20,12 +20,14 @@ export interface RankedUnit {
   /** 1-based; units still tied after the breakers share a rank (1, 2, 2, 4). */
   rank: number;
   unit: { code: string; name: string; type: UnitType };
-  /** Points per area code (final points), survey area included; null where nothing in it applies. */
-  areas: Record<string, number | null>;
+  /** Per area code, survey area included: the area's points, sub-index and self vs appraised gap. */
+  areas: Record<string, RankedArea>;
   /** Survey points; null when the unit had no survey result. */
   surveyPoints: number | null;
   self: number;
   appraised: number | null;
+  /** Appraised minus self-assessed total of the areas (negative when the scorer took points away); null before any appraisal. */
+  selfGap: number | null;
   bonus: number;
   penalty: number;
   total: number;
@@ -36,4 +38,17 @@ export interface RankedUnit {
   /** The breaker that separated this unit from an equal published index, if any. */
   tieBrokenBy: string | null;
   previous: { rank: number; index: number; indexChange: number; rankChange: number } | null;
+}
+
+/** One area of a ranked unit, from its report (`NodeReport` and `selfGap`). */
+export interface RankedArea {
+  /** Final points (appraised where appraised, else self); null where nothing in the area applies. */
+  points: number | null;
+  /** points ÷ applicable maximum × 100, rounded to the set's index precision; null where nothing applies. */
+  subIndex: number | null;
+  self: number;
+  /** null before any appraisal. */
+  appraised: number | null;
+  /** appraised − self, exact to 1/10,000 point; null before any appraisal. */
+  gap: number | null;
 }

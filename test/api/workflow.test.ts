@@ -91,10 +91,14 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
       expect(ranking.status).toBe(200);
       expect(ranking.body.blocks.map((b: { code: string }) => b.code)).toEqual(["phuong", "xa"]);
       const ward = ranking.body.blocks[0].units.find((u: { unit: { code: string } }) => u.unit.code === "P01");
-      expect(ward).toHaveProperty("subIndices");
-      expect(ward).toHaveProperty("selfGap");
+      const { report } = (await f.request("GET", `${unitPath}/report`)).body;
+      for (const area of report.areas) {
+        const gap = report.selfGap.find((g: { code: string }) => g.code === area.code).gap;
+        expect(ward.areas[area.code]).toEqual({ points: area.applicableMax > 0 ? area.final : null, subIndex: area.subIndex, self: area.self, appraised: area.appraised, gap });
+      }
+      expect(ward.selfGap).toBe(Math.round((report.totals.appraised - report.totals.self) * 10_000) / 10_000);
       const csv = await f.request("GET", "/campaigns/c2026/ranking?format=csv&block=phuong");
-      expect(csv.body.split("\n")[0]).toMatch(/^block,rank,unit_code,unit_name,area_1/);
+      expect(csv.body.split("\n")[0]).toMatch(/^block,rank,unit_code,unit_name,area_1.*,previous_rank,change,self,appraised,self_gap\r?$/);
       const xlsx = await f.request("GET", "/campaigns/c2026/ranking?format=xlsx");
       expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
       expect((await f.request("GET", `${unitPath}/report`)).body.source).toBe("snapshot");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatRankingTable, formatReportTable, rankingToCsvRows, reportToCsvRows } from "../../src/io/format-report.js";
-import type { Ranking, RankedUnit } from "../../src/ranking/types.js";
+import type { RankedArea, RankedUnit, Ranking } from "../../src/ranking/types.js";
 import type { LeafStatus, NodeReport, ScoreReport } from "../../src/scoring/report.js";
 
 const leaf = (code: string, vi: string, points: { max: number; self: number; appraised: number | null; final: number }, why: string, status: LeafStatus = "scored"): NodeReport => ({
@@ -137,13 +137,22 @@ describe("reportToCsvRows", () => {
   });
 });
 
-const ranked = (rank: number, code: string, name: string, total: number, previousRank: number | null): RankedUnit => ({
+const area = (points: number, selfGap: number | null): RankedArea => ({
+  points,
+  subIndex: 50,
+  self: selfGap === null ? points : points - selfGap,
+  appraised: selfGap === null ? null : points,
+  gap: selfGap,
+});
+
+const ranked = (rank: number, code: string, name: string, total: number, previousRank: number | null, selfGap: number | null = null): RankedUnit => ({
   rank,
   unit: { code, name, type: "xa" },
-  areas: { "1": total / 2, "10": total / 4, "2": total / 4 },
+  areas: { "1": area(total / 2, selfGap), "10": area(total / 4, selfGap === null ? null : 0), "2": area(total / 4, selfGap === null ? null : 0) },
   surveyPoints: 1.5,
-  self: total,
-  appraised: total,
+  self: selfGap === null ? total : total - selfGap,
+  appraised: selfGap === null ? null : total,
+  selfGap,
   bonus: 0.25,
   penalty: 0,
   total,
@@ -164,7 +173,7 @@ function ranking(): Ranking {
       {
         code: "xa",
         title: { vi: "Khối xã", en: "Communes" },
-        units: [ranked(1, "X01", "Xã Vĩnh Hòa", 90, 3), ranked(2, "X02", "Xã Lạc Hòa", 85, 1), ranked(2, "X03", "Xã Hòa Đông", 85, 2), ranked(4, "X04", "Xã Mới", 70, null)],
+        units: [ranked(1, "X01", "Xã Vĩnh Hòa", 90, 3), ranked(2, "X02", "Xã Lạc Hòa", 85, 1, -1.5), ranked(2, "X03", "Xã Hòa Đông", 85, 2), ranked(4, "X04", "Xã Mới", 70, null)],
         classCounts: [
           { code: "A", title: { vi: "Tốt", en: "Good" }, count: 3 },
           { code: "B", title: { vi: "Khá", en: "Fair" }, count: 1 },
@@ -181,11 +190,11 @@ describe("formatRankingTable", () => {
       lines: [
         "Chỉ số CCHC năm 2025 · bộ tiêu chí test-commune 2025.1",
         "Khối xa: Khối xã (4 đơn vị)",
-        "| Hạng | Mã  | Đơn vị      |     1 |     2 |    10 | Điều tra |  Tổng | Chỉ số % | Xếp loại | Thay đổi |",
-        "|    1 | X01 | Xã Vĩnh Hòa | 45.00 | 22.50 | 22.50 |     1.50 | 90.00 |    90.00 | Tốt      |       ▲2 |",
-        "|    2 | X02 | Xã Lạc Hòa  | 42.50 | 21.25 | 21.25 |     1.50 | 85.00 |    85.00 | Tốt      |       ▼1 |",
-        "|    2 | X03 | Xã Hòa Đông | 42.50 | 21.25 | 21.25 |     1.50 | 85.00 |    85.00 | Tốt      |        = |",
-        "|    4 | X04 | Xã Mới      | 35.00 | 17.50 | 17.50 |     1.50 | 70.00 |    70.00 | Khá      |        – |",
+        "| Hạng | Mã  | Đơn vị      |     1 |     2 |    10 | Điều tra |  Tổng | Chỉ số % | Xếp loại | Thay đổi | Chênh lệch TĐ |",
+        "|    1 | X01 | Xã Vĩnh Hòa | 45.00 | 22.50 | 22.50 |     1.50 | 90.00 |    90.00 | Tốt      |       ▲2 |             – |",
+        "|    2 | X02 | Xã Lạc Hòa  | 42.50 | 21.25 | 21.25 |     1.50 | 85.00 |    85.00 | Tốt      |       ▼1 |         -1.50 |",
+        "|    2 | X03 | Xã Hòa Đông | 42.50 | 21.25 | 21.25 |     1.50 | 85.00 |    85.00 | Tốt      |        = |             – |",
+        "|    4 | X04 | Xã Mới      | 35.00 | 17.50 | 17.50 |     1.50 | 70.00 |    70.00 | Khá      |        – |             – |",
         "Xếp loại: Tốt 3 · Khá 1",
       ],
     },
@@ -197,7 +206,7 @@ describe("formatRankingTable", () => {
 });
 
 describe("rankingToCsvRows", () => {
-  it("lays out the annex: block, rank, unit, areas in code order, totals, class, previous rank and change", () => {
+  it("lays out the annex: block, rank, unit, areas in code order, totals, class, previous rank and change, then self, appraised and their gap", () => {
     const rows = rankingToCsvRows(ranking());
     expect(rows[0]).toEqual([
       "block",
@@ -215,8 +224,12 @@ describe("rankingToCsvRows", () => {
       "class",
       "previous_rank",
       "change",
+      "self",
+      "appraised",
+      "self_gap",
     ]);
-    expect(rows[1]).toEqual(["xa", 1, "X01", "Xã Vĩnh Hòa", "45.00", "22.50", "22.50", "1.50", "0.25", "0.00", "90.00", "90.00", "Tốt", 3, "+2"]);
-    expect(rows.map((row) => row[row.length - 1])).toEqual(["change", "+2", "-1", "0", ""]);
+    expect(rows[1]).toEqual(["xa", 1, "X01", "Xã Vĩnh Hòa", "45.00", "22.50", "22.50", "1.50", "0.25", "0.00", "90.00", "90.00", "Tốt", 3, "+2", "90.00", "", ""]);
+    expect(rows[2]!.slice(-3)).toEqual(["86.50", "85.00", "-1.50"]);
+    expect(rows.map((row) => row[row.length - 4])).toEqual(["change", "+2", "-1", "0", ""]);
   });
 });

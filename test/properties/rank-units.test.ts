@@ -126,6 +126,28 @@ describe.each(setsUnderTest())("rankUnits on $name", ({ set: published }) => {
     );
   });
 
+  it("carries each unit's areas from its report: points, sub-index, self, appraised, and gaps that add up exactly", () => {
+    const arb = poolArb.chain(({ set, pool }) => fc.record({ set: fc.constant(set), reports: reportsArb(pool) }));
+    fc.assert(
+      fc.property(arb, ({ set, reports }) => {
+        const byCode = new Map(reports.map((r) => [r.unit.code, r]));
+        for (const ranked of rankOrThrow(set, reports).blocks.flatMap((b) => b.units)) {
+          const report = byCode.get(ranked.unit.code)!;
+          expect(Object.keys(ranked.areas)).toEqual(report.areas.map((a) => a.code));
+          for (const area of report.areas) {
+            const applies = area.applicableMax > 0;
+            const gap = report.selfGap.find((g) => g.code === area.code)!.gap;
+            expect(ranked.areas[area.code]).toEqual({ points: applies ? area.final : null, subIndex: applies ? area.subIndex : null, self: area.self, appraised: area.appraised, gap: area.appraised === null ? null : gap });
+          }
+          const gaps = Object.values(ranked.areas).map((a) => a.gap);
+          if (report.totals.appraised === null) expect([ranked.selfGap, ...new Set(gaps)]).toEqual([null, null]);
+          else expect(units(ranked.selfGap!)).toBe(gaps.reduce((sum: number, gap) => sum + units(gap!), 0));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it("counts each block's units per class, summing to the units that have a class", () => {
     const arb = poolArb.chain(({ set, pool }) => fc.record({ set: fc.constant(set), reports: reportsArb(pool) }));
     fc.assert(

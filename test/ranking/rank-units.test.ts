@@ -74,6 +74,20 @@ describe("rankUnits", () => {
     expect(xa[0]!.previous).toMatchObject({ rank: 2, index: 58, indexChange: 38 });
   });
 
+  it("gives per area the points, sub-index and self vs appraised gap, and the gap of the total", () => {
+    const set = miniSet();
+    const appraised = unit("X1", "xa", { p22: 1, p23: 1, overall: 90 });
+    appraised.rounds.push({ round: "appraisal1", items: { "2.2": { points: 0.5 } } });
+    const ranking = rank(set, [appraised, unit("X2", "xa", { p22: 0.5, p23: 1, overall: 80 })]);
+    const [x1, x2] = ranking.blocks.find((b) => b.code === "xa")!.units;
+    // X1: area 2 self 4 (2 + 1 + 1), appraised 3.5 of an applicable 4.
+    expect(x1!.areas["2"]).toEqual({ points: 3.5, subIndex: 87.5, self: 4, appraised: 3.5, gap: -0.5 });
+    expect(x1!.areas["1"]).toMatchObject({ gap: 0 });
+    expect(x1!.selfGap).toBe(-0.5);
+    expect(x2!.areas["2"]).toMatchObject({ appraised: null, gap: null });
+    expect(x2!.selfGap).toBeNull();
+  });
+
   it("refuses reports of another criteria version, duplicates and unknown blocks", () => {
     const set = miniSet();
     const [a, b] = reports(set, [unit("X1", "xa", { p22: 1, p23: 1, overall: 90 }), unit("X2", "xa", { p22: 1, p23: 1, overall: 90 })]);

@@ -36,6 +36,7 @@ const ROOT = new URL("../../../..", import.meta.url).pathname;
  * The service over HTTP on loopback: a 300-unit province seeded, the built server started as a
  * child process, then autocannon at 200 requests/s on the published ranking and on single-item
  * saves (each a first save, If-Match "0"). SQLite always; PostgreSQL when PAR_BENCH_DATABASE_URL is set.
+ * PAR_BENCH_SERVER_NODE_ARGS passes options to the server's node (e.g. "--cpu-prof --cpu-prof-dir=prof").
  */
 export const httpCase: BenchCase = {
   name: "http",
@@ -122,7 +123,8 @@ async function seed(config: DatabaseConfig): Promise<{ token: string; saves: str
 }
 
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, "dist/api/server.js")], { env: { ...process.env, ...env, PORT: "0", PAR_DEMO: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const nodeArgs = process.env.PAR_BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "dist/api/server.js")], { env: { ...process.env, ...env, PORT: "0", PAR_DEMO: "0" }, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => {

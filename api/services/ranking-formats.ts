@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { toCsv } from "../../src/io/csv.js";
 import { rankingToCsvRows } from "../../src/io/format-ranking.js";
 import type { Ranking } from "../../src/ranking/types.js";
-import type { RankingView } from "../services/ranking-view.js";
+import type { RankingView } from "./ranking-view.js";
 
 /** The annex layout as CSV, with a BOM so spreadsheet programs read Vietnamese correctly. */
 export function rankingCsv(view: RankingView): string {
@@ -19,4 +19,22 @@ export async function rankingXlsx(view: RankingView): Promise<ArrayBuffer> {
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   const buffer = await workbook.xlsx.writeBuffer();
   return buffer as ArrayBuffer;
+}
+
+const UTF8 = new TextEncoder();
+
+export type RankingFormat = "json" | "csv" | "xlsx";
+
+/** A ranking as the bytes a client receives. */
+export interface RankingFile {
+  body: Uint8Array<ArrayBuffer>;
+  contentType: string;
+  /** For `content-disposition` (CSV and XLSX are downloads). */
+  fileName: string | null;
+}
+
+export async function encodeRanking(view: RankingView, format: RankingFormat, name: string): Promise<RankingFile> {
+  if (format === "csv") return { body: UTF8.encode(rankingCsv(view)), contentType: "text/csv; charset=utf-8", fileName: `${name}.csv` };
+  if (format === "xlsx") return { body: new Uint8Array(await rankingXlsx(view)), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName: `${name}.xlsx` };
+  return { body: UTF8.encode(JSON.stringify(view)), contentType: "application/json", fileName: null };
 }
