@@ -12,3 +12,11 @@ export function packageRoot(): string {
   }
   return dir;
 }
+
+/** The shipped criteria set a survey mapping names (`criteria/<family>/<version>.json`), if there is one. */
+export function shippedCriteriaPath(ref: { family?: unknown; version?: unknown } | undefined): string | null {
+  const { family, version } = ref ?? {};
+  if (typeof family !== "string" || typeof version !== "string" || !/^[a-z0-9][a-z0-9.-]*$/.test(family) || !/^[0-9a-z.-]+$/.test(version)) return null;
+  const path = join(packageRoot(), "criteria", family, `${version}.json`);
+  return existsSync(path) ? path : null;
+}

@@ -4,6 +4,7 @@ import type { Assessment } from "../assessment/types.js";
 import { loadCriteriaSet } from "../criteria/load-criteria-set.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import { readAssessmentSheet } from "../io/read-assessment-sheet.js";
+import { readSurveyReport } from "../io/read-survey-report.js";
 import { readSurveyResults } from "../io/read-survey-results.js";
 import { problem } from "../problem.js";
 import type { Ranking } from "../ranking/types.js";
@@ -58,9 +59,10 @@ export function readUnitInputs(paths: string[], set: CriteriaSet, year: number |
   return surveyPath ? withSurvey(inputs, set, surveyPath) : inputs;
 }
 
-/** Puts each unit's survey results (from `--survey results.csv`) into its assessment. */
+/** Puts each unit's survey results (`--survey results.csv`, or the `.json` report of `par survey import --report`) into its assessment. */
 function withSurvey(inputs: UnitInput[], set: CriteriaSet, path: string): UnitInput[] {
-  const read = readSurveyResults(readText(path), { fileName: path, criteria: set });
+  const options = { fileName: path, criteria: set };
+  const read = extname(path).toLowerCase() === ".json" ? readSurveyReport(readJson(path), options) : readSurveyResults(readText(path), options);
   if (!read.ok) throw problemsError(`${path} has problems`, path, read.problems);
   const codes = new Set<string>();
   const merged = inputs.map((input): UnitInput => {

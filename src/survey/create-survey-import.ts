@@ -1,7 +1,7 @@
 import type { CriteriaSet } from "../criteria/types.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { normaliseText } from "./normalise-text.js";
-import { EXCLUDED, compileScale, compileSelectMany, remember } from "./read-answer.js";
+import { type CompiledScale, EXCLUDED, OFF_SCALE, compileScale, compileSelectMany, remember } from "./read-answer.js";
 import { createRespondentSet } from "./respondent-set.js";
 import { type ColumnPlan, resolveColumns } from "./resolve-columns.js";
 import { SURVEY_RESULTS_FORMAT, type SurveyImportResult, type SurveyQuality } from "./result-types.js";
@@ -31,7 +31,7 @@ export interface SurveyImport {
 }
 
 /**
- * The survey engine: pure, streaming, memory bounded by units × questions (plus 16 bytes per
+ * The survey engine: pure, streaming, memory bounded by units × questions (plus 16–32 bytes per
  * distinct respondent id for duplicate detection). Rows are excluded when incomplete, rejected,
  * without a unit, or a repeated respondent id (the first one is kept); answers on no scale are
  * left out and reported with their place. Nothing is dropped silently: every exclusion is
@@ -41,36 +41,51 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
   const { mapping, criteria, fileName } = options;
   const listPerKind = options.listPerKind ?? 20;
   const groupCodes = Object.keys(mapping.groups);
+  const groupCount = groupCodes.length;
   const questionGroup = mapping.questions.map((question) => groupCodes.indexOf(question.group));
   const overallGroups = mapping.overall.groups.map((code) => groupCodes.indexOf(code));
-  const scales = mapping.questions.map((question) => (isSelectMany(question) ? null : compileScale(mapping.scales[question.scale]!)));
+  const compiled = new Map<string, CompiledScale>();
+  const scales = mapping.questions.map((question) => {
+    if (isSelectMany(question)) return null;
+    let scale = compiled.get(question.scale);
+    if (!scale) compiled.set(question.scale, (scale = compileScale(mapping.scales[question.scale]!)));
+    return scale;
+  });
   const selects = mapping.questions.map((question) => (isSelectMany(question) ? compileSelectMany(question) : null));
-  const satisfiedFrom = mapping.questions.map((question) => (isSelectMany(question) ? Infinity : mapping.scales[question.scale]!.satisfiedFrom));
   const rejected = new Set((mapping.columns.status?.rejected ?? []).map(normaliseText));
   const unfinished = new Set((mapping.columns.status?.incomplete ?? []).map(normaliseText));
   const statusVerdict = new Map<string, "rejected" | "incomplete" | "ok">();
+  let lastStatus: string | null = null;
+  let lastVerdict: "rejected" | "incomplete" | "ok" = "ok";
   const incompleteWhenNotSubmitted = mapping.columns.submitted?.emptyMeans === "incomplete";
 
   const register = options.units ? new Map(options.units.map((unit) => [unit.code, unit])) : null;
   const registerUpper = options.units ? new Map(options.units.map((unit) => [unit.code.toUpperCase(), unit])) : null;
-  const tallies = new Map<string, UnitTally>();
+  /** Each unit named by a used row, by its code, with its running sums; and the same slots by the text the export writes (first 4,096 spellings). */
+  const slots = new Map<string, { code: string; tally: UnitTally | null }>();
+  const slotByText = new Map<string, { code: string; tally: UnitTally | null }>();
   const unknownUnits = new Map<string, { rows: number; firstRow: number }>();
   const respondents = createRespondentSet();
   const groupValid = new Float64Array(groupCodes.length);
   const groupSatisfied = new Float64Array(groupCodes.length);
   let plan: ColumnPlan | null = null;
+  /** Per question: the column of a scale question's answer, or -1 for a select-many question. */
+  let scaleColumns: Int32Array | null = null;
 
   const quality: SurveyQuality = {
     rows: 0, used: 0, duplicates: 0, incomplete: 0, rejected: 0, missingUnit: 0, outOfScale: 0, excludedAnswers: 0,
     unitsBelowSample: [], notes: [], issues: [], notListed: 0,
   };
   const listed = new Map<string, number>();
-  const issue = (code: Problem["code"], path: string, message: string, vi: string) => {
+  /** Counts an issue of this kind; true when it is to be listed (so its text is only built then). */
+  const listing = (code: Problem["code"]): boolean => {
     const count = listed.get(code) ?? 0;
     listed.set(code, count + 1);
-    if (count < listPerKind) quality.issues.push(problem(code, path, message, vi));
-    else quality.notListed += 1;
+    if (count < listPerKind) return true;
+    quality.notListed += 1;
+    return false;
   };
+  const issue = (code: Problem["code"], path: string, message: string, vi: string) => void quality.issues.push(problem(code, path, message, vi));
   const place = (row: number, column: number) => `${fileName}:${row}:${plan!.header[column] ?? column + 1}`;
 
   return {
@@ -78,6 +93,7 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       const resolved = resolveColumns(mapping, cells.map((cell) => cell.trim()), fileName);
       if (!resolved.ok) return resolved.problems;
       plan = resolved.value;
+      scaleColumns = Int32Array.from(plan.questions, (question, q) => (scales[q] ? question.column! : -1));
       if (plan.respondent === null) quality.notes.push({ en: "no respondent id column: duplicates cannot be detected", vi: "không có cột mã người trả lời: không thể phát hiện phiếu trùng" });
       if (plan.submitted === null && plan.status === null) quality.notes.push({ en: "no submission time or status column: every response is taken as complete", vi: "không có cột thời điểm nộp hay trạng thái: mọi phiếu được coi là đã hoàn thành" });
       return [];
@@ -89,87 +105,97 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       quality.rows += 1;
       if (plan.status !== null) {
         const raw = cells[plan.status] ?? "";
-        const verdict = statusVerdict.get(raw) ?? remember(statusVerdict, raw, rejected.has(normaliseText(raw)) ? "rejected" : unfinished.has(normaliseText(raw)) ? "incomplete" : "ok");
+        // most rows repeat the previous row's status: a string comparison instead of a hash lookup
+        const verdict = raw === lastStatus ? lastVerdict : (statusVerdict.get(raw) ?? remember(statusVerdict, raw, rejected.has(normaliseText(raw)) ? "rejected" : unfinished.has(normaliseText(raw)) ? "incomplete" : "ok"));
+        lastStatus = raw;
+        lastVerdict = verdict;
         if (verdict !== "ok") {
           const isRejected = verdict === "rejected";
           if (isRejected) quality.rejected += 1;
           else quality.incomplete += 1;
-          issue(
-            isRejected ? "rejected-response" : "incomplete-response",
-            place(row, plan.status),
-            `response excluded: status "${cells[plan.status]!.trim()}"`,
-            `phiếu bị loại: trạng thái "${cells[plan.status]!.trim()}"`,
-          );
+          const kind = isRejected ? "rejected-response" : "incomplete-response";
+          if (listing(kind))
+            issue(
+              kind,
+              place(row, plan.status),
+              `response excluded: status "${cells[plan.status]!.trim()}"`,
+              `phiếu bị loại: trạng thái "${cells[plan.status]!.trim()}"`,
+            );
           return;
         }
       }
-      if (incompleteWhenNotSubmitted && plan.submitted !== null && (cells[plan.submitted] ?? "").trim() === "") {
+      if (incompleteWhenNotSubmitted && plan.submitted !== null && isBlankCell(cells[plan.submitted] ?? "")) {
         quality.incomplete += 1;
-        issue("incomplete-response", place(row, plan.submitted), "response excluded: not submitted (empty submission time), so it is incomplete", "phiếu bị loại: chưa nộp (thời điểm nộp để trống) nên chưa hoàn thành");
+        if (listing("incomplete-response")) issue("incomplete-response", place(row, plan.submitted), "response excluded: not submitted (empty submission time), so it is incomplete", "phiếu bị loại: chưa nộp (thời điểm nộp để trống) nên chưa hoàn thành");
         return;
       }
-      const code = (cells[plan.unit] ?? "").trim();
+      const code = trimCell(cells[plan.unit] ?? "");
       if (code === "") {
         quality.missingUnit += 1;
-        issue("missing-unit", place(row, plan.unit), "response excluded: no unit code", "phiếu bị loại: thiếu mã đơn vị");
+        if (listing("missing-unit")) issue("missing-unit", place(row, plan.unit), "response excluded: no unit code", "phiếu bị loại: thiếu mã đơn vị");
         return;
       }
-      let unitCode = code;
-      if (register) {
-        const unit = register.get(code) ?? registerUpper!.get(code.toUpperCase());
-        if (!unit) {
-          const seen = unknownUnits.get(code);
-          if (seen) seen.rows += 1;
-          else unknownUnits.set(code, { rows: 1, firstRow: row });
-          return;
+      let slot = slotByText.get(code);
+      if (!slot) {
+        let unitCode = code;
+        if (register) {
+          const unit = register.get(code) ?? registerUpper!.get(code.toUpperCase());
+          if (!unit) {
+            const seen = unknownUnits.get(code);
+            if (seen) seen.rows += 1;
+            else unknownUnits.set(code, { rows: 1, firstRow: row });
+            return;
+          }
+          unitCode = unit.code;
         }
-        unitCode = unit.code;
+        slot = slots.get(unitCode);
+        if (!slot) slots.set(unitCode, (slot = { code: unitCode, tally: null }));
+        remember(slotByText, code, slot);
       }
       if (plan.respondent !== null) {
-        const id = (cells[plan.respondent] ?? "").trim();
+        const id = trimCell(cells[plan.respondent] ?? "");
         if (id !== "" && !respondents.add(id)) {
           quality.duplicates += 1;
-          issue("duplicate-response", place(row, plan.respondent), `duplicate response dropped: respondent "${id}" was already counted (the first one is kept)`, `đã bỏ phiếu trùng: người trả lời "${id}" đã được tính (giữ phiếu đầu tiên)`);
+          if (listing("duplicate-response")) issue("duplicate-response", place(row, plan.respondent), `duplicate response dropped: respondent "${id}" was already counted (the first one is kept)`, `đã bỏ phiếu trùng: người trả lời "${id}" đã được tính (giữ phiếu đầu tiên)`);
           return;
         }
       }
-      let tally = tallies.get(unitCode);
-      if (!tally) tallies.set(unitCode, (tally = createUnitTally(mapping, groupCodes.length)));
+      const tally = slot.tally ?? (slot.tally = createUnitTally(mapping, groupCount));
       quality.used += 1;
       tally.respondents += 1;
-      groupValid.fill(0);
-      groupSatisfied.fill(0);
-      for (let q = 0; q < plan.questions.length; q++) {
-        const columns = plan.questions[q]!;
-        const scale = scales[q];
-        if (scale) {
-          const cell = cells[columns.column!] ?? "";
-          const answer = scale(cell);
-          if (answer === null) continue;
-          if (answer === EXCLUDED) {
-            tally.excluded[q]! += 1;
-            quality.excludedAnswers += 1;
-            continue;
-          }
-          if (answer === undefined) {
-            quality.outOfScale += 1;
-            issue("answer-out-of-scale", place(row, columns.column!), `answer "${cell.trim()}" is on no scale of question ${mapping.questions[q]!.code}: left out; correct it or add it to the mapping's scale`, `câu trả lời "${cell.trim()}" không thuộc thang đo của câu ${mapping.questions[q]!.code}: không được tính; hãy sửa hoặc bổ sung vào thang đo`);
-            continue;
-          }
-          const satisfied = answer >= satisfiedFrom[q]! ? 1 : 0;
+      for (let g = 0; g < groupCount; g++) {
+        groupValid[g] = 0;
+        groupSatisfied[g] = 0;
+      }
+      const columns = scaleColumns!;
+      for (let q = 0; q < columns.length; q++) {
+        const column = columns[q]!;
+        if (column === -1) {
+          readSelectMany(q, plan.questions[q]!, cells, row, tally);
+          continue;
+        }
+        const scale = scales[q]!;
+        const cell = cells[column] ?? "";
+        const answer = scale.read(cell);
+        if (answer >= 0) {
+          const satisfied = scale.satisfied[answer]!;
           tally.answered[q]! += 1;
           tally.satisfied[q]! += satisfied;
-          tally.valueSum[q]! += answer;
+          tally.valueSum[q]! += scale.values[answer]!;
           const g = questionGroup[q]!;
           groupValid[g]! += 1;
           groupSatisfied[g]! += satisfied;
-        } else {
-          readSelectMany(q, columns, cells, row, tally);
+        } else if (answer === EXCLUDED) {
+          tally.excluded[q]! += 1;
+          quality.excludedAnswers += 1;
+        } else if (answer === OFF_SCALE) {
+          quality.outOfScale += 1;
+          if (listing("answer-out-of-scale")) issue("answer-out-of-scale", place(row, column), `answer "${cell.trim()}" is on no scale of question ${mapping.questions[q]!.code}: left out; correct it or add it to the mapping's scale`, `câu trả lời "${cell.trim()}" không thuộc thang đo của câu ${mapping.questions[q]!.code}: không được tính; hãy sửa hoặc bổ sung vào thang đo`);
         }
       }
       let overallSum = 0;
       let overallCount = 0;
-      for (let g = 0; g < groupCodes.length; g++) {
+      for (let g = 0; g < groupCount; g++) {
         if (groupValid[g] === 0) continue;
         tally.groupSum[g]! += groupSatisfied[g]! / groupValid[g]!;
         tally.groupN[g]! += 1;
@@ -188,13 +214,14 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
     finish() {
       if (!plan) throw new Error("survey import: finish() before header()");
       if (unknownUnits.size > 0) return { ok: false, problems: unknownUnitProblems(unknownUnits, options.units ?? [], fileName, plan.header[plan.unit] ?? "unit") };
-      const units = [...tallies.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([code, tally]) => summariseUnit(mapping, criteria, code, register?.get(code), tally));
+      const units = [...slots.values()]
+        .filter((slot) => slot.tally !== null)
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+        .map(({ code, tally }) => summariseUnit(mapping, criteria, code, register?.get(code), tally!));
       for (const unit of units) {
         if (unit.sample.enough !== false) continue;
         quality.unitsBelowSample.push(unit.unit);
-        issue("sample-too-small", `${fileName} (${unit.unit})`, `unit ${unit.unit} has ${unit.respondents} usable responses, fewer than the ${unit.sample.required} required: its result is flagged`, `đơn vị ${unit.unit} có ${unit.respondents} phiếu hợp lệ, ít hơn cỡ mẫu yêu cầu ${unit.sample.required}: kết quả được đánh dấu`);
+        if (listing("sample-too-small")) issue("sample-too-small", `${fileName} (${unit.unit})`, `unit ${unit.unit} has ${unit.respondents} usable responses, fewer than the ${unit.sample.required} required: its result is flagged`, `đơn vị ${unit.unit} có ${unit.respondents} phiếu hợp lệ, ít hơn cỡ mẫu yêu cầu ${unit.sample.required}: kết quả được đánh dấu`);
       }
       return {
         ok: true,
@@ -223,7 +250,7 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       if (read === null) return;
       if (!Array.isArray(read)) {
         quality.outOfScale += 1;
-        issue("answer-out-of-scale", place(row, columns.column), `"${read.unknown}" is no option of question ${mapping.questions[q]!.code}: answer left out`, `"${read.unknown}" không phải lựa chọn của câu ${mapping.questions[q]!.code}: không được tính`);
+        if (listing("answer-out-of-scale")) issue("answer-out-of-scale", place(row, columns.column), `"${read.unknown}" is no option of question ${mapping.questions[q]!.code}: answer left out`, `"${read.unknown}" không phải lựa chọn của câu ${mapping.questions[q]!.code}: không được tính`);
         return;
       }
       tally.answered[q]! += 1;
@@ -237,7 +264,7 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       const flag = select.readFlag(cells[column] ?? "");
       if (flag === null) {
         quality.outOfScale += 1;
-        issue("answer-out-of-scale", place(row, column), `"${(cells[column] ?? "").trim()}" is not 0/1: write 1 when the option is chosen, 0 or nothing when not`, `"${(cells[column] ?? "").trim()}" không phải 0/1: ghi 1 nếu chọn, 0 hoặc để trống nếu không`);
+        if (listing("answer-out-of-scale")) issue("answer-out-of-scale", place(row, column), `"${(cells[column] ?? "").trim()}" is not 0/1: write 1 when the option is chosen, 0 or nothing when not`, `"${(cells[column] ?? "").trim()}" không phải 0/1: ghi 1 nếu chọn, 0 hoặc để trống nếu không`);
         return;
       }
       if ((cells[column] ?? "").trim() !== "") answered = true;
@@ -249,7 +276,18 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
   }
 }
 
+/** The hot path reads every row: most cells start and end with a printable ASCII character, so they need no trim. */
+const plain = (c: number) => c > 32 && c < 127;
+
+function trimCell(cell: string): string {
+  return cell.length > 0 && plain(cell.charCodeAt(0)) && plain(cell.charCodeAt(cell.length - 1)) ? cell : cell.trim();
+}
+
+function isBlankCell(cell: string): boolean {
+  return cell.length === 0 || (!plain(cell.charCodeAt(0)) && cell.trim() === "");
+}
+
 function isBlank(cells: string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== "") return false;
+  for (const cell of cells) if (!isBlankCell(cell)) return false;
   return true;
 }

@@ -1,41 +1,57 @@
 import { normaliseText } from "./normalise-text.js";
 import type { Scale, SelectManyQuestion } from "./types.js";
 
-export const EXCLUDED = "excluded";
-/** A scale answer: its value, null when empty, EXCLUDED ("không biết"), undefined when it is on no scale. */
-export type ScaleAnswer = number | null | typeof EXCLUDED | undefined;
+/** What a scale cell holds, as an integer (one type on the hot path): an answer's index (≥ 0) into `CompiledScale.values`, or one of these. */
+export const EMPTY = -1;
+/** "không biết" / "không áp dụng": the question is left out for this respondent. */
+export const EXCLUDED = -2;
+/** A text on no scale: left out and reported. */
+export const OFF_SCALE = -3;
 
-/** Reads cells of one scale: exact text first (the fast path), then NFC/case/space-folded. */
-export function compileScale(scale: Scale): (cell: string) => ScaleAnswer {
-  const lookup = new Map<string, number | typeof EXCLUDED>();
-  const add = (word: string, meaning: number | typeof EXCLUDED) => {
-    lookup.set(word, meaning);
-    lookup.set(normaliseText(word), meaning);
+export interface CompiledScale {
+  /** The cell's answer index, or EMPTY, EXCLUDED or OFF_SCALE. */
+  read(cell: string): number;
+  /** Per answer index: its value, and 1 if it is satisfied (value ≥ satisfiedFrom) else 0. */
+  values: Float64Array;
+  satisfied: Uint8Array;
+}
+
+/** Reads cells of one scale: one- and two-character ASCII cells from a table, then exact text, then NFC/case/space-folded. */
+export function compileScale(scale: Scale): CompiledScale {
+  const lookup = new Map<string, number>();
+  const add = (word: string, code: number) => {
+    lookup.set(word, code);
+    lookup.set(normaliseText(word), code);
   };
-  for (const answer of scale.answers) for (const word of answer.match) add(word, answer.value);
+  scale.answers.forEach((answer, i) => {
+    for (const word of answer.match) add(word, i);
+  });
   for (const word of scale.excluded) add(word, EXCLUDED);
   // ASCII answers of one or two characters ("4", "99") are read from a table: no string hashing
-  const short: (number | typeof EXCLUDED | undefined)[] = new Array(128 + 128 * 128).fill(undefined);
-  for (const [word, meaning] of lookup) {
+  const short = new Int32Array(128 + 128 * 128).fill(OFF_SCALE);
+  for (const [word, code] of lookup) {
     const key = shortKey(word);
-    if (key !== -1) short[key] = meaning;
+    if (key !== -1) short[key] = code;
   }
-  const seen = new Map<string, ScaleAnswer>();
-  return (cell) => {
-    const key = shortKey(cell);
-    if (key !== -1) {
-      const fast = short[key];
-      if (fast !== undefined) return fast;
-    }
-    const exact = lookup.get(cell);
-    if (exact !== undefined) return exact;
-    let answer = seen.get(cell);
-    if (answer === undefined && !seen.has(cell)) {
-      const key = normaliseText(cell);
-      answer = key === "" ? null : lookup.get(key);
-      remember(seen, cell, answer);
-    }
-    return answer;
+  const seen = new Map<string, number>();
+  const whenEmpty = lookup.get("") ?? EMPTY;
+  return {
+    values: Float64Array.from(scale.answers, (answer) => answer.value),
+    satisfied: Uint8Array.from(scale.answers, (answer) => (answer.value >= scale.satisfiedFrom ? 1 : 0)),
+    read(cell) {
+      if (cell.length === 0) return whenEmpty;
+      const key = shortKey(cell);
+      if (key !== -1) {
+        const fast = short[key]!;
+        if (fast !== OFF_SCALE) return fast;
+      }
+      const exact = lookup.get(cell);
+      if (exact !== undefined) return exact;
+      const known = seen.get(cell);
+      if (known !== undefined) return known;
+      const folded = normaliseText(cell);
+      return remember(seen, cell, folded === "" ? EMPTY : (lookup.get(folded) ?? OFF_SCALE));
+    },
   };
 }
 

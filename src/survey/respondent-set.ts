@@ -1,8 +1,10 @@
 /**
  * The respondent ids seen so far, to drop duplicates in one pass. Ids are kept as 64-bit
- * hashes (two 32-bit FNV-1a variants) in an open-addressing table: about 16 bytes per distinct
- * id, whatever the ids' length. A false "duplicate" needs two ids with equal 64-bit hashes
- * (odds about 1 in 10^7 for a million respondents).
+ * hashes (two 32-bit FNV-1a variants) in one open-addressing table of [high, low] pairs, kept
+ * at most half full: 16 to 32 bytes per distinct id, whatever the ids' length (at most 32 MB
+ * for a million respondents). One table rather than separate arrays, so that a look-up costs
+ * one cache miss, not three. A false "duplicate" needs two ids with equal 64-bit hashes (odds
+ * about 1 in 10^7 for a million respondents).
  */
 export interface RespondentSet {
   /** Adds the id; false if it was already there. */
@@ -13,31 +15,31 @@ export interface RespondentSet {
 export function createRespondentSet(initialCapacity = 1024): RespondentSet {
   let capacity = 1;
   while (capacity < initialCapacity * 2) capacity *= 2;
-  let high = new Uint32Array(capacity);
-  let low = new Uint32Array(capacity);
-  let used = new Uint8Array(capacity);
+  // slot i holds high at 2i and low at 2i + 1; [0, 0] marks a free slot (a hash of [0, 0] is stored as [0, 1])
+  let table = new Uint32Array(capacity * 2);
   let size = 0;
 
   const insert = (h: number, l: number): boolean => {
     const mask = capacity - 1;
     let slot = (l ^ (h >>> 7)) & mask;
-    while (used[slot] === 1) {
-      if (high[slot] === h && low[slot] === l) return false;
+    for (;;) {
+      const at = slot * 2;
+      const high = table[at]!;
+      const low = table[at + 1]!;
+      if (high === 0 && low === 0) break;
+      if (high === h && low === l) return false;
       slot = (slot + 1) & mask;
     }
-    used[slot] = 1;
-    high[slot] = h;
-    low[slot] = l;
+    table[slot * 2] = h;
+    table[slot * 2 + 1] = l;
     return true;
   };
 
   const grow = () => {
-    const [oldHigh, oldLow, oldUsed] = [high, low, used];
+    const old = table;
     capacity *= 2;
-    high = new Uint32Array(capacity);
-    low = new Uint32Array(capacity);
-    used = new Uint8Array(capacity);
-    for (let i = 0; i < oldUsed.length; i++) if (oldUsed[i] === 1) insert(oldHigh[i]!, oldLow[i]!);
+    table = new Uint32Array(capacity * 2);
+    for (let at = 0; at < old.length; at += 2) if (old[at] !== 0 || old[at + 1] !== 0) insert(old[at]!, old[at + 1]!);
   };
 
   return {
@@ -49,7 +51,10 @@ export function createRespondentSet(initialCapacity = 1024): RespondentSet {
         h = Math.imul(h ^ c, 0x01000193);
         l = Math.imul(l ^ c, 0x5bd1e995) ^ (l >>> 15);
       }
-      if (!insert(h >>> 0, l >>> 0)) return false;
+      h >>>= 0;
+      l >>>= 0;
+      if (h === 0 && l === 0) l = 1;
+      if (!insert(h, l)) return false;
       size += 1;
       if (size * 2 > capacity) grow();
       return true;

@@ -5,7 +5,7 @@ import { type Io, emit } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
-export const explainHelp = `par explain --criteria <set.json> <assessment.json|sheet.csv> [--unit CODE] [--survey results.csv] [--year 2026] [--lang vi|en] [--out file]
+export const explainHelp = `par explain --criteria <set.json> <assessment.json|sheet.csv> [--unit CODE] [--survey results.csv|report.json] [--year 2026] [--lang vi|en] [--out file]
   One unit's score report as a readable table: every item's points and why, the gap list.`;
 
 export function explain(args: string[], io: Io): number {

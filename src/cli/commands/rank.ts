@@ -6,7 +6,7 @@ import { type Io, emit, render } from "../output.js";
 import { readCriteriaSet, readRanking, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
-export const rankHelp = `par rank --criteria <set.json> <assessments or reports (.json|.csv)…> [--previous last-year-ranking.json] [--survey results.csv] [--year 2026] [--format table|json|csv] [--out file] [--lang vi|en]
+export const rankHelp = `par rank --criteria <set.json> <assessments or reports (.json|.csv)…> [--previous last-year-ranking.json] [--survey results.csv|report.json] [--year 2026] [--format table|json|csv] [--out file] [--lang vi|en]
   Scores the units (or takes the reports of "par score") and ranks them per block, with classes and the change since last year.`;
 
 export function rank(args: string[], io: Io): number {

@@ -5,7 +5,7 @@ import { type Io, emit, render } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
-export const scoreHelp = `par score --criteria <set.json> <assessment.json|sheet.csv…> [--survey results.csv] [--year 2026] [--format json|csv|table] [--out file] [--lang vi|en]
+export const scoreHelp = `par score --criteria <set.json> <assessment.json|sheet.csv…> [--survey results.csv|report.json] [--year 2026] [--format json|csv|table] [--out file] [--lang vi|en]
   Scores each unit's assessment and writes its score report (JSON by default).`;
 
 export function score(args: string[], io: Io): number {

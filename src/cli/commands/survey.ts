@@ -1,5 +1,4 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { importSurveyFile } from "../../io/survey/import-survey-file.js";
 import { formatSurveyQuality, formatSurveyTable, surveyResultsCsv } from "../../io/survey/format-survey-import.js";
 import { readSurveyUnits } from "../../io/survey/read-survey-units.js";
@@ -8,7 +7,7 @@ import type { SurveyMapping } from "../../survey/types.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit } from "../output.js";
-import { packageRoot } from "../package-root.js";
+import { shippedCriteriaPath } from "../package-root.js";
 import { readCriteriaSet, readJson, readText } from "../read-inputs.js";
 
 export const surveyHelp = `par survey import <export.csv|.xlsx> --mapping <mapping.json> [--criteria <set.json>] [--units units.csv]
@@ -56,8 +55,7 @@ export async function survey(args: string[], io: Io): Promise<number> {
 
 /** Without --criteria: the shipped set the mapping names, criteria/<family>/<version>.json. */
 function defaultCriteria(mapping: Partial<SurveyMapping>): string {
-  const { family, version } = mapping.criteria ?? {};
-  const path = family && version ? join(packageRoot(), "criteria", family, `${version}.json`) : "";
-  if (!path || !existsSync(path)) throw usageError(`Give the criteria set with --criteria <set.json>: the mapping names ${family ?? "?"} ${version ?? "?"}, which is not shipped.`);
+  const path = shippedCriteriaPath(mapping.criteria);
+  if (path === null) throw usageError(`Give the criteria set with --criteria <set.json>: the mapping names ${mapping.criteria?.family ?? "?"} ${mapping.criteria?.version ?? "?"}, which is not shipped.`);
   return path;
 }
