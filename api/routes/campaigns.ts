@@ -73,8 +73,12 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { block, format } = c.req.valid("query");
       const file = await c.var.services.results.rankingFile(c.var.actor, c.req.valid("param").id, block, format);
-      const headers: Record<string, string> = { "content-type": file.contentType };
+      const headers: Record<string, string> = { "content-type": file.contentType, vary: "accept-encoding" };
       if (file.fileName) headers["content-disposition"] = `attachment; filename="${file.fileName}"`;
+      if (file.gzipped && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+        headers["content-encoding"] = "gzip";
+        return c.body(file.gzipped, 200, headers);
+      }
       return c.body(file.body, 200, headers);
     },
   );

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { toCsv } from "../../src/io/csv.js";
 import { rankingToCsvRows } from "../../src/io/format-ranking.js";
@@ -31,6 +32,14 @@ export interface RankingFile {
   contentType: string;
   /** For `content-disposition` (CSV and XLSX are downloads). */
   fileName: string | null;
+  /** The body gzipped, made once for a cached (published) file: rankings are read far more than written. */
+  gzipped?: Uint8Array<ArrayBuffer>;
+}
+
+/** Adds the gzipped body (XLSX is already compressed). */
+export function withGzip(file: RankingFile): RankingFile {
+  if (file.contentType.startsWith("application/vnd.openxmlformats")) return file;
+  return { ...file, gzipped: new Uint8Array(gzipSync(file.body)) };
 }
 
 export async function encodeRanking(view: RankingView, format: RankingFormat, name: string): Promise<RankingFile> {

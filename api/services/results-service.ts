@@ -16,7 +16,7 @@ import type { AssessmentService } from "./assessment-service.js";
 import { recordAudit } from "./audit.js";
 import type { CampaignService } from "./campaign-service.js";
 import type { CriteriaService } from "./criteria-service.js";
-import { type RankingFile, type RankingFormat, encodeRanking } from "./ranking-formats.js";
+import { type RankingFile, type RankingFormat, encodeRanking, withGzip } from "./ranking-formats.js";
 import { type RankingView, selectBlock, viewRanking } from "./ranking-view.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
@@ -88,8 +88,10 @@ export class ResultsService {
     const selected = selectBlock(view, block);
     if (block !== undefined && selected.blocks.length === 0) throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
     const file = await encodeRanking(selected, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
-    if (published) this.published.set(key, file);
-    return file;
+    if (!published) return file;
+    const encoded = withGzip(file);
+    this.published.set(key, encoded);
+    return encoded;
   }
 
   private async ranking(actor: Actor, campaignId: string): Promise<{ view: RankingView; published: boolean }> {

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "./backends.js";
 import { type Fixture, openFixture } from "./api-fixture.js";
@@ -101,6 +102,9 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
       expect(csv.body.split("\n")[0]).toMatch(/^block,rank,unit_code,unit_name,area_1.*,previous_rank,change,self,appraised,self_gap\r?$/);
       const xlsx = await f.request("GET", "/campaigns/c2026/ranking?format=xlsx");
       expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+      const zipped = await f.app.request("/campaigns/c2026/ranking", { headers: { "accept-encoding": "gzip, br" } });
+      expect(zipped.headers.get("content-encoding")).toBe("gzip");
+      expect(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8"))).toEqual(ranking.body);
       expect((await f.request("GET", `${unitPath}/report`)).body.source).toBe("snapshot");
       expect((await f.request("GET", "/campaigns")).body.map((c: { id: string }) => c.id)).toEqual(["c2026"]);
     });

@@ -60,7 +60,11 @@ export const httpCase: BenchCase = {
         const { token, saves } = await seed(backend.config);
         const server = await start(backend.env);
         try {
-          const ranking = await autocannon({ url: `${server.url}/campaigns/bench-2026/ranking`, connections: 10, overallRate: RATE, duration: SECONDS });
+          // Browsers ask for gzip; the published ranking is cached compressed. A short unmeasured
+          // run first, so JIT warm-up and the database settling after the seeding are not measured.
+          const rankingLoad = { url: `${server.url}/campaigns/bench-2026/ranking`, headers: { "accept-encoding": "gzip" }, connections: 10, overallRate: RATE };
+          await autocannon({ ...rankingLoad, duration: 3 });
+          const ranking = await autocannon({ ...rankingLoad, duration: SECONDS });
           figures.push(figure(`${backend.name} ranking`, ranking));
           let i = 0;
           const save = await autocannon({
