@@ -65,14 +65,3 @@ export function problem(code: ProblemCode, path: string, message: string, vi: st
 
 /** The outcome of checking input: the value, or every problem found. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
-
-/** A failure that is not the input's fault; carries a code for the adapters to map. */
-export class ParError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ParError";
-  }
-}

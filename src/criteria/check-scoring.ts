@@ -1,6 +1,6 @@
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
-import { inspectRule, ruleBounds } from "../rules/json-logic.js";
+import { ALLOWED_OPERATORS, inspectRule, ruleBounds } from "../rules/json-logic.js";
 import { nearestName } from "../nearest-name.js";
 import { isCalendarDate } from "../rules/dates.js";
 import { checkPointsValue } from "./check-tree.js";
@@ -114,8 +114,8 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
             ? problem(
                 "operator-not-allowed",
                 issue.path,
-                `operator "${issue.operator}" is not allowed; use one of: var, if, ?:, comparisons, and, or, !, + - * / %, min, max`,
-                `phép toán "${issue.operator}" không được phép; chỉ dùng: var, if, ?:, so sánh, and, or, !, + - * / %, min, max`,
+                `operator "${issue.operator}" is not allowed. Expected one of: ${[...ALLOWED_OPERATORS].join(", ")}`,
+                `phép toán "${issue.operator}" không được phép. Chỉ dùng: ${[...ALLOWED_OPERATORS].join(", ")}`,
               )
             : problem("rule-invalid", issue.path, issue.detail, `quy tắc không hợp lệ: ${issue.detail}`),
         );

@@ -5,7 +5,7 @@ import { type IndexedLeaf, indexCriteriaSet } from "../criteria/criteria-index.j
 import { factDomain } from "../criteria/fact-domain.js";
 import { rangeContains } from "../criteria/range.js";
 import { type CriteriaNode, type CriteriaSet, type LocalizedText, isLeaf } from "../criteria/types.js";
-import { formatScaled, fromUnits, percentScaled, toUnits as units } from "../points.js";
+import { formatScaled, fromUnits, percent, percentScaled, toUnits as units } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { NOTHING_AROSE, evaluateLeaf, isProblem } from "../rules/evaluate-leaf.js";
 import { ENGINE } from "../version.js";
@@ -43,7 +43,7 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
   const explanations = new Map<string, LeafExplanation>();
   for (const [code, indexed] of index.leaves) explanations.set(code, explainLeaf(indexed, scored.get(code)!, citations, finalState));
   const explain = (leafCode: string): LeafExplanation => explanations.get(leafCode)!;
-  const areas = set.areas.map((area) => reportNode(area, scored, explain));
+  const areas = set.areas.map((area) => reportNode(area, scored, explain, set.display.indexDecimals));
   const bonus = reportAdjustment(set, "bonus", scored, explain);
   const penalty = reportAdjustment(set, "penalty", scored, explain);
 
@@ -150,7 +150,8 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
   return { ...outcome, applicable: indexed.section === "areas" ? max : 0 };
 }
 
-function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (code: string) => LeafExplanation): NodeReport {
+/** A node and its subtree, summed exactly; sub-indices rounded to the set's index precision. */
+function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (code: string) => LeafExplanation, decimals: number): NodeReport {
   if (isLeaf(node)) {
     const s = scored.get(node.code)!;
     const final = finalOf(s);
@@ -162,11 +163,11 @@ function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (c
       self: fromUnits(s.self.units),
       appraised: s.appraised ? fromUnits(s.appraised.units) : null,
       final: fromUnits(final.units),
-      subIndex: subIndex(final.units, final.applicable),
+      subIndex: subIndex(final.units, final.applicable, decimals),
       leaf: explain(node.code),
     };
   }
-  const children = node.children.map((child) => reportNode(child, scored, explain));
+  const children = node.children.map((child) => reportNode(child, scored, explain, decimals));
   const total = (pick: (n: NodeReport) => number) => children.reduce((sum, child) => sum + units(pick(child)), 0);
   const appraised = children.every((c) => c.appraised !== null) ? fromUnits(total((c) => c.appraised ?? 0)) : null;
   const final = total((c) => c.final);
@@ -179,7 +180,7 @@ function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (c
     self: fromUnits(total((c) => c.self)),
     appraised,
     final: fromUnits(final),
-    subIndex: subIndex(final, applicable),
+    subIndex: subIndex(final, applicable, decimals),
     children,
   };
 }
@@ -187,7 +188,7 @@ function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (c
 function reportAdjustment(set: CriteriaSet, section: "bonus" | "penalty", scored: Map<string, Scored>, explain: (code: string) => LeafExplanation): AdjustmentReport | null {
   const adjustment = set[section];
   if (!adjustment) return null;
-  const items = adjustment.items.map((item) => reportNode(item, scored, explain));
+  const items = adjustment.items.map((item) => reportNode(item, scored, explain, set.display.indexDecimals));
   const claimed = items.reduce((sum, item) => sum + units(item.final), 0);
   return { cap: adjustment.cap, claimed: fromUnits(claimed), counted: fromUnits(Math.min(claimed, units(adjustment.cap))), items };
 }
@@ -223,8 +224,8 @@ function checkDerivedFacts(set: CriteriaSet, state: StageState, stage: string): 
   return problems;
 }
 
-function subIndex(points: number, applicable: number): number | null {
-  return applicable > 0 ? percentScaled(points, applicable, 2) / 100 : null;
+function subIndex(points: number, applicable: number, decimals: number): number | null {
+  return applicable > 0 ? percent(points, applicable, decimals) : null;
 }
 
 function dedupe(problems: Problem[]): Problem[] {
