@@ -12,6 +12,7 @@ import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
 import { mountEvidence } from "./routes/evidence.js";
 import { mountUnits } from "./routes/units.js";
+import { mountWeb } from "./web/mount-web.js";
 import { createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
 import type { Store } from "./storage/store.js";
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountCampaigns(app);
   mountAssessments(app);
   mountEvidence(app);
+  mountWeb(app);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "par-index assessment service", version: ENGINE.version, description: "PAR INDEX (Chỉ số CCHC) campaigns: self-assessment, appraisal rounds, explanation, finalisation, publication. Errors: { error: { code, message, problems?, current? } }." },
