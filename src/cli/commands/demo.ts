@@ -5,7 +5,7 @@ import type { Ranking } from "../../ranking/types.js";
 import { EXIT, problemsError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit, render } from "../output.js";
-import { packageRoot } from "../package-root.js";
+import { packageRoot } from "../../files/package-root.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 

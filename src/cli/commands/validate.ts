@@ -7,7 +7,7 @@ import { type SurveyMapping, SURVEY_MAPPING_FORMAT } from "../../survey/types.js
 import { CliError, EXIT, usageError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit, formatProblems } from "../output.js";
-import { shippedCriteriaPath } from "../package-root.js";
+import { shippedCriteriaPath } from "../../files/package-root.js";
 import { readCriteriaSet, readJson } from "../read-inputs.js";
 
 export const validateHelp = `par validate <file.json…> [--criteria <set.json>] [--format table|json] [--lang vi|en]
