@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
-import type { DialectName } from "./open-database.js";
+import type { DialectName } from "./dialect.js";
 import type { Schema } from "./schema.js";
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;
