@@ -1,5 +1,5 @@
 import { type Problem, problem } from "../problem.js";
-import { foldText } from "./parse-cell.js";
+import { foldText } from "../text/fold-text.js";
 import { nearestName } from "../text/nearest-name.js";
 
 /**

@@ -1,4 +1,4 @@
-import { foldText } from "../io/parse-cell.js";
+import { foldText } from "../text/fold-text.js";
 import { nearestName } from "../text/nearest-name.js";
 import { type Problem, problem } from "../problem.js";
 import type { SurveyUnit } from "./types.js";
