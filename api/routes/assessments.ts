@@ -1,5 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { ROUNDS } from "../../src/assessment/types.js";
+import { ROUNDS } from "../../src/index.js";
 import type { AppEnv } from "../app-env.js";
 import type { EntryKind } from "../services/assessment-service.js";
 import { TRANSITION_NAMES } from "../services/workflow.js";

@@ -1,5 +1,4 @@
-import { ASSESSMENT_FORMAT, type Assessment, type EvidenceDocument, ROUNDS, type RoundInput, type SurveyResults, type Unit } from "../../src/assessment/types.js";
-import type { UnitType } from "../../src/criteria/types.js";
+import { type Assessment, ASSESSMENT_FORMAT, type EvidenceDocument, type RoundInput, ROUNDS, type SurveyResults, type Unit, type UnitType } from "../../src/index.js";
 import type { EvidenceSummary, Row } from "../storage/store.js";
 
 export interface StoredInputs {

@@ -1,5 +1,4 @@
-import { checkAssessment } from "../../src/assessment/check-assessment.js";
-import { ASSESSMENT_FORMAT, ROUNDS, type Round } from "../../src/assessment/types.js";
+import { ASSESSMENT_FORMAT, checkAssessment, type Round, ROUNDS } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, notFound } from "../errors.js";

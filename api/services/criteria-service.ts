@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { type CriteriaDiff, diffCriteriaSets } from "../../src/criteria/diff-criteria-sets.js";
-import { loadCriteriaSet } from "../../src/criteria/load-criteria-set.js";
-import type { CriteriaSet } from "../../src/criteria/types.js";
+import { type CriteriaDiff, type CriteriaSet, diffCriteriaSets, loadCriteriaSet } from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { UnitType } from "../../src/criteria/types.js";
+import type { UnitType } from "../../src/index.js";
 import type { Actor, Role } from "../auth/actor.js";
 import { createToken, hashToken } from "../auth/tokens.js";
 import { ApiError, notFound } from "../errors.js";
@@ -16,6 +16,9 @@ export interface UnitInput {
 }
 
 /** Units of the province and the users who sign in (tokens are shown once, stored hashed). */
+/** A unit as the API shows it. */
+export const unitView = (u: Row<"units">) => ({ code: u.code, name: u.name, type: u.type, block: u.block, province: u.province, version: u.version, updatedAt: u.updated_at });
+
 export class UnitService {
   constructor(private readonly deps: ServiceDeps) {}
 

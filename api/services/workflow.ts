@@ -1,4 +1,4 @@
-import type { Round } from "../../src/assessment/types.js";
+import type { Round } from "../../src/index.js";
 import type { Role } from "../auth/actor.js";
 
 /**

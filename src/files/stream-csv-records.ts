@@ -1,5 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
-import { type Checked, problem } from "../problem.js";
+import { type Checked, problem } from "../index.js";
 import { firstLine, sniffDelimiter } from "../io/csv.js";
 import { splitCsvRecords } from "../io/survey/split-csv-records.js";
 

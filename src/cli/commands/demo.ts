@@ -1,7 +1,6 @@
 import { join, relative } from "node:path";
 import { formatRankingTable, rankingToCsvRows } from "../../io/format-ranking.js";
-import { rankUnits } from "../../ranking/rank-units.js";
-import type { Ranking } from "../../ranking/types.js";
+import { type Ranking, rankUnits } from "../../index.js";
 import { EXIT, problemsError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit, render } from "../output.js";

@@ -1,9 +1,4 @@
-import { loadCriteriaSet } from "../../criteria/load-criteria-set.js";
-import type { CriteriaSet } from "../../criteria/types.js";
-import { listLeaves } from "../../criteria/walk-criteria.js";
-import type { Problem } from "../../problem.js";
-import { loadSurveyMapping } from "../../survey/load-survey-mapping.js";
-import { type SurveyMapping, SURVEY_MAPPING_FORMAT } from "../../survey/types.js";
+import { type CriteriaSet, listLeaves, loadCriteriaSet, loadSurveyMapping, type Problem, SURVEY_MAPPING_FORMAT, type SurveyMapping } from "../../index.js";
 import { CliError, EXIT, usageError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit, formatProblems } from "../output.js";
