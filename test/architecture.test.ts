@@ -100,6 +100,7 @@ function layerViolations(): string[] {
     else if (isAdapter(from) && isCore(to)) say(edge, "outside the core, the engine is reached only through src/index.ts");
     if (from.startsWith("src/") && to.startsWith("api/")) say(edge, "src/ imports nothing from api/");
     if (from.startsWith("api/routes/") && to.startsWith("api/storage/")) say(edge, "routes parse, call a service and answer: they do not reach the storage");
+    if (from.startsWith("api/routes/") && to === "api/auth/authenticate.ts") say(edge, "authorisation is decided in the services, not in the routes");
     if (from.startsWith("api/storage/") && /^api\/(routes|services|auth)\//.test(to)) say(edge, "the storage imports no service, route or auth code");
   }
   return broken;

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.js";
+import { requireRole } from "../auth/authenticate.js";
 import { ApiError, type ApiProblem, notFound } from "../errors.js";
 import type { Row } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
@@ -62,6 +63,7 @@ export class CampaignService {
   }
 
   async create(actor: Actor, input: CampaignInput): Promise<CampaignView> {
+    requireRole(actor, "admin");
     const set = await this.criteria.get(input.criteria.family, input.criteria.version);
     const problems: ApiProblem[] = [];
     if (!set.appliesTo.years.includes(input.year)) problems.push({ path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}` });
