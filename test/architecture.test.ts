@@ -101,6 +101,7 @@ function layerViolations(): string[] {
     if (from.startsWith("src/") && to.startsWith("api/")) say(edge, "src/ imports nothing from api/");
     if (from.startsWith("api/routes/") && to.startsWith("api/storage/")) say(edge, "routes parse, call a service and answer: they do not reach the storage");
     if (from.startsWith("api/routes/") && to === "api/auth/authenticate.ts") say(edge, "authorisation is decided in the services, not in the routes");
+    if (from === "api/domain.ts") say(edge, "api/domain.ts is the bottom of api/: it imports nothing");
     if (from.startsWith("api/storage/") && /^api\/(routes|services|auth)\//.test(to)) say(edge, "the storage imports no service, route or auth code");
   }
   return broken;

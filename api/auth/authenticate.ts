@@ -21,7 +21,7 @@ export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
   if (!match) throw new ApiError("unauthenticated", "the Authorization header must be `Bearer <token>`");
   const user = await c.var.services.store.findUserByTokenHash(hashToken(match[1]!));
   if (!user) throw new ApiError("unauthenticated", "the token is not valid (unknown or revoked)");
-  const actor: Actor = { id: user.id, name: user.name, role: user.role as Role, unitCode: user.unit_code };
+  const actor: Actor = { id: user.id, name: user.name, role: user.role, unitCode: user.unit_code };
   c.set("actor", actor);
   return next();
 });

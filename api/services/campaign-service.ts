@@ -84,7 +84,7 @@ export class CampaignService {
       });
       if (codes.length === 0) problems.push({ path: "units", message: "no unit takes part: register units first or list them here" });
       if (problems.length > 0) throw new ApiError("invalid-input", `the campaign has ${problems.length} problem(s)`, { problems });
-      const row = {
+      const row: Row<"campaigns"> = {
         id: input.id, year: input.year, title: input.title ?? `PAR index ${input.year}`, criteria_family: set.family, criteria_version: set.version,
         deadlines: JSON.stringify(input.deadlines), state: "open", version: 1, published_at: null, ranking: null, created_at: now,
       };
