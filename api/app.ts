@@ -3,7 +3,7 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ENGINE } from "../src/version.js";
+import { ENGINE } from "../src/index.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { ApiError, type ErrorCode, errorEnvelope } from "./errors.js";

@@ -1,10 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Assessment, SurveyResults } from "../src/assessment/types.js";
-import { readAssessmentSheet } from "../src/io/read-assessment-sheet.js";
-import { readSurveyResults } from "../src/io/read-survey-results.js";
-import { scoreAssessment } from "../src/scoring/score-assessment.js";
-import { ENGINE } from "../src/version.js";
+import { type Assessment, ENGINE, readAssessmentSheet, readSurveyResults, scoreAssessment, type SurveyResults } from "../src/index.js";
 import { SYSTEM } from "./load-criteria-directory.js";
 import { createAdministrator } from "./services/create-administrator.js";
 import type { Services } from "./services/create-services.js";

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { packageRoot } from "../src/cli/package-root.js";
+import { packageRoot } from "../src/files/index.js";
 import { createApp } from "./app.js";
 import { loadCriteriaDirectory } from "./load-criteria-directory.js";
 import { seedDemo } from "./seed-demo.js";

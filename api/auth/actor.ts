@@ -1,5 +1,6 @@
-export const ROLES = ["admin", "scorer", "unit"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "../domain.js";
+
+export { ROLES, type Role } from "../domain.js";
 
 /** Who is asking: a signed-in user, or the public (no token). */
 export type Actor = { id: string; name: string; role: Role; unitCode: string | null } | { id: "public"; name: "public"; role: "public"; unitCode: null };

@@ -1,14 +1,17 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../errors.js";
-import type { AppEnv } from "../app-env.js";
+import type { Store } from "../storage/store.js";
 import { type Actor, PUBLIC, type Role } from "./actor.js";
 import { hashToken } from "./tokens.js";
+
+/** What the middleware reads and sets; narrower than AppEnv so that auth does not import the services that import it. */
+type AuthEnv = { Variables: { actor: Actor; services: { store: Store } } };
 
 /**
  * Sets `actor`: no Authorization header is the public; `Bearer <token>` must match a stored
  * token hash (401 otherwise, never silently public).
  */
-export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
   const header = c.req.header("authorization");
   if (header === undefined) {
     c.set("actor", PUBLIC);
@@ -18,7 +21,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   if (!match) throw new ApiError("unauthenticated", "the Authorization header must be `Bearer <token>`");
   const user = await c.var.services.store.findUserByTokenHash(hashToken(match[1]!));
   if (!user) throw new ApiError("unauthenticated", "the token is not valid (unknown or revoked)");
-  const actor: Actor = { id: user.id, name: user.name, role: user.role as Role, unitCode: user.unit_code };
+  const actor: Actor = { id: user.id, name: user.name, role: user.role, unitCode: user.unit_code };
   c.set("actor", actor);
   return next();
 });

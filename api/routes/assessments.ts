@@ -1,7 +1,6 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { ROUNDS } from "../../src/assessment/types.js";
+import { ROUNDS } from "../../src/index.js";
 import type { AppEnv } from "../app-env.js";
-import type { EntryKind } from "../services/assessment-service.js";
 import { TRANSITION_NAMES } from "../services/workflow.js";
 import { Reason, bearer, errors, expectedVersion, json, setEtag } from "./http.js";
 
@@ -61,7 +60,7 @@ export function mountAssessments(app: OpenAPIHono<AppEnv>): void {
       createRoute({ method: "get", path: `/campaigns/{id}/units/{unit}/rounds/{round}/${plural}/{code}`, tags, security: bearer, summary: `One ${kind} of one round (ETag "0" when nothing is entered yet)`, request: { params: Params }, responses: { 200: json(`the ${kind}`), ...errors(401, 403, 404) } }),
       async (c) => {
         const { id, unit, round, code } = c.req.valid("param");
-        const entry = await c.var.services.assessments.getEntry(c.var.actor, { campaignId: id, unitCode: unit, round, kind: kind as EntryKind, code });
+        const entry = await c.var.services.assessments.getEntry(c.var.actor, { campaignId: id, unitCode: unit, round, kind, code });
         setEtag(c, entry.version);
         return c.json(entry, 200);
       },
@@ -77,7 +76,7 @@ export function mountAssessments(app: OpenAPIHono<AppEnv>): void {
       async (c) => {
         const { id, unit, round, code } = c.req.valid("param");
         const { changeReason, ...value } = c.req.valid("json");
-        const entry = await c.var.services.assessments.saveEntry(c.var.actor, { campaignId: id, unitCode: unit, round, kind: kind as EntryKind, code }, value, expectedVersion(c), changeReason);
+        const entry = await c.var.services.assessments.saveEntry(c.var.actor, { campaignId: id, unitCode: unit, round, kind, code }, value, expectedVersion(c), changeReason);
         setEtag(c, entry.version);
         return c.json(entry, 200);
       },

@@ -1,5 +1,4 @@
-import { ASSESSMENT_FORMAT, type Assessment, type EvidenceDocument, ROUNDS, type RoundInput, type SurveyResults, type Unit } from "../../src/assessment/types.js";
-import type { UnitType } from "../../src/criteria/types.js";
+import { type Assessment, ASSESSMENT_FORMAT, type EvidenceDocument, type RoundInput, ROUNDS, type SurveyResults, type Unit } from "../../src/index.js";
 import type { EvidenceSummary, Row } from "../storage/store.js";
 
 export interface StoredInputs {
@@ -36,7 +35,7 @@ export function assembleAssessment(inputs: StoredInputs): Assessment {
 }
 
 export function toUnit(row: Row<"units">): Unit {
-  return { code: row.code, name: row.name, type: row.type as UnitType, ...(row.block ? { block: row.block } : {}) };
+  return { code: row.code, name: row.name, type: row.type, ...(row.block ? { block: row.block } : {}) };
 }
 
 function toEvidenceDocument(row: EvidenceSummary): EvidenceDocument {

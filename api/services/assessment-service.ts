@@ -1,6 +1,6 @@
-import { checkAssessment } from "../../src/assessment/check-assessment.js";
-import { ASSESSMENT_FORMAT, ROUNDS, type Round } from "../../src/assessment/types.js";
+import { ASSESSMENT_FORMAT, checkAssessment, type Round, ROUNDS } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
+import type { EntryKind } from "../domain.js";
 import { requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, notFound } from "../errors.js";
 import type { EvidenceSummary, Row, Store } from "../storage/store.js";
@@ -13,7 +13,6 @@ import { toApiProblems } from "./to-api-problems.js";
 import { staleVersion } from "./unit-service.js";
 import { type AssessmentState, type DeadlineName, ROUND_RULES, TRANSITIONS, type Transition, type TransitionName, transitionDeadline } from "./workflow.js";
 
-export type EntryKind = "fact" | "item";
 export interface EntryRef {
   campaignId: string;
   unitCode: string;
@@ -71,7 +70,7 @@ export class AssessmentService {
     if (ref.round === "explanation") checkExplanation(ref.kind, value);
     return this.deps.store.transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, ref.campaignId, ref.unitCode);
-      const state = assessment.state as AssessmentState;
+      const state = assessment.state;
       if (!rule.states.includes(state)) throw new ApiError("wrong-state", `the ${ref.round} round of ${ref.unitCode} cannot be edited while its assessment is ${state} (it can while ${rule.states.join(" or ")})`);
       if (rule.deadline) this.checkDeadline(campaign, rule.deadline);
       const current = await store.getEntry(entryKey(ref));
@@ -103,7 +102,7 @@ export class AssessmentService {
     if (actor.role !== transition.role) throw new ApiError("forbidden", `${action} is done by the ${transition.role} role; you are ${actor.role}`);
     return this.deps.store.transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, campaignId, unitCode);
-      const state = assessment.state as AssessmentState;
+      const state = assessment.state;
       if (!(transition.from as readonly AssessmentState[]).includes(state)) {
         throw new ApiError("wrong-state", `cannot ${action} the assessment of ${unitCode}: it is ${state}, and ${action} needs ${transition.from.join(" or ")}`);
       }
@@ -171,7 +170,7 @@ function entryKey(ref: EntryRef) {
 }
 
 function toEntryView(row: Row<"entries">): EntryView {
-  return { round: row.round as Round, kind: row.kind as EntryKind, code: row.code, value: JSON.parse(row.value), version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at };
+  return { round: row.round, kind: row.kind, code: row.code, value: JSON.parse(row.value), version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at };
 }
 
 export function toEvidenceView(row: EvidenceSummary) {

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor.js";
+import { requireRole } from "../auth/authenticate.js";
 import { ApiError, type ApiProblem, notFound } from "../errors.js";
 import type { Row } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
@@ -62,6 +63,7 @@ export class CampaignService {
   }
 
   async create(actor: Actor, input: CampaignInput): Promise<CampaignView> {
+    requireRole(actor, "admin");
     const set = await this.criteria.get(input.criteria.family, input.criteria.version);
     const problems: ApiProblem[] = [];
     if (!set.appliesTo.years.includes(input.year)) problems.push({ path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}` });
@@ -82,7 +84,7 @@ export class CampaignService {
       });
       if (codes.length === 0) problems.push({ path: "units", message: "no unit takes part: register units first or list them here" });
       if (problems.length > 0) throw new ApiError("invalid-input", `the campaign has ${problems.length} problem(s)`, { problems });
-      const row = {
+      const row: Row<"campaigns"> = {
         id: input.id, year: input.year, title: input.title ?? `PAR index ${input.year}`, criteria_family: set.family, criteria_version: set.version,
         deadlines: JSON.stringify(input.deadlines), state: "open", version: 1, published_at: null, ranking: null, created_at: now,
       };

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { type CriteriaDiff, diffCriteriaSets } from "../../src/criteria/diff-criteria-sets.js";
-import { loadCriteriaSet } from "../../src/criteria/load-criteria-set.js";
-import type { CriteriaSet } from "../../src/criteria/types.js";
+import { type CriteriaDiff, type CriteriaSet, diffCriteriaSets, loadCriteriaSet } from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
+import { requireRole } from "../auth/authenticate.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
@@ -23,6 +22,7 @@ export class CriteriaService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async save(actor: Actor, json: unknown): Promise<{ outcome: SaveOutcome; set: CriteriaSet }> {
+    requireRole(actor, "admin");
     const checked = loadCriteriaSet(json);
     if (!checked.ok) throw new ApiError("invalid-input", `the criteria set has ${checked.problems.length} problem(s)`, { problems: toApiProblems(checked.problems) });
     const set = checked.value;

@@ -8,7 +8,7 @@ import { recordAudit } from "./audit.js";
 import { ACCEPTED_FILE_TYPES, matchesFileType } from "./file-types.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { staleVersion } from "./unit-service.js";
-import { type AssessmentState, EVIDENCE_RULE } from "./workflow.js";
+import { EVIDENCE_RULE } from "./workflow.js";
 
 export interface EvidenceInput {
   title?: string | undefined;
@@ -61,7 +61,7 @@ export class EvidenceService {
     if (actor.role !== EVIDENCE_RULE.role) throw new ApiError("forbidden", `evidence is added by the unit; you are ${actor.role}`);
     return this.deps.store.transaction(async (store: Store) => {
       const { assessment, campaign } = await this.assessments.lock(store, campaignId, unitCode);
-      const deadline = EVIDENCE_RULE.states[assessment.state as AssessmentState];
+      const deadline = EVIDENCE_RULE.states[assessment.state];
       if (!deadline) throw new ApiError("wrong-state", `evidence of ${unitCode} cannot change while its assessment is ${assessment.state} (it can while draft or explanation)`);
       this.assessments.checkDeadline(campaign, deadline);
       const current = await store.getEvidence(campaignId, unitCode, id);

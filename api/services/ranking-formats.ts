@@ -1,8 +1,6 @@
 import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { toCsv } from "../../src/io/csv.js";
-import { rankingToCsvRows } from "../../src/io/format-ranking.js";
-import type { Ranking } from "../../src/ranking/types.js";
+import { type Ranking, rankingToCsvRows, toCsv } from "../../src/index.js";
 import type { RankingView } from "./ranking-view.js";
 
 /** The annex layout as CSV, with a BOM so spreadsheet programs read Vietnamese correctly. */

@@ -1,5 +1,5 @@
 import type { ApiProblem } from "../errors.js";
-import type { Ranking } from "../../src/ranking/types.js";
+import type { Ranking } from "../../src/index.js";
 
 /**
  * The engine's Ranking (per unit: points, sub-index and self vs appraised gap per area, the

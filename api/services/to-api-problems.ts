@@ -1,4 +1,4 @@
-import type { Problem } from "../../src/problem.js";
+import type { Problem } from "../../src/index.js";
 import type { ApiProblem } from "../errors.js";
 
 export function toApiProblems(problems: Problem[], rewritePath: (path: string) => string = (p) => p): ApiProblem[] {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { UnitType } from "../../src/criteria/types.js";
+import type { UnitType } from "../../src/index.js";
 import type { Actor, Role } from "../auth/actor.js";
+import { requireRole } from "../auth/authenticate.js";
 import { createToken, hashToken } from "../auth/tokens.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row } from "../storage/store.js";
@@ -16,6 +17,9 @@ export interface UnitInput {
 }
 
 /** Units of the province and the users who sign in (tokens are shown once, stored hashed). */
+/** A unit as the API shows it. */
+export const unitView = (u: Row<"units">) => ({ code: u.code, name: u.name, type: u.type, block: u.block, province: u.province, version: u.version, updatedAt: u.updated_at });
+
 export class UnitService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -30,6 +34,7 @@ export class UnitService {
   }
 
   async create(actor: Actor, input: UnitInput): Promise<Row<"units">> {
+    requireRole(actor, "admin");
     const row: Row<"units"> = { code: input.code, name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, version: 1, updated_at: this.deps.now().toISOString() };
     return this.deps.store.transaction(async (store) => {
       if (await store.getUnit(input.code)) throw new ApiError("conflict", `unit ${input.code} already exists: change it with PUT /units/${input.code}`);
@@ -40,6 +45,7 @@ export class UnitService {
   }
 
   async update(actor: Actor, code: string, expectedVersion: number, input: Omit<UnitInput, "code">, reason?: string): Promise<Row<"units">> {
+    requireRole(actor, "admin");
     return this.deps.store.transaction(async (store) => {
       const before = await store.getUnit(code);
       if (!before) throw notFound(`unit ${code}`);
@@ -54,6 +60,7 @@ export class UnitService {
 
   /** Creates a user and returns the token, which is never shown again. */
   async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string }> {
+    requireRole(actor, "admin");
     if ((input.role === "unit") !== (input.unitCode !== undefined)) {
       throw new ApiError("invalid-input", "a unit user needs a unit, and only unit users have one", { problems: [{ path: "unit", message: input.role === "unit" ? "give the unit code of this user" : "leave out unit for admin and scorer users" }] });
     }
@@ -67,7 +74,8 @@ export class UnitService {
     return { id, token };
   }
 
-  listUsers() {
+  listUsers(actor: Actor) {
+    requireRole(actor, "admin");
     return this.deps.store.listUsers();
   }
 }

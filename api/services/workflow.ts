@@ -1,12 +1,7 @@
-import type { Round } from "../../src/assessment/types.js";
-import type { Role } from "../auth/actor.js";
+import type { Round } from "../../src/index.js";
+import type { AssessmentState, Role } from "../domain.js";
 
-/**
- * One unit's assessment moves through these states (§4 of the domain brief). Each state says
- * which round is open; `published` is set for every unit when the campaign is published.
- */
-export const STATES = ["draft", "submitted", "appraisal1", "explanation", "appraisal2", "finalised", "published"] as const;
-export type AssessmentState = (typeof STATES)[number];
+export type { AssessmentState } from "../domain.js";
 
 export type DeadlineName = "self" | "appraisal1" | "explanation" | "appraisal2";
 

@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
-import type { DialectName } from "./open-database.js";
+import type { DialectName } from "./dialect.js";
 
 /**
  * The migrations, in order, written once for both backends: portable column types (text,

@@ -3,10 +3,9 @@ import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
+import type { DialectName } from "./dialect.js";
 import { migrateToLatest } from "./migrations.js";
 import type { Schema } from "./schema.js";
-
-export type DialectName = "sqlite" | "postgres";
 
 export interface Database {
   db: Kysely<Schema>;

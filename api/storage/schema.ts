@@ -1,6 +1,11 @@
 import type { Generated } from "kysely";
+import type { CriteriaSet, Round, UnitType } from "../../src/index.js";
+import type { AssessmentState, CampaignState, EntryKind, Role } from "../domain.js";
 
-/** The tables, as Kysely sees them. JSON is stored as text, times as ISO 8601 text (UTC). */
+/**
+ * The tables, as Kysely sees them. JSON is stored as text, times as ISO 8601 text (UTC). Columns that
+ * hold one of the domain's words are typed with its union; the services write nothing else.
+ */
 export interface Schema {
   criteria_sets: CriteriaSetTable;
   units: UnitTable;
@@ -17,7 +22,7 @@ export interface Schema {
 export interface CriteriaSetTable {
   family: string;
   version: string;
-  status: string;
+  status: CriteriaSet["status"];
   /** sha256 of `content`: the cache key of the loaded set. */
   hash: string;
   content: string;
@@ -27,7 +32,7 @@ export interface CriteriaSetTable {
 export interface UnitTable {
   code: string;
   name: string;
-  type: string;
+  type: UnitType;
   block: string | null;
   province: string | null;
   version: number;
@@ -37,7 +42,7 @@ export interface UnitTable {
 export interface UserTable {
   id: string;
   name: string;
-  role: string;
+  role: Role;
   unit_code: string | null;
   token_hash: string;
   created_at: string;
@@ -51,7 +56,7 @@ export interface CampaignTable {
   criteria_version: string;
   /** JSON: { self, appraisal1, explanation, appraisal2 } ISO date-times. */
   deadlines: string;
-  state: string;
+  state: CampaignState;
   version: number;
   published_at: string | null;
   /** JSON of the published ranking (with its extras); set once, at publication. */
@@ -62,7 +67,7 @@ export interface CampaignTable {
 export interface AssessmentTable {
   campaign_id: string;
   unit_code: string;
-  state: string;
+  state: AssessmentState;
   version: number;
   updated_at: string;
 }
@@ -71,8 +76,8 @@ export interface AssessmentTable {
 export interface EntryTable {
   campaign_id: string;
   unit_code: string;
-  round: string;
-  kind: string;
+  round: Round;
+  kind: EntryKind;
   code: string;
   value: string;
   version: number;
@@ -120,7 +125,8 @@ export interface AuditTable {
   id: Generated<number>;
   at: string;
   actor: string;
-  role: string;
+  /** The actor's role; "system" for the bootstrap command. */
+  role: Role | "public" | "system";
   action: string;
   campaign_id: string | null;
   unit_code: string | null;

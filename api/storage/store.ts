@@ -1,5 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
-import type { DialectName } from "./open-database.js";
+import type { Round } from "../../src/index.js";
+import type { AssessmentState, EntryKind, Role } from "../domain.js";
+import type { DialectName } from "./dialect.js";
 import type { Schema } from "./schema.js";
 
 export type Row<T extends keyof Schema> = Selectable<Schema[T]>;
@@ -8,8 +10,8 @@ export type EvidenceSummary = Omit<Row<"evidence">, "file_data">;
 export interface EntryKey {
   campaign_id: string;
   unit_code: string;
-  round: string;
-  kind: string;
+  round: Round;
+  kind: EntryKind;
   code: string;
 }
 export interface AuditFilter {
@@ -86,7 +88,7 @@ export class Store {
   listUsers(): Promise<Omit<Row<"users">, "token_hash">[]> {
     return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at"]).orderBy("created_at").orderBy("id").execute();
   }
-  async countUsers(role: string): Promise<number> {
+  async countUsers(role: Role): Promise<number> {
     const row = await this.db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", role).executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -126,7 +128,7 @@ export class Store {
   listAssessments(campaignId: string): Promise<Row<"assessments">[]> {
     return this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).orderBy("unit_code").execute();
   }
-  async setAssessmentState(campaignId: string, unitCode: string, expectedVersion: number, state: string, at: string): Promise<boolean> {
+  async setAssessmentState(campaignId: string, unitCode: string, expectedVersion: number, state: AssessmentState, at: string): Promise<boolean> {
     const result = await this.db
       .updateTable("assessments")
       .set({ state, version: expectedVersion + 1, updated_at: at })

@@ -3,7 +3,7 @@ import { isCalendarDate } from "../rules/dates.js";
 import { indexCriteriaSet } from "../criteria/criteria-index.js";
 import { factDomain, indicatorDomain } from "../criteria/fact-domain.js";
 import type { CriteriaSet, FactDeclaration } from "../criteria/types.js";
-import { nearestName } from "../nearest-name.js";
+import { nearestName } from "../text/nearest-name.js";
 import { isWholeUnits, toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { type Assessment, type FactInput, type FactValue, ROUNDS } from "./types.js";

@@ -1,4 +1,4 @@
-import type { Problem } from "../problem.js";
+import type { Problem } from "../index.js";
 
 /** Exit codes a script can rely on. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;

@@ -1,6 +1,4 @@
-import type { CriteriaDiff, ScoringChange } from "../criteria/diff-criteria-sets.js";
-import type { Lang } from "../io/text-in.js";
-import { textIn } from "../io/text-in.js";
+import { type CriteriaDiff, type Lang, type ScoringChange, textIn } from "../index.js";
 
 /** `par diff` as lines a person reads top to bottom: one change a line, grouped by kind. */
 export function formatDiff(diff: CriteriaDiff, lang: Lang): string {

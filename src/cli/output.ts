@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { type CsvCell, toCsv } from "../io/csv.js";
-import type { Problem } from "../problem.js";
+import type { Problem } from "../index.js";
 import type { Format, Lang } from "./options.js";
 
 export interface Io {

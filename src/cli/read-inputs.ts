@@ -1,14 +1,9 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import type { Assessment } from "../assessment/types.js";
-import { loadCriteriaSet } from "../criteria/load-criteria-set.js";
-import type { CriteriaSet } from "../criteria/types.js";
+import { type Assessment, type CriteriaSet, loadCriteriaSet, problem, type Ranking, type ScoreReport } from "../index.js";
 import { readAssessmentSheet } from "../io/read-assessment-sheet.js";
 import { readSurveyReport } from "../io/read-survey-report.js";
 import { readSurveyResults } from "../io/read-survey-results.js";
-import { problem } from "../problem.js";
-import type { Ranking } from "../ranking/types.js";
-import type { ScoreReport } from "../scoring/report.js";
 import { problemsError, usageError } from "./cli-error.js";
 
 /** File adapters for the CLI: read, parse and check, or stop with every problem found. */

@@ -1,7 +1,4 @@
-import type { CriteriaSet } from "../criteria/types.js";
-import type { Problem } from "../problem.js";
-import type { ScoreReport } from "../scoring/report.js";
-import { scoreAssessment } from "../scoring/score-assessment.js";
+import { type CriteriaSet, type Problem, scoreAssessment, type ScoreReport } from "../index.js";
 import { CliError, EXIT } from "./cli-error.js";
 import type { UnitInput } from "./read-inputs.js";
 

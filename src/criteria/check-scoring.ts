@@ -1,7 +1,7 @@
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
 import { ALLOWED_OPERATORS, inspectRule, ruleBounds } from "../rules/json-logic.js";
-import { nearestName } from "../nearest-name.js";
+import { nearestName } from "../text/nearest-name.js";
 import { isCalendarDate } from "../rules/dates.js";
 import { checkPointsValue } from "./check-tree.js";
 import { leafFacts } from "./leaf-facts.js";

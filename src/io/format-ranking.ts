@@ -3,7 +3,7 @@ import type { BlockRanking, Ranking } from "../ranking/types.js";
 import type { CsvCell } from "./csv.js";
 import { formatPoints, formatRankChange, formatSignedPoints } from "./format-number.js";
 import { type TableColumn, renderTable } from "./render-table.js";
-import { type Lang, textIn } from "./text-in.js";
+import { type Lang, textIn } from "../text/text-in.js";
 
 const LABELS = {
   en: {

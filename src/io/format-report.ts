@@ -2,7 +2,7 @@ import type { NodeReport, ScoreReport } from "../scoring/report.js";
 import type { CsvCell } from "./csv.js";
 import { formatPercent, formatPoints, formatSignedPoints } from "./format-number.js";
 import { type TableColumn, renderTable, shorten } from "./render-table.js";
-import { type Lang, textIn } from "./text-in.js";
+import { type Lang, textIn } from "../text/text-in.js";
 
 export { formatRankingTable, rankingToCsvRows } from "./format-ranking.js";
 

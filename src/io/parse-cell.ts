@@ -1,5 +1,6 @@
 import type { FactValue } from "../assessment/types.js";
 import { type FactType, type UnitType, UNIT_TYPES } from "../criteria/types.js";
+import { foldText } from "../text/fold-text.js";
 
 /**
  * Cell values of the assessment sheet, read the way people type them: decimal comma where the
@@ -110,15 +111,4 @@ export function parseUnitType(text: string): CellResult<UnitType> {
     `unknown unit type "${text.trim()}": write one of ${UNIT_TYPES.join(", ")}`,
     `loại đơn vị "${text.trim()}" không hợp lệ: hãy ghi một trong ${UNIT_TYPES.join(", ")} (xã, phường, đặc khu, sở ngành)`,
   );
-}
-
-/** Lower case without Vietnamese diacritics ("Đặc khu" → "dac khu"), trimmed. */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .trim();
 }

@@ -1,6 +1,6 @@
 import type { SurveyResults } from "../assessment/types.js";
 import type { CriteriaSet } from "../criteria/types.js";
-import { nearestName } from "../nearest-name.js";
+import { nearestName } from "../text/nearest-name.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { SURVEY_RESULTS_FORMAT, type SurveyImportResult } from "../survey/result-types.js";
 

@@ -1,6 +1,6 @@
 import type { SurveyResults } from "../assessment/types.js";
 import type { CriteriaSet } from "../criteria/types.js";
-import { nearestName } from "../nearest-name.js";
+import { nearestName } from "../text/nearest-name.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { firstLine, sniffDelimiter, toCsv } from "./csv.js";
 import { parseNumber } from "./parse-cell.js";

@@ -1,6 +1,6 @@
 import { listNodes } from "../criteria/walk-criteria.js";
 import { type CriteriaSet, type FactDeclaration, isLeaf } from "../criteria/types.js";
-import { nearestName } from "../nearest-name.js";
+import { nearestName } from "../text/nearest-name.js";
 import { type Problem, problem } from "../problem.js";
 
 /** What the `item` cell of a sheet row names. */

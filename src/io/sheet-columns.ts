@@ -1,6 +1,6 @@
 import { type Problem, problem } from "../problem.js";
-import { foldText } from "./parse-cell.js";
-import { nearestName } from "../nearest-name.js";
+import { foldText } from "../text/fold-text.js";
+import { nearestName } from "../text/nearest-name.js";
 
 /**
  * The columns of the assessment sheet and the header names accepted for each. Headers are

@@ -1,7 +1,7 @@
 import { splitFact } from "../assessment/check-assessment.js";
 import { APPRAISAL_ROUNDS, type Assessment, type FactValue, type Round } from "../assessment/types.js";
 import type { CriteriaSet } from "../criteria/types.js";
-import { NOTHING_AROSE, type ResolvedFact } from "../rules/evaluate-leaf.js";
+import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
 
 export interface ItemState {
   points?: number;

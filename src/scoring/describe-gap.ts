@@ -1,7 +1,7 @@
 import { describeRange } from "../criteria/range.js";
 import type { CriteriaSet, LeafNode, LocalizedText, Range, Tier } from "../criteria/types.js";
 import { fromUnits, toUnits } from "../points.js";
-import type { ResolvedFact } from "../rules/evaluate-leaf.js";
+import type { ResolvedFact } from "./evaluate-leaf.js";
 import type { LeafStatus } from "./report.js";
 
 export interface GapContext {

@@ -1,7 +1,7 @@
 import type { Assessment, Round } from "../assessment/types.js";
 import type { IndexedLeaf } from "../criteria/criteria-index.js";
 import { fromUnits } from "../points.js";
-import type { LeafOutcome } from "../rules/evaluate-leaf.js";
+import type { LeafOutcome } from "./evaluate-leaf.js";
 import { type StageState, byRound } from "./accumulate-rounds.js";
 import type { LeafExplanation, StageExplanation } from "./report.js";
 

@@ -7,7 +7,7 @@ import { rangeContains } from "../criteria/range.js";
 import { type CriteriaNode, type CriteriaSet, type LocalizedText, isLeaf } from "../criteria/types.js";
 import { formatScaled, fromUnits, percent, percentScaled, toUnits as units } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { NOTHING_AROSE, evaluateLeaf, isProblem } from "../rules/evaluate-leaf.js";
+import { NOTHING_AROSE, evaluateLeaf, isProblem } from "./evaluate-leaf.js";
 import { ENGINE } from "../version.js";
 import { type StageState, accumulateStage } from "./accumulate-rounds.js";
 import { describeGap } from "./describe-gap.js";

@@ -1,6 +1,6 @@
 import type { CriteriaSet } from "../criteria/types.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { normaliseText } from "./normalise-text.js";
+import { normaliseText } from "../text/normalise-text.js";
 import { type CompiledScale, EXCLUDED, OFF_SCALE, compileScale, compileSelectMany, remember } from "./read-answer.js";
 import { createRespondentSet } from "./respondent-set.js";
 import { type ColumnPlan, resolveColumns } from "./resolve-columns.js";

@@ -1,8 +1,8 @@
 import { checkSchema } from "../check-schema.js";
 import type { CriteriaSet } from "../criteria/types.js";
-import { nearestName } from "../nearest-name.js";
+import { nearestName } from "../text/nearest-name.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { normaliseText } from "./normalise-text.js";
+import { normaliseText } from "../text/normalise-text.js";
 import { type SurveyMapping, isSelectMany } from "./types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { normaliseText } from "./normalise-text.js";
+import { normaliseText } from "../text/normalise-text.js";
 import type { Scale, SelectManyQuestion } from "./types.js";
 
 /** What a scale cell holds, as an integer (one type on the hot path): an answer's index (≥ 0) into `CompiledScale.values`, or one of these. */

@@ -1,6 +1,6 @@
-import { nearestName } from "../nearest-name.js";
+import { nearestName } from "../text/nearest-name.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { normaliseText } from "./normalise-text.js";
+import { normaliseText } from "../text/normalise-text.js";
 import { type SurveyMapping, isSelectMany } from "./types.js";
 
 export type ExportKind = "kobo" | "limesurvey" | "google-forms" | "spreadsheet";

@@ -1,7 +1,7 @@
 import { listLeaves } from "../criteria/walk-criteria.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import { fromUnits, toUnits } from "../points.js";
-import { evaluateLeaf } from "../rules/evaluate-leaf.js";
+import { evaluateLeaf } from "../scoring/evaluate-leaf.js";
 import type { SurveyPoints } from "./result-types.js";
 
 /** The points a unit's survey indicators earn under the set's survey leaves, by the engine's own rules. */

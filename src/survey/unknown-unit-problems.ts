@@ -1,5 +1,5 @@
-import { foldText } from "../io/parse-cell.js";
-import { nearestName } from "../nearest-name.js";
+import { foldText } from "../text/fold-text.js";
+import { nearestName } from "../text/nearest-name.js";
 import { type Problem, problem } from "../problem.js";
 import type { SurveyUnit } from "./types.js";
 

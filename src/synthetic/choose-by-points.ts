@@ -1,6 +1,6 @@
 import type { CriteriaSet, LeafNode } from "../criteria/types.js";
 import type { Section } from "../criteria/walk-criteria.js";
-import { type ResolvedFact, evaluateLeaf, isProblem } from "../rules/evaluate-leaf.js";
+import { type ResolvedFact, evaluateLeaf, isProblem } from "../scoring/evaluate-leaf.js";
 import { type UnitProfile, lean } from "./unit-profile.js";
 
 /**

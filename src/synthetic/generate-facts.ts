@@ -2,7 +2,7 @@ import type { FactValue } from "../assessment/types.js";
 import { factDomain } from "../criteria/fact-domain.js";
 import type { CriteriaSet, FactDeclaration } from "../criteria/types.js";
 import { addDays } from "../rules/dates.js";
-import type { ResolvedFact } from "../rules/evaluate-leaf.js";
+import type { ResolvedFact } from "../scoring/evaluate-leaf.js";
 import { chooseByPoints } from "./choose-by-points.js";
 import type { DeadlineScoring, FactUse } from "./collect-fact-uses.js";
 import { listCandidates, listNumeratorCandidates } from "./list-candidates.js";

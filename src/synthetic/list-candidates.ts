@@ -1,6 +1,6 @@
 import { factDomain } from "../criteria/fact-domain.js";
 import type { FactDeclaration } from "../criteria/types.js";
-import type { ResolvedFact } from "../rules/evaluate-leaf.js";
+import type { ResolvedFact } from "../scoring/evaluate-leaf.js";
 import type { FactUse } from "./collect-fact-uses.js";
 import { type UnitProfile, lean } from "./unit-profile.js";
 import { valueIn } from "./value-in.js";

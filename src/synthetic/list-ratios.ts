@@ -1,7 +1,7 @@
 import type { FactValue } from "../assessment/types.js";
 import { factDomain } from "../criteria/fact-domain.js";
 import type { CriteriaSet } from "../criteria/types.js";
-import { NOTHING_AROSE, type ResolvedFact } from "../rules/evaluate-leaf.js";
+import { NOTHING_AROSE, type ResolvedFact } from "../scoring/evaluate-leaf.js";
 
 /** A derived ratio fact: `numerator × factor / denominator`, factor 100 for a rate. */
 export interface Ratio {

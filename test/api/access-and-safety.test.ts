@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "./backends.js";
-import { CRITERIA, type Fixture, openFixture } from "./api-fixture.js";
+import { CRITERIA, DEADLINES, type Fixture, openFixture } from "./api-fixture.js";
 
 const P01 = "/campaigns/c2026/units/P01";
 type Who = "public" | "admin" | "scorer" | "p01" | "p02";
@@ -19,6 +19,8 @@ describe.each(BACKENDS)("access and safety: $name", (backend) => {
       ["POST", "/units", "scorer", { code: "Z1", name: "Z", type: "xa" }, 403],
       ["POST", "/units", "public", { code: "Z1", name: "Z", type: "xa" }, 401],
       ["POST", "/criteria", "p01", CRITERIA, 403],
+      ["PUT", "/units/P01", "p01", { name: "Phường Mới", type: "phuong" }, 403],
+      ["POST", "/campaigns", "scorer", { id: "c2027", year: 2026, criteria: { family: "reference-commune", version: "2026.1" }, deadlines: DEADLINES }, 403],
       ["POST", "/users", "scorer", { name: "x", role: "admin" }, 403],
       ["GET", "/users", "p01", undefined, 403],
       ["GET", P01, "p02", undefined, 403],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../api/storage/migrations.js";
 import type { Database } from "../../api/storage/open-database.js";
-import { type Row, Store } from "../../api/storage/store.js";
+import { type EntryKey, type Row, Store } from "../../api/storage/store.js";
 import type { Kysely } from "kysely";
 import { BACKENDS } from "./backends.js";
 
@@ -26,7 +26,7 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
     const entry = (value: unknown, by = "u1"): Row<"entries"> => ({
       campaign_id: "c1", unit_code: "P1", round: "self", kind: "item", code: "1.1.1", value: JSON.stringify(value), version: 0, updated_by: by, updated_at: AT,
     });
-    const key = { campaign_id: "c1", unit_code: "P1", round: "self", kind: "item", code: "1.1.1" };
+    const key: EntryKey = { campaign_id: "c1", unit_code: "P1", round: "self", kind: "item", code: "1.1.1" };
 
     it("migrations are idempotent", async () => {
       await expect(migrateToLatest(database.db as Kysely<unknown>, database.dialect)).resolves.toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importSurveyFile } from "../../src/io/survey/import-survey-file.js";
+import { importSurveyFile } from "../../src/files/import-survey-file.js";
 import type { Problem } from "../../src/problem.js";
 import { KOBO_HEADER, UNITS, criteria, koboRow, referenceMapping, writeExport, writeText } from "./survey-fixtures.js";
 

@@ -5,7 +5,7 @@ import mappingJson from "../../criteria/survey/reference-sipas/2026.1.json" with
 import criteriaJson from "../../criteria/reference-commune/2026.1.json" with { type: "json" };
 import { loadCriteriaSet } from "../../src/criteria/load-criteria-set.js";
 import type { CriteriaSet } from "../../src/criteria/types.js";
-import { importSurveyFile } from "../../src/io/survey/import-survey-file.js";
+import { importSurveyFile } from "../../src/files/import-survey-file.js";
 import { readSurveyUnits } from "../../src/io/survey/read-survey-units.js";
 import { loadSurveyMapping } from "../../src/survey/load-survey-mapping.js";
 import type { ScaleQuestionResult, SurveyImportResult } from "../../src/survey/result-types.js";

@@ -1,11 +1,10 @@
 import { join, relative } from "node:path";
 import { formatRankingTable, rankingToCsvRows } from "../../io/format-ranking.js";
-import { rankUnits } from "../../ranking/rank-units.js";
-import type { Ranking } from "../../ranking/types.js";
+import { type Ranking, rankUnits } from "../../index.js";
 import { EXIT, problemsError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit, render } from "../output.js";
-import { packageRoot } from "../package-root.js";
+import { packageRoot } from "../../files/package-root.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 

@@ -1,4 +1,4 @@
-import { diffCriteriaSets } from "../../criteria/diff-criteria-sets.js";
+import { diffCriteriaSets } from "../../index.js";
 import { EXIT, usageError } from "../cli-error.js";
 import { formatDiff } from "../format-diff.js";
 import { parseOptions } from "../options.js";

@@ -1,5 +1,5 @@
 import { formatRankingTable, rankingToCsvRows } from "../../io/format-ranking.js";
-import { rankUnits } from "../../ranking/rank-units.js";
+import { rankUnits } from "../../index.js";
 import { EXIT, problemsError } from "../cli-error.js";
 import { parseOptions, requireCriteria } from "../options.js";
 import { type Io, emit, render } from "../output.js";

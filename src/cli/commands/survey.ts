@@ -1,13 +1,12 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { importSurveyFile } from "../../io/survey/import-survey-file.js";
+import { importSurveyFile } from "../../files/import-survey-file.js";
 import { formatSurveyQuality, formatSurveyTable, surveyResultsCsv } from "../../io/survey/format-survey-import.js";
 import { readSurveyUnits } from "../../io/survey/read-survey-units.js";
-import { loadSurveyMapping } from "../../survey/load-survey-mapping.js";
-import type { SurveyMapping } from "../../survey/types.js";
+import { loadSurveyMapping, type SurveyMapping } from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit } from "../output.js";
-import { shippedCriteriaPath } from "../package-root.js";
+import { shippedCriteriaPath } from "../../files/package-root.js";
 import { readCriteriaSet, readJson, readText } from "../read-inputs.js";
 
 export const surveyHelp = `par survey import <export.csv|.xlsx> --mapping <mapping.json> [--criteria <set.json>] [--units units.csv]

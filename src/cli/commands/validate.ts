@@ -1,13 +1,8 @@
-import { loadCriteriaSet } from "../../criteria/load-criteria-set.js";
-import type { CriteriaSet } from "../../criteria/types.js";
-import { listLeaves } from "../../criteria/walk-criteria.js";
-import type { Problem } from "../../problem.js";
-import { loadSurveyMapping } from "../../survey/load-survey-mapping.js";
-import { type SurveyMapping, SURVEY_MAPPING_FORMAT } from "../../survey/types.js";
+import { type CriteriaSet, listLeaves, loadCriteriaSet, loadSurveyMapping, type Problem, SURVEY_MAPPING_FORMAT, type SurveyMapping } from "../../index.js";
 import { CliError, EXIT, usageError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
 import { type Io, emit, formatProblems } from "../output.js";
-import { shippedCriteriaPath } from "../package-root.js";
+import { shippedCriteriaPath } from "../../files/package-root.js";
 import { readCriteriaSet, readJson } from "../read-inputs.js";
 
 export const validateHelp = `par validate <file.json…> [--criteria <set.json>] [--format table|json] [--lang vi|en]

@@ -3,7 +3,7 @@ import type { CriteriaSet } from "../../criteria/types.js";
 import type { Estimate, SurveyImportResult } from "../../survey/result-types.js";
 import { writeSurveyResults } from "../read-survey-results.js";
 import { renderTable } from "../render-table.js";
-import { type Lang, textIn } from "../text-in.js";
+import { type Lang, textIn } from "../../text/text-in.js";
 
 /** The flat results CSV that `par score --survey` reads: unit, respondents, one column per indicator. */
 export function surveyResultsCsv(result: SurveyImportResult, criteria: CriteriaSet): string {

@@ -2,9 +2,9 @@ import { describeRange, rangeContains } from "../criteria/range.js";
 import type { CriteriaSet, LeafNode, LocalizedText, Tier } from "../criteria/types.js";
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
-import type { LeafStatus } from "../scoring/report.js";
-import { addDays, daysBetween } from "./dates.js";
-import { applyRule, inspectRule } from "./json-logic.js";
+import type { LeafStatus } from "./report.js";
+import { addDays, daysBetween } from "../rules/dates.js";
+import { applyRule, inspectRule } from "../rules/json-logic.js";
 
 /** A derived fact whose denominator is 0 under `whenZero: "not-applicable"`. */
 export const NOTHING_AROSE = Symbol("nothing-arose");

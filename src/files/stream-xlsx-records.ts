@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Checked } from "../../problem.js";
+import type { Checked } from "../index.js";
 
 /**
  * Streams the rows of the first worksheet of an XLSX file to `onRecord` as text cells (record

@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
-import { type Checked, problem } from "../../problem.js";
-import { firstLine, sniffDelimiter } from "../csv.js";
-import { splitCsvRecords } from "./split-csv-records.js";
+import { type Checked, problem } from "../index.js";
+import { firstLine, sniffDelimiter } from "../io/csv.js";
+import { splitCsvRecords } from "../io/survey/split-csv-records.js";
 
 /**
  * Streams the records of a CSV file to `onRecord` (record 0 is the header; record i is row

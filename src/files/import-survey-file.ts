@@ -1,7 +1,5 @@
 import { extname } from "node:path";
-import { type Checked, type Problem, problem } from "../../problem.js";
-import { type SurveyImportOptions, createSurveyImport } from "../../survey/create-survey-import.js";
-import type { SurveyImportResult } from "../../survey/result-types.js";
+import { type Checked, createSurveyImport, type Problem, problem, type SurveyImportOptions, type SurveyImportResult } from "../index.js";
 import { streamCsvRecords } from "./stream-csv-records.js";
 import { streamXlsxRecords } from "./stream-xlsx-records.js";
 

@@ -1,0 +1,6 @@
+/**
+ * The file-system adapter shared by the CLI and the API (`par-index/files`): where the package and
+ * its shipped criteria live, and survey exports streamed from disk into the engine.
+ */
+export { packageRoot, shippedCriteriaPath } from "./package-root.js";
+export { type ImportProgress, importSurveyFile } from "./import-survey-file.js";

@@ -1,0 +1,73 @@
+/**
+ * The one door to the engine: what the CLI, the API and other programs may use (`import { scoreAssessment } from "par-index"`).
+ * Everything here is pure: no file system, network, clock, environment or console. File readers are in `par-index/files`.
+ */
+
+// Problems as data, exact points, the engine's name and version
+export { type Checked, type Problem, type ProblemCode, problem } from "./problem.js";
+export { ENGINE } from "./version.js";
+
+// Criteria sets: the format, loading with every check, walking, diffing
+export {
+  type Adjustment,
+  type BranchNode,
+  type ClassBand,
+  CRITERIA_FORMAT,
+  type CriteriaNode,
+  type CriteriaSet,
+  type FactDeclaration,
+  type FactType,
+  type LeafNode,
+  type LocalizedText,
+  type Scoring,
+  type ScoringKind,
+  type TieBreaker,
+  UNIT_TYPES,
+  type UnitType,
+  isLeaf,
+} from "./criteria/types.js";
+export { loadCriteriaSet } from "./criteria/load-criteria-set.js";
+export { listLeaves, listNodes, type Section } from "./criteria/walk-criteria.js";
+export { type CriteriaDiff, type ScoringChange, diffCriteriaSets, hasChanges } from "./criteria/diff-criteria-sets.js";
+
+// Assessments: the format and its checks against a set
+export {
+  ASSESSMENT_FORMAT,
+  type Assessment,
+  type EvidenceDocument,
+  type FactInput,
+  type FactValue,
+  type ItemInput,
+  ROUNDS,
+  type Round,
+  type RoundInput,
+  type SurveyResults,
+  type Unit,
+} from "./assessment/types.js";
+export { checkAssessment } from "./assessment/check-assessment.js";
+
+// Scoring and ranking
+export { scoreAssessment } from "./scoring/score-assessment.js";
+export type { GapItem, LeafExplanation, LeafStatus, NodeReport, ScoreReport, Totals } from "./scoring/report.js";
+export { rankUnits } from "./ranking/rank-units.js";
+export type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./ranking/types.js";
+
+// Surveys: instrument mappings and the streaming import engine
+export { SURVEY_MAPPING_FORMAT, type SurveyMapping, type SurveyUnit } from "./survey/types.js";
+export { loadSurveyMapping } from "./survey/load-survey-mapping.js";
+export { type SurveyImport, type SurveyImportOptions, createSurveyImport } from "./survey/create-survey-import.js";
+export { SURVEY_RESULTS_FORMAT, type SurveyImportResult } from "./survey/result-types.js";
+
+// Synthetic assessments (demo data, tests, benchmarks)
+export { type GenerateOptions, generateAssessments } from "./synthetic/generate-assessments.js";
+export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-province.js";
+
+// Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings
+export { type Lang, textIn } from "./text/text-in.js";
+export { type CsvCell, type Delimiter, firstLine, sniffDelimiter, toCsv } from "./io/csv.js";
+export { readAssessmentSheet } from "./io/read-assessment-sheet.js";
+export { writeAssessmentSheet } from "./io/write-assessment-sheet.js";
+export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.js";
+export { readSurveyReport } from "./io/read-survey-report.js";
+export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
+export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
