@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { Actor } from "../auth/actor.js";
-import { ROLE_NAMES, nameIn } from "../../src/i18n/glossary.js";
-import type { Lang } from "../../src/i18n/lang.js";
+import { ROLE_NAMES, nameIn } from "../../src/index.js";
+import type { Lang } from "../../src/index.js";
 import { ASSET_PATHS } from "./assets/assets.js";
 
 export interface PageProps {

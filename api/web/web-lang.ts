@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { DEFAULT_LANG, type Lang, isLang } from "../../src/i18n/lang.js";
+import { DEFAULT_LANG, type Lang, isLang } from "../../src/index.js";
 
 const LANG_COOKIE = "par_lang";
 

@@ -1,7 +1,7 @@
 import { PUBLIC, type Actor } from "../../auth/actor.js";
 import type { CampaignView } from "../../services/campaign-service.js";
-import { formatInstant } from "../../../src/i18n/format-locale.js";
-import type { Lang } from "../../../src/i18n/lang.js";
+import { formatInstant } from "../../../src/index.js";
+import type { Lang } from "../../../src/index.js";
 
 const TEXT = {
   vi: {
