@@ -7,6 +7,7 @@ import { ENGINE } from "../src/version.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { ApiError, type ErrorCode, errorEnvelope } from "./errors.js";
+import { refuseNul } from "./refuse-nul.js";
 import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
@@ -14,6 +15,7 @@ import { mountEvidence } from "./routes/evidence.js";
 import { mountUnits } from "./routes/units.js";
 import { createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
+import { driverErrorKind } from "./storage/driver-error-kind.js";
 import type { Store } from "./storage/store.js";
 
 export interface AppDeps {
@@ -40,6 +42,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.message, error.details), error.status);
+    const kind = driverErrorKind(error);
+    if (kind === "invalid-text") return c.json(errorEnvelope("invalid-request", "the request contains text the database cannot store (such as a NUL character)"), 400);
+    if (kind) return c.json(errorEnvelope("conflict", "the change conflicts with one made at the same time: reload and try again"), 409);
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
       const message = error.status === 413 ? `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})` : error.message || code;
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const jsonLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw new HTTPException(413); } });
   const fileLimit = bodyLimit({ maxSize: limits.maxFileBytes, onError: () => { throw new HTTPException(413); } });
   app.use("*", (c, next) => (c.req.path.endsWith("/file") ? fileLimit : jsonLimit)(c, next));
+  app.use("*", refuseNul);
   app.use("*", async (c, next) => {
     c.set("services", services);
     await next();

@@ -3,7 +3,7 @@ import { UNIT_TYPES } from "../../src/criteria/types.js";
 import type { AppEnv } from "../app-env.js";
 import { ROLES } from "../auth/actor.js";
 import { requireRole } from "../auth/authenticate.js";
-import type { Row } from "../storage/store.js";
+import { toUnitView } from "../services/unit-service.js";
 import { Reason, bearer, errors, expectedVersion, json, setEtag } from "./http.js";
 
 const UnitFields = z.object({
@@ -15,7 +15,7 @@ const UnitFields = z.object({
 const UnitBody = UnitFields.extend({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }).openapi("Unit");
 const UserBody = z.object({ name: z.string().min(1).max(200), role: z.enum(ROLES), unit: z.string().optional() }).openapi("NewUser");
 const Code = z.object({ code: z.string() });
-const unitView = (u: Row<"units">) => ({ code: u.code, name: u.name, type: u.type, block: u.block, province: u.province, version: u.version, updatedAt: u.updated_at });
+const unitView = toUnitView;
 
 export function mountUnits(app: OpenAPIHono<AppEnv>): void {
   const tags = ["units"];
