@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { driverErrorKind } from "../../api/storage/driver-error-kind.js";
 import { migrateToLatest } from "../../api/storage/migrations.js";
 import type { Database } from "../../api/storage/open-database.js";
 import { type Row, Store } from "../../api/storage/store.js";
@@ -63,6 +64,16 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       expect(await store.insertUnit({ code: "P1", name: "x", type: "xa", block: null, province: null, version: 1, updated_at: AT })).toBe(false);
       expect(await store.insertCriteriaSet({ family: "f", version: "1", status: "draft", hash: "x", content: "{}", created_at: AT })).toBe(false);
       expect((await store.getUnit("P1"))?.name).toBe("Phường Tân Lập");
+    });
+
+    it("the driver's constraint errors are recognised in one place", async () => {
+      const unit = { code: "P1", name: "x", type: "xa", block: null, province: null, version: 1, updated_at: AT };
+      const duplicate = await database.db.insertInto("units").values(unit).execute().catch((error: unknown) => error);
+      expect(driverErrorKind(duplicate)).toBe("duplicate");
+      const orphan = await database.db.insertInto("assessments").values({ campaign_id: "nope", unit_code: "P1", state: "draft", version: 1, updated_at: AT }).execute().catch((error: unknown) => error);
+      expect(driverErrorKind(orphan)).toBe("missing-reference");
+      expect(driverErrorKind(new Error("boom"))).toBeUndefined();
+      expect(driverErrorKind(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toBeUndefined();
     });
 
     it("a failed transaction leaves nothing behind", async () => {
