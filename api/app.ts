@@ -43,7 +43,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.message, error.details), error.status);
     const kind = driverErrorKind(error);
-    if (kind === "invalid-text") return c.json(errorEnvelope("invalid-request", "the request contains text the database cannot store (such as a NUL character)"), 400);
+    if (kind === "invalid-text") {
+      const problem = { path: "", code: "nul-character", message: "contains text the database cannot store (such as a NUL character)", vi: "có ký tự cơ sở dữ liệu không lưu được (chẳng hạn ký tự NUL)" };
+      return c.json(errorEnvelope("invalid-request", `the request ${problem.message}`, { problems: [problem] }), 400);
+    }
     if (kind) return c.json(errorEnvelope("conflict", "the change conflicts with one made at the same time: reload and try again"), 409);
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
@@ -58,12 +61,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const jsonLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw new HTTPException(413); } });
   const fileLimit = bodyLimit({ maxSize: limits.maxFileBytes, onError: () => { throw new HTTPException(413); } });
   app.use("*", (c, next) => (c.req.path.endsWith("/file") ? fileLimit : jsonLimit)(c, next));
-  app.use("*", refuseNul);
   app.use("*", async (c, next) => {
     c.set("services", services);
     await next();
   });
   app.use("*", authenticate);
+  app.use("*", refuseNul);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.get("/health", (c) => c.json({ status: "ok", engine: ENGINE }));

@@ -115,6 +115,15 @@ describe.each(TARGETS)("concurrency: $name", (target) => {
       expect(await audit("criteria.create")).toBe(1);
     }, 60_000);
 
+    it("POST /criteria, one new version in different contents: one creates it, the others replace it in turn", async () => {
+      const variant = (i: number) => ({ ...CRITERIA, version: "2026.8", title: { ...CRITERIA.title, en: `${CRITERIA.title.en} (${i})` } });
+      const replies = await race(send, N, (i) => ["POST", "/criteria", { token: tokens.admin, body: variant(i) }]);
+      expect(outcome(replies, 201, [])).toEqual({ winners: N, losers: 0, unexpected: {} });
+      expect(replies.map((r) => r.body.outcome).sort()).toEqual(["created", ...Array(N - 1).fill("replaced")]);
+      expect(await audit("criteria.create")).toBe(2);
+      expect(await audit("criteria.replace")).toBe(N - 1);
+    }, 60_000);
+
     it("POST /units with one code: one 201, the others 409 with the stored unit", async () => {
       const replies = await expectOneWinner(201, [409], (i) => ["POST", "/units", { token: tokens.admin, body: { code: "P01", name: `Phường Tân Lập ${i}`, type: "phuong" } }]);
       const stored = (await read("/units/P01")).body;
