@@ -7,6 +7,7 @@ import { ENGINE } from "../src/index.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { ApiError, type ErrorCode, errorEnvelope } from "./errors.js";
+import { refuseNul } from "./refuse-nul.js";
 import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
@@ -15,6 +16,7 @@ import { mountUnits } from "./routes/units.js";
 import { mountWeb } from "./web/mount-web.js";
 import { createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
+import { driverErrorKind } from "./storage/driver-error-kind.js";
 import type { Store } from "./storage/store.js";
 
 export interface AppDeps {
@@ -41,6 +43,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.message, error.details), error.status);
+    const kind = driverErrorKind(error);
+    if (kind === "invalid-text") {
+      const problem = { path: "", code: "nul-character", message: "contains text the database cannot store (such as a NUL character)", vi: "có ký tự cơ sở dữ liệu không lưu được (chẳng hạn ký tự NUL)" };
+      return c.json(errorEnvelope("invalid-request", `the request ${problem.message}`, { problems: [problem] }), 400);
+    }
+    if (kind) return c.json(errorEnvelope("conflict", "the change conflicts with one made at the same time: reload and try again"), 409);
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
       const message = error.status === 413 ? `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})` : error.message || code;
@@ -59,6 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("*", authenticate);
+  app.use("*", refuseNul);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.get("/health", (c) => c.json({ status: "ok", engine: ENGINE }));

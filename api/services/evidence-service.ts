@@ -64,10 +64,11 @@ export class EvidenceService {
       const deadline = EVIDENCE_RULE.states[assessment.state];
       if (!deadline) throw new ApiError("wrong-state", `evidence of ${unitCode} cannot change while its assessment is ${assessment.state} (it can while draft or explanation)`);
       this.assessments.checkDeadline(campaign, deadline);
+      const stale = (row: Row<"evidence"> | undefined) => staleVersion(`evidence ${id}`, row?.version ?? 0, row ? toEvidenceView(row) : null);
       const current = await store.getEvidence(campaignId, unitCode, id);
-      if ((current?.version ?? 0) !== expectedVersion) throw staleVersion(`evidence ${id}`, current?.version ?? 0, current ? toEvidenceView(current) : null);
+      if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       const row = next(current, this.deps.now().toISOString());
-      await store.putEvidence(row, expectedVersion);
+      if (!(await store.putEvidence(row, expectedVersion))) throw stale(await store.getEvidence(campaignId, unitCode, id));
       const { file_data: _before, ...before } = current ?? { file_data: null };
       const { file_data: _after, ...after } = row;
       await recordAudit(store, actor, this.deps.now(), { action, campaignId, unitCode, code: id, before: current ? before : null, after, reason });
