@@ -61,12 +61,7 @@ export const surveyImportCommand = defineCommand({
     const criteria = readCriteriaSet(args.criteria ?? defaultCriteria(mappingJson));
     const mapping = loadSurveyMapping(mappingJson, criteria);
     if (!mapping.ok) throw problemsError({ vi: `${args.mapping} không phải bảng ánh xạ hợp lệ`, en: `${args.mapping} is not a valid survey mapping` }, args.mapping, mapping.problems);
-    let units;
-    if (args.units) {
-      const read = readSurveyUnits(readText(args.units), args.units);
-      if (!read.ok) throw problemsError({ vi: `${args.units} có lỗi`, en: `${args.units} has problems` }, args.units, read.problems);
-      units = read.value;
-    }
+    const units = args.units ? readUnits(args.units) : undefined;
     const onProgress = (rows: number) => io.stderr(lang === "vi" ? `… ${formatInteger(rows, lang)} dòng\n` : `… ${formatInteger(rows, lang)} rows\n`);
     const imported = await importSurveyFile(args.export, { mapping: mapping.value, criteria, ...(units ? { units } : {}) }, { onProgress });
     if (!imported.ok) throw problemsError({ vi: `không nhập được ${args.export}`, en: `${args.export} cannot be imported` }, args.export, imported.problems);
@@ -87,6 +82,12 @@ export const surveyGroup: CommandGroup = {
   meta: { name: "survey", description: { vi: "điều tra xã hội học", en: "satisfaction surveys" } },
   subCommands: { import: surveyImportCommand },
 };
+
+function readUnits(path: string) {
+  const read = readSurveyUnits(readText(path), path);
+  if (!read.ok) throw problemsError({ vi: `${path} có lỗi`, en: `${path} has problems` }, path, read.problems);
+  return read.value;
+}
 
 /** Without --criteria: the shipped set the mapping names, criteria/<family>/<version>.json. */
 function defaultCriteria(mapping: Partial<SurveyMapping>): string {
