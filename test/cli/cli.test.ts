@@ -244,6 +244,21 @@ describe("Vietnamese output", () => {
     expect(result.stdout).not.toContain("Chênh lệch TĐ");
   });
 
+  it.each([
+    { lang: "vi", row: "| DV0001 |     |    10 |      ? | 77,50 [46,6–93,2] |", points: "25,028 / 35 |", progress: /^criteria\/examples\/survey\/kobo-xml.csv \(kobo\): 34 dòng, 32 phiếu được dùng/ },
+    { lang: "en", row: "| DV0001 |      |   10 |      ? | 77.50 [46.6–93.2] |", points: "25.028 / 35 |", progress: /^criteria\/examples\/survey\/kobo-xml.csv \(kobo\): 34 rows, 32 used/ },
+  ])("survey import tables in $lang", async ({ lang, row, points, progress }) => {
+    let stdout = "";
+    let stderr = "";
+    const argv = ["survey", "import", "criteria/examples/survey/kobo-xml.csv", "--mapping", "criteria/survey/reference-sipas/2026.1.json", "--format", "table", "--lang", lang];
+    const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    expect(code, stderr).toBe(0);
+    const line = stdout.split("\n").find((l) => l.startsWith("| DV0001"));
+    expect(line?.startsWith(row), line).toBe(true);
+    expect(line?.endsWith(points), line).toBe(true);
+    expect(stderr).toMatch(progress);
+  });
+
   it("explain in Vietnamese: decimal comma, dd/mm/yyyy dates and fact titles in the why texts; JSON keeps machine numbers", () => {
     const inputs = ["criteria/examples/demo-province/assessments-2026.csv", "--survey", "criteria/examples/demo-province/survey-2026.csv"];
     const vi = run("explain", "--criteria", "criteria/reference-commune/2026.1.json", ...inputs, "--unit", "DV0015");
