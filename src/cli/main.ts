@@ -61,7 +61,7 @@ export function runCli(argv: string[], io: Io, env: { PAR_LANG?: string | undefi
     const found = resolveCommand([name, ...rest]);
     label = `par ${found.path.join(" ")}`;
     if (wantsHelp(found.rest)) {
-      io.stdout("subCommands" in found.command ? renderGroupUsage(found.path[0]!, found.command, lang) : renderUsage(found.command, lang));
+      io.stdout(usageOf(found, lang));
       return EXIT.ok;
     }
     if ("subCommands" in found.command) throw unknownCommand(undefined, found.command.subCommands, found.path[0]!);
@@ -79,9 +79,12 @@ function showHelp(words: string[], io: Io, lang: Lang): number {
     io.stdout(renderOverview(TITLE, COMMANDS, lang));
     return EXIT.ok;
   }
-  const found = resolveCommand(words);
-  io.stdout("subCommands" in found.command ? renderGroupUsage(found.path[0]!, found.command, lang) : renderUsage(found.command, lang));
+  io.stdout(usageOf(resolveCommand(words), lang));
   return EXIT.ok;
+}
+
+function usageOf(found: { command: AnyCommand | CommandGroup; path: string[] }, lang: Lang): string {
+  return "subCommands" in found.command ? renderGroupUsage(found.path[0]!, found.command, lang) : renderUsage(found.command, lang);
 }
 
 /** The command a word (and, for a group, the next positional word) names; a misspelt one is a usage error with "did you mean". */
