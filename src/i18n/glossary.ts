@@ -50,6 +50,7 @@ export const GLOSSARY = {
   round: { vi: "vòng", en: "round" },
   dossier: { vi: "hồ sơ", en: "dossier" },
   gapHints: { vi: "điểm còn có thể đạt", en: "points still available" },
+  surveyMapping: { vi: "bảng ánh xạ phiếu điều tra", en: "survey mapping" },
 } as const satisfies Record<string, Bilingual>;
 
 export type Term = keyof typeof GLOSSARY;
@@ -85,6 +86,12 @@ export const UNIT_TYPE_NAMES = {
   phuong: { vi: "phường", en: "ward" },
   "dac-khu": { vi: "đặc khu", en: "special zone" },
   department: { vi: "sở, ban, ngành", en: "department" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The status of a criteria set or survey mapping. */
+export const SET_STATUS_NAMES = {
+  draft: { vi: "dự thảo", en: "draft" },
+  published: { vi: "đã ban hành", en: "published" },
 } as const satisfies Record<string, Bilingual>;
 
 /** A glossary term in `lang`, optionally capitalised for a heading or column ("Điểm tự chấm"). */
