@@ -1,6 +1,8 @@
 import { checkSchema } from "../check-schema.js";
 import { isCalendarDate } from "../rules/dates.js";
+import { ASSESSMENT_LIMITS, checkJsonLimits } from "../criteria/check-limits.js";
 import { indexCriteriaSet } from "../criteria/criteria-index.js";
+import { declaredFact, declaredIndicator } from "../criteria/declared.js";
 import { factDomain, indicatorDomain } from "../criteria/fact-domain.js";
 import type { CriteriaSet, FactDeclaration } from "../criteria/types.js";
 import { nearestName } from "../nearest-name.js";
@@ -14,6 +16,8 @@ import { type Assessment, type FactInput, type FactValue, ROUNDS } from "./types
  * the wrong type or out of bounds, evidence that is cited but not listed, survey values.
  */
 export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assessment> {
+  const tooLarge = checkJsonLimits(json, ASSESSMENT_LIMITS);
+  if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
   const schemaProblems = checkSchema(json, "assessment");
   if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
   const assessment = json as Assessment;
@@ -67,7 +71,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
 
     for (const [name, input] of Object.entries(round.facts ?? {})) {
       const at = `${path}.facts.${name}`;
-      const declared = set.facts[name];
+      const declared = declaredFact(set, name);
       if (!declared) {
         const near = nearestName(name, Object.keys(set.facts));
         problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `dữ kiện "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
@@ -115,7 +119,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
     const declared = set.survey?.indicators ?? {};
     for (const [name, value] of Object.entries(assessment.survey.indicators)) {
       const at = `survey.indicators.${name}`;
-      const indicator = declared[name];
+      const indicator = declaredIndicator(set, name);
       if (!indicator) {
         problems.push(problem("unknown-indicator", at, `survey indicator "${name}" is not in the criteria set (declared: ${Object.keys(declared).join(", ") || "none"})`, `chỉ số khảo sát "${name}" không có trong bộ tiêu chí`));
         continue;
@@ -126,7 +130,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
       }
     }
     for (const name of Object.keys(declared)) {
-      if (usesIndicator(set, name) && !(name in assessment.survey.indicators)) {
+      if (usesIndicator(set, name) && !Object.hasOwn(assessment.survey.indicators, name)) {
         problems.push(problem("unknown-indicator-value", "survey.indicators", `survey results lack indicator "${name}", which the criteria set scores`, `kết quả khảo sát thiếu chỉ số "${name}" mà bộ tiêu chí dùng để chấm điểm`));
       }
     }

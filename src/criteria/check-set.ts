@@ -1,4 +1,5 @@
 import { type Problem, problem } from "../problem.js";
+import { declaredFact, isReservedName } from "./declared.js";
 import { NUMERIC_FACT_TYPES } from "./fact-domain.js";
 import { checkCoverage, describeRange, isEmptyRange } from "./range.js";
 import { isCalendarDate } from "../rules/dates.js";
@@ -14,6 +15,7 @@ function checkFacts(set: CriteriaSet): Problem[] {
   const problems: Problem[] = [];
   for (const [name, fact] of Object.entries(set.facts)) {
     const path = `facts.${name}`;
+    if (isReservedName(name)) problems.push(reservedName(name, path));
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
       problems.push(problem("range-invalid", path, `min ${fact.min} is greater than max ${fact.max}`, `min ${fact.min} lớn hơn max ${fact.max}`));
     }
@@ -29,7 +31,7 @@ function checkFacts(set: CriteriaSet): Problem[] {
     }
     for (const side of ["numerator", "denominator"] as const) {
       const source = fact.derived.ratio[side];
-      const declared = set.facts[source];
+      const declared = declaredFact(set, source);
       if (!declared || declared.derived || !NUMERIC_FACT_TYPES.has(declared.type)) {
         problems.push(
           problem(
@@ -48,6 +50,7 @@ function checkFacts(set: CriteriaSet): Problem[] {
 function checkSurvey(set: CriteriaSet): Problem[] {
   const problems: Problem[] = [];
   for (const [name, indicator] of Object.entries(set.survey?.indicators ?? {})) {
+    if (isReservedName(name)) problems.push(reservedName(name, `survey.indicators.${name}`));
     if (indicator.min !== undefined && indicator.max !== undefined && indicator.min >= indicator.max) {
       problems.push(problem("range-invalid", `survey.indicators.${name}`, "min must be less than max", "min phải nhỏ hơn max"));
     }
@@ -153,6 +156,15 @@ function checkDecisions(set: CriteriaSet): Problem[] {
     );
   }
   return problems;
+}
+
+function reservedName(name: string, path: string): Problem {
+  return problem(
+    "reserved-name",
+    path,
+    `"${name}" is a reserved word of JavaScript objects and cannot name a fact or indicator: rename it (e.g. "${name}_count")`,
+    `"${name}" là từ dành riêng của đối tượng JavaScript, không dùng làm tên dữ kiện hay chỉ số: hãy đổi tên (ví dụ "${name}_count")`,
+  );
 }
 
 /** Versions are YEAR.N: compare the year, then N. */

@@ -1,4 +1,5 @@
 import { describeRange, rangeContains } from "../criteria/range.js";
+import { declaredFact } from "../criteria/declared.js";
 import type { CriteriaSet, LeafNode, LocalizedText, Tier } from "../criteria/types.js";
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
@@ -38,7 +39,7 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
   const fact = (name: string): ResolvedFact | undefined => {
     const value = inputs.facts.get(name);
     read[name] = value === NOTHING_AROSE ? "không phát sinh" : value ?? null;
-    const ratio = set.facts[name]?.derived?.ratio;
+    const ratio = declaredFact(set, name)?.derived?.ratio;
     if (ratio) {
       read[ratio.numerator] = inputs.facts.get(ratio.numerator) ?? null;
       read[ratio.denominator] = inputs.facts.get(ratio.denominator) ?? null;

@@ -14,7 +14,7 @@ const COMPARISONS = new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">=", "!"
 
 export type RuleIssue =
   | { kind: "operator-not-allowed"; path: string; operator: string }
-  | { kind: "rule-invalid"; path: string; detail: string };
+  | { kind: "rule-invalid" | "limit-exceeded"; path: string; detail: string; vi: string };
 
 export interface RuleInspection {
   issues: RuleIssue[];
@@ -22,18 +22,35 @@ export interface RuleInspection {
   reads: string[];
 }
 
+/** Operators nested in one rule; the reference sets need 4. */
+export const MAX_RULE_DEPTH = 32;
+
 export function inspectRule(rule: unknown, path: string): RuleInspection {
   const issues: RuleIssue[] = [];
   const reads: string[] = [];
-  const visit = (node: unknown, at: string): void => {
+  const visit = (node: unknown, at: string, depth: number): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, `${at}[${i}]`));
+      node.forEach((item, i) => visit(item, `${at}[${i}]`, depth));
       return;
     }
     if (node === null || typeof node !== "object") return;
+    if (depth >= MAX_RULE_DEPTH) {
+      issues.push({
+        kind: "limit-exceeded",
+        path: at,
+        detail: `operators nested more than ${MAX_RULE_DEPTH} deep: split the rule (use a tiers rule or a derived fact)`,
+        vi: `các phép toán lồng nhau quá ${MAX_RULE_DEPTH} cấp: hãy tách quy tắc (dùng quy tắc tiers hoặc dữ kiện tính toán)`,
+      });
+      return;
+    }
     const keys = Object.keys(node);
     if (keys.length !== 1) {
-      issues.push({ kind: "rule-invalid", path: at, detail: `an operation must have exactly one operator, found ${keys.length} keys (${keys.join(", ")})` });
+      issues.push({
+        kind: "rule-invalid",
+        path: at,
+        detail: `an operation must have exactly one operator, found ${keys.length} keys (${keys.join(", ")})`,
+        vi: `mỗi phép toán phải có đúng một toán tử, tìm thấy ${keys.length} khoá (${keys.join(", ")})`,
+      });
       return;
     }
     const operator = keys[0] as string;
@@ -46,18 +63,23 @@ export function inspectRule(rule: unknown, path: string): RuleInspection {
     if (operator === "var") {
       const name = Array.isArray(args) ? args[0] : args;
       if (typeof name !== "string" || name === "") {
-        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var must name a fact with a literal string" });
+        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var must name a fact with a literal string", vi: "var phải ghi tên dữ kiện bằng một chuỗi cố định" });
       } else if (!reads.includes(name)) {
         reads.push(name);
       }
       if (Array.isArray(args) && args.length > 1) {
-        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var defaults are not allowed: declare the fact and enter its value" });
+        issues.push({
+          kind: "rule-invalid",
+          path: argsPath,
+          detail: "var defaults are not allowed: declare the fact and enter its value",
+          vi: "không dùng giá trị mặc định trong var: hãy khai báo dữ kiện và nhập giá trị",
+        });
       }
       return;
     }
-    visit(args, argsPath);
+    visit(args, argsPath, depth + 1);
   };
-  visit(rule, path);
+  visit(rule, path, 0);
   return { issues, reads };
 }
 

@@ -1,3 +1,4 @@
+import { declaredFact, declaredIndicator } from "../criteria/declared.js";
 import { describeRange } from "../criteria/range.js";
 import type { CriteriaSet, LeafNode, LocalizedText, Range, Tier } from "../criteria/types.js";
 import { fromUnits, toUnits } from "../points.js";
@@ -15,7 +16,7 @@ export interface GapContext {
 /** What would earn the points a leaf still misses, e.g. "raise online_payment_rate from 28 to 35: +0.5". */
 export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContext): LocalizedText {
   const upTo = fromUnits(context.available);
-  const factTitle = (name: string) => set.facts[name]?.title ?? set.survey?.indicators[name]?.title ?? { vi: name, en: name };
+  const factTitle = (name: string) => declaredFact(set, name)?.title ?? declaredIndicator(set, name)?.title ?? { vi: name, en: name };
   const scoring = leaf.scoring;
   if (context.status === "missing-facts" || context.status === "not-entered") {
     const what = scoring.kind === "manual" ? null : "fact" in scoring ? scoring.fact : scoring.kind === "survey" ? scoring.indicator : null;
