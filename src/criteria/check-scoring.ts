@@ -1,5 +1,6 @@
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
+import { checkRuleTypes } from "../rules/check-rule-types.js";
 import { ALLOWED_OPERATORS, inspectRule, ruleBounds } from "../rules/json-logic.js";
 import { nearestName } from "../nearest-name.js";
 import { isCalendarDate } from "../rules/dates.js";
@@ -138,7 +139,10 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
         problems.push(unknownFact(name, `${path}.rule`, set));
         return false;
       });
-      if (inspection.issues.length === 0 && declared.length === inspection.reads.length) {
+      if (inspection.issues.length > 0) break;
+      const typeIssues = checkRuleTypes(scoring.rule, `${path}.rule`, (name) => declaredFact(set, name)?.type);
+      for (const issue of typeIssues) problems.push(problem(issue.fact ? "fact-type-mismatch" : "rule-invalid", issue.path, issue.message, issue.vi));
+      if (typeIssues.length === 0 && declared.length === inspection.reads.length) {
         problems.push(...checkRuleBounds(set, leaf, `${path}.rule`));
       }
       break;
