@@ -5,7 +5,7 @@ import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
 import type { LeafStatus } from "../scoring/report.js";
 import { addDays, daysBetween } from "./dates.js";
-import { applyRule, inspectRule } from "./json-logic.js";
+import { applyRule, inspectRule, missingOnPath } from "./json-logic.js";
 
 /** A derived fact whose denominator is 0 under `whenZero: "not-applicable"`. */
 export const NOTHING_AROSE = Symbol("nothing-arose");
@@ -76,14 +76,17 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
     case "deadline":
       return deadlineOutcome(leaf, fact, read, missing);
     case "logic": {
-      const reads = ruleReads(scoring.rule);
-      const values: Record<string, unknown> = {};
-      const absent = reads.filter((name) => {
-        const value = fact(name);
-        values[name] = value;
-        return value === undefined || value === null;
+      const entered = ruleReads(scoring.rule).filter((name) => {
+        const value = inputs.facts.get(name);
+        return value !== undefined && value !== null;
       });
-      if (absent.length > 0) return missing(absent);
+      const values: Record<string, unknown> = {};
+      for (const name of entered) values[name] = fact(name);
+      const absent = missingOnPath(scoring.rule, values);
+      if (absent.length > 0) {
+        for (const name of absent) fact(name);
+        return missing(absent);
+      }
       let result: unknown;
       try {
         result = applyRule(scoring.rule, values);
@@ -93,7 +96,7 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
       if (typeof result !== "number" || !Number.isFinite(result) || result < 0 || toUnits(result) > max) {
         return ruleFailure(leaf, read, `the rule returned ${describeValue(result)}`);
       }
-      const readText = reads.map((name) => `${name} = ${JSON.stringify(values[name])}`).join(", ");
+      const readText = entered.map((name) => `${name} = ${JSON.stringify(values[name])}`).join(", ");
       return scored(toUnits(result), { vi: `theo công thức với ${readText} → ${result}`, en: `rule with ${readText} → ${result}` });
     }
     case "survey": {

@@ -157,6 +157,47 @@ function union(bounds: RuleBounds[]): RuleBounds {
   return { min: Math.min(...ranges.map((r) => r.min)), max: Math.max(...ranges.map((r) => r.max)) };
 }
 
+/**
+ * The facts a rule needs but lacks on the path it takes with these facts: an `if` reads its
+ * conditions in turn and only the branch taken, `and`/`or` stop where JSON Logic stops. A fact
+ * read only by a branch not taken is not needed. Where a condition itself lacks a fact, the path
+ * cannot be told, so that condition's missing facts are the answer. `facts` holds entered ones only.
+ */
+export function missingOnPath(rule: unknown, facts: Record<string, unknown>): string[] {
+  const data = Object.assign(Object.create(null) as Record<string, unknown>, facts);
+  const holds = (node: unknown) => jsonLogic.truthy(jsonLogic.apply(node as jsonLogic.RulesLogic, data));
+  const need = (node: unknown): string[] => {
+    if (Array.isArray(node)) return [...new Set(node.flatMap(need))];
+    if (node === null || typeof node !== "object") return [];
+    const [operator] = Object.keys(node);
+    if (operator === undefined) return [];
+    const raw = (node as Record<string, unknown>)[operator];
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (operator === "var") {
+      const name = args[0];
+      return typeof name === "string" && !Object.hasOwn(data, name) ? [name] : [];
+    }
+    if (operator === "if" || operator === "?:") {
+      for (let i = 0; i + 1 < args.length; i += 2) {
+        const lacking = need(args[i]);
+        if (lacking.length > 0) return lacking;
+        if (holds(args[i])) return need(args[i + 1]);
+      }
+      return args.length % 2 === 1 ? need(args[args.length - 1]) : [];
+    }
+    if (operator === "and" || operator === "or") {
+      for (const arg of args) {
+        const lacking = need(arg);
+        if (lacking.length > 0) return lacking;
+        if (holds(arg) === (operator === "or")) return [];
+      }
+      return [];
+    }
+    return need(args);
+  };
+  return need(rule);
+}
+
 /** Applies an inspected rule to declared facts only. Throws only on a malformed rule. */
 export function applyRule(rule: unknown, facts: Record<string, unknown>): unknown {
   const data = Object.assign(Object.create(null) as Record<string, unknown>, facts);
