@@ -115,9 +115,20 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
       }
       dues.forEach((due, i) => problems.push(...checkDue(set, due, wantsList ? `${path}.due[${i}]` : `${path}.due`)));
       for (const outcome of ["onTime", "late", "missing"] as const) problems.push(...checkPointsValue(scoring.points[outcome], `${path}.points.${outcome}`));
+      if (scoring.mode !== undefined && !wantsList) {
+        problems.push(
+          problem(
+            "rule-invalid",
+            `${path}.mode`,
+            'mode applies to a list of due dates (a "dates" fact): remove it, or give "due" as a list',
+            'mode chỉ dùng khi có danh sách hạn (dữ kiện kiểu "dates"): hãy bỏ mode, hoặc ghi "due" dạng danh sách',
+          ),
+        );
+      }
       const bestEach = Math.max(scoring.points.onTime, scoring.points.late, scoring.points.missing);
-      pointsWithin((toUnits(bestEach) * dues.length) / 10_000, `${path}.points`);
-      best((toUnits(bestEach) * dues.length) / 10_000, `${path}.points`);
+      const times = scoring.mode === "all" ? 1 : dues.length;
+      pointsWithin((toUnits(bestEach) * times) / 10_000, `${path}.points`);
+      best((toUnits(bestEach) * times) / 10_000, `${path}.points`);
       break;
     }
     case "logic": {

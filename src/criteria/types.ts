@@ -57,6 +57,8 @@ export interface Tier {
   label?: LocalizedText;
 }
 
+export type DeadlineMode = "each" | "all";
+
 /** A due date: fixed (`"2026-01-31"`) or relative to another date fact. */
 export type DueDate = string | { fact: string; plusDays: number };
 
@@ -75,6 +77,12 @@ export type Scoring =
       points: { onTime: number; late: number; missing: number };
       /** Later than this many days after the due date counts as missing. */
       lateWithinDays?: number;
+      /**
+       * For a list of due dates: "each" (default) scores every date and sums the points; "all"
+       * scores the list once by its worst date (all on time → onTime, any missing → missing,
+       * else late), e.g. "all four quarterly reports on time = 1, else 0".
+       */
+      mode?: DeadlineMode;
     }
   | { kind: "survey"; indicator: string; linear: { zeroAt: number; fullAt: number } }
   | { kind: "survey"; indicator: string; tiers: Tier[] };

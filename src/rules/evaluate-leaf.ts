@@ -146,6 +146,9 @@ function tierOutcome(tiers: Tier[], name: string, value: number, read: Record<st
   };
 }
 
+type Timeliness = "onTime" | "late" | "missing";
+const WORSE: Record<Timeliness, number> = { onTime: 0, late: 1, missing: 2 };
+
 function deadlineOutcome(
   leaf: LeafNode,
   fact: (name: string) => ResolvedFact | undefined,
@@ -156,7 +159,9 @@ function deadlineOutcome(
   const dues = Array.isArray(scoring.due) ? scoring.due : [scoring.due];
   const raw = fact(scoring.fact);
   const dates: (string | null)[] = Array.isArray(raw) ? raw : [typeof raw === "string" ? raw : null];
+  const all = scoring.mode === "all" && dues.length > 1;
   let units = 0;
+  let worst: Timeliness = "onTime";
   const parts: { vi: string; en: string }[] = [];
   for (const [i, due] of dues.entries()) {
     let dueDate: string;
@@ -169,22 +174,41 @@ function deadlineOutcome(
     }
     const date = dates[i] ?? null;
     const label = dues.length > 1 ? `#${i + 1} ` : "";
+    let outcome: Timeliness;
+    let text: { vi: string; en: string };
     if (date === null) {
-      units += toUnits(scoring.points.missing);
-      parts.push({ vi: `${label}chưa thực hiện (hạn ${dueDate}) → ${scoring.points.missing}`, en: `${label}not done (due ${dueDate}) → ${scoring.points.missing}` });
+      outcome = "missing";
+      text = { vi: `${label}chưa thực hiện (hạn ${dueDate})`, en: `${label}not done (due ${dueDate})` };
     } else if (date <= dueDate) {
-      units += toUnits(scoring.points.onTime);
-      parts.push({ vi: `${label}${date} đúng hạn (hạn ${dueDate}) → ${scoring.points.onTime}`, en: `${label}${date} on time (due ${dueDate}) → ${scoring.points.onTime}` });
+      outcome = "onTime";
+      text = { vi: `${label}${date} đúng hạn (hạn ${dueDate})`, en: `${label}${date} on time (due ${dueDate})` };
     } else {
       const daysLate = daysBetween(dueDate, date);
       const tooLate = scoring.lateWithinDays !== undefined && daysLate > scoring.lateWithinDays;
-      const points = tooLate ? scoring.points.missing : scoring.points.late;
-      units += toUnits(points);
-      parts.push({
-        vi: `${label}${date} trễ ${daysLate} ngày (hạn ${dueDate}${tooLate ? `, quá ${scoring.lateWithinDays} ngày` : ""}) → ${points}`,
-        en: `${label}${date} ${daysLate} days late (due ${dueDate}${tooLate ? `, beyond ${scoring.lateWithinDays} days` : ""}) → ${points}`,
-      });
+      outcome = tooLate ? "missing" : "late";
+      text = {
+        vi: `${label}${date} trễ ${daysLate} ngày (hạn ${dueDate}${tooLate ? `, quá ${scoring.lateWithinDays} ngày` : ""})`,
+        en: `${label}${date} ${daysLate} days late (due ${dueDate}${tooLate ? `, beyond ${scoring.lateWithinDays} days` : ""})`,
+      };
     }
+    if (WORSE[outcome] > WORSE[worst]) worst = outcome;
+    const points = scoring.points[outcome];
+    units += toUnits(points);
+    parts.push(all ? text : { vi: `${text.vi} → ${points}`, en: `${text.en} → ${points}` });
+  }
+  if (all) {
+    const points = scoring.points[worst];
+    const verdict = {
+      onTime: { vi: `đủ ${dues.length}, tất cả đúng hạn`, en: `all ${dues.length} on time` },
+      late: { vi: `đủ ${dues.length} nhưng có lần trễ hạn`, en: `all ${dues.length} done, some late` },
+      missing: { vi: `thiếu hoặc quá hạn ít nhất một lần`, en: `at least one missing or too late` },
+    }[worst];
+    return {
+      status: "scored",
+      units: toUnits(points),
+      why: { vi: `${parts.map((p) => p.vi).join("; ")}: ${verdict.vi} → ${points}`, en: `${parts.map((p) => p.en).join("; ")}: ${verdict.en} → ${points}` },
+      facts: read,
+    };
   }
   return { status: "scored", units, why: { vi: parts.map((p) => p.vi).join("; "), en: parts.map((p) => p.en).join("; ") }, facts: read };
 }

@@ -18,7 +18,7 @@ function setWithRule(rule: unknown): CriteriaSet {
 function unitWith(facts: Record<string, unknown>): Assessment {
   const unit = miniAssessment("X01", "xa", { p22: 1, p23: 1, overall: 90, feedback: 90 });
   const round = unit.rounds[0]!;
-  round.facts = Object.fromEntries(Object.entries({ ...round.facts, ...facts }).filter(([, v]) => v !== null)) as typeof round.facts;
+  round.facts = Object.fromEntries(Object.entries({ ...round.facts, ...facts }).filter(([, v]) => v !== null)) as NonNullable<typeof round.facts>;
   return unit;
 }
 
