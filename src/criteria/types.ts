@@ -11,8 +11,24 @@ export interface LocalizedText {
   en?: string;
 }
 
-export const UNIT_TYPES = ["xa", "phuong", "dac-khu", "department"] as const;
+/**
+ * Units scored: communes, wards, special zones and departments; and the levels that existed
+ * before the two-tier reform of 1 July 2025, still found in historic sets and comparisons:
+ * district-level units (huyện, thị xã, thành phố thuộc tỉnh) and townships (thị trấn).
+ */
+export const UNIT_TYPES = ["xa", "phuong", "dac-khu", "department", "huyen", "thi-xa", "thanh-pho", "thi-tran"] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const UNIT_TYPE_TITLES: Record<UnitType, LocalizedText> = {
+  xa: { vi: "Xã", en: "Commune" },
+  phuong: { vi: "Phường", en: "Ward" },
+  "dac-khu": { vi: "Đặc khu", en: "Special zone" },
+  department: { vi: "Sở, ban, ngành", en: "Department" },
+  huyen: { vi: "Huyện", en: "Rural district" },
+  "thi-xa": { vi: "Thị xã", en: "District-level town" },
+  "thanh-pho": { vi: "Thành phố thuộc tỉnh", en: "Provincial city" },
+  "thi-tran": { vi: "Thị trấn", en: "Township" },
+};
 
 export interface Decision {
   number: string;
