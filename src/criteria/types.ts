@@ -129,6 +129,8 @@ export type CriteriaNode = LeafNode | BranchNode;
 
 export interface SurveyIndicator {
   title: LocalizedText;
+  /** What the value measures: "%" unless declared (e.g. "điểm" for a table published as "32.83 of 35"). */
+  unit?: string;
   min?: number;
   max?: number;
 }

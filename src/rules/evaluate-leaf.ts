@@ -1,5 +1,6 @@
 import { describeRange, rangeContains } from "../criteria/range.js";
-import { declaredFact } from "../criteria/declared.js";
+import { declaredFact, declaredIndicator } from "../criteria/declared.js";
+import { withIndicatorUnit } from "../criteria/fact-domain.js";
 import type { CriteriaSet, LeafNode, LocalizedText, Tier } from "../criteria/types.js";
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
@@ -108,9 +109,10 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
       const share = Math.min(1, Math.max(0, (value - zeroAt) / (fullAt - zeroAt)));
       const units = Math.round(max * share);
       const points = units / 10_000;
+      const measured = (v: number) => withIndicatorUnit(declaredIndicator(set, scoring.indicator), v);
       return scored(units, {
-        vi: `${scoring.indicator} = ${value}%: tuyến tính từ ${zeroAt}% (0 điểm) đến ${fullAt}% (${leaf.max} điểm) → ${points}`,
-        en: `${scoring.indicator} = ${value}%: linear from ${zeroAt}% (0 points) to ${fullAt}% (${leaf.max} points) → ${points}`,
+        vi: `${scoring.indicator} = ${measured(value)}: tuyến tính từ ${measured(zeroAt)} (0 điểm) đến ${measured(fullAt)} (${leaf.max} điểm) → ${points}`,
+        en: `${scoring.indicator} = ${measured(value)}: linear from ${measured(zeroAt)} (0 points) to ${measured(fullAt)} (${leaf.max} points) → ${points}`,
       });
     }
   }
