@@ -1,3 +1,4 @@
+import { roundUnitsTo, toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
 import { declaredFact, isReservedName } from "./declared.js";
 import { NUMERIC_FACT_TYPES } from "./fact-domain.js";
@@ -8,7 +9,23 @@ import { listLeaves } from "./walk-criteria.js";
 
 /** Set-level checks: fact declarations, survey, classes, blocks, tie-breakers, decisions. */
 export function checkSet(set: CriteriaSet): Problem[] {
-  return [...checkFacts(set), ...checkSurvey(set), ...checkClasses(set), ...checkBlocks(set), ...checkTies(set), ...checkDecisions(set)];
+  return [...checkFacts(set), ...checkSurvey(set), ...checkClasses(set), ...checkBlocks(set), ...checkTies(set), ...checkDecisions(set), ...checkRounding(set)];
+}
+
+/** Rounding each item to the shown decimals needs maxima that are shown exactly, or a full item would round past its maximum. */
+function checkRounding(set: CriteriaSet): Problem[] {
+  if (set.display.rounding !== "criterion") return [];
+  const decimals = set.display.pointsDecimals;
+  return listLeaves(set)
+    .filter(({ node }) => roundUnitsTo(toUnits(node.max), decimals) !== toUnits(node.max))
+    .map(({ node, path }) =>
+      problem(
+        "points-not-in-units",
+        `${path}.max`,
+        `"${node.code}" has a maximum of ${node.max}, finer than the ${decimals} decimals each item is rounded to (display.rounding "criterion"): round the maximum or show more decimals`,
+        `"${node.code}" có điểm tối đa ${node.max}, lẻ hơn ${decimals} chữ số thập phân dùng để làm tròn từng tiêu chí (display.rounding "criterion"): làm tròn điểm tối đa hoặc tăng số chữ số thập phân`,
+      ),
+    );
 }
 
 function checkFacts(set: CriteriaSet): Problem[] {

@@ -186,7 +186,18 @@ export interface CriteriaSet {
   penalty?: Adjustment;
   classes: ClassBand[];
   ranking: { blocks: RankingBlock[]; ties: TiePolicy };
-  display: { indexDecimals: number; pointsDecimals: number };
+  display: Display;
+}
+
+export interface Display {
+  indexDecimals: number;
+  pointsDecimals: number;
+  /**
+   * "total" (default): points are summed exactly and rounded once, for display. "criterion":
+   * each item's points are rounded half up to `pointsDecimals` before summing, as a province
+   * that publishes rounded item points and adds those up (18.665 + 18.665 → 18.67 + 18.67 = 37.34).
+   */
+  rounding?: "total" | "criterion";
 }
 
 export function isLeaf(node: CriteriaNode): node is LeafNode {

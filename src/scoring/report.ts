@@ -1,5 +1,5 @@
 import type { Round, Unit } from "../assessment/types.js";
-import type { LocalizedText, ScoringKind } from "../criteria/types.js";
+import type { Display, LocalizedText, ScoringKind } from "../criteria/types.js";
 
 /**
  * A score report explains every point: for each node its maxima and the points of each stage,
@@ -11,7 +11,7 @@ export interface ScoreReport {
   engine: { name: string; version: string };
   criteria: { family: string; version: string };
   /** The set's display precision, for whoever formats this report. */
-  display: { indexDecimals: number; pointsDecimals: number };
+  display: Display;
   unit: Unit & { block: string };
   year: number;
   /** Whether a survey result entered the score (see the set's `survey.whenAbsent`). */

@@ -5,9 +5,9 @@ import { type IndexedLeaf, indexCriteriaSet } from "../criteria/criteria-index.j
 import { factDomain } from "../criteria/fact-domain.js";
 import { rangeContains } from "../criteria/range.js";
 import { type CriteriaNode, type CriteriaSet, type LocalizedText, isLeaf } from "../criteria/types.js";
-import { formatScaled, fromUnits, percent, percentScaled, toUnits as units } from "../points.js";
+import { formatScaled, formatUnits, fromUnits, percent, percentScaled, roundUnitsTo, toUnits as units } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { NOTHING_AROSE, evaluateLeaf, isProblem } from "../rules/evaluate-leaf.js";
+import { type LeafOutcome, NOTHING_AROSE, evaluateLeaf, isProblem } from "../rules/evaluate-leaf.js";
 import { ENGINE } from "../version.js";
 import { type StageState, accumulateStage } from "./accumulate-rounds.js";
 import { describeGap } from "./describe-gap.js";
@@ -147,7 +147,16 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
   }
   const outcome = evaluateLeaf(set, leaf, { facts: state.facts, points: item?.points, survey: assessment.survey?.indicators ?? null });
   if (isProblem(outcome)) return outcome;
-  return { ...outcome, applicable: indexed.section === "areas" ? max : 0 };
+  return { ...roundPerCriterion(set, outcome), applicable: indexed.section === "areas" ? max : 0 };
+}
+
+/** Under `display.rounding: "criterion"` an item's points are rounded before they are summed, and the reason says so. */
+function roundPerCriterion(set: CriteriaSet, outcome: LeafOutcome): LeafOutcome {
+  if (set.display.rounding !== "criterion") return outcome;
+  const rounded = roundUnitsTo(outcome.units, set.display.pointsDecimals);
+  if (rounded === outcome.units) return outcome;
+  const shown = formatUnits(rounded, set.display.pointsDecimals);
+  return { ...outcome, units: rounded, why: { vi: `${outcome.why.vi}, làm tròn ${shown}`, en: `${outcome.why.en}, rounded to ${shown}` } };
 }
 
 /** A node and its subtree, summed exactly; sub-indices rounded to the set's index precision. */
