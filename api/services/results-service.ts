@@ -110,6 +110,20 @@ export class ResultsService {
     return this.deps.store.transaction(async (store) => {
       const campaign = await this.campaigns.requireOpen(campaignId, store);
       if (campaign.version !== expectedVersion) throw staleVersion(`campaign ${campaignId}`, campaign.version, { state: campaign.state });
+      const set = await this.criteria.forCampaign(campaign, store);
+      if (set.status !== "published") {
+        const which = `${set.family} ${set.version}`;
+        throw new ApiError("wrong-state", `criteria set ${which} is still a draft: publish it as a published version before publishing results`, {
+          problems: [
+            {
+              path: "criteria",
+              code: "criteria-draft",
+              message: `criteria set ${which} has status "draft": upload it with "status": "published" (the signed decision) before publishing results scored with it`,
+              vi: `bộ tiêu chí ${which} vẫn là bản dự thảo (status "draft"): hãy tải lên bản có "status": "published" (theo quyết định đã ký) trước khi công bố kết quả chấm theo bộ này`,
+            },
+          ],
+        });
+      }
       const pending = (await store.listAssessments(campaignId)).filter((a) => a.state !== "finalised");
       if (pending.length > 0) {
         throw new ApiError("wrong-state", `${pending.length} unit(s) are not finalised yet`, { problems: pending.map((a) => ({ path: a.unit_code, message: `${a.unit_code} is ${a.state}` })) });
