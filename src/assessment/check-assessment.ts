@@ -8,7 +8,7 @@ import type { CriteriaSet, FactDeclaration } from "../criteria/types.js";
 import { nearestName } from "../nearest-name.js";
 import { isWholeUnits, toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { type Assessment, type FactInput, type FactValue, ROUNDS } from "./types.js";
+import { APPRAISAL_ROUNDS, type Assessment, type FactInput, type FactValue, ROUNDS } from "./types.js";
 
 /**
  * Checks one unit's assessment against its criteria set and collects every problem: wrong set
@@ -58,13 +58,25 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
       }
     });
 
+  // A self round may be missing: historic tables publish appraised points only, so a self-assessment
+  // never recorded is its own state (not 0). Then an appraisal round must be there.
+  if (!assessment.rounds.some((round) => round.round === "self" || APPRAISAL_ROUNDS.includes(round.round))) {
+    problems.push(
+      problem(
+        "round-order",
+        "rounds",
+        "the assessment has neither a self round nor an appraisal round: enter the self-assessment, or the appraised points if only those were recorded",
+        "bản đánh giá không có vòng tự chấm cũng không có vòng thẩm định: hãy nhập điểm tự chấm, hoặc điểm thẩm định nếu chỉ có điểm thẩm định được ghi nhận",
+      ),
+    );
+  }
   let previousRank = -1;
   assessment.rounds.forEach((round, r) => {
     const path = `rounds[${r}]`;
     const rank = ROUNDS.indexOf(round.round);
-    if (rank <= previousRank || (r === 0 && round.round !== "self")) {
+    if (rank <= previousRank) {
       problems.push(
-        problem("round-order", `${path}.round`, `round "${round.round}" is out of order: rounds go ${ROUNDS.join(" → ")}, each at most once, starting with self`, `vòng "${round.round}" sai thứ tự: các vòng theo thứ tự tự chấm → thẩm định 1 → giải trình → thẩm định 2, mỗi vòng một lần`),
+        problem("round-order", `${path}.round`, `round "${round.round}" is out of order: rounds go ${ROUNDS.join(" → ")}, each at most once`, `vòng "${round.round}" sai thứ tự: các vòng theo thứ tự tự chấm → thẩm định 1 → giải trình → thẩm định 2, mỗi vòng một lần`),
       );
     }
     previousRank = Math.max(previousRank, rank);

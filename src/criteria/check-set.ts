@@ -14,7 +14,7 @@ export function checkSet(set: CriteriaSet): Problem[] {
 
 /** Rounding each item to the shown decimals needs maxima that are shown exactly, or a full item would round past its maximum. */
 function checkRounding(set: CriteriaSet): Problem[] {
-  if (set.display.rounding !== "criterion") return [];
+  if (set.display?.rounding !== "criterion") return [];
   const decimals = set.display.pointsDecimals;
   return listLeaves(set)
     .filter(({ node }) => roundUnitsTo(toUnits(node.max), decimals) !== toUnits(node.max))
