@@ -116,6 +116,20 @@ export class ResultsService {
       const stale = (row: Row<"campaigns">) => staleVersion(`campaign ${campaignId}`, row.version, { state: row.state });
       if (locked.version !== expectedVersion) throw stale(locked);
       const campaign = await this.campaigns.requireOpen(campaignId, store);
+      const set = await this.criteria.forCampaign(campaign, store);
+      if (set.status !== "published") {
+        const which = `${set.family} ${set.version}`;
+        throw new ApiError("wrong-state", `criteria set ${which} is still a draft: publish it as a published version before publishing results`, {
+          problems: [
+            {
+              path: "criteria",
+              code: "criteria-draft",
+              message: `criteria set ${which} has status "draft": upload it with "status": "published" (the signed decision) before publishing results scored with it`,
+              vi: `bộ tiêu chí ${which} vẫn là bản dự thảo (status "draft"): hãy tải lên bản có "status": "published" (theo quyết định đã ký) trước khi công bố kết quả chấm theo bộ này`,
+            },
+          ],
+        });
+      }
       const assessments = await store.lockAssessments(campaignId);
       const pending = assessments.filter((a) => a.state !== "finalised");
       if (pending.length > 0) {

@@ -227,7 +227,7 @@ export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
       node.title.vi,
       n.points(node.max),
       n.points(node.applicableMax),
-      n.points(node.self),
+      optional(node.self, n.points),
       optional(node.appraised, n.points),
       n.points(node.final),
       optional(node.subIndex, n.percent),
