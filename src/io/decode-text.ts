@@ -110,3 +110,37 @@ function notText(fileName: string): Problem {
     `đây không phải bảng văn bản (tệp chứa dữ liệu nhị phân, có thể là tệp .xls cũ hoặc UTF-16 thiếu dấu hiệu BOM): ${RESAVE_VI}`,
   );
 }
+
+/** Decodes a byte stream chunk by chunk; throws a TypeError on bytes invalid in a strict encoding. */
+export interface ChunkDecoder {
+  write(chunk: Uint8Array): string;
+  end(): string;
+}
+
+/**
+ * A streaming decoder. UTF-8 and UTF-16 are strict (BOM left to the caller); Windows-1258 is
+ * NFC-normalised, holding back each chunk's last letter (with its marks) so a tone mark at the
+ * start of the next chunk still joins it.
+ */
+export function createChunkDecoder(encoding: TextEncodingName): ChunkDecoder {
+  if (encoding !== "windows-1258") {
+    const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+  }
+  const decoder = iconv.getDecoder("windows1258");
+  let held = "";
+  return {
+    write(chunk) {
+      const text = held + decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      let cut = text.length - 1;
+      while (cut > 0 && /\p{M}/u.test(text[cut]!)) cut--;
+      held = text.slice(cut);
+      return text.slice(0, cut).normalize("NFC");
+    },
+    end() {
+      const text = held + (decoder.end() ?? "");
+      held = "";
+      return text.normalize("NFC");
+    },
+  };
+}

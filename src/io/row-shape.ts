@@ -19,11 +19,13 @@ export function extraCells(cells: string[], width: number, row: number, fileName
 
 /** A text that ends in the middle of a row (no line break, fewer cells than the header) was cut. */
 export function truncatedLastRow(records: string[][], text: string, fileName: string): Problem | null {
-  if (/[\r\n]$/.test(text) || records.length < 2) return null;
-  const width = records[0]?.length ?? 0;
-  const last = records[records.length - 1] ?? [];
-  if (last.length >= width || last.every((cell) => cell.trim() === "")) return null;
-  const row = records.length;
+  if (records.length < 2) return null;
+  return truncatedRow(records[records.length - 1] ?? [], records[0]?.length ?? 0, records.length, /[\r\n]$/.test(text), fileName);
+}
+
+/** The same, for a streamed file: its last record, the header's width, the row number and how the text ended. */
+export function truncatedRow(last: string[], width: number, row: number, endsWithLineBreak: boolean, fileName: string): Problem | null {
+  if (endsWithLineBreak || last.length >= width || last.every((cell) => cell.trim() === "")) return null;
   return problem(
     "truncated-file",
     `${fileName}:${row}`,

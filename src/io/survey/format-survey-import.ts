@@ -42,8 +42,8 @@ export function formatSurveyQuality(result: SurveyImportResult, lang: Lang): str
   const en = lang === "en";
   const lines = [
     en
-      ? `${result.source.file} (${result.source.kind}): ${q.rows} rows, ${q.used} used; excluded: ${q.duplicates} duplicate, ${q.incomplete} incomplete, ${q.rejected} rejected, ${q.missingUnit} without unit; answers: ${q.outOfScale} out of scale, ${q.excludedAnswers} don't know / not applicable`
-      : `${result.source.file} (${result.source.kind}): ${q.rows} dòng, ${q.used} phiếu được dùng; loại: ${q.duplicates} trùng, ${q.incomplete} chưa hoàn thành, ${q.rejected} không đạt, ${q.missingUnit} thiếu đơn vị; câu trả lời: ${q.outOfScale} ngoài thang đo, ${q.excludedAnswers} không biết / không áp dụng`,
+      ? `${result.source.file} (${result.source.kind}): ${q.rows} rows, ${q.used} used; excluded: ${q.duplicates} duplicate, ${q.incomplete} incomplete, ${q.rejected} rejected, ${q.missingUnit} without unit, ${q.malformed} malformed; answers: ${q.outOfScale} out of scale, ${q.excludedAnswers} don't know / not applicable`
+      : `${result.source.file} (${result.source.kind}): ${q.rows} dòng, ${q.used} phiếu được dùng; loại: ${q.duplicates} trùng, ${q.incomplete} chưa hoàn thành, ${q.rejected} không đạt, ${q.missingUnit} thiếu đơn vị, ${q.malformed} sai cấu trúc dòng; câu trả lời: ${q.outOfScale} ngoài thang đo, ${q.excludedAnswers} không biết / không áp dụng`,
     ...(q.unitsBelowSample.length > 0 ? [en ? `below the required sample: ${q.unitsBelowSample.join(", ")}` : `chưa đủ cỡ mẫu: ${q.unitsBelowSample.join(", ")}`] : []),
     ...q.notes.map((note) => `note: ${textIn(note, lang)}`),
     ...q.issues.map((p) => `  ${p.path}  [${p.code}]\n    ${en ? p.message : p.vi}`),
