@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
-import ExcelJS from "exceljs";
 import { toCsv } from "../../src/io/csv.js";
 import { rankingToCsvRows } from "../../src/io/format-ranking.js";
+import { writeXlsx } from "../../src/io/xlsx/write-xlsx.js";
 import type { Ranking } from "../../src/ranking/types.js";
 import type { RankingView } from "./ranking-view.js";
 
@@ -11,15 +11,8 @@ export function rankingCsv(view: RankingView): string {
 }
 
 /** The same rows as the CSV, in a worksheet; numbers stay numbers. */
-export async function rankingXlsx(view: RankingView): Promise<ArrayBuffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`PAR ${view.year}`);
-  const [header = [], ...rows] = rankingToCsvRows(view as Ranking);
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)));
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  const buffer = await workbook.xlsx.writeBuffer();
-  return buffer as ArrayBuffer;
+export async function rankingXlsx(view: RankingView): Promise<Uint8Array> {
+  return writeXlsx(rankingToCsvRows(view as Ranking), `PAR ${view.year}`);
 }
 
 const UTF8 = new TextEncoder();

@@ -2,7 +2,7 @@ import type { SurveyResults } from "../assessment/types.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import { nearestName } from "../nearest-name.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { firstLine, sniffDelimiter, toCsv } from "./csv.js";
+import { type CsvCell, firstLine, sniffDelimiter, toCsv } from "./csv.js";
 import { parseNumber } from "./parse-cell.js";
 import { parseCsvRecords } from "./parse-csv-records.js";
 import { extraCells, truncatedLastRow } from "./row-shape.js";
@@ -75,7 +75,12 @@ export function readSurveyResults(text: string, options: { fileName: string; cri
 }
 
 export function writeSurveyResults(results: Map<string, SurveyResults>, criteria: CriteriaSet): string {
+  return toCsv(surveyResultsRows(results, criteria));
+}
+
+/** The results table: a header, then one row per unit. */
+export function surveyResultsRows(results: Map<string, SurveyResults>, criteria: CriteriaSet): CsvCell[][] {
   const indicators = Object.keys(criteria.survey?.indicators ?? {});
   const rows = [...results].map(([unit, survey]) => [unit, survey.respondents ?? null, ...indicators.map((name) => survey.indicators[name] ?? null)]);
-  return toCsv([["unit", "respondents", ...indicators], ...rows]);
+  return [["unit", "respondents", ...indicators], ...rows];
 }

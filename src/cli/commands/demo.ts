@@ -19,13 +19,13 @@ const YEARS = [
   { year: 2026, criteria: "criteria/reference-commune/2026.1.json", sheet: "criteria/examples/demo-province/assessments-2026.csv", survey: "criteria/examples/demo-province/survey-2026.csv" },
 ];
 
-export function demo(args: string[], io: Io): number {
+export async function demo(args: string[], io: Io): Promise<number> {
   const options = parseOptions(args, ["format", "lang", "out"], "table", ["table", "json", "csv"]);
   const root = packageRoot();
   let previous: Ranking | undefined;
   for (const { year, criteria, sheet, survey } of YEARS) {
     const set = readCriteriaSet(join(root, criteria));
-    const reports = scoreInputs(set, readUnitInputs([join(root, sheet)], set, year, join(root, survey)));
+    const reports = scoreInputs(set, await readUnitInputs([join(root, sheet)], set, year, join(root, survey)));
     const ranked = rankUnits(set, reports, previous);
     if (!ranked.ok) throw problemsError(`the demo units of ${year} cannot be ranked`, relative(root, sheet), ranked.problems);
     io.stderr(`${year}: ${reports.length} units scored with ${set.family} ${set.version} (${relative(process.cwd(), join(root, sheet))})\n`);

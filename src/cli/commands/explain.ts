@@ -1,17 +1,17 @@
 import { formatReportTable } from "../../io/format-report.js";
 import { EXIT, usageError } from "../cli-error.js";
 import { parseOptions, requireCriteria } from "../options.js";
-import { type Io, emit } from "../output.js";
+import { type Io, emit, formatWarnings } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
 export const explainHelp = `par explain --criteria <set.json> <assessment.json|sheet.csv> [--unit CODE] [--survey results.csv|report.json] [--year 2026] [--lang vi|en] [--out file]
   One unit's score report as a readable table: every item's points and why, the gap list.`;
 
-export function explain(args: string[], io: Io): number {
+export async function explain(args: string[], io: Io): Promise<number> {
   const options = parseOptions(args, ["criteria", "year", "unit", "lang", "out", "survey"], "table", ["table"]);
   const set = readCriteriaSet(requireCriteria(options));
-  const inputs = readUnitInputs(options.positionals, set, options.year, options.survey);
+  const inputs = await readUnitInputs(options.positionals, set, options.year, options.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, options.lang)));
   const codes = inputs.map((input) => unitCode(input.value));
   const chosen = options.unit ? inputs.filter((_, i) => codes[i] === options.unit) : inputs;
   if (chosen.length !== 1) {

@@ -1,12 +1,12 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { importSurveyFile } from "../../io/survey/import-survey-file.js";
-import { formatSurveyQuality, formatSurveyTable, surveyResultsCsv } from "../../io/survey/format-survey-import.js";
+import { formatSurveyQuality, formatSurveyTable, surveyResultsTable } from "../../io/survey/format-survey-import.js";
 import { readSurveyUnits } from "../../io/survey/read-survey-units.js";
 import { loadSurveyMapping } from "../../survey/load-survey-mapping.js";
 import type { SurveyMapping } from "../../survey/types.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { parseOptions } from "../options.js";
-import { type Io, emit } from "../output.js";
+import { type Io, emitResult, formatWarnings } from "../output.js";
 import { shippedCriteriaPath } from "../package-root.js";
 import { readCriteriaSet, readJson, readText } from "../read-inputs.js";
 
@@ -34,7 +34,7 @@ export async function survey(args: string[], io: Io): Promise<number> {
   if (!mapping.ok) throw problemsError(`${options.mapping} is not a valid survey mapping`, options.mapping, mapping.problems);
   let units;
   if (options.units) {
-    const read = readSurveyUnits(readText(options.units), options.units);
+    const read = readSurveyUnits(readText(options.units, (f, warnings) => io.stderr(formatWarnings(f, warnings, options.lang))), options.units);
     if (!read.ok) throw problemsError(`${options.units} has problems`, options.units, read.problems);
     units = read.value;
   }
@@ -47,9 +47,12 @@ export async function survey(args: string[], io: Io): Promise<number> {
     writeFileSync(options.report, `${JSON.stringify(result, null, 2)}\n`);
     io.stderr(`Đã ghi / written: ${options.report}\n`);
   }
-  const text =
-    options.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : options.format === "table" ? formatSurveyTable(result, options.lang) : surveyResultsCsv(result, criteria);
-  emit(io, text, options.out, options.format);
+  await emitResult(io, options.out, options.format, {
+    json: () => result,
+    csv: () => surveyResultsTable(result, criteria),
+    table: () => formatSurveyTable(result, options.lang),
+    sheetName: "Survey",
+  });
   return EXIT.ok;
 }
 

@@ -1,14 +1,20 @@
 import type { SurveyResults } from "../../assessment/types.js";
 import type { CriteriaSet } from "../../criteria/types.js";
 import type { Estimate, SurveyImportResult } from "../../survey/result-types.js";
-import { writeSurveyResults } from "../read-survey-results.js";
+import { type CsvCell, toCsv } from "../csv.js";
+import { surveyResultsRows } from "../read-survey-results.js";
 import { renderTable } from "../render-table.js";
 import { type Lang, textIn } from "../text-in.js";
 
 /** The flat results CSV that `par score --survey` reads: unit, respondents, one column per indicator. */
 export function surveyResultsCsv(result: SurveyImportResult, criteria: CriteriaSet): string {
+  return toCsv(surveyResultsTable(result, criteria));
+}
+
+/** The same results as rows (for a workbook). */
+export function surveyResultsTable(result: SurveyImportResult, criteria: CriteriaSet): CsvCell[][] {
   const results = new Map<string, SurveyResults>(result.units.map((unit) => [unit.unit, { indicators: unit.indicators, respondents: unit.respondents }]));
-  return writeSurveyResults(results, criteria);
+  return surveyResultsRows(results, criteria);
 }
 
 export function formatSurveyTable(result: SurveyImportResult, lang: Lang): string {
