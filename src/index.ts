@@ -79,3 +79,4 @@ export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.
 export { readSurveyReport } from "./io/read-survey-report.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
+export { writeXlsx } from "./io/xlsx/write-xlsx.js";

@@ -59,11 +59,24 @@ export type ProblemCode =
   | "answer-out-of-scale"
   | "sample-too-small"
   | "limit-exceeded"
-  | "reserved-name";
+  | "reserved-name"
+  | "encoding"
+  | "encoding-assumed"
+  | "extra-cell"
+  | "truncated-file"
+  | "date-order"
+  | "points-in-explanation"
+  | "malformed-row"
+  | "line-too-long"
+  | "xlsx-damaged"
+  | "unsupported-format";
 
 export function problem(code: ProblemCode, path: string, message: string, vi: string): Problem {
   return { code, path, message, vi };
 }
 
-/** The outcome of checking input: the value, or every problem found. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+/**
+ * The outcome of checking input: the value, or every problem found. A value may come with
+ * warnings: what was assumed to read it (an encoding, say), to be shown with the result.
+ */
+export type Checked<T> = { ok: true; value: T; warnings?: Problem[] } | { ok: false; problems: Problem[] };

@@ -1,6 +1,5 @@
 import { gzipSync } from "node:zlib";
-import ExcelJS from "exceljs";
-import { type Ranking, rankingToCsvRows, toCsv } from "../../src/index.js";
+import { type Ranking, rankingToCsvRows, toCsv, writeXlsx } from "../../src/index.js";
 import type { RankingView } from "./ranking-view.js";
 
 /** The annex layout as CSV, with a BOM so spreadsheet programs read Vietnamese correctly. */
@@ -9,15 +8,8 @@ export function rankingCsv(view: RankingView): string {
 }
 
 /** The same rows as the CSV, in a worksheet; numbers stay numbers. */
-export async function rankingXlsx(view: RankingView): Promise<ArrayBuffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`PAR ${view.year}`);
-  const [header = [], ...rows] = rankingToCsvRows(view as Ranking);
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell)));
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  const buffer = await workbook.xlsx.writeBuffer();
-  return buffer as ArrayBuffer;
+export async function rankingXlsx(view: RankingView): Promise<Uint8Array> {
+  return writeXlsx(rankingToCsvRows(view as Ranking), `PAR ${view.year}`);
 }
 
 const UTF8 = new TextEncoder();

@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
-import type { Lang } from "../index.js";
+import { extname } from "node:path";
+import type { Lang, Problem } from "../index.js";
 import { type CsvCell, toCsv } from "../io/csv.js";
-import type { Problem } from "../index.js";
+import { writeXlsx } from "../io/xlsx/write-xlsx.js";
+import { usageError } from "./cli-error.js";
 
 export type Format = "table" | "json" | "csv";
 
@@ -21,13 +23,57 @@ export function emit(io: Io, text: string, out: string | undefined, format: Form
 }
 
 export function writtenLine(path: string, lang: Lang): string {
-  return lang === "vi" ? `Đã ghi: ${path}\n` : `Written: ${path}\n`;
+  return lang === "vi" ? `Đã ghi: ${path}
+` : `Written: ${path}
+`;
+}
+
+/** Spreadsheet files par cannot write: refused instead of writing text Excel cannot open. */
+const UNWRITABLE = [".xls", ".xlsm", ".xlsb", ".ods", ".numbers"];
+
+/**
+ * Writes a result where the user asks: `--out name.xlsx` writes a real workbook of the CSV
+ * layout (refused with --format json), another spreadsheet extension is refused, anything else
+ * gets the text of --format.
+ */
+export async function emitResult(
+  io: Io,
+  out: string | undefined,
+  format: Format,
+  lang: Lang,
+  value: { json: () => unknown; csv: () => CsvCell[][]; table: () => string; sheetName: string },
+): Promise<void> {
+  const extension = out ? extname(out).toLowerCase() : "";
+  if (UNWRITABLE.includes(extension)) {
+    throw usageError({
+      vi: `Không ghi được tệp ${extension} (--out ${out}). Hãy ghi .xlsx (sổ tính Excel), .csv hoặc .json.`,
+      en: `Cannot write ${extension} files (--out ${out}). Write .xlsx (an Excel workbook), .csv or .json instead.`,
+    });
+  }
+  if (out && extension === ".xlsx") {
+    if (format === "json") {
+      throw usageError({
+        vi: `--out ${out} là sổ tính Excel nhưng --format là json: bỏ --format (sổ tính theo bố cục CSV), hoặc ghi tệp .json.`,
+        en: `--out ${out} is an Excel workbook but --format is json: drop --format (the workbook holds the CSV layout), or write a .json file.`,
+      });
+    }
+    writeFileSync(out, await writeXlsx(value.csv(), value.sheetName));
+    io.stderr(writtenLine(out, lang));
+    return;
+  }
+  emit(io, render(format, value), out, format, lang);
 }
 
 export function render(format: Format, value: { json: () => unknown; csv: () => CsvCell[][]; table: () => string }): string {
   if (format === "json") return `${JSON.stringify(value.json(), null, 2)}\n`;
   if (format === "csv") return toCsv(value.csv());
   return value.table();
+}
+
+/** What was assumed to read a file (an encoding, a date order): the result stands, the reader should check. */
+export function formatWarnings(file: string, problems: Problem[], lang: Lang): string {
+  const lines = problems.map((p) => `  ${p.path}  [${p.code}]\n    ${lang === "vi" ? p.vi : p.message}`);
+  return `⚠ ${file}: ${lang === "vi" ? `${problems.length} cảnh báo` : `${problems.length} warning${problems.length === 1 ? "" : "s"}`}\n${lines.join("\n")}\n`;
 }
 
 export function formatProblems(file: string, problems: Problem[], lang: Lang): string {

@@ -1,23 +1,33 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { type Assessment, type CriteriaSet, loadCriteriaSet, problem, type Ranking, type ScoreReport } from "../index.js";
-import { readAssessmentSheet } from "../io/read-assessment-sheet.js";
+import { type Assessment, type CriteriaSet, loadCriteriaSet, type Problem, problem, type Ranking, type ScoreReport } from "../index.js";
+import { decodeText } from "../io/decode-text.js";
+import { readAssessmentSheet, readSheetRecords } from "../io/read-assessment-sheet.js";
 import { readSurveyReport } from "../io/read-survey-report.js";
 import { readSurveyResults } from "../io/read-survey-results.js";
+import { readXlsxRecords } from "../files/stream-xlsx-records.js";
 import { problemsError, usageError } from "./cli-error.js";
 
+/** Where what was assumed to read a file goes (shown on stderr, the result stands). */
+export type Warn = (file: string, warnings: Problem[]) => void;
+
 /** File adapters for the CLI: read, parse and check, or stop with every problem found. */
-export function readText(path: string): string {
+export function readText(path: string, warn?: Warn): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw usageError(code === "ENOENT" ? `File not found: ${path}` : `Cannot read ${path} (${code ?? "error"})`);
   }
+  const decoded = decodeText(bytes, path);
+  if (!decoded.ok) throw problemsError(`${path} cannot be read as text`, path, decoded.problems);
+  if (decoded.value.warnings.length > 0) warn?.(path, decoded.value.warnings);
+  return decoded.value.text;
 }
 
-export function readJson(path: string): unknown {
-  const text = readText(path).replace(/^\uFEFF/, "");
+export function readJson(path: string, warn?: Warn): unknown {
+  const text = readText(path, warn);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -32,32 +42,58 @@ export function readCriteriaSet(path: string): CriteriaSet {
   return loaded.value;
 }
 
-/** Assessments or score reports from JSON files (one object or an array) and CSV sheets. */
+/** Assessments or score reports from JSON files (one object or an array) and sheets (CSV, tab-separated text, XLSX). */
 export type UnitInput = { kind: "assessment"; value: unknown; source: string } | { kind: "report"; value: ScoreReport; source: string };
 
-export function readUnitInputs(paths: string[], set: CriteriaSet, year: number | undefined, surveyPath?: string): UnitInput[] {
-  if (paths.length === 0) throw usageError("Give at least one assessment file (.json or .csv).");
-  const inputs = paths.flatMap((path): UnitInput[] => {
-    if (extname(path).toLowerCase() === ".csv") {
-      const sheetYear = year ?? onlyYear(set, path);
-      const read = readAssessmentSheet(readText(path), { fileName: path, criteria: set, year: sheetYear });
-      if (!read.ok) throw problemsError(`${path} has problems`, path, read.problems);
-      return read.value.map((value: Assessment) => ({ kind: "assessment", value, source: `${path} (${value.unit.code})` }));
+const SHEET_TEXT = [".csv", ".tsv", ".txt"];
+/** Spreadsheet files this tool does not read, and what to save them as. */
+const UNREADABLE = [".xls", ".xlsm", ".xlsb", ".ods", ".numbers"];
+
+export async function readUnitInputs(paths: string[], set: CriteriaSet, year: number | undefined, surveyPath?: string, warn?: Warn): Promise<UnitInput[]> {
+  if (paths.length === 0) throw usageError("Give at least one assessment file (.json, .csv or .xlsx).");
+  const inputs: UnitInput[] = [];
+  for (const path of paths) inputs.push(...(await readUnitInput(path, set, year, warn)));
+  return surveyPath ? withSurvey(inputs, set, surveyPath, warn) : inputs;
+}
+
+async function readUnitInput(path: string, set: CriteriaSet, year: number | undefined, warn?: Warn): Promise<UnitInput[]> {
+  const extension = extname(path).toLowerCase();
+  if (UNREADABLE.includes(extension)) {
+    throw problemsError(`${path} is not a format par reads`, path, [
+      problem(
+        "unsupported-format",
+        path,
+        `${extension} files are not read: save the sheet in Excel as "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited) (*.csv)"`,
+        `không đọc được tệp ${extension}: hãy lưu bảng trong Excel dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8 (Comma delimited) (*.csv)"`,
+      ),
+    ]);
+  }
+  if (SHEET_TEXT.includes(extension) || extension === ".xlsx") {
+    const options = { fileName: path, criteria: set, year: year ?? onlyYear(set, path) };
+    let read;
+    if (extension === ".xlsx") {
+      const records = await readXlsxRecords(path);
+      if (!records.ok) throw problemsError(`${path} cannot be read`, path, records.problems);
+      read = readSheetRecords(records.value, { ...options, decimalComma: true });
+    } else {
+      read = readAssessmentSheet(readText(path, warn), options);
     }
-    const json = readJson(path);
-    const items = Array.isArray(json) ? json : [json];
-    return items.map((value, i) => {
-      const source = Array.isArray(json) ? `${path}[${i}]` : path;
-      return isReport(value) ? { kind: "report", value, source } : { kind: "assessment", value, source };
-    });
+    if (!read.ok) throw problemsError(`${path} has problems`, path, read.problems);
+    if (read.warnings) warn?.(path, read.warnings);
+    return read.value.map((value: Assessment) => ({ kind: "assessment", value, source: `${path} (${value.unit.code})` }));
+  }
+  const json = readJson(path, warn);
+  const items = Array.isArray(json) ? json : [json];
+  return items.map((value, i) => {
+    const source = Array.isArray(json) ? `${path}[${i}]` : path;
+    return isReport(value) ? { kind: "report", value, source } : { kind: "assessment", value, source };
   });
-  return surveyPath ? withSurvey(inputs, set, surveyPath) : inputs;
 }
 
 /** Puts each unit's survey results (`--survey results.csv`, or the `.json` report of `par survey import --report`) into its assessment. */
-function withSurvey(inputs: UnitInput[], set: CriteriaSet, path: string): UnitInput[] {
+function withSurvey(inputs: UnitInput[], set: CriteriaSet, path: string, warn?: Warn): UnitInput[] {
   const options = { fileName: path, criteria: set };
-  const read = extname(path).toLowerCase() === ".json" ? readSurveyReport(readJson(path), options) : readSurveyResults(readText(path), options);
+  const read = extname(path).toLowerCase() === ".json" ? readSurveyReport(readJson(path, warn), options) : readSurveyResults(readText(path, warn), options);
   if (!read.ok) throw problemsError(`${path} has problems`, path, read.problems);
   const codes = new Set<string>();
   const merged = inputs.map((input): UnitInput => {

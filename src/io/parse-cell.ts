@@ -1,6 +1,7 @@
 import type { FactValue } from "../assessment/types.js";
 import { type FactType, type UnitType, UNIT_TYPES, UNIT_TYPE_TITLES } from "../criteria/types.js";
 import { foldText } from "../text/fold-text.js";
+import { isCalendarDate, monthFirstMessage, slashDateOrder } from "./date-order.js";
 
 /**
  * Cell values of the assessment sheet, read the way people type them: decimal comma where the
@@ -51,15 +52,14 @@ export function parseDate(text: string): CellResult<string> {
   if (year && month && day && isCalendarDate(Number(year), Number(month), Number(day))) {
     return { ok: true, value: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` };
   }
+  if (slashDateOrder(trimmed) === "month-first") {
+    const { message, vi } = monthFirstMessage(trimmed);
+    return fail(message, vi);
+  }
   return fail(
     `"${trimmed}" is not a date: write it as YYYY-MM-DD (2025-03-31) or DD/MM/YYYY (31/03/2025)`,
     `"${trimmed}" không phải là ngày hợp lệ: hãy ghi dạng YYYY-MM-DD (2025-03-31) hoặc DD/MM/YYYY (31/03/2025)`,
   );
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** Dates separated by ";" or "|"; an empty entry is a missing date (null). */

@@ -3,8 +3,10 @@ import { compareCodes } from "../criteria/compare-codes.js";
 import type { CriteriaSet, UnitType } from "../criteria/types.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { firstLine, sniffDelimiter } from "./csv.js";
+import { type SlashDateOrder, ambiguousMessage, slashDateOrder } from "./date-order.js";
 import { parseUnitType } from "./parse-cell.js";
 import { parseCsvRecords } from "./parse-csv-records.js";
+import { extraCells, truncatedLastRow } from "./row-shape.js";
 import { type RowEntries, readFactEntries, readItemEntries } from "./read-sheet-entries.js";
 import { type SheetItemResolver, refuseSheetItem, resolveSheetItem } from "./resolve-sheet-item.js";
 import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } from "./sheet-columns.js";
@@ -29,7 +31,7 @@ export function readAssessmentSheet(
   text: string,
   options: { fileName: string; criteria: CriteriaSet; year: number },
 ): Checked<Assessment[]> {
-  const { fileName, criteria, year } = options;
+  const { fileName } = options;
   const content = (text.startsWith("\uFEFF") ? text.slice(1) : text).normalize("NFC");
   if (content.trim() === "") {
     return fail([
@@ -44,7 +46,21 @@ export function readAssessmentSheet(
   const delimiter = sniffDelimiter(firstLine(content));
   const records = parseCsvRecords(content, delimiter, fileName);
   if (!records.ok) return records;
-  const [headerCells = [], ...rows] = records.value;
+  const read = readSheetRecords(records.value, { ...options, decimalComma: delimiter !== "," });
+  const cut = truncatedLastRow(records.value, content, fileName);
+  return cut ? fail([...(read.ok ? [] : read.problems), cut]) : read;
+}
+
+/**
+ * The same reading from records already split into cells (a CSV file, or the first worksheet
+ * of an XLSX workbook).
+ */
+export function readSheetRecords(
+  records: string[][],
+  options: { fileName: string; criteria: CriteriaSet; year: number; decimalComma: boolean },
+): Checked<Assessment[]> {
+  const { fileName, criteria, year } = options;
+  const [headerCells = [], ...rows] = records;
   const header = readSheetHeader(headerCells, fileName);
   const problems = [...header.problems];
   if (header.columns.unit === undefined || header.columns.item === undefined) return fail(problems);
@@ -63,12 +79,15 @@ export function readAssessmentSheet(
     fileName,
     header,
     resolve: resolveSheetItem(criteria),
-    decimalComma: delimiter !== ",",
+    decimalComma: options.decimalComma,
     units: new Map(),
     problems,
     strayColumns: new Set(),
+    slashDates: [],
   };
   rows.forEach((cells, index) => readRow(context, cells, index + 2));
+  const lastRow = rows.length + 1;
+  problems.push(...slashDateProblems(context.slashDates));
 
   const assessments: Assessment[] = [];
   for (const draft of context.units.values()) {
@@ -99,7 +118,46 @@ export function readAssessmentSheet(
     }
     assessments.push(buildAssessment(draft, type, criteria, year));
   }
-  return problems.length > 0 ? fail(problems) : { ok: true, value: assessments };
+  if (problems.length > 0) return fail(problems);
+  const warnings = shortLastUnit(context, lastRow);
+  return warnings.length > 0 ? { ok: true, value: assessments, warnings } : { ok: true, value: assessments };
+}
+
+/**
+ * A file cut at a line break loses its last unit's last rows without a trace; when that unit
+ * has fewer rows than every other unit, say so (a warning: the unit may simply have fewer).
+ */
+function shortLastUnit(context: SheetContext, lastRow: number): Problem[] {
+  const drafts = [...context.units.values()];
+  const last = drafts.find((draft) => draft.lastRow === lastRow);
+  const others = drafts.filter((draft) => draft !== last).map((draft) => draft.rows);
+  if (!last || others.length < 2 || last.rows >= Math.min(...others)) return [];
+  const fewest = Math.min(...others);
+  return [
+    problem(
+      "truncated-file",
+      `${context.fileName}:${lastRow}`,
+      `unit "${last.code}" ends the file with ${last.rows} rows while every other unit has at least ${fewest}: if the file was cut, its missing rows score 0; check that the file is complete`,
+      `đơn vị "${last.code}" ở cuối tệp chỉ có ${last.rows} dòng trong khi mọi đơn vị khác có ít nhất ${fewest} dòng: nếu tệp bị cắt, các dòng thiếu sẽ bị tính 0 điểm; hãy kiểm tra tệp có đầy đủ không`,
+    ),
+  ];
+}
+
+/** Slash dates are read day-first only when the file shows that order and never the other (see date-order.ts). */
+function slashDateProblems(dates: SlashDate[]): Problem[] {
+  const monthFirst = dates.find((date) => date.order === "month-first");
+  const dayFirst = dates.find((date) => date.order === "day-first");
+  if (dayFirst && !monthFirst) return [];
+  const evidence = {
+    ...(monthFirst ? { monthFirst: `${monthFirst.text} ${monthFirst.place.split(":").slice(-2).join(":")}` } : {}),
+    ...(dayFirst ? { dayFirst: `${dayFirst.text} ${dayFirst.place.split(":").slice(-2).join(":")}` } : {}),
+  };
+  return dates
+    .filter((date) => date.order === "ambiguous" || (date.order === "day-first" && monthFirst))
+    .map(({ place, text, fact }) => {
+      const { message, vi } = ambiguousMessage(text, evidence);
+      return problem("date-order", place, `fact "${fact}": ${message}`, `số liệu "${fact}": ${vi}`);
+    });
 }
 
 interface SheetContext {
@@ -111,6 +169,15 @@ interface SheetContext {
   problems: Problem[];
   /** Columns without a header already reported (once per column). */
   strayColumns: Set<number>;
+  /** Every date cell written with slashes, to settle the file's day/month order. */
+  slashDates: SlashDate[];
+}
+
+interface SlashDate {
+  place: string;
+  text: string;
+  fact: string;
+  order: SlashDateOrder;
 }
 
 interface Entered<T> {
@@ -124,6 +191,9 @@ type UnitDetail = (typeof UNIT_DETAILS)[number];
 interface UnitDraft {
   code: string;
   firstRow: number;
+  lastRow: number;
+  /** Rows of the unit in the file. */
+  rows: number;
   /** unit_type holds a checked UnitType. */
   details: Partial<Record<UnitDetail, Entered<string>>>;
   rounds: Map<Round, { facts: Record<string, FactInput>; items: Record<string, ItemInput> }>;
@@ -149,6 +219,7 @@ function cellOf(context: SheetContext, cells: string[], column: SheetColumn): st
 function readRow(context: SheetContext, cells: string[], row: number): void {
   if (cells.every((cell) => cell.trim() === "")) return;
   reportStrayCells(context, cells, row);
+  if (!lineUp(context, cells, row)) return;
   const unitCode = cellOf(context, cells, "unit");
   if (unitCode === "") {
     context.problems.push(
@@ -163,17 +234,46 @@ function readRow(context: SheetContext, cells: string[], row: number): void {
   }
   let draft = context.units.get(unitCode);
   if (!draft) {
-    draft = { code: unitCode, firstRow: row, details: {}, rounds: new Map(), seen: new Map(), evidence: new Set() };
+    draft = { code: unitCode, firstRow: row, lastRow: row, rows: 0, details: {}, rounds: new Map(), seen: new Map(), evidence: new Set() };
     context.units.set(unitCode, draft);
   }
+  draft.rows += 1;
+  draft.lastRow = row;
   readUnitDetails(context, cells, row, draft);
   readItem(context, cells, row, draft);
+}
+
+/**
+ * Whether a row's cells line up with the header. A row with more cells than the header had its
+ * cells shifted (a decimal comma such as 47,45 in a comma-separated file, or an unquoted comma
+ * in a name), so every value after the shift is in the wrong column; a line break inside a code
+ * or a round's value comes from a stray quote that swallowed the following lines.
+ */
+function lineUp(context: SheetContext, cells: string[], row: number): boolean {
+  const shifted = extraCells(cells, context.header.labels.length, row, context.fileName);
+  if (shifted) {
+    context.problems.push(shifted);
+    return false;
+  }
+  const { columns } = context.header;
+  const strict = new Set([columns.unit, columns.unit_type, columns.item, columns.self, columns.appraisal1, columns.appraisal2]);
+  const broken = cells.findIndex((cell, index) => strict.has(index) && /[\r\n]/.test(cell));
+  if (broken === -1) return true;
+  context.problems.push(
+    problem(
+      "malformed-row",
+      at(context, row, broken),
+      `cell ${columnLetter(broken)}${row} spans several lines: a quote (") opened in this row takes in the rows that follow; remove the stray quote or close it`,
+      `ô ${columnLetter(broken)}${row} kéo dài nhiều dòng: dấu ngoặc kép (") mở ở dòng này đã nuốt các dòng sau; hãy xóa dấu ngoặc kép thừa hoặc đóng nó lại`,
+    ),
+  );
+  return false;
 }
 
 function reportStrayCells(context: SheetContext, cells: string[], row: number): void {
   const { labels, ignored } = context.header;
   cells.forEach((cell, index) => {
-    const blankHeader = index >= labels.length || (ignored.has(index) && labels[index] === columnLetter(index));
+    const blankHeader = index < labels.length && ignored.has(index) && labels[index] === columnLetter(index);
     if (!blankHeader || cell.trim() === "" || context.strayColumns.has(index)) return;
     context.strayColumns.add(index);
     context.problems.push(
@@ -266,6 +366,9 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
     return;
   }
   draft.seen.set(key, row);
+  if (item.kind === "fact" && (item.declaration.type === "date" || item.declaration.type === "dates")) {
+    for (const { round, text } of entries) collectSlashDates(context, item.name, text, at(context, row, round));
+  }
   const rowEntries: RowEntries = {
     entries,
     comment,
@@ -281,6 +384,13 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
     else roundOf(draft, round).facts[item.name] = input as FactInput;
   }
   if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
+}
+
+function collectSlashDates(context: SheetContext, fact: string, text: string, place: string): void {
+  for (const entry of text.split(/[;|]/)) {
+    const order = slashDateOrder(entry);
+    if (order !== null && order !== "same") context.slashDates.push({ place, text: entry.trim(), fact, order });
+  }
 }
 
 function roundOf(draft: UnitDraft, round: Round): { facts: Record<string, FactInput>; items: Record<string, ItemInput> } {

@@ -19,14 +19,21 @@ export interface RowEntries {
 export type EntriesRead<T> = { inputs: { round: Round; input: T }[]; problems: Problem[] };
 
 /**
- * An item row's rounds: points, or a KPS claim. The comment goes to the last round entered
+ * An item row's rounds: points, or a KPS claim; the explanation cell is the unit's reply as text
+ * (points or KPS there are a problem). The comment goes to the last round entered
  * (as the reason when that cell is KPS), the evidence to the first; with no round entered they
  * go on the self-assessment. Nothing is returned for a row with a bad cell.
  */
 export function readItemEntries(code: string, row: RowEntries): EntriesRead<ItemInput> {
   const inputs: { round: Round; input: ItemInput }[] = [];
   const problems: Problem[] = [];
+  let explained: string | null = null;
   for (const { round, text } of row.entries) {
+    if (round === "explanation") {
+      if (isNotApplicableMarker(text) || parseNumber(text, row.decimalComma).ok) problems.push(pointsInExplanation(code, text, row));
+      else explained = text;
+      continue;
+    }
     if (isNotApplicableMarker(text)) {
       inputs.push({ round, input: { notApplicable: true } });
       continue;
@@ -53,7 +60,24 @@ export function readItemEntries(code: string, row: RowEntries): EntriesRead<Item
     if (last.input.notApplicable) last.input.reason = row.comment;
     else last.input.comment = row.comment;
   }
+  if (explained !== null) {
+    const at = inputs.findIndex((entry) => entry.round !== "self" && entry.round !== "appraisal1");
+    inputs.splice(at === -1 ? inputs.length : at, 0, { round: "explanation", input: { comment: explained } });
+  }
   return { inputs, problems };
+}
+
+/**
+ * The explanation round is the unit's reply (comments and evidence): only an appraisal changes
+ * points, so points or KPS typed there would be ignored without a word.
+ */
+function pointsInExplanation(name: string, text: string, row: RowEntries): Problem {
+  return problem(
+    "points-in-explanation",
+    row.place("explanation"),
+    `"${text}" in the explanation column of ${name} would be ignored: the explanation round carries the unit's comments and evidence, and only an appraisal changes points or facts; put points in appraisal1 or appraisal2, or write the explanation as text`,
+    `"${text}" ở cột giải trình của ${name} sẽ không được tính: vòng giải trình chỉ gồm ý kiến và tài liệu kiểm chứng của đơn vị, chỉ vòng thẩm định mới thay đổi điểm hoặc số liệu; hãy ghi điểm vào cột appraisal1 hoặc appraisal2, hoặc ghi nội dung giải trình bằng chữ`,
+  );
 }
 
 /** A fact row's rounds: values typed by the fact's declaration; comment and evidence as for items. */
@@ -61,6 +85,10 @@ export function readFactEntries(name: string, type: FactType, row: RowEntries): 
   const values: { round: Round; value: FactValue }[] = [];
   const problems: Problem[] = [];
   for (const { round, text } of row.entries) {
+    if (round === "explanation") {
+      problems.push(pointsInExplanation(name, text, row));
+      continue;
+    }
     const parsed = isNotApplicableMarker(text)
       ? {
           ok: false as const,

@@ -2,9 +2,10 @@ import type { SurveyResults } from "../assessment/types.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import { nearestName } from "../text/nearest-name.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { firstLine, sniffDelimiter, toCsv } from "./csv.js";
+import { type CsvCell, firstLine, sniffDelimiter, toCsv } from "./csv.js";
 import { parseNumber } from "./parse-cell.js";
 import { parseCsvRecords } from "./parse-csv-records.js";
+import { extraCells, truncatedLastRow } from "./row-shape.js";
 
 /**
  * Survey results per unit as a flat table: `unit`, optional `respondents` and `source`, then
@@ -37,10 +38,17 @@ export function readSurveyResults(text: string, options: { fileName: string; cri
     problems.push(problem("parse", `${fileName}:1`, 'the header has no "unit" column', 'dòng tiêu đề thiếu cột "unit"'));
     return { ok: false, problems };
   }
+  const cut = truncatedLastRow(records.value, content, fileName);
+  if (cut) problems.push(cut);
   const results = new Map<string, SurveyResults>();
   rows.forEach((cells, r) => {
     const row = r + 2;
     if (cells.every((cell) => cell.trim() === "")) return;
+    const shifted = extraCells(cells, header.length, row, fileName);
+    if (shifted) {
+      problems.push(shifted);
+      return;
+    }
     const cell = (name: string) => cells[names.indexOf(name)]?.trim() ?? "";
     const unit = cell("unit");
     if (results.has(unit)) {
@@ -67,7 +75,12 @@ export function readSurveyResults(text: string, options: { fileName: string; cri
 }
 
 export function writeSurveyResults(results: Map<string, SurveyResults>, criteria: CriteriaSet): string {
+  return toCsv(surveyResultsRows(results, criteria));
+}
+
+/** The results table: a header, then one row per unit. */
+export function surveyResultsRows(results: Map<string, SurveyResults>, criteria: CriteriaSet): CsvCell[][] {
   const indicators = Object.keys(criteria.survey?.indicators ?? {});
   const rows = [...results].map(([unit, survey]) => [unit, survey.respondents ?? null, ...indicators.map((name) => survey.indicators[name] ?? null)]);
-  return toCsv([["unit", "respondents", ...indicators], ...rows]);
+  return [["unit", "respondents", ...indicators], ...rows];
 }

@@ -1,6 +1,7 @@
 import { type Problem, problem } from "../problem.js";
 import { foldText } from "../text/fold-text.js";
 import { nearestName } from "../text/nearest-name.js";
+import { columnLetter } from "../text/column-letter.js";
 
 /**
  * The columns of the assessment sheet and the header names accepted for each. Headers are
@@ -118,9 +119,4 @@ export function describeColumn(column: SheetColumn): { en: string; vi: string } 
   return descriptions[column];
 }
 
-/** Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+export { columnLetter };

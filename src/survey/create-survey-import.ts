@@ -1,4 +1,5 @@
 import type { CriteriaSet } from "../criteria/types.js";
+import { columnLetter } from "../text/column-letter.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { normaliseText } from "../text/normalise-text.js";
 import { type CompiledScale, EXCLUDED, OFF_SCALE, compileScale, compileSelectMany, remember } from "./read-answer.js";
@@ -19,6 +20,8 @@ export interface SurveyImportOptions {
   fileName: string;
   /** How many issues of each kind to list with their place (the rest are counted). Default 20. */
   listPerKind?: number;
+  /** Every row has a cell per header column (CSV; an XLSX row leaves out its trailing empty cells), so a shorter row was cut. */
+  fullRows?: boolean;
 }
 
 /** A survey import fed one record at a time: the header, then each row, then finish. */
@@ -71,9 +74,11 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
   let plan: ColumnPlan | null = null;
   /** Per question: the column of a scale question's answer, or -1 for a select-many question. */
   let scaleColumns: Int32Array | null = null;
+  /** Columns that never hold a line break: codes, ids, times, status, scale answers. */
+  let strictColumns: number[] = [];
 
   const quality: SurveyQuality = {
-    rows: 0, used: 0, duplicates: 0, incomplete: 0, rejected: 0, missingUnit: 0, outOfScale: 0, excludedAnswers: 0,
+    rows: 0, used: 0, duplicates: 0, incomplete: 0, rejected: 0, missingUnit: 0, malformed: 0, outOfScale: 0, excludedAnswers: 0,
     unitsBelowSample: [], notes: [], issues: [], notListed: 0,
   };
   const listed = new Map<string, number>();
@@ -94,6 +99,7 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       if (!resolved.ok) return resolved.problems;
       plan = resolved.value;
       scaleColumns = Int32Array.from(plan.questions, (question, q) => (scales[q] ? question.column! : -1));
+      strictColumns = [plan.unit, plan.respondent, plan.submitted, plan.status, ...scaleColumns].filter((c): c is number => c !== null && c >= 0);
       if (plan.respondent === null) quality.notes.push({ en: "no respondent id column: duplicates cannot be detected", vi: "không có cột mã người trả lời: không thể phát hiện phiếu trùng" });
       if (plan.submitted === null && plan.status === null) quality.notes.push({ en: "no submission time or status column: every response is taken as complete", vi: "không có cột thời điểm nộp hay trạng thái: mọi phiếu được coi là đã hoàn thành" });
       return [];
@@ -103,6 +109,7 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       if (!plan) throw new Error("survey import: row() before header()");
       if (isBlank(cells)) return;
       quality.rows += 1;
+      if (misaligned(cells, row)) return;
       if (plan.status !== null) {
         const raw = cells[plan.status] ?? "";
         // most rows repeat the previous row's status: a string comparison instead of a hash lookup
@@ -240,6 +247,32 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       };
     },
   };
+
+  /**
+   * A row whose cells do not line up with the header is excluded with its place: more cells than
+   * the header (a decimal comma or an unquoted comma shifted the answers), fewer in a CSV (the
+   * line was cut: 8 of 29 cells is no full response), or a line break inside a code, id or
+   * scale answer (a stray quote swallowed the following rows, which then vanish into one cell).
+   */
+  function misaligned(cells: string[], row: number): boolean {
+    const width = plan!.header.length;
+    const beyond = cells.length > width && cells.slice(width).some((cell) => cell.trim() !== "");
+    const shifted = beyond || (options.fullRows === true && cells.length > width);
+    const short = options.fullRows === true && cells.length < width;
+    const broken = shifted || short ? -1 : strictColumns.find((column) => /[\r\n]/.test(cells[column] ?? "")) ?? -1;
+    if (!shifted && !short && broken === -1) return false;
+    quality.malformed += 1;
+    if (!listing("malformed-row")) return true;
+    if (shifted) {
+      issue("malformed-row", `${fileName}:${row}:${columnLetter(width)}`, `response excluded: row ${row} has ${cells.length} cells but the header has ${width}, so its answers are shifted (a decimal comma, or a comma in a text answer without quotes)`, `phiếu bị loại: dòng ${row} có ${cells.length} ô nhưng dòng tiêu đề có ${width} ô nên các câu trả lời bị lệch cột (dấu phẩy thập phân, hoặc dấu phẩy trong câu trả lời không có ngoặc kép)`);
+    } else if (short) {
+      issue("malformed-row", `${fileName}:${row}:${columnLetter(cells.length)}`, `response excluded: row ${row} has ${cells.length} of ${width} cells, so it is not a full response (the line was cut)`, `phiếu bị loại: dòng ${row} chỉ có ${cells.length} trên ${width} ô nên không phải phiếu đầy đủ (dòng bị cắt)`);
+    } else {
+      const lines = (cells[broken] ?? "").split(/\r\n|\r|\n/).length;
+      issue("malformed-row", place(row, broken), `response excluded: this cell spans ${lines} lines, so a stray quote (") took in the rows that follow; remove the quote and import again`, `phiếu bị loại: ô này kéo dài ${lines} dòng, do một dấu ngoặc kép (") thừa đã nuốt các dòng sau; hãy xóa dấu ngoặc kép và nhập lại`);
+    }
+    return true;
+  }
 
   function readSelectMany(q: number, columns: ColumnPlan["questions"][number], cells: string[], row: number, tally: UnitTally): void {
     const select = selects[q]!;

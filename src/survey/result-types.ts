@@ -60,6 +60,8 @@ export interface SurveyQuality {
   incomplete: number;
   rejected: number;
   missingUnit: number;
+  /** Rows whose cells do not line up with the header (cut short, shifted, or swallowed by a stray quote). */
+  malformed: number;
   /** Answers on no scale of the mapping (left out, the response is used). */
   outOfScale: number;
   /** Answers excluded as "don't know / not applicable". */

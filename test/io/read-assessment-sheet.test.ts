@@ -85,7 +85,7 @@ describe("readAssessmentSheet reads", () => {
       text: lines(
         "unit,unit_name,unit_type,item,self,appraisal2",
         "X01,Xã Vĩnh Hòa,xa,plan_issued,có,không",
-        "X01,,,plan_date,05/02/2025,2025-02-06",
+        "X01,,,plan_date,25/02/2025,2025-02-06",
         'X01,,,report_dates,"2025-03-10;;12/9/2025;",',
         "X01,,,dossiers_settled,120,",
         "X01,,,online_payment_rate,36.5%,",
@@ -97,7 +97,7 @@ describe("readAssessmentSheet reads", () => {
             round: "self",
             facts: {
               plan_issued: true,
-              plan_date: "2025-02-05",
+              plan_date: "2025-02-25",
               report_dates: ["2025-03-10", null, "2025-09-12", null],
               dossiers_settled: 120,
               online_payment_rate: 36.5,
@@ -110,12 +110,12 @@ describe("readAssessmentSheet reads", () => {
     },
     {
       name: "a fact's comment and evidence",
-      text: lines("unit,unit_type,item,self,explanation,comment,evidence", "X01,xa,dossiers_settled,100,98,Đã đối chiếu,HS-1"),
+      text: lines("unit,unit_type,item,self,appraisal1,comment,evidence", "X01,xa,dossiers_settled,100,98,Đã đối chiếu,HS-1"),
       expected: [
         unit(
           [
             { round: "self", facts: { dossiers_settled: { value: 100, evidence: ["HS-1"] } } },
-            { round: "explanation", facts: { dossiers_settled: { value: 98, comment: "Đã đối chiếu" } } },
+            { round: "appraisal1", facts: { dossiers_settled: { value: 98, comment: "Đã đối chiếu" } } },
           ],
           { name: "X01" },
           ["HS-1"],
@@ -369,7 +369,7 @@ describe("readAssessmentSheet reports", () => {
     },
     {
       name: "a value in a column without a header",
-      text: lines("unit,unit_type,item,self", "X01,xa,2.2,1,ghi chú lạc"),
+      text: lines("unit,unit_type,item,self,", "X01,xa,2.2,1,ghi chú lạc"),
       code: "parse",
       path: "s.csv:2:E",
       message: "cell E2 has a value but its column has no header",
@@ -382,6 +382,70 @@ describe("readAssessmentSheet reports", () => {
       path: "s.csv:3",
       message: "a quoted cell that starts on row 3 is never closed",
       vi: "ô có dấu ngoặc kép bắt đầu ở dòng 3 không được đóng",
+    },
+    {
+      name: "a decimal comma in a comma-separated file (47,45 shifts the cells)",
+      text: lines("unit,unit_type,item,self,appraisal1,comment", "X01,xa,2.2,1,,", "X01,xa,dossiers_settled,47,45,,"),
+      code: "extra-cell",
+      path: "s.csv:3:G",
+      message: "row 3 has 7 cells but the header has 6, so its values are shifted",
+      vi: "dòng 3 có 7 ô nhưng dòng tiêu đề có 6 ô",
+    },
+    {
+      name: "a number in the explanation column",
+      text: lines("unit,unit_type,item,self,appraisal1,explanation", "X01,xa,2.2,1,0.5,1"),
+      code: "points-in-explanation",
+      path: "s.csv:2:explanation",
+      message: '"1" in the explanation column of 2.2 would be ignored',
+      vi: '"1" ở cột giải trình của 2.2 sẽ không được tính',
+    },
+    {
+      name: "a fact value in the explanation column",
+      text: lines("unit,unit_type,item,self,explanation", "X01,xa,dossiers_settled,100,98"),
+      code: "points-in-explanation",
+      path: "s.csv:2:explanation",
+      message: '"98" in the explanation column of dossiers_settled would be ignored',
+      vi: "chỉ vòng thẩm định mới thay đổi điểm hoặc số liệu",
+    },
+    {
+      name: "a file cut in the middle of its last row",
+      text: "unit,unit_type,item,self,appraisal1\nX01,xa,2.2,1,1\nX01,xa,1.10",
+      code: "truncated-file",
+      path: "s.csv:3",
+      message: "the file ends in the middle of row 3 (3 of 5 cells, no line break)",
+      vi: "tệp kết thúc giữa dòng 3",
+    },
+    {
+      name: "a stray quote that swallows the following rows",
+      text: lines("unit,unit_type,item,self", 'X01,xa,2.2,"1', "X01,xa,1.10,1", 'X01,xa,T1,1"', "X01,xa,P1,1"),
+      code: "malformed-row",
+      path: "s.csv:2:self",
+      message: "cell D2 spans several lines",
+      vi: "ô D2 kéo dài nhiều dòng",
+    },
+    {
+      name: "a date only valid month-first (3/25/2025)",
+      text: lines("unit,unit_type,item,self", "X01,xa,plan_date,3/25/2025"),
+      code: "fact-invalid",
+      path: "s.csv:2:self",
+      message: '"3/25/2025" is no date day-first (DD/MM/YYYY), only month-first (M/D/YYYY, 2025-03-25)',
+      vi: "theo thứ tự tháng/ngày (M/D/YYYY, 2025-03-25)",
+    },
+    {
+      name: "a date that reads both ways in a file that writes dates month-first elsewhere",
+      text: lines("unit,unit_type,item,self,appraisal1", "X01,xa,plan_date,1/10/2025,3/25/2025"),
+      code: "date-order",
+      path: "s.csv:2:self",
+      message: '"1/10/2025" reads both as 2025-10-01 (day first) and 2025-01-10 (month first), and the file writes dates month-first elsewhere (3/25/2025 2:appraisal1)',
+      vi: "hãy ghi dạng YYYY-MM-DD",
+    },
+    {
+      name: "dates that read both ways, in a file where no date shows the order",
+      text: lines("unit,unit_type,item,self", 'X01,xa,report_dates,"2025-03-10;1/10/2025"'),
+      code: "date-order",
+      path: "s.csv:2:self",
+      message: '"1/10/2025" reads both as 2025-10-01 (day first) and 2025-01-10 (month first), and no date in the file shows the order',
+      vi: "không có ngày nào trong tệp cho biết thứ tự",
     },
   ])("$name", ({ text, code, path, message, vi }) => {
     const result = read(text);

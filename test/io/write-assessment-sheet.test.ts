@@ -33,7 +33,6 @@ const examples: { name: string; assessments: Assessment[] }[] = [
       assessment({ block: "xa" }, [
         { round: "self", items: { "1.9": { notApplicable: true, evidence: ["VB-1"] }, "2.2": { points: 2, evidence: ["VB-2", "VB-3"] }, T1: { points: 0.5 } } },
         { round: "appraisal1", items: { "1.9": { points: 0, comment: "Có phát sinh, thiếu báo cáo" }, "2.2": { points: 1.5 } } },
-        { round: "explanation", items: { "2.2": { points: 2 } } },
         { round: "appraisal2", items: { "2.2": { notApplicable: true, reason: 'Không có TTHC "mới"; đã xác minh' } } },
       ], ["VB-1", "VB-2", "VB-3"]),
     ],
@@ -82,14 +81,14 @@ describe("writeAssessmentSheet then readAssessmentSheet", () => {
   it("keeps the evidence of every round (read back on the first) and the last round's comment", () => {
     const written = assessment({}, [
       { round: "self", items: { "2.2": { points: 2, evidence: ["VB-1"], comment: "tự chấm" } } },
-      { round: "explanation", items: { "2.2": { points: 2, evidence: ["VB-2", "VB-1"], comment: "bổ sung VB-2" } } },
+      { round: "appraisal2", items: { "2.2": { points: 2, evidence: ["VB-2", "VB-1"], comment: "bổ sung VB-2" } } },
     ], ["VB-1", "VB-2"]);
     expect(roundTrip([written])).toEqual([
       assessment(
         {},
         [
           { round: "self", items: { "2.2": { points: 2, evidence: ["VB-1", "VB-2"] } } },
-          { round: "explanation", items: { "2.2": { points: 2, comment: "bổ sung VB-2" } } },
+          { round: "appraisal2", items: { "2.2": { points: 2, comment: "bổ sung VB-2" } } },
         ],
         ["VB-1", "VB-2"],
       ),
@@ -138,7 +137,8 @@ interface RowModel<T> {
 const row = <T>(value: fc.Arbitrary<T>) =>
   fc.record(
     {
-      cells: fc.array(fc.option(value, { nil: undefined }), { minLength: 4, maxLength: 4 }),
+      // the explanation column (index 2) holds the unit's reply as text, never points or values
+      cells: fc.array(fc.option(value, { nil: undefined }), { minLength: 4, maxLength: 4 }).map((cells) => cells.map((cell, i) => (i === 2 ? undefined : cell))),
       comment: text(),
       evidence: evidenceIds,
     },
@@ -160,7 +160,7 @@ const itemCodes = ["1.9", "1.10", "2.1.1", "2.2", "T1", "P1"];
 
 const unitModel = fc.record(
   {
-    code: text(),
+    code: text(["\n"]),
     name: text(),
     type: fc.constantFrom(...UNIT_TYPES),
     block: text(),

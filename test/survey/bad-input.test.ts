@@ -40,7 +40,7 @@ describe("survey import: problems that stop it", () => {
       name: "an unclosed quote",
       path: () => writeText("quote.csv", `${KOBO_HEADER.join(",")}\n${koboRow("r1").join(",")}\n"DV0001,4\n`),
       code: "parse",
-      at: /quote\.csv:3$/,
+      at: "export.csv:3",
       message: /quoted cell that starts on row 3 is never closed/,
     },
     {

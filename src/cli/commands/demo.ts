@@ -5,7 +5,7 @@ import type { Ranking } from "../../index.js";
 import { EXIT, problemsError } from "../cli-error.js";
 import { OUT_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
-import { type Format, emit, render } from "../output.js";
+import { type Format, emit, formatWarnings, render } from "../output.js";
 import { packageRoot } from "../../files/package-root.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
@@ -29,12 +29,12 @@ export const demoCommand = defineCommand({
     format: formatArg(["table", "json", "csv"], "table"),
     out: OUT_ARG,
   },
-  run({ args, lang, io }) {
+  async run({ args, lang, io }) {
     const root = packageRoot();
     let previous: Ranking | undefined;
     for (const { year, criteria, sheet, survey } of YEARS) {
       const set = readCriteriaSet(join(root, criteria));
-      const reports = scoreInputs(set, readUnitInputs([join(root, sheet)], set, year, join(root, survey)));
+      const reports = scoreInputs(set, await readUnitInputs([join(root, sheet)], set, year, join(root, survey), (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))));
       const ranked = rankUnits(set, reports, previous);
       if (!ranked.ok) {
         throw problemsError({ vi: `không xếp hạng được các đơn vị mẫu năm ${year}`, en: `the demo units of ${year} cannot be ranked` }, relative(root, sheet), ranked.problems);

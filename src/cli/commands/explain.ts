@@ -4,7 +4,7 @@ import { nearestName } from "../../index.js";
 import { EXIT, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
-import { emit } from "../output.js";
+import { emit, formatWarnings } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
@@ -29,9 +29,9 @@ export const explainCommand = defineCommand({
     year: YEAR_ARG,
     out: OUT_ARG,
   },
-  run({ args, lang, io }) {
+  async run({ args, lang, io }) {
     const set = readCriteriaSet(args.criteria);
-    const inputs = readUnitInputs(args.inputs, set, args.year, args.survey);
+    const inputs = await readUnitInputs(args.inputs, set, args.year, args.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang)));
     const codes = inputs.map((input) => unitCode(input.value));
     const chosen = args.unit ? inputs.filter((_, i) => codes[i] === args.unit) : inputs;
     if (chosen.length !== 1) throw usageError(args.unit ? unknownUnit(args.unit, codes) : chooseUnit(codes));

@@ -3,7 +3,7 @@ import { rankUnits } from "../../index.js";
 import { EXIT, problemsError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
-import { type Format, emit, render } from "../output.js";
+import { type Format, emitResult, formatWarnings } from "../output.js";
 import { scoringProgress } from "../progress.js";
 import { readCriteriaSet, readRanking, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
@@ -32,21 +32,21 @@ export const rankCommand = defineCommand({
     format: formatArg(["table", "json", "csv"], "table"),
     out: OUT_ARG,
   },
-  run({ args, lang, io }) {
+  async run({ args, lang, io }) {
     const set = readCriteriaSet(args.criteria);
     const previous = args.previous ? readRanking(args.previous) : undefined;
-    const reports = scoreInputs(set, readUnitInputs(args.inputs, set, args.year, args.survey), scoringProgress(io, lang));
+    const reports = scoreInputs(set, await readUnitInputs(args.inputs, set, args.year, args.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))), scoringProgress(io, lang));
     const ranked = rankUnits(set, reports, previous);
     if (!ranked.ok) {
       throw problemsError({ vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" }, args.inputs.join(", "), ranked.problems);
     }
     const format = args.format as Format;
-    const text = render(format, {
+    await emitResult(io, args.out, format, lang, {
       json: () => ranked.value,
       csv: () => rankingToCsvRows(ranked.value),
       table: () => formatRankingTable(ranked.value, lang),
+      sheetName: `PAR ${ranked.value.year}`,
     });
-    emit(io, text, args.out, format, lang);
     return EXIT.ok;
   },
 });

@@ -3,7 +3,7 @@ import { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "../../io/
 import { EXIT } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
-import { type Format, emit, render } from "../output.js";
+import { type Format, emitResult, formatWarnings } from "../output.js";
 import { scoringProgress } from "../progress.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
@@ -25,17 +25,17 @@ export const scoreCommand = defineCommand({
     format: formatArg(["json", "csv", "table"], "json"),
     out: OUT_ARG,
   },
-  run({ args, lang, io }) {
+  async run({ args, lang, io }) {
     const set = readCriteriaSet(args.criteria);
-    const inputs = readUnitInputs(args.inputs, set, args.year, args.survey);
+    const inputs = await readUnitInputs(args.inputs, set, args.year, args.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang)));
     const reports = scoreInputs(set, inputs, scoringProgress(io, lang));
     const format = args.format as Format;
-    const text = render(format, {
+    await emitResult(io, args.out, format, lang, {
       json: () => reports,
       csv: () => [[...REPORT_CSV_HEADER], ...reports.flatMap((report) => reportToCsvRows(report).slice(1))],
       table: () => reports.map((report) => formatReportTable(report, lang, factLabels(set, lang))).join("\n"),
+      sheetName: "PAR",
     });
-    emit(io, text, args.out, format, lang);
     return EXIT.ok;
   },
 });

@@ -1,14 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { formatInteger } from "../../index.js";
 import { importSurveyFile } from "../../files/import-survey-file.js";
-import { formatSurveyQuality, formatSurveyTable, surveyResultsCsv } from "../../io/survey/format-survey-import.js";
+import { formatSurveyQuality, formatSurveyTable, surveyResultsTable } from "../../io/survey/format-survey-import.js";
 import { readSurveyUnits } from "../../io/survey/read-survey-units.js";
 import { loadSurveyMapping } from "../../index.js";
-import type { SurveyMapping } from "../../index.js";
+import type { Problem, SurveyMapping } from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { OUT_ARG, formatArg } from "../common-args.js";
 import { type CommandGroup, defineCommand } from "../define-command.js";
-import { emit, writtenLine } from "../output.js";
+import { emitResult, formatWarnings, writtenLine } from "../output.js";
 import { shippedCriteriaPath } from "../../files/package-root.js";
 import { readCriteriaSet, readJson, readText } from "../read-inputs.js";
 
@@ -61,7 +61,7 @@ export const surveyImportCommand = defineCommand({
     const criteria = readCriteriaSet(args.criteria ?? defaultCriteria(mappingJson));
     const mapping = loadSurveyMapping(mappingJson, criteria);
     if (!mapping.ok) throw problemsError({ vi: `${args.mapping} không phải bảng ánh xạ hợp lệ`, en: `${args.mapping} is not a valid survey mapping` }, args.mapping, mapping.problems);
-    const units = args.units ? readUnits(args.units) : undefined;
+    const units = args.units ? readUnits(args.units, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))) : undefined;
     const onProgress = (rows: number) => io.stderr(lang === "vi" ? `… ${formatInteger(rows, lang)} dòng\n` : `… ${formatInteger(rows, lang)} rows\n`);
     const imported = await importSurveyFile(args.export, { mapping: mapping.value, criteria, ...(units ? { units } : {}) }, { onProgress });
     if (!imported.ok) throw problemsError({ vi: `không nhập được ${args.export}`, en: `${args.export} cannot be imported` }, args.export, imported.problems);
@@ -71,9 +71,12 @@ export const surveyImportCommand = defineCommand({
       writeFileSync(args.report, `${JSON.stringify(result, null, 2)}\n`);
       io.stderr(writtenLine(args.report, lang));
     }
-    const format = args.format as "csv" | "json" | "table";
-    const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "table" ? formatSurveyTable(result, lang) : surveyResultsCsv(result, criteria);
-    emit(io, text, args.out, format, lang);
+    await emitResult(io, args.out, args.format as "csv" | "json" | "table", lang, {
+      json: () => result,
+      csv: () => surveyResultsTable(result, criteria),
+      table: () => formatSurveyTable(result, lang),
+      sheetName: "Survey",
+    });
     return EXIT.ok;
   },
 });
@@ -83,8 +86,8 @@ export const surveyGroup: CommandGroup = {
   subCommands: { import: surveyImportCommand },
 };
 
-function readUnits(path: string) {
-  const read = readSurveyUnits(readText(path), path);
+function readUnits(path: string, warn: (file: string, warnings: Problem[]) => void) {
+  const read = readSurveyUnits(readText(path, warn), path);
   if (!read.ok) throw problemsError({ vi: `${path} có lỗi`, en: `${path} has problems` }, path, read.problems);
   return read.value;
 }

@@ -2,14 +2,15 @@ import type { SurveyResults } from "../../assessment/types.js";
 import type { CriteriaSet } from "../../criteria/types.js";
 import type { Estimate, SurveyImportResult } from "../../survey/result-types.js";
 import { formatNumberIn, localiseDecimal } from "../format-number.js";
-import { writeSurveyResults } from "../read-survey-results.js";
+import type { CsvCell } from "../csv.js";
+import { surveyResultsRows } from "../read-survey-results.js";
 import { renderTable } from "../render-table.js";
 import { type Lang, textIn } from "../../text/text-in.js";
 
-/** The flat results CSV that `par score --survey` reads: unit, respondents, one column per indicator. */
-export function surveyResultsCsv(result: SurveyImportResult, criteria: CriteriaSet): string {
+/** The flat results that `par score --survey` reads (unit, respondents, one column per indicator), as rows for a CSV file or a workbook. */
+export function surveyResultsTable(result: SurveyImportResult, criteria: CriteriaSet): CsvCell[][] {
   const results = new Map<string, SurveyResults>(result.units.map((unit) => [unit.unit, { indicators: unit.indicators, respondents: unit.respondents }]));
-  return writeSurveyResults(results, criteria);
+  return surveyResultsRows(results, criteria);
 }
 
 export function formatSurveyTable(result: SurveyImportResult, lang: Lang): string {
@@ -44,8 +45,8 @@ export function formatSurveyQuality(result: SurveyImportResult, lang: Lang): str
   const en = lang === "en";
   const lines = [
     en
-      ? `${result.source.file} (${result.source.kind}): ${q.rows} rows, ${q.used} used; excluded: ${q.duplicates} duplicate, ${q.incomplete} incomplete, ${q.rejected} rejected, ${q.missingUnit} without unit; answers: ${q.outOfScale} out of scale, ${q.excludedAnswers} don't know / not applicable`
-      : `${result.source.file} (${result.source.kind}): ${q.rows} dòng, ${q.used} phiếu được dùng; loại: ${q.duplicates} trùng, ${q.incomplete} chưa hoàn thành, ${q.rejected} không đạt, ${q.missingUnit} thiếu đơn vị; câu trả lời: ${q.outOfScale} ngoài thang đo, ${q.excludedAnswers} không biết / không áp dụng`,
+      ? `${result.source.file} (${result.source.kind}): ${q.rows} rows, ${q.used} used; excluded: ${q.duplicates} duplicate, ${q.incomplete} incomplete, ${q.rejected} rejected, ${q.missingUnit} without unit, ${q.malformed} malformed; answers: ${q.outOfScale} out of scale, ${q.excludedAnswers} don't know / not applicable`
+      : `${result.source.file} (${result.source.kind}): ${q.rows} dòng, ${q.used} phiếu được dùng; loại: ${q.duplicates} trùng, ${q.incomplete} chưa hoàn thành, ${q.rejected} không đạt, ${q.missingUnit} thiếu đơn vị, ${q.malformed} sai cấu trúc dòng; câu trả lời: ${q.outOfScale} ngoài thang đo, ${q.excludedAnswers} không biết / không áp dụng`,
     ...(q.unitsBelowSample.length > 0 ? [en ? `below the required sample: ${q.unitsBelowSample.join(", ")}` : `chưa đủ cỡ mẫu: ${q.unitsBelowSample.join(", ")}`] : []),
     ...q.notes.map((note) => `${en ? "note" : "ghi chú"}: ${textIn(note, lang)}`),
     ...q.issues.map((p) => `  ${p.path}  [${p.code}]\n    ${en ? p.message : p.vi}`),

@@ -3,6 +3,7 @@ import type { SurveyUnit } from "../../survey/types.js";
 import { firstLine, sniffDelimiter } from "../csv.js";
 import { parseNumber, parseUnitType } from "../parse-cell.js";
 import { parseCsvRecords } from "../parse-csv-records.js";
+import { extraCells, truncatedLastRow } from "../row-shape.js";
 
 const COLUMNS = { unit: ["unit", "code", "ma_don_vi"], name: ["unit_name", "name"], type: ["unit_type", "type"], population: ["population", "dossiers", "n"] };
 
@@ -21,10 +22,17 @@ export function readSurveyUnits(text: string, fileName: string): Checked<SurveyU
   const at = { unit: column("unit"), name: column("name"), type: column("type"), population: column("population") };
   if (at.unit === -1) return { ok: false, problems: [problem("missing-column", `${fileName}:1`, 'the units list has no "unit" column (the unit code)', 'danh sách đơn vị thiếu cột "unit" (mã đơn vị)')] };
   const problems: Problem[] = [];
+  const cut = truncatedLastRow(records.value, content, fileName);
+  if (cut) problems.push(cut);
   const units: SurveyUnit[] = [];
   const seen = new Set<string>();
   rows.forEach((cells, r) => {
     const row = r + 2;
+    const shifted = extraCells(cells, header.length, row, fileName);
+    if (shifted) {
+      problems.push(shifted);
+      return;
+    }
     const cell = (i: number) => (i === -1 ? "" : (cells[i] ?? "").trim());
     const code = cell(at.unit);
     if (code === "") return;

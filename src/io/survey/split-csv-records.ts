@@ -10,6 +10,10 @@ import type { Delimiter } from "../csv.js";
  */
 export interface CsvSplitter {
   push(chunk: string): void;
+  /** Characters held for a record not yet ended (one longer than any line means a missing line break or an open quote). */
+  pending(): number;
+  /** Records handed over so far. */
+  count(): number;
   /** Ends the input; returns the record index at which a quoted cell is never closed, if any. */
   end(): { unclosedAt: number } | null;
 }
@@ -109,6 +113,8 @@ export function splitCsvRecords(delimiter: Delimiter, onRecord: (cells: string[]
       const stop = parse(text, false);
       rest = stop === -1 ? text : text.slice(stop);
     },
+    pending: () => rest.length,
+    count: () => index,
     end() {
       if (rest === "") return null;
       const stop = parse(rest, true);
