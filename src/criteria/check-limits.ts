@@ -73,14 +73,22 @@ export function checkJsonLimits(json: unknown, limits: JsonLimits): Problem[] {
           ),
         ];
       }
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: childPath(path, `[${i}]`, depth), depth: depth + 1 });
     } else {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i]!;
-        stack.push({ value: (value as Record<string, unknown>)[key], path: path ? `${path}.${key}` : key, depth: depth + 1 });
+        stack.push({ value: (value as Record<string, unknown>)[key], path: childPath(path, path ? `.${key}` : key, depth), depth: depth + 1 });
       }
     }
   }
   return [];
+}
+
+/** Paths are spelt out as deep as a real file goes; below that, "…" says where the deep part starts. */
+const PATH_DEPTH = 24;
+
+function childPath(path: string, step: string, depth: number): string {
+  if (depth < PATH_DEPTH) return `${path}${step}`;
+  return path.endsWith("…") ? path : `${path}…`;
 }

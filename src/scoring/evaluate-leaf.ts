@@ -88,6 +88,9 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
         for (const name of absent) fact(name);
         return missing(absent);
       }
+      // The loader refuses lists in logic rules; a set that skipped it must not have a list compared as text either.
+      const list = entered.find((name) => Array.isArray(values[name]));
+      if (list !== undefined) return ruleFailure(leaf, read, `fact "${list}" is a list of dates, which a logic rule cannot read (use a deadline rule)`);
       let result: unknown;
       try {
         result = applyRule(scoring.rule, values);

@@ -42,3 +42,12 @@ describe("a logic rule needs only the facts its evaluated path reads", () => {
     expect(result.value.missingFacts.find((m) => m.code === "1.5")?.facts ?? []).toEqual(missing);
   });
 });
+
+describe("a logic rule never reads a list of dates as text, even in a set that skipped the loader", () => {
+  it("a late report does not score through a text comparison: the rule fails with a problem", () => {
+    const set = miniSet();
+    ((set.areas[0] as BranchNode).children[4] as LeafNode).scoring = { kind: "logic", rule: { if: [{ "<=": [{ var: "reports_sent_on" }, "2026-12-31"] }, 1, 0] } };
+    const result = scoreAssessment(set, unitWith({ reports_sent_on: ["2026-03-10", "2026-06-10", "2026-09-10", "2027-01-20"] }));
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['rule-result-invalid items["1.5"]']);
+  });
+});
