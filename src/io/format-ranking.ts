@@ -1,4 +1,5 @@
 import { compareCodes } from "../criteria/compare-codes.js";
+import { summariseBlock } from "../ranking/summarise-block.js";
 import type { BlockRanking, Ranking } from "../ranking/types.js";
 import type { CsvCell } from "./csv.js";
 import { formatPoints, formatRankChange, formatSignedPoints } from "./format-number.js";
@@ -20,6 +21,7 @@ const LABELS = {
     change: "Change",
     gap: "Self gap",
     classes: "Classes",
+    mean: "Block mean",
   },
   vi: {
     title: (year: number, family: string, version: string) => `Chỉ số CCHC năm ${year} · bộ tiêu chí ${family} ${version}`,
@@ -35,6 +37,7 @@ const LABELS = {
     change: "Thay đổi",
     gap: "Chênh lệch TĐ",
     classes: "Xếp loại",
+    mean: "Bình quân khối",
   },
 };
 
@@ -79,6 +82,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       `${l.block} ${block.code}: ${textIn(block.title, lang)} (${block.units.length} ${l.units})`,
       renderTable(columns, rows),
       `${l.classes}: ${counts}`,
+      formatSummary(summariseBlock(block, ranking.display.indexDecimals), l.mean, lang),
     );
   }
   return lines.join("\n");
@@ -138,6 +142,11 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
     }),
   );
   return [header, ...rows];
+}
+
+/** "Bình quân khối: 78.39 % · Xuất sắc 6.62 % · …" */
+function formatSummary(summary: ReturnType<typeof summariseBlock>, label: string, lang: Lang): string {
+  return [`${label}: ${summary.meanText ?? "–"} %`, ...summary.classes.map((c) => `${textIn(c.title, lang)} ${c.shareText} %`)].join(" · ");
 }
 
 function areaCodes(blocks: BlockRanking[]): string[] {
