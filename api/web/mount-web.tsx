@@ -4,6 +4,7 @@ import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { ASSETS } from "./assets/assets.js";
 import { Layout } from "./layout.js";
+import { mountResults } from "./mount-results.js";
 import { HomePage } from "./pages/home-page.js";
 import { pageLang } from "./web-lang.js";
 
@@ -29,6 +30,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
     const title = lang === "vi" ? "Trang chủ" : "Home";
     return renderPage(c, { lang, title }, <HomePage lang={lang} actor={c.var.actor} published={published} />);
   });
+  mountResults(app);
 }
 
 /** Renders `content` inside the layout as a complete HTML page. */
