@@ -29,6 +29,7 @@ const TEXT = {
     selfVsAppraised: "Điểm tự chấm và điểm thẩm định theo lĩnh vực",
     subIndex: "Chỉ số thành phần (%)",
     self: "Tự chấm",
+    gap: "Chênh lệch (thẩm định − tự chấm)",
     appraised: "Thẩm định",
     notApplicable: "không áp dụng",
     survey: "Điều tra xã hội học: mức độ hài lòng",
@@ -55,6 +56,7 @@ const TEXT = {
     selfVsAppraised: "Self-assessed and appraised points per area",
     subIndex: "Sub-index (%)",
     self: "Self-assessed",
+    gap: "Difference (appraised − self-assessed)",
     appraised: "Appraised",
     notApplicable: "not applicable",
     survey: "Survey: satisfaction",
@@ -136,7 +138,7 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
               <th scope="col" class="num wide-only">{capitaliseFirst(term("applicableMaximum", lang))}</th>
               <th scope="col" class="num">{t.self}</th>
               <th scope="col" class="num">{t.appraised}</th>
-              <th scope="col" class="num wide-only">{capitaliseFirst(term("selfGap", lang))}</th>
+              <th scope="col" class="num wide-only">{t.gap}</th>
               <th scope="col" class="num">{t.subIndex}</th>
             </tr>
           </thead>
