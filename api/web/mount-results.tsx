@@ -17,7 +17,7 @@ export function mountResults(app: OpenAPIHono<AppEnv>): void {
   app.get("/results/:campaign", async (c) => {
     const lang = pageLang(c);
     const { campaign, view, set } = await published(c.var.services, c.req.param("campaign"));
-    return renderPage(c, { lang, title: campaign.title }, <ResultsPage lang={lang} campaign={campaign} view={view} areas={areaColumns(set)} />);
+    return renderPage(c, { lang, title: campaign.title }, <ResultsPage lang={lang} campaign={campaign} view={view} areas={areaColumns(set)} whenSurveyAbsent={set.survey?.whenAbsent} />);
   });
 
   app.get("/results/:campaign/units/:code", async (c) => {

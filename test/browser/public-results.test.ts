@@ -2,6 +2,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, screenshot, seriousViolations, startDemoServer, visit } from "./browser-harness.js";
 
+/** axe-core on a 40-unit ranking takes a few seconds on a loaded machine. */
+const TIMEOUT = 60_000;
+
 describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
   let server: DemoServer;
   let browser: Browser;
@@ -30,7 +33,7 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
     expect(await areaHeader.isVisible()).toBe(name === "desktop");
     expect(await page.locator("dd.figure").first().textContent()).toMatch(/^\d{2},\d{2} %$/);
     await page.close();
-  });
+  }, TIMEOUT);
 
   it("shows every column on a phone when asked, without script", async () => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
@@ -40,9 +43,11 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
     expect(await areaHeader.isVisible()).toBe(false);
     await page.getByRole("link", { name: "Xem đủ các cột" }).first().click();
     expect(await areaHeader.isVisible()).toBe(true);
+    // Only the table scrolls sideways, never the page.
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBe(PHONE.width);
     await screenshot(page, "results-phone-all-columns");
     await context.close();
-  });
+  }, TIMEOUT);
 
   it("shows a unit's page: sub-index chart, self vs appraised, survey with its interval", async () => {
     const page = await browser.newPage({ viewport: PHONE });
@@ -61,7 +66,7 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
     await page.getByRole("link", { name: /^Bảng xếp hạng/ }).last().click();
     expect(new URL(page.url()).pathname).toBe("/results/demo-2025");
     await page.close();
-  });
+  }, TIMEOUT);
 
   it("answers an unpublished campaign with a 404 page in the layout", async () => {
     const page = await browser.newPage({ viewport: PHONE });
@@ -71,7 +76,7 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "not-found-phone");
     await page.close();
-  });
+  }, TIMEOUT);
 
   it("renders /doc with Swagger UI from local assets only", async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
@@ -86,5 +91,5 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
     expect(remote).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
-  });
+  }, TIMEOUT);
 });

@@ -108,6 +108,7 @@ dl.summary dd{margin:0 0 .5rem}
 .bar-chart{max-width:60rem}
 .bar-chart text{font-size:13px}
 .tag{white-space:nowrap}
+.table-wrap{position:relative}
 .table-wrap:focus{outline:3px solid var(--focus)}
 .areas-legend{display:none}
 .ranking-table:target .areas-legend{display:block}
@@ -121,6 +122,7 @@ dl.summary dd{margin:0 0 .5rem}
 .ranking th[scope=row]{font-weight:600}
 .results-table th.num{white-space:normal}
 .results-table tbody th{font-weight:600}
+.no-survey{display:block}
 .error-page .code-line{color:var(--muted);font-size:.9375rem}
 @media (min-width:48rem){.phone-only{display:none}.areas-legend{display:block}.bar-chart text{font-size:14px}}
 @media print{.phone-only,.breadcrumb,.downloads,.block-nav{display:none!important}.chart-figure,.class-shares{break-inside:avoid}.tag{color:var(--text);background:none!important;border:1px solid var(--text)}}

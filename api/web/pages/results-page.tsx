@@ -44,6 +44,11 @@ const TEXT = {
     surveyColumn: "Điều tra XHH",
     noClass: "chưa xếp loại",
     meanLine: (mean: string) => `Đường nét đứt: chỉ số bình quân của khối (${mean} %).`,
+    noSurvey: "chưa có điều tra XHH",
+    surveyAbsent: {
+      rescale: "Chưa có kết quả điều tra xã hội học: chỉ số tính trên điểm tối đa của các phần còn lại (không gồm phần điều tra).",
+      zero: "Chưa có kết quả điều tra xã hội học: phần điều tra được tính 0 điểm.",
+    },
   },
   en: {
     home: "Home",
@@ -76,6 +81,11 @@ const TEXT = {
     surveyColumn: "Survey",
     noClass: "no class",
     meanLine: (mean: string) => `Dashed line: the block's mean index (${mean} %).`,
+    noSurvey: "no survey",
+    surveyAbsent: {
+      rescale: "No survey result: the index is over the maximum of the other parts (the survey left out).",
+      zero: "No survey result: the survey part counts 0 points.",
+    },
   },
 } as const;
 
@@ -84,6 +94,8 @@ export interface ResultsPageProps {
   campaign: CampaignView;
   view: RankingView;
   areas: AreaColumn[];
+  /** The set's rule for a unit without a survey result (absent when the set has no survey). */
+  whenSurveyAbsent?: "rescale" | "zero" | undefined;
 }
 
 /**
@@ -208,7 +220,10 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
               {block.units.map((unit) => (
                 <tr>
                   <td class="num">{unit.rank}</td>
-                  <th scope="row"><a href={unitHref(unit)}>{unit.unit.name}</a> <span class="muted code">{unit.unit.code}</span></th>
+                  <th scope="row">
+                    <a href={unitHref(unit)}>{unit.unit.name}</a> <span class="muted code">{unit.unit.code}</span>
+                    {unit.surveyPoints === null && props.whenSurveyAbsent ? <span class="muted code no-survey"> *{t.noSurvey}</span> : null}
+                  </th>
                   {areas.map((area) => {
                     const value = unit.areas[area.code]?.points;
                     return <td class="num wide-only">{value === null || value === undefined ? "–" : formatDecimal(value, points, lang)}</td>;
@@ -223,6 +238,7 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
             </tbody>
           </table>
         </TableWrap>
+        {props.whenSurveyAbsent && block.units.some((unit) => unit.surveyPoints === null) ? <p class="hint">* {t.surveyAbsent[props.whenSurveyAbsent]}</p> : null}
       </div>
     </section>
   );

@@ -38,6 +38,7 @@ const TEXT = {
     satisfied: "Tỷ lệ hài lòng (%)",
     interval: "Khoảng tin cậy 95 % (%)",
     noSurvey: "Đơn vị chưa có kết quả điều tra xã hội học trong đợt này.",
+    surveyAbsent: { rescale: "Chỉ số được tính trên điểm tối đa của các phần còn lại (không gồm phần điều tra).", zero: "Phần điều tra được tính 0 điểm." },
     noRespondents: "Không rõ số phiếu, nên không tính được khoảng tin cậy.",
     stage: { "self-assessed": "Điểm tự chấm (chưa thẩm định)", appraised: "Điểm sau thẩm định" },
     noClass: "chưa xếp loại",
@@ -65,6 +66,7 @@ const TEXT = {
     satisfied: "Satisfied (%)",
     interval: "95 % confidence interval (%)",
     noSurvey: "This unit has no survey result in this campaign.",
+    surveyAbsent: { rescale: "Its index is over the maximum of the other parts (the survey left out).", zero: "The survey part counts 0 points." },
     noRespondents: "The number of respondents is unknown, so no confidence interval can be given.",
     stage: { "self-assessed": "Self-assessed points (not appraised)", appraised: "Appraised points" },
     noClass: "no class",
@@ -178,7 +180,7 @@ function AreaRow(props: { area: NodeReport; gap: number | null; lang: Lang; poin
 function SurveySection(props: { report: ScoreReport; set: CriteriaSet; lang: Lang }) {
   const { report, set, lang } = props;
   const t = TEXT[lang];
-  if (!report.survey.included) return <p>{t.noSurvey}</p>;
+  if (!report.survey.included) return <p>{t.noSurvey} {set.survey ? t.surveyAbsent[set.survey.whenAbsent] : null}</p>;
   const n = report.survey.respondents;
   const indicators = surveyIndicators(report.areas);
   return (
