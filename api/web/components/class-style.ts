@@ -26,3 +26,6 @@ export function classStyle(position: number): ClassStyle {
 
 /** Neither a band nor a class (a unit ranked without a class). */
 export const NO_CLASS: ClassStyle = { tag: "class-none", colour: "#484949", pattern: "solid" };
+
+/** Bars that are not about a class (a unit's sub-index per area). */
+export const NEUTRAL: ClassStyle = { tag: "", colour: "#0b4f8a", pattern: "solid" };

@@ -8,7 +8,7 @@ import { wilsonInterval } from "../../../src/survey/wilson-interval.js";
 import type { CampaignView } from "../../services/campaign-service.js";
 import type { RankingView } from "../../services/ranking-view.js";
 import { BarChart } from "../components/bar-chart.js";
-import { NO_CLASS, classStyle } from "../components/class-style.js";
+import { NEUTRAL, NO_CLASS, classStyle } from "../components/class-style.js";
 import { TableWrap } from "../components/table-wrap.js";
 import { changeText } from "./results-page.js";
 
@@ -120,16 +120,18 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
       </dl>
 
       <h2>{t.areas}</h2>
-      <figure class="chart-figure">
-        <BarChart
-          id="chart-areas"
-          title={t.chartTitle(report.unit.name)}
-          description={t.chartDesc(applicable.length, formatDecimal(Math.min(...subIndices), decimals, lang), formatDecimal(Math.max(...subIndices), decimals, lang))}
-          bars={applicable.map((area) => ({ label: `${area.code}. ${textIn(area.title, lang)}`, value: area.subIndex!, valueText: formatDecimal(area.subIndex!, decimals, lang), style: classStyle(1) }))}
-          tickText={(tick) => `${tick} %`}
-        />
-        <figcaption>{t.chartTitle(report.unit.name)}</figcaption>
-      </figure>
+      {applicable.length > 0 ? (
+        <figure class="chart-figure">
+          <BarChart
+            id="chart-areas"
+            title={t.chartTitle(report.unit.name)}
+            description={t.chartDesc(applicable.length, formatDecimal(Math.min(...subIndices), decimals, lang), formatDecimal(Math.max(...subIndices), decimals, lang))}
+            bars={applicable.map((area) => ({ label: `${area.code}. ${textIn(area.title, lang)}`, value: area.subIndex!, valueText: formatDecimal(area.subIndex!, decimals, lang), style: NEUTRAL }))}
+            tickText={(tick) => `${tick} %`}
+          />
+          <figcaption>{t.chartTitle(report.unit.name)}</figcaption>
+        </figure>
+      ) : null}
 
       <TableWrap label={t.selfVsAppraised}>
         <table class="results-table">
