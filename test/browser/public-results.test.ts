@@ -92,4 +92,31 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   }, TIMEOUT);
+
+  it("saves from /doc's Try it out: the If-Match header is sent, a stale one gets 412, the current one 200", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${server.url}/doc`);
+    await page.locator(".btn.authorize").click();
+    await page.locator(".modal-ux input").first().fill(server.tokens.PAR_WARD!);
+    await page.locator(".modal-ux .auth-btn-wrapper .authorize").click();
+    await page.locator(".modal-ux .btn-done").click();
+    const op = page.locator("#operations-assessments-put_campaigns__id__units__unit__rounds__round__items__code_");
+    await op.locator(".opblock-summary-control").click();
+    await op.locator(".try-out__btn").click();
+    await op.locator('input[placeholder="id"]').fill("demo-2026");
+    await op.locator('input[placeholder="unit"]').fill("DV0002");
+    await op.locator('input[placeholder="code"]').fill("1.1.2");
+    await op.locator(".body-param__text").fill('{"points": 1, "changeReason": "Try it out"}');
+    const status = (code: string) => op.locator(".live-responses-table tbody .response-col_status", { hasText: code }).first().waitFor({ timeout: 20_000 });
+    // The demo ward already entered 1.1.2, so the example If-Match "0" is stale.
+    expect(await op.locator('input[placeholder="If-Match"]').inputValue()).toBe('"0"');
+    await op.locator(".execute").click();
+    await status("412");
+    const stale = JSON.parse((await op.locator(".live-responses-table tbody .response-col_description pre").first().textContent()) ?? "");
+    await op.locator('input[placeholder="If-Match"]').fill(`"${stale.error.current.version}"`);
+    await op.locator(".execute").click();
+    await status("200");
+    await screenshot(page, "doc-try-it-out");
+    await page.close();
+  }, TIMEOUT);
 });
