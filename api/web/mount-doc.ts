@@ -23,7 +23,6 @@ const INIT_SCRIPT = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id:
 /** Contrast fixes over Swagger UI's own stylesheet (its grey texts fall below 4.5:1). */
 const DOC_CSS = `.swagger-ui .opblock-tag small,.swagger-ui .opblock .opblock-summary-description,.swagger-ui .info .base-url,.swagger-ui .parameter__in,.swagger-ui .response-col_links,.swagger-ui .model-title,.swagger-ui .prop-format,.swagger-ui table thead tr th,.swagger-ui .parameter__type{color:#3b4151}
 .swagger-ui .opblock .opblock-summary-path,.swagger-ui .opblock .opblock-summary-method{color:#0b0c0c}
-.swagger-ui .opblock .opblock-summary-method{background:#fff;border:2px solid currentColor}
 .swagger-ui .info .title small{background:#3b4151}.swagger-ui .info .title small.version-stamp{background:#00703c}.swagger-ui .info .title small pre{color:#fff}
 .swagger-ui .info .url,.swagger-ui .info a{color:#0b4f8a}
 .swagger-ui .btn.authorize{color:#00703c;border-color:#00703c}.swagger-ui .btn.authorize span{color:#00703c}.swagger-ui .btn.authorize svg{fill:#00703c}
