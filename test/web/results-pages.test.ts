@@ -49,6 +49,20 @@ describe("the public results pages (HTTP, no browser)", () => {
     expect(html.match(/<g class="bar">/g)).toHaveLength(report.areas.filter((a: { subIndex: number | null }) => a.subIndex !== null).length);
   });
 
+  it("sends the ranking page gzipped to a browser that accepts it", async () => {
+    const { gunzipSync } = await import("node:zlib");
+    const { request } = await import("node:http");
+    const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      request(`${server.url}/results/demo-2025`, { headers: { "accept-encoding": "gzip", accept: "text/html" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) })).on("error", reject);
+      }).end();
+    });
+    expect(headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(body).toString("utf8")).toBe((await page("/results/demo-2025")).html);
+    expect(body.length).toBeLessThan(15_000);
+  });
+
   it.each([
     ["/results/demo-2025/units/NOPE", 404],
     ["/results/demo-2026", 404],
