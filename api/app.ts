@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -13,6 +12,8 @@ import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
 import { mountEvidence } from "./routes/evidence.js";
 import { mountUnits } from "./routes/units.js";
+import { htmlErrors } from "./web/html-errors.js";
+import { mountDoc } from "./web/mount-doc.js";
 import { mountWeb } from "./web/mount-web.js";
 import { createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("*", authenticate);
+  app.use("*", htmlErrors);
   app.use("*", refuseNul);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
@@ -77,11 +79,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountAssessments(app);
   mountEvidence(app);
   mountWeb(app);
-  app.doc31("/openapi.json", {
+  mountDoc(app, {
     openapi: "3.1.0",
     info: { title: "par-index assessment service", version: ENGINE.version, description: "PAR INDEX (Chỉ số CCHC) campaigns: self-assessment, appraisal rounds, explanation, finalisation, publication. Errors: { error: { code, message, problems?, current? } }." },
   });
-  app.get("/doc", swaggerUI({ url: "/openapi.json" }));
   return app;
 }
 

@@ -50,11 +50,13 @@ export { checkAssessment } from "./assessment/check-assessment.js";
 export { scoreAssessment } from "./scoring/score-assessment.js";
 export type { GapItem, LeafExplanation, LeafStatus, NodeReport, ScoreReport, Totals } from "./scoring/report.js";
 export { rankUnits } from "./ranking/rank-units.js";
+export { type BlockSummary, summariseBlock } from "./ranking/summarise-block.js";
 export type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./ranking/types.js";
 
 // Surveys: instrument mappings and the streaming import engine
 export { SURVEY_MAPPING_FORMAT, type SurveyMapping, type SurveyUnit } from "./survey/types.js";
 export { loadSurveyMapping } from "./survey/load-survey-mapping.js";
+export { wilsonInterval } from "./survey/wilson-interval.js";
 export { type SurveyImport, type SurveyImportOptions, createSurveyImport } from "./survey/create-survey-import.js";
 export { SURVEY_RESULTS_FORMAT, type SurveyImportResult } from "./survey/result-types.js";
 

@@ -1,11 +1,13 @@
 import type { ApiProblem } from "../errors.js";
-import type { Ranking } from "../../src/index.js";
+import { type BlockRanking, type BlockSummary, type Ranking, summariseBlock } from "../../src/index.js";
 
 /**
  * The engine's Ranking (per unit: points, sub-index and self vs appraised gap per area, the
- * total gap, class, change since last year) with where it came from.
+ * total gap, class, change since last year) with where it came from, and per block the mean
+ * index and the share of units per class.
  */
-export type RankingView = Ranking & {
+export type RankingView = Omit<Ranking, "blocks"> & {
+  blocks: (BlockRanking & { summary: BlockSummary })[];
   campaign: string;
   source: "published" | "live";
   /** Live rankings only: units whose inputs cannot be scored yet. */
@@ -13,7 +15,12 @@ export type RankingView = Ranking & {
 };
 
 export function viewRanking(ranking: Ranking, campaign: string, source: RankingView["source"], unscored: RankingView["unscored"]): RankingView {
-  return { ...ranking, campaign, source, unscored };
+  return { ...withSummaries(ranking), campaign, source, unscored };
+}
+
+/** Adds (or recomputes) each block's summary: rankings published before summaries existed get one too. */
+export function withSummaries<T extends Ranking>(ranking: T): T & { blocks: (BlockRanking & { summary: BlockSummary })[] } {
+  return { ...ranking, blocks: ranking.blocks.map((block) => ({ ...block, summary: summariseBlock(block, ranking.display.indexDecimals) })) };
 }
 
 /** Only the blocks asked for (all when `block` is undefined). */

@@ -1,12 +1,12 @@
-import type { Assessment, SurveyResults } from "../../src/assessment/types.js";
-import type { CriteriaSet } from "../../src/criteria/types.js";
-import type { Checked } from "../../src/problem.js";
-import { readSurveyResults } from "../../src/io/read-survey-results.js";
-import { rankUnits } from "../../src/ranking/rank-units.js";
-import type { Ranking } from "../../src/ranking/types.js";
-import { scoreAssessment } from "../../src/scoring/score-assessment.js";
-import type { ScoreReport } from "../../src/scoring/report.js";
-import { ENGINE } from "../../src/version.js";
+import type { Assessment, SurveyResults } from "../../src/index.js";
+import type { CriteriaSet } from "../../src/index.js";
+import type { Checked } from "../../src/index.js";
+import { readSurveyResults } from "../../src/index.js";
+import { rankUnits } from "../../src/index.js";
+import type { Ranking } from "../../src/index.js";
+import { scoreAssessment } from "../../src/index.js";
+import type { ScoreReport } from "../../src/index.js";
+import { ENGINE } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { requireRole, requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, notFound } from "../errors.js";
@@ -17,7 +17,7 @@ import { recordAudit } from "./audit.js";
 import type { CampaignService } from "./campaign-service.js";
 import type { CriteriaService } from "./criteria-service.js";
 import { type RankingFile, type RankingFormat, encodeRanking, withGzip } from "./ranking-formats.js";
-import { type RankingView, selectBlock, viewRanking } from "./ranking-view.js";
+import { type RankingView, selectBlock, viewRanking, withSummaries } from "./ranking-view.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 import { staleVersion } from "./unit-service.js";
@@ -94,13 +94,14 @@ export class ResultsService {
     return encoded;
   }
 
-  private async ranking(actor: Actor, campaignId: string): Promise<{ view: RankingView; published: boolean }> {
+  /** The ranking as data (the pages render it): the published one, or for staff a live one of an open campaign. */
+  async ranking(actor: Actor, campaignId: string): Promise<{ view: RankingView; published: boolean }> {
     const campaign = await this.deps.store.getCampaign(campaignId);
     if (!campaign || (campaign.state !== "published" && !isStaff(actor))) {
       if (campaign && actor.role !== "public") throw new ApiError("forbidden", `the ranking of ${campaignId} is shown once published`);
       throw notFound(`published campaign ${campaignId}`);
     }
-    if (campaign.ranking) return { view: JSON.parse(campaign.ranking) as RankingView, published: true };
+    if (campaign.ranking) return { view: withSummaries(JSON.parse(campaign.ranking) as RankingView), published: true };
     return { view: await this.liveRanking(this.deps.store, campaign, false), published: false };
   }
 

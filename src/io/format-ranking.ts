@@ -1,5 +1,6 @@
 import { compareCodes } from "../criteria/compare-codes.js";
 import { term } from "../i18n/glossary.js";
+import { summariseBlock } from "../ranking/summarise-block.js";
 import type { BlockRanking, Ranking } from "../ranking/types.js";
 import type { CsvCell } from "./csv.js";
 import { formatPoints, formatRankChange, formatSignedPoints, localiseDecimal } from "./format-number.js";
@@ -21,6 +22,7 @@ const LABELS = {
     change: "Change",
     gap: "Self gap",
     classes: "Classes",
+    mean: "Block mean",
   },
   vi: {
     title: (year: number, family: string, version: string) => `Chỉ số CCHC năm ${year} · bộ tiêu chí ${family} ${version}`,
@@ -36,6 +38,7 @@ const LABELS = {
     change: "Thay đổi",
     gap: term("selfGap", "vi", true),
     classes: "Xếp loại",
+    mean: "Bình quân khối",
   },
 };
 
@@ -81,6 +84,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       `${l.block} ${block.code}: ${textIn(block.title, lang)} (${block.units.length} ${l.units})`,
       renderTable(columns, rows),
       `${l.classes}: ${counts}`,
+      formatSummary(summariseBlock(block, ranking.display.indexDecimals), l.mean, lang),
     );
   }
   return `${lines.join("\n")}\n`;
@@ -140,6 +144,11 @@ export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
     }),
   );
   return [header, ...rows];
+}
+
+/** "Bình quân khối: 78.39 % · Xuất sắc 6.62 % · …" */
+function formatSummary(summary: ReturnType<typeof summariseBlock>, label: string, lang: Lang): string {
+  return [`${label}: ${summary.meanText ?? "–"} %`, ...summary.classes.map((c) => `${textIn(c.title, lang)} ${c.shareText} %`)].join(" · ");
 }
 
 function areaCodes(blocks: BlockRanking[]): string[] {

@@ -1,5 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { summariseBlock } from "../../src/ranking/summarise-block.js";
 import { BACKENDS } from "./backends.js";
 import { type Fixture, openFixture } from "./api-fixture.js";
 
@@ -91,6 +92,7 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
       const ranking = await f.request("GET", "/campaigns/c2026/ranking");
       expect(ranking.status).toBe(200);
       expect(ranking.body.blocks.map((b: { code: string }) => b.code)).toEqual(["phuong", "xa"]);
+      for (const block of [...ranking.body.blocks, ...live.body.blocks]) expect(block.summary).toEqual(summariseBlock(block, 2));
       const ward = ranking.body.blocks[0].units.find((u: { unit: { code: string } }) => u.unit.code === "P01");
       const { report } = (await f.request("GET", `${unitPath}/report`)).body;
       for (const area of report.areas) {

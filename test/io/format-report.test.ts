@@ -226,9 +226,10 @@ describe("formatRankingTable", () => {
         "|    2 | X03 | Xã Hòa Đông | 42,50 | 21,25 | 21,25 |                1,50 | 85,00 |    85,00 | Tốt      |        = |                              – |",
         "|    4 | X04 | Xã Mới      | 35,00 | 17,50 | 17,50 |                1,50 | 70,00 |    70,00 | Khá      |        – |                              – |",
         "Xếp loại: Tốt 3 · Khá 1",
+        "Bình quân khối: 82.50 % · Tốt 75.00 % · Khá 25.00 %",
       ],
     },
-    { lang: "en" as const, lines: ["Block xa: Communes (4 units)", "Classes: Good 3 · Fair 1"] },
+    { lang: "en" as const, lines: ["Block xa: Communes (4 units)", "Classes: Good 3 · Fair 1", "Block mean: 82.50 % · Good 75.00 % · Fair 25.00 %"] },
   ])("has the key lines in $lang", ({ lang, lines }) => {
     const actual = formatRankingTable(ranking(), lang).split("\n");
     for (const line of lines) expect(actual, `missing line: ${line}`).toContain(line);

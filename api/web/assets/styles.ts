@@ -94,4 +94,36 @@ dl.summary dd{margin:0 0 .5rem}
  .wide-only{display:table-cell}
  .table-wrap{overflow:visible}
 }
+/* public results (web-public) */
+.breadcrumb{margin:.25rem 0 .5rem;font-size:.9375rem}
+.downloads,.block-nav ul{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
+.downloads a,.block-nav a{display:inline-flex;align-items:center;min-height:44px}
+.figure{font-size:1.5rem;font-weight:700}
+.results-block{border-top:2px solid var(--border);margin-top:1.5rem}
+.class-shares{max-width:30rem}
+.tag.class-none{background:var(--muted)}
+.code{font-size:.875rem;font-weight:400}
+.chart-figure{margin:0 0 1.5rem}
+.chart-figure figcaption{color:var(--muted);font-size:.9375rem}
+.bar-chart{max-width:60rem}
+.bar-chart text{font-size:13px}
+.tag{white-space:nowrap}
+.table-wrap{position:relative}
+.table-wrap:focus{outline:3px solid var(--focus)}
+.areas-legend{display:none}
+.ranking-table:target .areas-legend{display:block}
+.bar-chart .value{font-weight:700}
+.show-less{display:none}
+.ranking-table:target .wide-only{display:table-cell}
+.ranking-table:target .show-all{display:none}
+.ranking-table:target .show-less{display:inline}
+.areas-legend{margin:0 0 1rem}
+.areas-legend summary{cursor:pointer;min-height:44px;display:flex;align-items:center;color:var(--link);text-decoration:underline}
+.ranking th[scope=row]{font-weight:600}
+.results-table th.num{white-space:normal}
+.results-table tbody th{font-weight:600}
+.no-survey{display:block}
+.error-page .code-line{color:var(--muted);font-size:.9375rem}
+@media (min-width:48rem){.phone-only{display:none}.areas-legend{display:block}.bar-chart text{font-size:14px}}
+@media print{.phone-only,.breadcrumb,.downloads,.block-nav{display:none!important}.chart-figure,.class-shares{break-inside:avoid}.tag{color:var(--text);background:none!important;border:1px solid var(--text)}}
 `;

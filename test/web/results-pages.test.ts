@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changeText } from "../../api/web/pages/results-page.js";
+import type { RankingView } from "../../api/services/ranking-view.js";
+import { formatDecimal } from "../../src/i18n/format-locale.js";
+import type { RankedUnit } from "../../src/ranking/types.js";
+import { wilsonInterval } from "../../src/survey/wilson-interval.js";
+import { type DemoServer, startDemoServer } from "../browser/browser-harness.js";
+
+describe("the public results pages (HTTP, no browser)", () => {
+  let server: DemoServer;
+  let ranking: RankingView;
+  const page = async (path: string) => {
+    const response = await fetch(`${server.url}${path}`, { headers: { accept: "text/html" } });
+    return { status: response.status, html: await response.text() };
+  };
+  beforeAll(async () => {
+    server = await startDemoServer();
+    ranking = (await (await fetch(`${server.url}/campaigns/demo-2025/ranking`)).json()) as RankingView;
+  }, 120_000);
+  afterAll(async () => server?.close());
+
+  it("shows each block's mean, class shares, chart bars and rows, from the published ranking", async () => {
+    const { status, html } = await page("/results/demo-2025");
+    expect(status).toBe(200);
+    expect(ranking.blocks.map((b) => b.units.length)).toEqual([11, 29]);
+    for (const block of ranking.blocks) {
+      const section = html.slice(html.indexOf(`id="block-${block.code}"`), html.indexOf("</section>", html.indexOf(`id="block-${block.code}"`)));
+      expect(section).toContain(`<dd class="figure">${formatDecimal(block.summary.mean!, 2, "vi")} %</dd>`);
+      for (const c of block.summary.classes) expect(section).toContain(`<td class="num">${c.count}</td><td class="num">${formatDecimal(c.share, 2, "vi")} %</td>`);
+      expect(section.match(/<g class="bar">/g)).toHaveLength(block.units.length);
+      expect(section.match(/<tr><td class="num">\d+<\/td>/g)).toHaveLength(block.units.length);
+      for (const unit of block.units) expect(section).toContain(`href="/results/demo-2025/units/${unit.unit.code}"`);
+    }
+    expect(html).toContain('href="/campaigns/demo-2025/ranking?format=csv"');
+    expect(html).toContain('href="/campaigns/demo-2025/ranking?format=xlsx"');
+  });
+
+  it("shows a unit's figures from its report, with the survey's Wilson intervals", async () => {
+    const unit = ranking.blocks[0]!.units[0]!;
+    const { report } = (await (await fetch(`${server.url}/campaigns/demo-2025/units/${unit.unit.code}/report`)).json()) as { report: any };
+    const { status, html } = await page(`/results/demo-2025/units/${unit.unit.code}?lang=en`);
+    expect(status).toBe(200);
+    expect(html).toContain(`<h1>${unit.unit.name}</h1>`);
+    expect(html).toContain(`<dd class="figure">${report.totals.indexText} %</dd>`);
+    expect(html).toContain(`1 of ${ranking.blocks[0]!.units.length} units`);
+    const n = report.survey.respondents as number;
+    const [low, high] = wilsonInterval((98 / 100) * n, n)!;
+    expect(html).toContain(`<td class="num">98.00</td><td class="num">${(low * 100).toFixed(2)} – ${(high * 100).toFixed(2)}</td>`);
+    expect(html.match(/<g class="bar">/g)).toHaveLength(report.areas.filter((a: { subIndex: number | null }) => a.subIndex !== null).length);
+  });
+
+  it("sends the ranking page gzipped to a browser that accepts it", async () => {
+    const { gunzipSync } = await import("node:zlib");
+    const { request } = await import("node:http");
+    const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+      request(`${server.url}/results/demo-2025`, { headers: { "accept-encoding": "gzip", accept: "text/html" } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) })).on("error", reject);
+      }).end();
+    });
+    expect(headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(body).toString("utf8")).toBe((await page("/results/demo-2025")).html);
+    expect(body.length).toBeLessThan(15_000);
+  });
+
+  it.each([
+    ["/results/demo-2025/units/NOPE", 404],
+    ["/results/demo-2026", 404],
+    ["/results/nope", 404],
+  ])("%s is a %i page", async (path, status) => {
+    expect((await page(path)).status).toBe(status);
+  });
+
+  it.each(["/results/demo-2025", "/results/demo-2025/units/DV0021", "/results/nope", "/doc"])("%s has no inline script or style attribute (CSP)", async (path) => {
+    const { html } = await page(path);
+    expect(html).not.toMatch(/\sstyle="/);
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  });
+});
+
+describe("changeText", () => {
+  const unit = (previous: RankedUnit["previous"]) => ({ previous }) as RankedUnit;
+  it.each([
+    { previous: null, vi: "–", en: "–" },
+    { previous: { rank: 5, index: 80, indexChange: 1.25, rankChange: 2 }, vi: "tăng 2 bậc (+1,25)", en: "up 2 (+1.25)" },
+    { previous: { rank: 1, index: 90, indexChange: -0.4, rankChange: -1 }, vi: "giảm 1 bậc (-0,40)", en: "down 1 (-0.40)" },
+    { previous: { rank: 3, index: 80, indexChange: 0, rankChange: 0 }, vi: "giữ nguyên (0,00)", en: "unchanged (0.00)" },
+  ])("$vi", ({ previous, vi, en }) => {
+    expect(changeText(unit(previous), "vi", 2)).toBe(vi);
+    expect(changeText(unit(previous), "en", 2)).toBe(en);
+  });
+});
