@@ -200,11 +200,26 @@ describe.each(TARGETS)("concurrency: $name", (target) => {
       expect(await audit("snapshot.create")).toBe(1);
     }, 60_000);
 
-    it("publish with one If-Match: published once", async () => {
+    it("survey imports racing a finalisation: each import lands before the snapshot or is refused", async () => {
       const P02 = "/campaigns/race/units/P02";
       await ok("POST", `${P02}/transitions/submit`, { token: tokens.p02!, headers: { "if-match": '"1"' } });
       await ok("PUT", `${P02}/rounds/appraisal1/items/1.1.2`, { token: tokens.scorer!, body: { points: 0 }, headers: { "if-match": '"0"' } });
-      await ok("POST", `${P02}/transitions/finalise`, { token: tokens.scorer!, headers: { "if-match": '"3"' } });
+      const csv = (i: number) => `unit,respondents,sipas_access,sipas_procedure,sipas_civil_servant,sipas_result,sipas_feedback,satisfaction_overall\nP02,${100 + i},80,81,82,83,84,${60 + i}\n`;
+      const replies = await race(send, N, (i) =>
+        i === N / 2
+          ? ["POST", `${P02}/transitions/finalise`, { token: tokens.scorer, headers: { "if-match": '"3"' } }]
+          : ["PUT", "/campaigns/race/survey", { token: tokens.admin, raw: new TextEncoder().encode(csv(i)), headers: { "content-type": "text/csv" } }],
+      );
+      expect(replies[N / 2]!.status).toBe(200);
+      expect(outcome(replies, 200, [422]).unexpected).toEqual({});
+      const trail = (await read("/audit?campaign=race&unit=P02&limit=1000")).body as { id: number; action: string }[];
+      const snapshot = trail.find((a) => a.action === "snapshot.create")!.id;
+      const imports = trail.filter((a) => a.action === "survey.import").map((a) => a.id);
+      expect(imports.length).toBe(replies.filter((r) => r.status === 200).length - 1);
+      expect(imports.filter((id) => id > snapshot)).toEqual([]);
+    }, 60_000);
+
+    it("publish with one If-Match: published once", async () => {
       await raceEdit("/campaigns/race", tokens.admin!, "POST", "/campaigns/race/publish");
       expect((await read("/campaigns/race")).body.state).toBe("published");
       expect(await audit("campaign.publish")).toBe(1);

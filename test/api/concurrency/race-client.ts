@@ -75,7 +75,7 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
 export function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
   const hooks = new URL("./ts-hooks.mjs", import.meta.url).pathname;
   const entry = new URL("./serve-for-test.ts", import.meta.url).pathname;
-  const child = spawn(process.execPath, ["--import", hooks, entry], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", hooks, entry], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (chunk) => {
     stderr += String(chunk);
