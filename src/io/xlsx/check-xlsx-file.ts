@@ -25,9 +25,9 @@ export async function checkXlsxFile(path: string, fileName: string): Promise<Che
   let kind: "empty" | "text" | "zip" | "binary";
   try {
     const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(size, 4));
+    const head = Buffer.alloc(Math.min(size, 512));
     await handle.read(head, 0, head.length, 0);
-    kind = size === 0 ? "empty" : head.readUInt32LE(0) === 0x04034b50 && size >= 22 ? "zip" : looksLikeText(head) ? "text" : "binary";
+    kind = size === 0 ? "empty" : size >= 22 && head.readUInt32LE(0) === 0x04034b50 ? "zip" : looksLikeText(head) ? "text" : "binary";
     entry = kind === "zip" ? await firstWorksheet(handle, size) : null;
   } finally {
     await handle.close();
@@ -60,8 +60,9 @@ interface ZipEntry {
   dataStart: number;
 }
 
+/** Text (in any of the encodings people save) has no control bytes besides tab and line breaks. */
 function looksLikeText(head: Buffer): boolean {
-  return [...head].every((byte) => byte === 9 || byte === 10 || byte === 13 || byte >= 32);
+  return head.every((byte) => byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte !== 127));
 }
 
 /** The first worksheet listed in the zip's central directory; null when there is no directory, a blank name when no worksheet. */
