@@ -1,5 +1,6 @@
 import { checkAssessment } from "../../src/assessment/check-assessment.js";
 import { ASSESSMENT_FORMAT, ROUNDS, type Round } from "../../src/assessment/types.js";
+import { isoDatesInFact } from "../../src/io/date-order.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, notFound } from "../errors.js";
@@ -76,6 +77,7 @@ export class AssessmentService {
       if (rule.deadline) this.checkDeadline(campaign, rule.deadline);
       const current = await store.getEntry(entryKey(ref));
       if ((current?.version ?? 0) !== expectedVersion) throw staleVersion(`${ref.kind} ${ref.code} (${ref.round})`, current?.version ?? 0, current ? JSON.parse(current.value) : null);
+      if (ref.kind === "fact") value = await this.isoDates(store, campaign, ref, value);
       await this.checkValue(store, campaign, ref, value);
       const at = this.deps.now().toISOString();
       const row: Row<"entries"> = { ...entryKey(ref), value: JSON.stringify(value), version: expectedVersion + 1, updated_by: actor.id, updated_at: at };
@@ -129,6 +131,14 @@ export class AssessmentService {
   checkDeadline(campaign: Row<"campaigns">, name: DeadlineName): void {
     const deadline = (JSON.parse(campaign.deadlines) as Record<DeadlineName, string>)[name];
     if (this.deps.now().getTime() > Date.parse(deadline)) throw new ApiError("deadline-passed", `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`);
+  }
+
+  /** A date fact may be written DD/MM/YYYY, as in the sheets: stored as YYYY-MM-DD. */
+  private async isoDates(store: Store, campaign: Row<"campaigns">, ref: EntryRef, value: unknown): Promise<unknown> {
+    const type = (await this.criteria.forCampaign(campaign, store)).facts[ref.code]?.type ?? "";
+    const read = isoDatesInFact(value, type);
+    if (read.ok) return read.value;
+    throw new ApiError("invalid-input", `fact ${ref.code} has 1 problem(s)`, { problems: [{ path: "value", message: read.message, vi: read.vi, code: "date-order" }] });
   }
 
   /** Checks the value as the engine would: a one-entry assessment through `checkAssessment`. */
