@@ -6,7 +6,7 @@ import { firstLine, sniffDelimiter } from "./csv.js";
 import { type SlashDateOrder, ambiguousMessage, slashDateOrder } from "./date-order.js";
 import { parseUnitType } from "./parse-cell.js";
 import { parseCsvRecords } from "./parse-csv-records.js";
-import { extraCells, truncatedLastRow } from "./row-shape.js";
+import { extraCells, noFinalLineBreak, truncatedLastRow } from "./row-shape.js";
 import { type RowEntries, readFactEntries, readItemEntries } from "./read-sheet-entries.js";
 import { type SheetItemResolver, refuseSheetItem, resolveSheetItem } from "./resolve-sheet-item.js";
 import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } from "./sheet-columns.js";
@@ -48,7 +48,9 @@ export function readAssessmentSheet(
   if (!records.ok) return records;
   const read = readSheetRecords(records.value, { ...options, decimalComma: delimiter !== "," });
   const cut = truncatedLastRow(records.value, content, fileName);
-  return cut ? fail([...(read.ok ? [] : read.problems), cut]) : read;
+  if (cut) return fail([...(read.ok ? [] : read.problems), cut]);
+  if (!read.ok || /[\r\n]$/.test(content)) return read;
+  return { ...read, warnings: [...(read.warnings ?? []), noFinalLineBreak(fileName, records.value.length)] };
 }
 
 /**

@@ -481,3 +481,28 @@ describe("readAssessmentSheet reports", () => {
     expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(["s.csv:2:Tự chấm"]);
   });
 });
+
+describe("readAssessmentSheet warns when a file may have been cut at a cell or a line", () => {
+  it.each([
+    {
+      name: "no line break at the end (cut after a whole cell)",
+      text: "unit,unit_type,item,self\nX01,xa,2.2,1\nX01,xa,1.10,1",
+      path: "s.csv:3",
+      message: "the file does not end with a line break",
+    },
+    {
+      name: "the last unit has fewer rows than every other (cut at a line break)",
+      text: lines(
+        "unit,unit_type,item,self",
+        ...["X01", "X02", "X03"].flatMap((code) => ["2.2", "1.10", "T1"].map((item) => `${code},xa,${item},1`)),
+        "X04,xa,2.2,1",
+      ),
+      path: "s.csv:11",
+      message: 'unit "X04" ends the file with 1 rows while every other unit has at least 3',
+    },
+  ])("$name", ({ text, path, message }) => {
+    const result = read(text);
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.warnings : []).toContainEqual({ code: "truncated-file", path, message: expect.stringContaining(message), vi: expect.any(String) });
+  });
+});
