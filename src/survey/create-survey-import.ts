@@ -1,4 +1,5 @@
 import type { CriteriaSet } from "../criteria/types.js";
+import { swallowsRows } from "../io/row-shape.js";
 import { columnLetter } from "../io/sheet-columns.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { normaliseText } from "./normalise-text.js";
@@ -263,6 +264,7 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
     // a cell over several lines in a misaligned row is the cause: the quote that opened it
     let broken = strictColumns.find(multiline) ?? -1;
     if (broken === -1 && (shifted || short)) broken = cells.findIndex((_, column) => multiline(column));
+    if (broken === -1) broken = cells.findIndex((cell) => swallowsRows(cell, width));
     if (!shifted && !short && broken === -1) return false;
     quality.malformed += 1;
     if (!listing("malformed-row")) return true;

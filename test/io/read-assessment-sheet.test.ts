@@ -424,6 +424,22 @@ describe("readAssessmentSheet reports", () => {
       vi: "ô D2 kéo dài nhiều dòng",
     },
     {
+      name: "a deleted cell in a sheet whose other rows are full (the values after it shift left)",
+      text: lines("unit,unit_type,item,self,appraisal1", "X01,xa,2.2,1,1", "X01,xa,1.10,1,1", "X01,xa,T1,1,1", "X01,xa,P1,1"),
+      code: "malformed-row",
+      path: "s.csv:5:appraisal1",
+      message: "row 5 has 4 of 5 cells while the other rows have all 5",
+      vi: "dòng 5 chỉ có 4 trên 5 ô",
+    },
+    {
+      name: "a stray quote in a comment that takes in whole rows",
+      text: lines("unit,unit_type,item,self,comment", 'X01,xa,2.2,1,"ghi chú', "X01,xa,1.10,0,", 'X01,xa,T1,1,ok"', "X01,xa,P1,1,"),
+      code: "malformed-row",
+      path: "s.csv:2:comment",
+      message: "cell E2 spans several lines",
+      vi: "ô E2 kéo dài nhiều dòng",
+    },
+    {
       name: "a date only valid month-first (3/25/2025)",
       text: lines("unit,unit_type,item,self", "X01,xa,plan_date,3/25/2025"),
       code: "fact-invalid",
