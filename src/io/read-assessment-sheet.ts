@@ -403,11 +403,11 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
   if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
 }
 
-/** Whether at least 95 % of the rows with content (and at least 3) have exactly the header's width. */
+/** Whether the rows with content have exactly the header's width, but for one in twenty (or a single one), and at least 3 do. */
 function isPadded(rows: string[][], width: number): boolean {
   const filled = rows.filter((cells) => cells.some((cell) => cell.trim() !== ""));
   const full = filled.filter((cells) => cells.length === width).length;
-  return full >= 3 && full >= 0.95 * filled.length;
+  return full >= 3 && filled.length - full <= Math.max(1, 0.05 * filled.length);
 }
 
 function collectSlashDates(context: SheetContext, fact: string, text: string, place: string): void {
