@@ -1,4 +1,5 @@
 import { ASSESSMENT_FORMAT, checkAssessment, type Round, ROUNDS } from "../../src/index.js";
+import { isoDatesInFact } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import type { EntryKind } from "../domain.js";
 import { requireUnitAccess } from "../auth/authenticate.js";
@@ -76,6 +77,7 @@ export class AssessmentService {
       const stale = (row: Row<"entries"> | undefined) => staleVersion(`${ref.kind} ${ref.code} (${ref.round})`, row?.version ?? 0, row ? JSON.parse(row.value) : null);
       const current = await store.getEntry(entryKey(ref));
       if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
+      if (ref.kind === "fact") value = await this.isoDates(store, campaign, ref, value);
       await this.checkValue(store, campaign, ref, value);
       const at = this.deps.now().toISOString();
       const row: Row<"entries"> = { ...entryKey(ref), value: JSON.stringify(value), version: expectedVersion + 1, updated_by: actor.id, updated_at: at };
@@ -137,6 +139,14 @@ export class AssessmentService {
   checkDeadline(campaign: Row<"campaigns">, name: DeadlineName): void {
     const deadline = (JSON.parse(campaign.deadlines) as Record<DeadlineName, string>)[name];
     if (this.deps.now().getTime() > Date.parse(deadline)) throw new ApiError("deadline-passed", `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`);
+  }
+
+  /** A date fact may be written DD/MM/YYYY, as in the sheets: stored as YYYY-MM-DD. */
+  private async isoDates(store: Store, campaign: Row<"campaigns">, ref: EntryRef, value: unknown): Promise<unknown> {
+    const type = (await this.criteria.forCampaign(campaign, store)).facts[ref.code]?.type ?? "";
+    const read = isoDatesInFact(value, type);
+    if (read.ok) return read.value;
+    throw new ApiError("invalid-input", `fact ${ref.code} has 1 problem(s)`, { problems: [{ path: "value", message: read.message, vi: read.vi, code: "date-order" }] });
   }
 
   /** Checks the value as the engine would: a one-entry assessment through `checkAssessment`. */

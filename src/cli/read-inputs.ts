@@ -26,14 +26,38 @@ export function readText(path: string, warn?: Warn): string {
   return decoded.value.text;
 }
 
+/** Deeper than any criteria set, assessment or report nests: refused before checks that recurse into it. */
+const MAX_JSON_DEPTH = 64;
+
 export function readJson(path: string, warn?: Warn): unknown {
   const text = readText(path, warn);
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw problemsError(`${path} is not valid JSON`, path, [problem("parse", path, `not valid JSON: ${detail}`, `không phải JSON hợp lệ: ${detail}`)]);
   }
+  if (depthOf(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw problemsError(`${path} is nested too deeply`, path, [
+      problem("parse", path, `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, which no par file does: it is not a criteria set, assessment or report`, `JSON lồng sâu hơn ${MAX_JSON_DEPTH} cấp, không tệp nào của par như vậy: đây không phải bộ tiêu chí, bản đánh giá hay báo cáo`),
+    ]);
+  }
+  return json;
+}
+
+/** The nesting depth of a JSON value, counted without recursion and only up to `limit` + 1. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth + 1 > limit) return depth + 1;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 export function readCriteriaSet(path: string): CriteriaSet {

@@ -1,7 +1,7 @@
 import { extname } from "node:path";
 import { type Checked, createSurveyImport, type Problem, problem, type SurveyImportOptions, type SurveyImportResult } from "../index.js";
 import { type TextEncodingName, assumedWindows1258 } from "../io/decode-text.js";
-import { truncatedRow } from "../io/row-shape.js";
+import { noFinalLineBreak, truncatedRow } from "../io/row-shape.js";
 import { type Streamed, streamCsvRecords } from "./stream-csv-records.js";
 import { streamXlsxRecords } from "./stream-xlsx-records.js";
 
@@ -53,9 +53,16 @@ async function importOnce(path: string, options: SurveyImportOptions, progress: 
   const found = headerProblems as Problem[] | null;
   if (found === null) return { ok: false, problems: [problem("parse", `${options.fileName}:1`, "the file is empty: export the responses with a header row", "tệp trống: hãy xuất dữ liệu kèm dòng tiêu đề")] };
   if (found.length > 0) return { ok: false, problems: found };
+  let unended = false;
   if ("endsWithLineBreak" in streamed.value && streamed.value.records > 1) {
     const cut = truncatedRow(lastRecord, width, streamed.value.records, streamed.value.endsWithLineBreak, options.fileName);
     if (cut) return { ok: false, problems: [cut] };
+    unended = !streamed.value.endsWithLineBreak;
   }
-  return engine.finish();
+  const result = engine.finish();
+  if (result.ok && unended) {
+    const note = noFinalLineBreak(options.fileName, "records" in streamed.value ? streamed.value.records : 0);
+    result.value.quality.notes.push({ en: note.message, vi: note.vi });
+  }
+  return result;
 }

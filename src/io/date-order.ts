@@ -67,3 +67,23 @@ export function isoFromDayFirst(text: string): { ok: true; value: string } | { o
   if (order === "day-first" || order === "same") return { ok: true, value: slashDateToIso(text, "day-first") };
   return { ok: false, ...(order === "month-first" ? monthFirstMessage(text) : ambiguousMessage(text, {})) };
 }
+
+/**
+ * A fact entered alone (an API body: the value, or `{ value, evidence, comment }`) with its date
+ * or dates as ISO: DD/MM/YYYY is accepted as the sheets accept it, when it reads one way.
+ */
+export function isoDatesInFact(input: unknown, type: string): { ok: true; value: unknown } | { ok: false; message: string; vi: string } {
+  if (type !== "date" && type !== "dates") return { ok: true, value: input };
+  const wrapped = input !== null && typeof input === "object" && !Array.isArray(input) && "value" in input;
+  const value = wrapped ? (input as { value: unknown }).value : input;
+  const convert = (text: unknown) => (typeof text === "string" ? isoFromDayFirst(text) : null);
+  const dates = Array.isArray(value) ? value : [value];
+  const converted: unknown[] = [];
+  for (const date of dates) {
+    const read = convert(date);
+    if (read && !read.ok) return read;
+    converted.push(read ? read.value : date);
+  }
+  const result = Array.isArray(value) ? converted : converted[0];
+  return { ok: true, value: wrapped ? { ...(input as object), value: result } : result };
+}

@@ -6,7 +6,8 @@ import { firstLine, sniffDelimiter } from "./csv.js";
 import { type SlashDateOrder, ambiguousMessage, slashDateOrder } from "./date-order.js";
 import { parseUnitType } from "./parse-cell.js";
 import { parseCsvRecords } from "./parse-csv-records.js";
-import { extraCells, truncatedLastRow } from "./row-shape.js";
+import { swallowsRows } from "../text/swallows-rows.js";
+import { extraCells, noFinalLineBreak, truncatedLastRow } from "./row-shape.js";
 import { type RowEntries, readFactEntries, readItemEntries } from "./read-sheet-entries.js";
 import { type SheetItemResolver, refuseSheetItem, resolveSheetItem } from "./resolve-sheet-item.js";
 import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } from "./sheet-columns.js";
@@ -48,7 +49,9 @@ export function readAssessmentSheet(
   if (!records.ok) return records;
   const read = readSheetRecords(records.value, { ...options, decimalComma: delimiter !== "," });
   const cut = truncatedLastRow(records.value, content, fileName);
-  return cut ? fail([...(read.ok ? [] : read.problems), cut]) : read;
+  if (cut) return fail([...(read.ok ? [] : read.problems), cut]);
+  if (!read.ok || /[\r\n]$/.test(content)) return read;
+  return { ...read, warnings: [...(read.warnings ?? []), noFinalLineBreak(fileName, records.value.length)] };
 }
 
 /**
@@ -84,6 +87,7 @@ export function readSheetRecords(
     problems,
     strayColumns: new Set(),
     slashDates: [],
+    padded: isPadded(rows, headerCells.length),
   };
   rows.forEach((cells, index) => readRow(context, cells, index + 2));
   const lastRow = rows.length + 1;
@@ -169,6 +173,8 @@ interface SheetContext {
   problems: Problem[];
   /** Columns without a header already reported (once per column). */
   strayColumns: Set<number>;
+  /** Nearly every row has a cell per header column, as spreadsheet programs write: a shorter row lost a cell. */
+  padded: boolean;
   /** Every date cell written with slashes, to settle the file's day/month order. */
   slashDates: SlashDate[];
 }
@@ -255,9 +261,21 @@ function lineUp(context: SheetContext, cells: string[], row: number): boolean {
     context.problems.push(shifted);
     return false;
   }
+  const width = context.header.labels.length;
+  if (context.padded && cells.length < width) {
+    context.problems.push(
+      problem(
+        "malformed-row",
+        at(context, row, cells.length),
+        `row ${row} has ${cells.length} of ${width} cells while the other rows have all ${width}: a deleted cell shifted the values after it, or the line was cut; restore the row`,
+        `dòng ${row} chỉ có ${cells.length} trên ${width} ô trong khi các dòng khác đủ ${width} ô: một ô bị xóa làm lệch các giá trị sau nó, hoặc dòng bị cắt; hãy khôi phục dòng này`,
+      ),
+    );
+    return false;
+  }
   const { columns } = context.header;
   const strict = new Set([columns.unit, columns.unit_type, columns.item, columns.self, columns.appraisal1, columns.appraisal2]);
-  const broken = cells.findIndex((cell, index) => strict.has(index) && /[\r\n]/.test(cell));
+  const broken = cells.findIndex((cell, index) => (strict.has(index) && /[\r\n]/.test(cell)) || swallowsRows(cell, width));
   if (broken === -1) return true;
   context.problems.push(
     problem(
@@ -384,6 +402,13 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
     else roundOf(draft, round).facts[item.name] = input as FactInput;
   }
   if (read.inputs.length > 0) evidence.forEach((id) => draft.evidence.add(id));
+}
+
+/** Whether the rows with content have exactly the header's width, but for one in twenty (or a single one), and at least 3 do. */
+function isPadded(rows: string[][], width: number): boolean {
+  const filled = rows.filter((cells) => cells.some((cell) => cell.trim() !== ""));
+  const full = filled.filter((cells) => cells.length === width).length;
+  return full >= 3 && filled.length - full <= Math.max(1, 0.05 * filled.length);
 }
 
 function collectSlashDates(context: SheetContext, fact: string, text: string, place: string): void {

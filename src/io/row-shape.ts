@@ -33,3 +33,13 @@ export function truncatedRow(last: string[], width: number, row: number, endsWit
     `tệp kết thúc giữa dòng ${row} (${last.length} trên ${width} ô, không có dấu xuống dòng): tệp đã bị cắt khi sao chép hoặc lưu; hãy dùng tệp đầy đủ`,
   );
 }
+
+/** Spreadsheet programs end a CSV with a line break: a file without one may have been cut after a whole cell. */
+export function noFinalLineBreak(fileName: string, row: number): Problem {
+  return problem(
+    "truncated-file",
+    `${fileName}:${row}`,
+    `the file does not end with a line break, as saved files do: if it was cut while copying, the rows after row ${row} are missing; check that it is complete`,
+    `tệp không kết thúc bằng dấu xuống dòng như các tệp được lưu thông thường: nếu tệp bị cắt khi sao chép thì các dòng sau dòng ${row} đã bị mất; hãy kiểm tra tệp có đầy đủ không`,
+  );
+}

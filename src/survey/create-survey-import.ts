@@ -1,4 +1,5 @@
 import type { CriteriaSet } from "../criteria/types.js";
+import { swallowsRows } from "../text/swallows-rows.js";
 import { columnLetter } from "../text/column-letter.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { normaliseText } from "../text/normalise-text.js";
@@ -259,17 +260,21 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
     const beyond = cells.length > width && cells.slice(width).some((cell) => cell.trim() !== "");
     const shifted = beyond || (options.fullRows === true && cells.length > width);
     const short = options.fullRows === true && cells.length < width;
-    const broken = shifted || short ? -1 : strictColumns.find((column) => /[\r\n]/.test(cells[column] ?? "")) ?? -1;
+    const multiline = (column: number) => /[\r\n]/.test(cells[column] ?? "");
+    // a cell over several lines in a misaligned row is the cause: the quote that opened it
+    let broken = strictColumns.find(multiline) ?? -1;
+    if (broken === -1 && (shifted || short)) broken = cells.findIndex((_, column) => multiline(column));
+    if (broken === -1) broken = cells.findIndex((cell) => swallowsRows(cell, width));
     if (!shifted && !short && broken === -1) return false;
     quality.malformed += 1;
     if (!listing("malformed-row")) return true;
-    if (shifted) {
-      issue("malformed-row", `${fileName}:${row}:${columnLetter(width)}`, `response excluded: row ${row} has ${cells.length} cells but the header has ${width}, so its answers are shifted (a decimal comma, or a comma in a text answer without quotes)`, `phiếu bị loại: dòng ${row} có ${cells.length} ô nhưng dòng tiêu đề có ${width} ô nên các câu trả lời bị lệch cột (dấu phẩy thập phân, hoặc dấu phẩy trong câu trả lời không có ngoặc kép)`);
-    } else if (short) {
-      issue("malformed-row", `${fileName}:${row}:${columnLetter(cells.length)}`, `response excluded: row ${row} has ${cells.length} of ${width} cells, so it is not a full response (the line was cut)`, `phiếu bị loại: dòng ${row} chỉ có ${cells.length} trên ${width} ô nên không phải phiếu đầy đủ (dòng bị cắt)`);
-    } else {
+    if (broken !== -1) {
       const lines = (cells[broken] ?? "").split(/\r\n|\r|\n/).length;
       issue("malformed-row", place(row, broken), `response excluded: this cell spans ${lines} lines, so a stray quote (") took in the rows that follow; remove the quote and import again`, `phiếu bị loại: ô này kéo dài ${lines} dòng, do một dấu ngoặc kép (") thừa đã nuốt các dòng sau; hãy xóa dấu ngoặc kép và nhập lại`);
+    } else if (shifted) {
+      issue("malformed-row", `${fileName}:${row}:${columnLetter(width)}`, `response excluded: row ${row} has ${cells.length} cells but the header has ${width}, so its answers are shifted (a decimal comma, or a comma in a text answer without quotes)`, `phiếu bị loại: dòng ${row} có ${cells.length} ô nhưng dòng tiêu đề có ${width} ô nên các câu trả lời bị lệch cột (dấu phẩy thập phân, hoặc dấu phẩy trong câu trả lời không có ngoặc kép)`);
+    } else {
+      issue("malformed-row", `${fileName}:${row}:${columnLetter(cells.length)}`, `response excluded: row ${row} has ${cells.length} of ${width} cells, so it is not a full response (the line was cut)`, `phiếu bị loại: dòng ${row} chỉ có ${cells.length} trên ${width} ô nên không phải phiếu đầy đủ (dòng bị cắt)`);
     }
     return true;
   }

@@ -40,6 +40,17 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
       expect(shape.body.error.problems.length).toBe(2);
     });
 
+    it("takes a date fact as DD/MM/YYYY (as the sheets do) and stores it as YYYY-MM-DD; refuses one that reads month-first or both ways", async () => {
+      const fact = `${unitPath}/rounds/self/facts/legal_review_plan_date`;
+      for (const [value, message] of [["3/25/2026", /only month-first/], ["1/10/2026", /reads both as 2026-10-01 \(day first\) and 2026-01-10/]] as const) {
+        const refused = await f.request("PUT", fact, { token: f.tokens.p01, body: { value }, headers: { "if-match": '"0"' } });
+        expect(refused.status).toBe(422);
+        expect(refused.body.error.problems[0]).toMatchObject({ path: "value", code: "date-order", message: expect.stringMatching(message) });
+      }
+      const saved = await f.request("PUT", fact, { token: f.tokens.p01, body: { value: "16/02/2026" }, headers: { "if-match": '"0"' } });
+      expect(saved).toMatchObject({ status: 200, body: { value: { value: "2026-02-16" }, version: 1 } });
+    });
+
     it("a scorer cannot appraise a draft; the ward submits, withdraws, resubmits", async () => {
       const early = await f.request("PUT", item("appraisal1", "1.1.2"), { token: f.tokens.scorer, body: { points: 0.5 }, headers: { "if-match": '"0"' } });
       expect(early.status).toBe(409);

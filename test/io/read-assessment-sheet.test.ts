@@ -424,6 +424,22 @@ describe("readAssessmentSheet reports", () => {
       vi: "ô D2 kéo dài nhiều dòng",
     },
     {
+      name: "a deleted cell in a sheet whose other rows are full (the values after it shift left)",
+      text: lines("unit,unit_type,item,self,appraisal1", "X01,xa,2.2,1,1", "X01,xa,1.10,1,1", "X01,xa,T1,1,1", "X01,xa,P1,1"),
+      code: "malformed-row",
+      path: "s.csv:5:appraisal1",
+      message: "row 5 has 4 of 5 cells while the other rows have all 5",
+      vi: "dòng 5 chỉ có 4 trên 5 ô",
+    },
+    {
+      name: "a stray quote in a comment that takes in whole rows",
+      text: lines("unit,unit_type,item,self,comment", 'X01,xa,2.2,1,"ghi chú', "X01,xa,1.10,0,", 'X01,xa,T1,1,ok"', "X01,xa,P1,1,"),
+      code: "malformed-row",
+      path: "s.csv:2:comment",
+      message: "cell E2 spans several lines",
+      vi: "ô E2 kéo dài nhiều dòng",
+    },
+    {
       name: "a date only valid month-first (3/25/2025)",
       text: lines("unit,unit_type,item,self", "X01,xa,plan_date,3/25/2025"),
       code: "fact-invalid",
@@ -479,5 +495,30 @@ describe("readAssessmentSheet reports", () => {
   it("names a column by its header as written in the file", () => {
     const result = read(lines("Mã đơn vị,Loại đơn vị,Mã tiêu chí,Tự chấm", "X01,xa,2.2,một"));
     expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(["s.csv:2:Tự chấm"]);
+  });
+});
+
+describe("readAssessmentSheet warns when a file may have been cut at a cell or a line", () => {
+  it.each([
+    {
+      name: "no line break at the end (cut after a whole cell)",
+      text: "unit,unit_type,item,self\nX01,xa,2.2,1\nX01,xa,1.10,1",
+      path: "s.csv:3",
+      message: "the file does not end with a line break",
+    },
+    {
+      name: "the last unit has fewer rows than every other (cut at a line break)",
+      text: lines(
+        "unit,unit_type,item,self",
+        ...["X01", "X02", "X03"].flatMap((code) => ["2.2", "1.10", "T1"].map((item) => `${code},xa,${item},1`)),
+        "X04,xa,2.2,1",
+      ),
+      path: "s.csv:11",
+      message: 'unit "X04" ends the file with 1 rows while every other unit has at least 3',
+    },
+  ])("$name", ({ text, path, message }) => {
+    const result = read(text);
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.warnings : []).toContainEqual({ code: "truncated-file", path, message: expect.stringContaining(message), vi: expect.any(String) });
   });
 });
