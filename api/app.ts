@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ENGINE } from "../src/index.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth/authenticate.js";
-import { ApiError, type ErrorCode, errorEnvelope } from "./errors.js";
+import { ApiError, type ErrorCode, errorEnvelope, preferredLanguage } from "./errors.js";
 import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
@@ -15,6 +15,7 @@ import { mountUnits } from "./routes/units.js";
 import { createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
 import type { Store } from "./storage/store.js";
+import { zodProblems } from "./zod-problems.js";
 
 export interface AppDeps {
   store: Store;
@@ -33,22 +34,30 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
-      const problems = result.error.issues.map((issue) => ({ path: [result.target === "json" ? "" : result.target, ...issue.path.map(String)].filter(Boolean).join("."), message: issue.message, code: issue.code }));
-      throw new ApiError("invalid-request", `the request has ${problems.length} problem(s)`, { problems });
+      // zod-validator passes the validated input as `data`, a failed result too
+      const problems = zodProblems(result.error.issues, result.target, (result as { data?: unknown }).data);
+      throw new ApiError("invalid-request", { en: `the request has ${problems.length} problem(s)`, vi: `yêu cầu có ${problems.length} lỗi` }, { problems });
     },
   });
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.message, error.details), error.status);
+    const lang = preferredLanguage(c.req.header("accept-language"));
+    if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.text, lang, error.details), error.status);
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
-      const message = error.status === 413 ? `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})` : error.message || code;
-      return c.json(errorEnvelope(code, message), error.status as ContentfulStatusCode);
+      const message =
+        error.status === 413
+          ? { en: `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})`, vi: `dữ liệu gửi lên quá lớn (tối đa ${limits.maxBodyBytes} byte, tệp ${limits.maxFileBytes})` }
+          : { en: error.message || code, vi: `yêu cầu không thực hiện được (${error.message || code})` };
+      return c.json(errorEnvelope(code, message, lang), error.status as ContentfulStatusCode);
     }
     logError(error);
-    return c.json(errorEnvelope("internal", "an internal error occurred; it has been logged"), 500);
+    return c.json(errorEnvelope("internal", { en: "an internal error occurred; it has been logged", vi: "lỗi hệ thống; lỗi đã được ghi lại" }, lang), 500);
   });
-  app.notFound((c) => c.json(errorEnvelope("not-found", `no route ${c.req.method} ${c.req.path}; see /doc`), 404));
+  app.notFound((c) => {
+    const message = { en: `no route ${c.req.method} ${c.req.path}; see /doc`, vi: `không có đường dẫn ${c.req.method} ${c.req.path}; xem /doc` };
+    return c.json(errorEnvelope("not-found", message, preferredLanguage(c.req.header("accept-language"))), 404);
+  });
 
   const jsonLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw new HTTPException(413); } });
   const fileLimit = bodyLimit({ maxSize: limits.maxFileBytes, onError: () => { throw new HTTPException(413); } });
