@@ -47,7 +47,11 @@ describe.each(BACKENDS.filter((b) => b.name === "sqlite"))("one problem shape at
     expect(r.status).toBe(400);
     expectShape(r.body);
     const byPath = Object.fromEntries(r.body.error.problems.map((p: { path: string }) => [p.path, p]));
-    expect(byPath.type).toMatchObject({ code: "invalid-value", message: expect.stringContaining("Invalid option"), vi: expect.stringContaining("Tùy chọn không hợp lệ") });
+    expect(byPath.type).toMatchObject({
+      code: "invalid-value",
+      message: expect.stringContaining("Invalid option"),
+      vi: expect.stringContaining("Tùy chọn không hợp lệ"),
+    });
     expect(byPath.name).toMatchObject({ code: "too-small", vi: expect.stringContaining("Quá nhỏ") });
     expect(byPath.code).toMatchObject({ code: "invalid-format", vi: expect.stringContaining("Chuỗi không hợp lệ") });
     expect(r.body.error.message).toBe(`yêu cầu có ${r.body.error.problems.length} lỗi`);
@@ -58,7 +62,14 @@ describe.each(BACKENDS.filter((b) => b.name === "sqlite"))("one problem shape at
     const r = await f.request("POST", "/campaigns", { token: f.tokens.admin, body });
     expect(r.status).toBe(400);
     expectShape(r.body);
-    expect(r.body.error.problems).toEqual([{ code: "invalid-type", path: "units[1]", message: "Invalid input: expected string, received number", vi: "Đầu vào không hợp lệ: mong đợi string, nhận được số" }]);
+    expect(r.body.error.problems).toEqual([
+      {
+        code: "invalid-type",
+        path: "units[1]",
+        message: "Invalid input: expected string, received number",
+        vi: "Đầu vào không hợp lệ: mong đợi string, nhận được số",
+      },
+    ]);
   });
 
   it.each<[string, string | undefined, string]>([
@@ -71,17 +82,28 @@ describe.each(BACKENDS.filter((b) => b.name === "sqlite"))("one problem shape at
   });
 
   it("gives the engine's problems of one entry with paths inside the entry, checked by checkEntry", async () => {
-    const item = await f.request("PUT", `${P01}/rounds/self/items/1.1.2`, { token: f.tokens.p01, body: { points: 0.7, evidence: ["NO-SUCH"] }, headers: { "if-match": '"0"' } });
+    const item = await f.request("PUT", `${P01}/rounds/self/items/1.1.2`, {
+      token: f.tokens.p01,
+      body: { points: 0.7, evidence: ["NO-SUCH"] },
+      headers: { "if-match": '"0"' },
+    });
     expect(item.status).toBe(422);
     expectShape(item.body);
     expect(item.body.error.problems.map((p: { code: string; path: string }) => [p.code, p.path])).toEqual([
       ["unknown-evidence", "evidence[0]"],
       ["points-not-allowed", "points"],
     ]);
-    const fact = await f.request("PUT", `${P01}/rounds/self/facts/law_enforcement_plan_issued`, { token: f.tokens.p01, body: { value: "yes" }, headers: { "if-match": '"0"', "accept-language": "en" } });
+    const fact = await f.request("PUT", `${P01}/rounds/self/facts/law_enforcement_plan_issued`, {
+      token: f.tokens.p01,
+      body: { value: "yes" },
+      headers: { "if-match": '"0"', "accept-language": "en" },
+    });
     expect(fact.status).toBe(422);
     expectShape(fact.body);
-    expect(fact.body.error).toMatchObject({ message: "fact law_enforcement_plan_issued has 1 problem(s)", problems: [{ code: "fact-invalid", path: "value" }] });
+    expect(fact.body.error).toMatchObject({
+      message: "fact law_enforcement_plan_issued has 1 problem(s)",
+      problems: [{ code: "fact-invalid", path: "value" }],
+    });
   });
 
   it("gives the services' own problems in both languages", async () => {

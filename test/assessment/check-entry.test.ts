@@ -12,7 +12,11 @@ describe("checkEntry", () => {
     ["a fact of the wrong type", { kind: "fact", code: "inspected", value: 3 }, [{ code: "fact-invalid", path: "" }]],
     ["an undeclared fact", { kind: "fact", code: "inspectd", value: true }, [{ code: "unknown-fact", path: "" }]],
     ["a derived fact", { kind: "fact", code: "on_time_rate", value: 80 }, [{ code: "fact-invalid", path: "" }]],
-    ["a fact citing unlisted evidence", { kind: "fact", code: "inspected", value: { value: true, evidence: ["KH-01", "BC-9"] } }, [{ code: "unknown-evidence", path: "evidence[1]" }]],
+    [
+      "a fact citing unlisted evidence",
+      { kind: "fact", code: "inspected", value: { value: true, evidence: ["KH-01", "BC-9"] } },
+      [{ code: "unknown-evidence", path: "evidence[1]" }],
+    ],
     ["allowed points", { kind: "item", code: "2.2", value: { points: 0.5, evidence: ["KH-01"] } }, []],
     ["points not allowed", { kind: "item", code: "2.2", value: { points: 0.7 } }, [{ code: "points-not-allowed", path: "points" }]],
     ["points above the maximum", { kind: "item", code: "T1", value: { points: 2 } }, [{ code: "points-out-of-range", path: "points" }]],
