@@ -42,21 +42,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.onError((error, c) => {
     const lang = preferredLanguage(c.req.header("accept-language"));
-    if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.text, lang, error.details), error.status);
+    if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.text, error.details, lang), error.status);
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
       const message =
         error.status === 413
           ? { en: `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})`, vi: `dữ liệu gửi lên quá lớn (tối đa ${limits.maxBodyBytes} byte, tệp ${limits.maxFileBytes})` }
           : { en: error.message || code, vi: `yêu cầu không thực hiện được (${error.message || code})` };
-      return c.json(errorEnvelope(code, message, lang), error.status as ContentfulStatusCode);
+      return c.json(errorEnvelope(code, message, {}, lang), error.status as ContentfulStatusCode);
     }
     logError(error);
-    return c.json(errorEnvelope("internal", { en: "an internal error occurred; it has been logged", vi: "lỗi hệ thống; lỗi đã được ghi lại" }, lang), 500);
+    return c.json(errorEnvelope("internal", { en: "an internal error occurred; it has been logged", vi: "lỗi hệ thống; lỗi đã được ghi lại" }, {}, lang), 500);
   });
   app.notFound((c) => {
     const message = { en: `no route ${c.req.method} ${c.req.path}; see /doc`, vi: `không có đường dẫn ${c.req.method} ${c.req.path}; xem /doc` };
-    return c.json(errorEnvelope("not-found", message, preferredLanguage(c.req.header("accept-language"))), 404);
+    return c.json(errorEnvelope("not-found", message, {}, preferredLanguage(c.req.header("accept-language"))), 404);
   });
 
   const jsonLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw new HTTPException(413); } });

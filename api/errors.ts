@@ -72,7 +72,7 @@ export class ApiError extends Error {
     message: string | Bilingual,
     readonly details: ErrorDetails = {},
   ) {
-    const text = typeof message === "string" ? { en: message, vi: `${MEANING_VI[code] ?? "Không thực hiện được"} (${message})` } : message;
+    const text = bilingual(code, message);
     super(text.en);
     this.name = "ApiError";
     this.text = text;
@@ -85,14 +85,19 @@ export class ApiError extends Error {
 
 export type Lang = "vi" | "en";
 
+/** A message in both languages; English text alone gets the error's meaning in Vietnamese before it. */
+function bilingual(code: ErrorCode, message: string | Bilingual): Bilingual {
+  return typeof message === "string" ? { en: message, vi: `${MEANING_VI[code] ?? "Không thực hiện được"} (${message})` } : message;
+}
+
 /**
  * The one JSON error envelope: `{ error: { code, message, problems?, current? } }`, the message
  * in the language asked for; every problem as `{ code, path, message, vi }`.
  */
-export function errorEnvelope(code: ErrorCode, message: Bilingual, lang: Lang, details: ErrorDetails = {}) {
+export function errorEnvelope(code: ErrorCode, message: string | Bilingual, details: ErrorDetails = {}, lang: Lang = "vi") {
   const { problems, ...rest } = details;
   const shaped = problems?.map((p): EdgeProblem => ({ code: p.code ?? code, path: p.path, message: p.message, vi: p.vi ?? p.message }));
-  return { error: { code, message: message[lang], ...(shaped ? { problems: shaped } : {}), ...rest } };
+  return { error: { code, message: bilingual(code, message)[lang], ...(shaped ? { problems: shaped } : {}), ...rest } };
 }
 
 /**

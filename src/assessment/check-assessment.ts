@@ -91,7 +91,8 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
  */
 export function checkFactInput(set: CriteriaSet, name: string, input: FactInput, at: string, evidenceIds: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  const declared = set.facts[name];
+  // own facts only: a fact named "constructor" or "__proto__" is not declared by every set
+  const declared = Object.hasOwn(set.facts, name) ? set.facts[name] : undefined;
   if (!declared) {
     const near = nearestName(name, Object.keys(set.facts));
     problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `dữ kiện "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));

@@ -11,6 +11,7 @@ describe("checkEntry", () => {
     ["a fact with listed evidence", { kind: "fact", code: "plan_issued_on", value: { value: "2026-01-20", evidence: ["KH-01"] } }, []],
     ["a fact of the wrong type", { kind: "fact", code: "inspected", value: 3 }, [{ code: "fact-invalid", path: "" }]],
     ["an undeclared fact", { kind: "fact", code: "inspectd", value: true }, [{ code: "unknown-fact", path: "" }]],
+    ["a fact named like an Object property", { kind: "fact", code: "constructor", value: 1 }, [{ code: "unknown-fact", path: "" }]],
     ["a derived fact", { kind: "fact", code: "on_time_rate", value: 80 }, [{ code: "fact-invalid", path: "" }]],
     [
       "a fact citing unlisted evidence",
