@@ -7,13 +7,16 @@ import { ENGINE } from "../src/index.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth/authenticate.js";
 import { ApiError, type ErrorCode, errorEnvelope, preferredLanguage } from "./errors.js";
+import { refuseNul } from "./refuse-nul.js";
 import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
 import { mountEvidence } from "./routes/evidence.js";
 import { mountUnits } from "./routes/units.js";
+import { mountWeb } from "./web/mount-web.js";
 import { createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
+import { driverErrorKind } from "./storage/driver-error-kind.js";
 import type { Store } from "./storage/store.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -43,6 +46,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     const lang = preferredLanguage(c.req.header("accept-language"));
     if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.text, error.details, lang), error.status);
+    const kind = driverErrorKind(error);
+    if (kind === "invalid-text") {
+      const problem = { path: "", code: "nul-character", message: "contains text the database cannot store (such as a NUL character)", vi: "có ký tự cơ sở dữ liệu không lưu được (chẳng hạn ký tự NUL)" };
+      return c.json(errorEnvelope("invalid-request", { en: `the request ${problem.message}`, vi: `yêu cầu ${problem.vi}` }, { problems: [problem] }, lang), 400);
+    }
+    if (kind) {
+      const message = { en: "the change conflicts with one made at the same time: reload and try again", vi: "thay đổi xung đột với một thay đổi khác cùng lúc: hãy tải lại và thử lại" };
+      return c.json(errorEnvelope("conflict", message, {}, lang), 409);
+    }
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
       const message =
@@ -67,6 +79,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("*", authenticate);
+  app.use("*", refuseNul);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.get("/health", (c) => c.json({ status: "ok", engine: ENGINE }));
@@ -75,6 +88,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountCampaigns(app);
   mountAssessments(app);
   mountEvidence(app);
+  mountWeb(app);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "par-index assessment service", version: ENGINE.version, description: "PAR INDEX (Chỉ số CCHC) campaigns: self-assessment, appraisal rounds, explanation, finalisation, publication. Errors: { error: { code, message, problems?, current? } }." },

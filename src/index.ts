@@ -63,6 +63,14 @@ export { SURVEY_RESULTS_FORMAT, type SurveyImportResult } from "./survey/result-
 export { type GenerateOptions, generateAssessments } from "./synthetic/generate-assessments.js";
 export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-province.js";
 
+// One glossary and locale formatting for the CLI, the API and the pages (Vietnamese first)
+export { type Bilingual, DEFAULT_LANG, LANGS, isLang } from "./i18n/lang.js";
+export { GLOSSARY, ROLE_NAMES, ROUND_NAMES, SET_STATUS_NAMES, STATE_NAMES, type Term, UNIT_TYPE_NAMES, capitaliseFirst, nameIn, term } from "./i18n/glossary.js";
+export { factLabels } from "./i18n/fact-labels.js";
+export { localiseExplanation } from "./i18n/localise-explanation.js";
+export { nearestName } from "./text/nearest-name.js";
+export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft, vietnamTime } from "./i18n/format-locale.js";
+
 // Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings
 export { type Lang, textIn } from "./text/text-in.js";
 export { type CsvCell, type Delimiter, firstLine, sniffDelimiter, toCsv } from "./io/csv.js";

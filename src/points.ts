@@ -36,6 +36,12 @@ export function formatUnits(units: number, decimals: number): string {
   return formatScaled(roundUnits(units, decimals), decimals);
 }
 
+/** Units rounded half-up to `decimals` of a point, still in units (186_650 at 2 decimals → 186_700). */
+export function roundUnitsTo(units: number, decimals: number): number {
+  const step = UNITS_PER_POINT / 10 ** decimals;
+  return step <= 1 ? units : roundUnits(units, decimals) * step;
+}
+
 export function roundUnits(units: number, decimals: number): number {
   const step = UNITS_PER_POINT / 10 ** decimals;
   if (step <= 1) return units * (10 ** decimals / UNITS_PER_POINT);

@@ -57,7 +57,9 @@ export type ProblemCode =
   | "rejected-response"
   | "missing-unit"
   | "answer-out-of-scale"
-  | "sample-too-small";
+  | "sample-too-small"
+  | "limit-exceeded"
+  | "reserved-name";
 
 export function problem(code: ProblemCode, path: string, message: string, vi: string): Problem {
   return { code, path, message, vi };

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { NodeReport, ScoreReport } from "../src/scoring/report.js";
+import { factLabels } from "../src/i18n/fact-labels.js";
+import { localiseExplanation } from "../src/i18n/localise-explanation.js";
 import { scoreAssessment } from "../src/scoring/score-assessment.js";
 import { loadShippedSet } from "./fixtures/shipped-sets.js";
 
@@ -19,13 +21,15 @@ describe("README", () => {
   it("its assessment example scores against the reference set as the text says", () => {
     const block = /### Assessments \(JSON\)[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
-    const result = scoreAssessment(loadShippedSet("reference-commune/2026.1.json"), JSON.parse(block!));
+    const set = loadShippedSet("reference-commune/2026.1.json");
+    const result = scoreAssessment(set, JSON.parse(block!));
     expect(result.ok, JSON.stringify(result.ok ? null : result.problems)).toBe(true);
     const report = (result as { value: ScoreReport }).value;
     expect(find(report.areas, "1.1.2")).toMatchObject({ self: 1, appraised: 1, leaf: { decidedBy: "appraisal2", evidence: ["KH-01", "BC-Q2"] } });
     expect(find(report.areas, "2.2.2")).toMatchObject({ final: 1, leaf: { status: "not-applicable" } });
-    const hint = report.gaps.find((g) => g.code === "6.2.2")?.hint.en;
-    expect(readme).toContain(`(\`${hint}\`)`);
+    const hint = report.gaps.find((g) => g.code === "6.2.2")?.hint;
+    expect(readme).toContain(`(\`${hint?.en}\`)`);
+    expect(readme).toContain(`(\`${localiseExplanation(hint!.vi, "vi", factLabels(set, "vi"))}\`)`);
   });
 
   it("names the two commands and the scripts it mentions exist", () => {

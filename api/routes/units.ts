@@ -7,7 +7,7 @@ import { Reason, bearer, errors, expectedVersion, json, setEtag } from "./http.j
 
 const UnitFields = z.object({
   name: z.string().min(1).max(200),
-  type: z.enum(UNIT_TYPES).openapi({ description: "xa (xã), phuong (phường), dac-khu (đặc khu) or department" }),
+  type: z.enum(UNIT_TYPES).openapi({ description: "xa (xã), phuong (phường), dac-khu (đặc khu), department; before 2025: huyen, thi-xa, thanh-pho (thuộc tỉnh), thi-tran" }),
   block: z.string().max(50).nullable().optional().openapi({ description: "ranking block; by default the set's block for the type" }),
   province: z.string().max(200).nullable().optional(),
 });

@@ -75,14 +75,15 @@ export class AssessmentService {
           vi: `không thể sửa vòng ${ref.round} của ${ref.unitCode} khi bản đánh giá đang ở trạng thái ${state} (chỉ sửa được khi ${rule.states.join(" hoặc ")})`,
         });
       if (rule.deadline) this.checkDeadline(campaign, rule.deadline);
+      const stale = (row: Row<"entries"> | undefined) => staleVersion({ en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "dữ kiện" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` }, row?.version ?? 0, row ? JSON.parse(row.value) : null);
       const current = await store.getEntry(entryKey(ref));
-      if ((current?.version ?? 0) !== expectedVersion) throw staleVersion({ en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "dữ kiện" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` }, current?.version ?? 0, current ? JSON.parse(current.value) : null);
+      if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       await this.checkValue(store, campaign, ref, value);
       const at = this.deps.now().toISOString();
       const row: Row<"entries"> = { ...entryKey(ref), value: JSON.stringify(value), version: expectedVersion + 1, updated_by: actor.id, updated_at: at };
-      await store.putEntry(row, expectedVersion);
+      if (!(await store.putEntry(row, expectedVersion))) throw stale(await store.getEntry(entryKey(ref)));
       if (rule.starts && state === rule.starts.from) {
-        await store.setAssessmentState(ref.campaignId, ref.unitCode, assessment.version, rule.starts.to, at);
+        await this.moveState(store, assessment, rule.starts.to, at);
         await recordAudit(store, actor, this.deps.now(), { action: "assessment.start-appraisal", campaignId: ref.campaignId, unitCode: ref.unitCode, before: { state }, after: { state: rule.starts.to } });
       }
       await recordAudit(store, actor, this.deps.now(), {
@@ -105,6 +106,8 @@ export class AssessmentService {
     return this.deps.store.transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, campaignId, unitCode);
       const state = assessment.state;
+      // The precondition first (RFC 9110 §13.2.2): a request that lost a race learns the new version, whatever the new state.
+      if (assessment.version !== expectedVersion) throw staleVersion({ en: `the assessment of ${unitCode}`, vi: `bản đánh giá của ${unitCode}` }, assessment.version, { state });
       if (!(transition.from as readonly AssessmentState[]).includes(state)) {
         throw new ApiError("wrong-state", {
           en: `cannot ${action} the assessment of ${unitCode}: it is ${state}, and ${action} needs ${transition.from.join(" or ")}`,
@@ -113,13 +116,19 @@ export class AssessmentService {
       }
       const deadline = transitionDeadline(transition, state);
       if (deadline) this.checkDeadline(campaign, deadline);
-      if (assessment.version !== expectedVersion) throw staleVersion({ en: `the assessment of ${unitCode}`, vi: `bản đánh giá của ${unitCode}` }, assessment.version, { state });
       await beforeCommit?.(store, campaign);
       const at = this.deps.now().toISOString();
-      await store.setAssessmentState(campaignId, unitCode, expectedVersion, transition.to, at);
+      await this.moveState(store, assessment, transition.to, at);
       await recordAudit(store, actor, this.deps.now(), { action: `assessment.${action}`, campaignId, unitCode, before: { state }, after: { state: transition.to }, reason });
       return { campaignId, unitCode, state: transition.to, version: expectedVersion + 1, updatedAt: at };
     });
+  }
+
+  /** Sets the state if the assessment is still at the version read (else 412 with the stored one). */
+  async moveState(store: Store, assessment: Row<"assessments">, to: AssessmentState, at: string): Promise<void> {
+    if (await store.setAssessmentState(assessment.campaign_id, assessment.unit_code, assessment.version, to, at)) return;
+    const current = await store.getAssessment(assessment.campaign_id, assessment.unit_code);
+    throw staleVersion({ en: `the assessment of ${assessment.unit_code}`, vi: `bản đánh giá của ${assessment.unit_code}` }, current?.version ?? 0, { state: current?.state ?? null });
   }
 
   /** Reads (and on PostgreSQL locks) the assessment; the campaign must be open. */

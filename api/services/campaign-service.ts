@@ -5,6 +5,7 @@ import type { Row } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
 import type { CriteriaService } from "./criteria-service.js";
 import type { ServiceDeps } from "./service-deps.js";
+import { alreadyExists } from "./unit-service.js";
 import type { DeadlineName } from "./workflow.js";
 
 export type Deadlines = Record<DeadlineName, string>;
@@ -62,18 +63,24 @@ export class CampaignService {
     return toCampaignView(row);
   }
 
+  /**
+   * Opens the campaign and a draft assessment per unit. The criteria version is read under a
+   * shared lock, so a replacement of that version (allowed while no campaign uses it) waits.
+   */
   async create(actor: Actor, input: CampaignInput): Promise<CampaignView> {
     requireRole(actor, "admin");
-    const set = await this.criteria.get(input.criteria.family, input.criteria.version);
-    const problems: ApiProblem[] = [];
-    if (!set.appliesTo.years.includes(input.year)) problems.push({ code: "criteria-mismatch", path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}`, vi: `bộ tiêu chí ${set.family} ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${input.year}` });
-    DEADLINE_ORDER.slice(1).forEach((name, i) => {
-      const before = DEADLINE_ORDER[i]!;
-      if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before])) problems.push({ code: "deadline-order", path: `deadlines.${name}`, message: `the ${name} deadline comes before the ${before} deadline`, vi: `hạn ${name} đứng trước hạn ${before}` });
-    });
     const now = this.deps.now().toISOString();
     return this.deps.store.transaction(async (store) => {
-      if (await store.getCampaign(input.id)) throw new ApiError("conflict", { en: `campaign ${input.id} already exists`, vi: `đợt đánh giá ${input.id} đã tồn tại` });
+      const existing = await store.getCampaign(input.id);
+      if (existing) throw this.exists(existing);
+      await store.lockCriteriaSet(input.criteria.family, input.criteria.version, "share");
+      const set = await this.criteria.get(input.criteria.family, input.criteria.version, store);
+      const problems: ApiProblem[] = [];
+      if (!set.appliesTo.years.includes(input.year)) problems.push({ code: "criteria-mismatch", path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}`, vi: `bộ tiêu chí ${set.family} ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${input.year}` });
+      DEADLINE_ORDER.slice(1).forEach((name, i) => {
+        const before = DEADLINE_ORDER[i]!;
+        if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before])) problems.push({ code: "deadline-order", path: `deadlines.${name}`, message: `the ${name} deadline comes before the ${before} deadline`, vi: `hạn ${name} đứng trước hạn ${before}` });
+      });
       const all = await store.listUnits();
       const known = new Map(all.map((u) => [u.code, u]));
       const codes = input.units ?? all.filter((u) => set.appliesTo.unitTypes.includes(u.type as never)).map((u) => u.code);
@@ -91,11 +98,15 @@ export class CampaignService {
         id: input.id, year: input.year, title: input.title ?? `PAR index ${input.year}`, criteria_family: set.family, criteria_version: set.version,
         deadlines: JSON.stringify(input.deadlines), state: "open", version: 1, published_at: null, ranking: null, created_at: now,
       };
-      await store.insertCampaign(row);
+      if (!(await store.insertCampaign(row))) throw this.exists((await store.getCampaign(input.id))!);
       for (const code of new Set(codes)) await store.insertAssessment({ campaign_id: input.id, unit_code: code, state: "draft", version: 1, updated_at: now });
       await recordAudit(store, actor, this.deps.now(), { action: "campaign.create", campaignId: input.id, after: { ...toCampaignView(row), units: codes } });
       return toCampaignView(row);
     });
+  }
+
+  private exists(row: Row<"campaigns">): ApiError {
+    return alreadyExists({ en: `campaign ${row.id}`, vi: `đợt đánh giá ${row.id}` }, { en: "open the new campaign under another id", vi: "hãy mở đợt mới với mã khác" }, row.version, toCampaignView(row));
   }
 
   /** The campaign, or 404; while `open` unless `allowPublished`. */

@@ -30,9 +30,18 @@ export class CriteriaService {
     const hash = createHash("sha256").update(content).digest("hex");
     const row = { family: set.family, version: set.version, status: set.status, hash, content, created_at: this.deps.now().toISOString() };
     const outcome = await this.deps.store.transaction(async (store): Promise<SaveOutcome> => {
-      const existing = await store.getCriteriaHash(set.family, set.version);
-      if (existing?.hash === hash) return "unchanged";
-      if (existing && (await store.isCriteriaUsed(set.family, set.version))) {
+      let existing = await store.lockCriteriaSet(set.family, set.version, "update");
+      if (!existing) {
+        if (await store.insertCriteriaSet(row)) {
+          await recordAudit(store, actor, this.deps.now(), { action: "criteria.create", code: `${set.family}@${set.version}`, after: { hash, status: set.status } });
+          return "created";
+        }
+        // Stored by a request at the same time: carry on as if it had come first.
+        existing = await store.lockCriteriaSet(set.family, set.version, "update");
+        if (!existing) throw new ApiError("conflict", { en: `${set.family} ${set.version} is being changed by another request: send it again`, vi: `bộ tiêu chí ${set.family} ${set.version} đang được một yêu cầu khác sửa: hãy gửi lại` });
+      }
+      if (existing.hash === hash) return "unchanged";
+      if (await store.isCriteriaUsed(set.family, set.version)) {
         throw new ApiError(
           "criteria-in-use",
           {
@@ -41,15 +50,9 @@ export class CriteriaService {
           },
         );
       }
-      if (existing) await store.replaceCriteriaSet(row);
-      else await store.insertCriteriaSet(row);
-      await recordAudit(store, actor, this.deps.now(), {
-        action: existing ? "criteria.replace" : "criteria.create",
-        code: `${set.family}@${set.version}`,
-        before: existing ? { hash: existing.hash } : undefined,
-        after: { hash, status: set.status },
-      });
-      return existing ? "replaced" : "created";
+      if (!(await store.replaceCriteriaSet(row, existing.hash))) throw new ApiError("conflict", { en: `${set.family} ${set.version} was changed by another request: send it again`, vi: `bộ tiêu chí ${set.family} ${set.version} vừa được một yêu cầu khác sửa: hãy gửi lại` });
+      await recordAudit(store, actor, this.deps.now(), { action: "criteria.replace", code: `${set.family}@${set.version}`, before: { hash: existing.hash }, after: { hash, status: set.status } });
+      return "replaced";
     });
     this.loaded.set(hash, set);
     return { outcome, set };

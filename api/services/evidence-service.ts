@@ -70,10 +70,11 @@ export class EvidenceService {
         vi: `không thể sửa tài liệu kiểm chứng của ${unitCode} khi bản đánh giá đang ở trạng thái ${assessment.state} (chỉ sửa được khi draft hoặc explanation)`,
       });
       this.assessments.checkDeadline(campaign, deadline);
+      const stale = (row: Row<"evidence"> | undefined) => staleVersion({ en: `evidence ${id}`, vi: `tài liệu kiểm chứng ${id}` }, row?.version ?? 0, row ? toEvidenceView(row) : null);
       const current = await store.getEvidence(campaignId, unitCode, id);
-      if ((current?.version ?? 0) !== expectedVersion) throw staleVersion({ en: `evidence ${id}`, vi: `tài liệu kiểm chứng ${id}` }, current?.version ?? 0, current ? toEvidenceView(current) : null);
+      if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       const row = next(current, this.deps.now().toISOString());
-      await store.putEvidence(row, expectedVersion);
+      if (!(await store.putEvidence(row, expectedVersion))) throw stale(await store.getEvidence(campaignId, unitCode, id));
       const { file_data: _before, ...before } = current ?? { file_data: null };
       const { file_data: _after, ...after } = row;
       await recordAudit(store, actor, this.deps.now(), { action, campaignId, unitCode, code: id, before: current ? before : null, after, reason });

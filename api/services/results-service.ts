@@ -104,21 +104,42 @@ export class ResultsService {
     return { view: await this.liveRanking(this.deps.store, campaign, false), published: false };
   }
 
-  /** Publishes the campaign: every unit finalised; the ranking (from the snapshots) is stored once. */
+  /**
+   * Publishes the campaign: every unit finalised; the ranking (from the snapshots) is stored once.
+   * The campaign and its assessments stay locked until commit, so one publication wins.
+   */
   async publish(actor: Actor, campaignId: string, expectedVersion: number, reason?: string) {
     requireRole(actor, "admin");
     return this.deps.store.transaction(async (store) => {
+      const locked = await store.lockCampaign(campaignId);
+      if (!locked) throw notFound(`campaign ${campaignId}`);
+      const stale = (row: Row<"campaigns">) => staleVersion(`campaign ${campaignId}`, row.version, { state: row.state });
+      if (locked.version !== expectedVersion) throw stale(locked);
       const campaign = await this.campaigns.requireOpen(campaignId, store);
-      if (campaign.version !== expectedVersion) throw staleVersion(`campaign ${campaignId}`, campaign.version, { state: campaign.state });
-      const pending = (await store.listAssessments(campaignId)).filter((a) => a.state !== "finalised");
+      const set = await this.criteria.forCampaign(campaign, store);
+      if (set.status !== "published") {
+        const which = `${set.family} ${set.version}`;
+        throw new ApiError("wrong-state", `criteria set ${which} is still a draft: publish it as a published version before publishing results`, {
+          problems: [
+            {
+              path: "criteria",
+              code: "criteria-draft",
+              message: `criteria set ${which} has status "draft": upload it with "status": "published" (the signed decision) before publishing results scored with it`,
+              vi: `bộ tiêu chí ${which} vẫn là bản dự thảo (status "draft"): hãy tải lên bản có "status": "published" (theo quyết định đã ký) trước khi công bố kết quả chấm theo bộ này`,
+            },
+          ],
+        });
+      }
+      const assessments = await store.lockAssessments(campaignId);
+      const pending = assessments.filter((a) => a.state !== "finalised");
       if (pending.length > 0) {
         throw new ApiError("wrong-state", `${pending.length} unit(s) are not finalised yet`, { problems: pending.map((a) => ({ path: a.unit_code, message: `${a.unit_code} is ${a.state}` })) });
       }
       const view = await this.liveRanking(store, campaign, true);
       this.forgetLive(campaignId);
       const at = this.deps.now().toISOString();
-      await store.updateCampaign(campaignId, expectedVersion, { state: "published", published_at: at, ranking: JSON.stringify(view) });
-      for (const a of await store.listAssessments(campaignId)) await store.setAssessmentState(campaignId, a.unit_code, a.version, "published", at);
+      if (!(await store.updateCampaign(campaignId, expectedVersion, { state: "published", published_at: at, ranking: JSON.stringify(view) }))) throw stale((await store.getCampaign(campaignId))!);
+      for (const a of assessments) await this.assessments.moveState(store, a, "published", at);
       await recordAudit(store, actor, this.deps.now(), { action: "campaign.publish", campaignId, before: { state: "open" }, after: { state: "published", units: view.blocks.reduce((n, b) => n + b.units.length, 0) }, reason });
       return { id: campaignId, state: "published", version: expectedVersion + 1, publishedAt: at };
     });
@@ -132,11 +153,12 @@ export class ResultsService {
       const set = await this.criteria.forCampaign(campaign, store);
       const read = readSurveyResults(csv, { fileName: "survey.csv", criteria: set });
       if (!read.ok) throw new ApiError("invalid-input", `the survey file has ${read.problems.length} problem(s)`, { problems: toApiProblems(read.problems) });
-      const states = new Map((await store.listAssessments(campaignId)).map((a) => [a.unit_code, a.state]));
+      // Locked: a unit being finalised at the same time keeps the survey result its snapshot scored.
+      const states = new Map((await store.lockAssessments(campaignId)).map((a) => [a.unit_code, a.state]));
       const problems = [...read.value.keys()].flatMap((code) => {
         const state = states.get(code);
         if (state === undefined) return [{ path: `survey.csv: unit ${code}`, message: `unit ${code} is not in campaign ${campaignId}` }];
-        return state === "finalised" ? [{ path: `survey.csv: unit ${code}`, message: `unit ${code} is finalised; its survey result can no longer change` }] : [];
+        return state === "finalised" || state === "published" ? [{ path: `survey.csv: unit ${code}`, message: `unit ${code} is ${state}; its survey result can no longer change` }] : [];
       });
       if (problems.length > 0) throw new ApiError("invalid-input", `the survey file has ${problems.length} problem(s)`, { problems });
       const at = this.deps.now().toISOString();

@@ -16,10 +16,10 @@ export interface UnitInput {
   province?: string | null | undefined;
 }
 
-/** Units of the province and the users who sign in (tokens are shown once, stored hashed). */
 /** A unit as the API shows it. */
 export const unitView = (u: Row<"units">) => ({ code: u.code, name: u.name, type: u.type, block: u.block, province: u.province, version: u.version, updatedAt: u.updated_at });
 
+/** Units of the province and the users who sign in (tokens are shown once, stored hashed). */
 export class UnitService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -37,8 +37,10 @@ export class UnitService {
     requireRole(actor, "admin");
     const row: Row<"units"> = { code: input.code, name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, version: 1, updated_at: this.deps.now().toISOString() };
     return this.deps.store.transaction(async (store) => {
-      if (await store.getUnit(input.code)) throw new ApiError("conflict", { en: `unit ${input.code} already exists: change it with PUT /units/${input.code}`, vi: `đơn vị ${input.code} đã tồn tại: hãy sửa bằng PUT /units/${input.code}` });
-      await store.insertUnit(row);
+      if (!(await store.insertUnit(row))) {
+        const current = (await store.getUnit(input.code))!;
+        throw alreadyExists({ en: `unit ${input.code}`, vi: `đơn vị ${input.code}` }, { en: `change it with PUT /units/${input.code}`, vi: `hãy sửa bằng PUT /units/${input.code}` }, current.version, unitView(current));
+      }
       await recordAudit(store, actor, this.deps.now(), { action: "unit.create", unitCode: row.code, after: row });
       return row;
     });
@@ -49,9 +51,10 @@ export class UnitService {
     return this.deps.store.transaction(async (store) => {
       const before = await store.getUnit(code);
       if (!before) throw notFound({ en: `unit ${code}`, vi: `đơn vị ${code}` });
-      if (before.version !== expectedVersion) throw staleVersion({ en: `unit ${code}`, vi: `đơn vị ${code}` }, before.version, before);
+      const stale = (current: Row<"units">) => staleVersion({ en: `unit ${code}`, vi: `đơn vị ${code}` }, current.version, unitView(current));
+      if (before.version !== expectedVersion) throw stale(before);
       const changes = { name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, updated_at: this.deps.now().toISOString() };
-      await store.updateUnit(code, expectedVersion, changes);
+      if (!(await store.updateUnit(code, expectedVersion, changes))) throw stale((await store.getUnit(code))!);
       const after = { ...before, ...changes, version: expectedVersion + 1 };
       await recordAudit(store, actor, this.deps.now(), { action: "unit.update", unitCode: code, before, after, reason });
       return after;
@@ -86,6 +89,12 @@ export class UnitService {
   }
 }
 
+/** 409 for a create that finds the thing stored (by a request at the same time, too), with what is stored. */
+export function alreadyExists(what: Bilingual, instead: Bilingual, version: number, value: unknown): ApiError {
+  return new ApiError("conflict", { en: `${what.en} already exists: ${instead.en}`, vi: `${what.vi} đã tồn tại: ${instead.vi}` }, { current: { version, value } });
+}
+
+/** 412 for an edit whose If-Match is no longer the stored version, with what is stored. */
 export function staleVersion(what: string | Bilingual, version: number, value: unknown): ApiError {
   const { en, vi } = typeof what === "string" ? { en: what, vi: what } : what;
   const message = {

@@ -147,9 +147,14 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; run at start-up. Throws with the failing migration's name. */
+/**
+ * Brings the schema up to date; run at start-up. Throws with the failing migration's name. On
+ * PostgreSQL the migration tables are looked for in the current schema only: Kysely otherwise
+ * takes another schema's `kysely_migration` (a second deployment, a parallel test) for its own.
+ */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+  const schema = dialect === "postgres" ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

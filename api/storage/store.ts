@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from "kysely";
+import type { InsertResult, Insertable, Kysely, SelectQueryBuilder, Selectable, Transaction, Updateable } from "kysely";
 import type { Round } from "../../src/index.js";
 import type { AssessmentState, EntryKind, Role } from "../domain.js";
 import type { DialectName } from "./dialect.js";
@@ -27,9 +27,11 @@ const EVIDENCE_SUMMARY = ["campaign_id", "unit_code", "id", "title", "number", "
 
 /**
  * Every read and write of the service, over one Kysely instance: the same queries for SQLite
- * and PostgreSQL. Conditional updates (`… where version = ?`) report whether they applied, so
- * callers can answer 412 instead of overwriting. `transaction` runs work atomically;
- * `lockAssessment` serialises writers of one unit's assessment on both backends.
+ * and PostgreSQL. Writes that race report whether they applied instead of throwing: conditional
+ * updates (`… where version = ?`) and inserts that do nothing when the key exists
+ * (`on conflict do nothing`) return false, and the caller answers 412 or 409 with the current
+ * value. `transaction` runs work atomically; the `lock…` reads take row locks on PostgreSQL,
+ * where transactions run side by side (SQLite runs one writer at a time already).
  */
 export class Store {
   constructor(
@@ -42,6 +44,12 @@ export class Store {
     return this.db.transaction().execute((tx) => work(new Store(tx, this.dialect)));
   }
 
+  /** Inside a transaction on PostgreSQL, the rows read stay locked until commit: `update` against writers, `share` against changes. */
+  private locking<O>(query: SelectQueryBuilder<Schema, keyof Schema, O>, mode: "update" | "share" = "update"): SelectQueryBuilder<Schema, keyof Schema, O> {
+    if (this.dialect !== "postgres" || !this.db.isTransaction) return query;
+    return mode === "update" ? query.forUpdate() : query.forShare();
+  }
+
   // Criteria sets
   getCriteriaSet(family: string, version: string): Promise<Row<"criteria_sets"> | undefined> {
     return this.db.selectFrom("criteria_sets").selectAll().where("family", "=", family).where("version", "=", version).executeTakeFirst();
@@ -52,11 +60,18 @@ export class Store {
   listCriteriaSets(): Promise<Omit<Row<"criteria_sets">, "content">[]> {
     return this.db.selectFrom("criteria_sets").select(["family", "version", "status", "hash", "created_at"]).orderBy("family").orderBy("version").execute();
   }
-  async insertCriteriaSet(row: NewRow<"criteria_sets">): Promise<void> {
-    await this.db.insertInto("criteria_sets").values(row).execute();
+  /** The stored hash, locked until commit (`share`: a campaign being created on it; `update`: a replacement). */
+  lockCriteriaSet(family: string, version: string, mode: "update" | "share"): Promise<{ hash: string } | undefined> {
+    return this.locking(this.db.selectFrom("criteria_sets").select("hash").where("family", "=", family).where("version", "=", version), mode).executeTakeFirst();
   }
-  async replaceCriteriaSet(row: NewRow<"criteria_sets">): Promise<void> {
-    await this.db.updateTable("criteria_sets").set(row).where("family", "=", row.family).where("version", "=", row.version).execute();
+  /** False when the version is stored already (by a request at the same time, too). */
+  async insertCriteriaSet(row: NewRow<"criteria_sets">): Promise<boolean> {
+    return inserted(await this.db.insertInto("criteria_sets").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+  }
+  /** Replaces the content if it still has `expectedHash`. */
+  async replaceCriteriaSet(row: NewRow<"criteria_sets">, expectedHash: string): Promise<boolean> {
+    const result = await this.db.updateTable("criteria_sets").set(row).where("family", "=", row.family).where("version", "=", row.version).where("hash", "=", expectedHash).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
   async isCriteriaUsed(family: string, version: string): Promise<boolean> {
     const used = await this.db.selectFrom("campaigns").select("id").where("criteria_family", "=", family).where("criteria_version", "=", version).executeTakeFirst();
@@ -64,8 +79,9 @@ export class Store {
   }
 
   // Units
-  async insertUnit(row: NewRow<"units">): Promise<void> {
-    await this.db.insertInto("units").values(row).execute();
+  /** False when the code exists already. */
+  async insertUnit(row: NewRow<"units">): Promise<boolean> {
+    return inserted(await this.db.insertInto("units").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst());
   }
   getUnit(code: string): Promise<Row<"units"> | undefined> {
     return this.db.selectFrom("units").selectAll().where("code", "=", code).executeTakeFirst();
@@ -94,8 +110,13 @@ export class Store {
   }
 
   // Campaigns
-  async insertCampaign(row: NewRow<"campaigns">): Promise<void> {
-    await this.db.insertInto("campaigns").values(row).execute();
+  /** False when the id exists already. */
+  async insertCampaign(row: NewRow<"campaigns">): Promise<boolean> {
+    return inserted(await this.db.insertInto("campaigns").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+  }
+  /** Reads the campaign, locked until commit (publication). */
+  lockCampaign(id: string): Promise<Row<"campaigns"> | undefined> {
+    return this.locking(this.db.selectFrom("campaigns").selectAll().where("id", "=", id)).executeTakeFirst();
   }
   getCampaign(id: string): Promise<Row<"campaigns"> | undefined> {
     return this.db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
@@ -122,8 +143,11 @@ export class Store {
   }
   /** Reads the assessment and, inside a transaction on PostgreSQL, locks its row until commit (SQLite transactions are serial already). */
   lockAssessment(campaignId: string, unitCode: string): Promise<Row<"assessments"> | undefined> {
-    const query = this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode);
-    return (this.dialect === "postgres" && this.db.isTransaction ? query.forUpdate() : query).executeTakeFirst();
+    return this.locking(this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode)).executeTakeFirst();
+  }
+  /** Every assessment of the campaign, locked in unit order (one order for every caller, so no two wait on each other). */
+  lockAssessments(campaignId: string): Promise<Row<"assessments">[]> {
+    return this.locking(this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).orderBy("unit_code")).execute();
   }
   listAssessments(campaignId: string): Promise<Row<"assessments">[]> {
     return this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).orderBy("unit_code").execute();
@@ -156,12 +180,9 @@ export class Store {
     if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
     return query.orderBy("unit_code").orderBy("round").orderBy("kind").orderBy("code").execute();
   }
-  /** Inserts the entry when `expectedVersion` is 0, else updates it if still at that version. */
+  /** Inserts the entry when `expectedVersion` is 0 (false if it exists), else updates it if still at that version. */
   async putEntry(row: Row<"entries">, expectedVersion: number): Promise<boolean> {
-    if (expectedVersion === 0) {
-      await this.db.insertInto("entries").values({ ...row, version: 1 }).execute();
-      return true;
-    }
+    if (expectedVersion === 0) return inserted(await this.db.insertInto("entries").values({ ...row, version: 1 }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
     const result = await this.db
       .updateTable("entries")
       .set({ value: row.value, version: expectedVersion + 1, updated_by: row.updated_by, updated_at: row.updated_at })
@@ -184,12 +205,9 @@ export class Store {
   getEvidence(campaignId: string, unitCode: string, id: string): Promise<Row<"evidence"> | undefined> {
     return this.db.selectFrom("evidence").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).where("id", "=", id).executeTakeFirst();
   }
-  /** Inserts when `expectedVersion` is 0, else updates if still at that version. */
+  /** Inserts when `expectedVersion` is 0 (false if it exists), else updates if still at that version. */
   async putEvidence(row: Row<"evidence">, expectedVersion: number): Promise<boolean> {
-    if (expectedVersion === 0) {
-      await this.db.insertInto("evidence").values({ ...row, version: 1 }).execute();
-      return true;
-    }
+    if (expectedVersion === 0) return inserted(await this.db.insertInto("evidence").values({ ...row, version: 1 }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
     const { campaign_id, unit_code, id, ...changes } = row;
     const result = await this.db
       .updateTable("evidence")
@@ -240,4 +258,8 @@ export class Store {
     if (filter.after !== undefined) query = query.where("id", ">", filter.after);
     return query.orderBy("id").limit(filter.limit).execute();
   }
+}
+
+function inserted(result: InsertResult): boolean {
+  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
 }

@@ -1,12 +1,14 @@
 import { checkSchema } from "../check-schema.js";
 import { isCalendarDate } from "../rules/dates.js";
+import { ASSESSMENT_LIMITS, checkJsonLimits } from "../criteria/check-limits.js";
 import { indexCriteriaSet } from "../criteria/criteria-index.js";
+import { declaredFact, declaredIndicator } from "../criteria/declared.js";
 import { factDomain, indicatorDomain } from "../criteria/fact-domain.js";
 import type { CriteriaSet, FactDeclaration } from "../criteria/types.js";
 import { nearestName } from "../text/nearest-name.js";
 import { isWholeUnits, toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { type Assessment, type FactInput, type FactValue, type ItemInput, ROUNDS } from "./types.js";
+import { APPRAISAL_ROUNDS, type Assessment, type FactInput, type FactValue, type ItemInput, ROUNDS } from "./types.js";
 
 /**
  * Checks one unit's assessment against its criteria set and collects every problem: wrong set
@@ -14,6 +16,8 @@ import { type Assessment, type FactInput, type FactValue, type ItemInput, ROUNDS
  * the wrong type or out of bounds, evidence that is cited but not listed, survey values.
  */
 export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assessment> {
+  const tooLarge = checkJsonLimits(json, ASSESSMENT_LIMITS);
+  if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
   const schemaProblems = checkSchema(json, "assessment");
   if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
   const assessment = json as Assessment;
@@ -47,13 +51,25 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
 
   const evidenceIds = new Set((assessment.evidence ?? []).map((e) => e.id));
 
+  // A self round may be missing: historic tables publish appraised points only, so a self-assessment
+  // never recorded is its own state (not 0). Then an appraisal round must be there.
+  if (!assessment.rounds.some((round) => round.round === "self" || APPRAISAL_ROUNDS.includes(round.round))) {
+    problems.push(
+      problem(
+        "round-order",
+        "rounds",
+        "the assessment has neither a self round nor an appraisal round: enter the self-assessment, or the appraised points if only those were recorded",
+        "bản đánh giá không có vòng tự chấm cũng không có vòng thẩm định: hãy nhập điểm tự chấm, hoặc điểm thẩm định nếu chỉ có điểm thẩm định được ghi nhận",
+      ),
+    );
+  }
   let previousRank = -1;
   assessment.rounds.forEach((round, r) => {
     const path = `rounds[${r}]`;
     const rank = ROUNDS.indexOf(round.round);
-    if (rank <= previousRank || (r === 0 && round.round !== "self")) {
+    if (rank <= previousRank) {
       problems.push(
-        problem("round-order", `${path}.round`, `round "${round.round}" is out of order: rounds go ${ROUNDS.join(" → ")}, each at most once, starting with self`, `vòng "${round.round}" sai thứ tự: các vòng theo thứ tự tự chấm → thẩm định 1 → giải trình → thẩm định 2, mỗi vòng một lần`),
+        problem("round-order", `${path}.round`, `round "${round.round}" is out of order: rounds go ${ROUNDS.join(" → ")}, each at most once`, `vòng "${round.round}" sai thứ tự: các vòng theo thứ tự tự chấm → thẩm định 1 → giải trình → thẩm định 2, mỗi vòng một lần`),
       );
     }
     previousRank = Math.max(previousRank, rank);
@@ -66,7 +82,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
     const declared = set.survey?.indicators ?? {};
     for (const [name, value] of Object.entries(assessment.survey.indicators)) {
       const at = `survey.indicators.${name}`;
-      const indicator = declared[name];
+      const indicator = declaredIndicator(set, name);
       if (!indicator) {
         problems.push(problem("unknown-indicator", at, `survey indicator "${name}" is not in the criteria set (declared: ${Object.keys(declared).join(", ") || "none"})`, `chỉ số khảo sát "${name}" không có trong bộ tiêu chí`));
         continue;
@@ -77,7 +93,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
       }
     }
     for (const name of Object.keys(declared)) {
-      if (usesIndicator(set, name) && !(name in assessment.survey.indicators)) {
+      if (usesIndicator(set, name) && !Object.hasOwn(assessment.survey.indicators, name)) {
         problems.push(problem("unknown-indicator-value", "survey.indicators", `survey results lack indicator "${name}", which the criteria set scores`, `kết quả khảo sát thiếu chỉ số "${name}" mà bộ tiêu chí dùng để chấm điểm`));
       }
     }
@@ -91,8 +107,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
  */
 export function checkFactInput(set: CriteriaSet, name: string, input: FactInput, at: string, evidenceIds: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  // own facts only: a fact named "constructor" or "__proto__" is not declared by every set
-  const declared = Object.hasOwn(set.facts, name) ? set.facts[name] : undefined;
+  const declared = declaredFact(set, name);
   if (!declared) {
     const near = nearestName(name, Object.keys(set.facts));
     problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `dữ kiện "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));

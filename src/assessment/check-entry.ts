@@ -1,4 +1,5 @@
 import { checkSchema } from "../check-schema.js";
+import { ASSESSMENT_LIMITS, checkJsonLimits } from "../criteria/check-limits.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import type { Problem } from "../problem.js";
 import { checkFactInput, checkItemInput } from "./check-assessment.js";
@@ -12,12 +13,14 @@ export interface Entry {
 }
 
 /**
- * Checks one entry as `checkAssessment` checks it inside a whole assessment: its shape (the
- * assessment schema's entry), then the set's rules for that fact or item. Paths are relative
+ * Checks one entry as `checkAssessment` checks it inside a whole assessment: its size, its shape
+ * (the assessment schema's entry), then the set's rules for that fact or item. Paths are relative
  * to the entry ("points", "evidence[0]"); the entry itself is "". `evidenceIds` are the ids
  * of the unit's evidence, which the entry may cite.
  */
 export function checkEntry(set: CriteriaSet, entry: Entry, evidenceIds: ReadonlySet<string>): Problem[] {
+  const tooLarge = checkJsonLimits(entry.value, ASSESSMENT_LIMITS);
+  if (tooLarge.length > 0) return tooLarge;
   const shape = checkSchema(entry.value, entry.kind === "fact" ? "fact-entry" : "item-entry").map((p) => (p.path === "(file)" ? { ...p, path: "" } : p));
   if (shape.length > 0) return shape;
   return entry.kind === "fact"

@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
+import type { Lang } from "../index.js";
 import { type CsvCell, toCsv } from "../io/csv.js";
 import type { Problem } from "../index.js";
-import type { Format, Lang } from "./options.js";
+
+export type Format = "table" | "json" | "csv";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -9,13 +11,17 @@ export interface Io {
 }
 
 /** Writes a result to --out (CSV with a BOM so spreadsheet programs read Vietnamese) or stdout. */
-export function emit(io: Io, text: string, out: string | undefined, format: Format): void {
+export function emit(io: Io, text: string, out: string | undefined, format: Format, lang: Lang): void {
   if (out) {
     writeFileSync(out, format === "csv" ? `\uFEFF${text}` : text);
-    io.stderr(`Đã ghi / written: ${out}\n`);
+    io.stderr(writtenLine(out, lang));
   } else {
     io.stdout(text);
   }
+}
+
+export function writtenLine(path: string, lang: Lang): string {
+  return lang === "vi" ? `Đã ghi: ${path}\n` : `Written: ${path}\n`;
 }
 
 export function render(format: Format, value: { json: () => unknown; csv: () => CsvCell[][]; table: () => string }): string {
@@ -28,4 +34,45 @@ export function formatProblems(file: string, problems: Problem[], lang: Lang): s
   const lines = problems.map((p) => `  ${p.path}  [${p.code}]\n    ${lang === "vi" ? p.vi : p.message}`);
   const count = lang === "vi" ? `${problems.length} lỗi` : `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
   return `✗ ${file}: ${count}\n${lines.join("\n")}\n`;
+}
+
+/**
+ * Every failing input's problems, a problem shared by several inputs listed once with the count
+ * of units it applies to (a wrong `--year` is one problem of 40 units, not 40 problems).
+ */
+export function formatFailures(failures: { file: string; problems: Problem[] }[], lang: Lang): string {
+  const key = (p: Problem) => JSON.stringify([p.code, p.path, p.message, p.vi]);
+  const sources = new Map<string, { problem: Problem; files: string[] }>();
+  for (const failure of failures) {
+    for (const problem of failure.problems) {
+      const entry = sources.get(key(problem)) ?? { problem, files: [] };
+      if (!entry.files.includes(failure.file)) entry.files.push(failure.file);
+      sources.set(key(problem), entry);
+    }
+  }
+  const shared = new Map<string, { problems: Problem[]; files: string[] }>();
+  for (const { problem, files } of sources.values()) {
+    if (files.length < 2) continue;
+    const group = shared.get(files.join("\n")) ?? { problems: [], files };
+    group.problems.push(problem);
+    shared.set(files.join("\n"), group);
+  }
+  const sharedKeys = new Set([...shared.values()].flatMap((group) => group.problems.map(key)));
+  const text = [...shared.values()].map((group) => formatProblems(sharedLabel(group.files, lang), group.problems, lang));
+  for (const failure of failures) {
+    const own = failure.problems.filter((p) => !sharedKeys.has(key(p)));
+    if (own.length > 0) text.push(formatProblems(failure.file, own, lang));
+  }
+  return text.join("");
+}
+
+/** "sheet.csv (DV0001, DV0002, …, DV0040)" when the units come from one file, else the sources themselves. */
+function sharedLabel(files: string[], lang: Lang): string {
+  const parts = files.map((file) => /^(.*) \(([^()]+)\)$/.exec(file));
+  const head = parts[0]?.[1];
+  const sameFile = head !== undefined && parts.every((part) => part?.[1] === head);
+  const names = sameFile ? parts.map((part) => part![2]!) : files;
+  const shown = names.length > 3 ? `${names.slice(0, 2).join(", ")}, …, ${names.at(-1)}` : names.join(", ");
+  const list = sameFile ? `${head} (${shown})` : shown;
+  return lang === "vi" ? `chung cho ${files.length} đơn vị: ${list}` : `shared by ${files.length} units: ${list}`;
 }

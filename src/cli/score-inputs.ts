@@ -2,7 +2,7 @@ import { type CriteriaSet, type Problem, scoreAssessment, type ScoreReport } fro
 import { CliError, EXIT } from "./cli-error.js";
 import type { UnitInput } from "./read-inputs.js";
 
-/** Scores every input (reports pass through); stops with the problems of every bad input. */
+/** Scores every input (reports pass through); stops with the problems of every bad input (`formatFailures` lists a shared one once). */
 export function scoreInputs(set: CriteriaSet, inputs: UnitInput[], progress?: (done: number, total: number) => void): ScoreReport[] {
   const failures: { file: string; problems: Problem[] }[] = [];
   const reports: ScoreReport[] = [];
@@ -16,6 +16,9 @@ export function scoreInputs(set: CriteriaSet, inputs: UnitInput[], progress?: (d
     }
     if (progress && (i + 1) % 1000 === 0) progress(i + 1, inputs.length);
   });
-  if (failures.length > 0) throw new CliError(EXIT.problems, `${failures.length} of ${inputs.length} assessments have problems`, failures);
+  if (failures.length > 0) {
+    const message = { vi: `${failures.length}/${inputs.length} bản đánh giá có lỗi`, en: `${failures.length} of ${inputs.length} assessments have problems` };
+    throw new CliError(EXIT.problems, message, failures);
+  }
   return reports;
 }

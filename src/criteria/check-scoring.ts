@@ -1,9 +1,12 @@
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
+import { checkRuleTypes } from "../rules/check-rule-types.js";
 import { ALLOWED_OPERATORS, inspectRule, ruleBounds } from "../rules/json-logic.js";
 import { nearestName } from "../text/nearest-name.js";
 import { isCalendarDate } from "../rules/dates.js";
+import { MAX_ALLOWED_POINTS } from "./check-limits.js";
 import { checkPointsValue } from "./check-tree.js";
+import { declaredFact, declaredIndicator } from "./declared.js";
 import { leafFacts } from "./leaf-facts.js";
 import { NUMERIC_FACT_TYPES, factDomain, indicatorDomain } from "./fact-domain.js";
 import { checkCoverage, describeRange, isEmptyRange } from "./range.js";
@@ -45,7 +48,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
     }
   };
   const needFact = (name: string, at: string, types: FactType[]): boolean => {
-    const fact = set.facts[name];
+    const fact = declaredFact(set, name);
     if (!fact) {
       problems.push(unknownFact(name, at, set));
       return false;
@@ -66,6 +69,17 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
 
   switch (scoring.kind) {
     case "manual":
+      if (scoring.allowed && scoring.allowed.length > MAX_ALLOWED_POINTS) {
+        problems.push(
+          problem(
+            "limit-exceeded",
+            `${path}.allowed`,
+            `${scoring.allowed.length} allowed values, more than ${MAX_ALLOWED_POINTS}: list the few scores the decision permits, or leave "allowed" out to accept any value from 0 to the maximum`,
+            `${scoring.allowed.length} mức điểm được phép, quá ${MAX_ALLOWED_POINTS}: chỉ liệt kê các mức quyết định cho phép, hoặc bỏ "allowed" để nhận mọi điểm từ 0 đến tối đa`,
+          ),
+        );
+        break;
+      }
       scoring.allowed?.forEach((points, i) => pointsWithin(points, `${path}.allowed[${i}]`));
       if (scoring.allowed) best(Math.max(...scoring.allowed), `${path}.allowed`);
       break;
@@ -77,7 +91,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
       break;
     case "tiers":
       if (needFact(scoring.fact, `${path}.fact`, ["integer", "number", "rate"])) {
-        const fact = set.facts[scoring.fact]!;
+        const fact = declaredFact(set, scoring.fact)!;
         problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, factDomain(fact), fact.type === "integer", { en: `fact "${scoring.fact}"`, vi: `dữ kiện "${scoring.fact}"` }));
       }
       scoring.tiers.forEach((tier, i) => pointsWithin(tier.points, `${path}.tiers[${i}].points`));
@@ -87,7 +101,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
       const dues = Array.isArray(scoring.due) ? scoring.due : [scoring.due];
       const wantsList = Array.isArray(scoring.due);
       if (needFact(scoring.fact, `${path}.fact`, [wantsList ? "dates" : "date"])) {
-        const length = set.facts[scoring.fact]!.length;
+        const length = declaredFact(set, scoring.fact)!.length;
         if (wantsList && length !== undefined && length !== dues.length) {
           problems.push(
             problem(
@@ -101,9 +115,20 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
       }
       dues.forEach((due, i) => problems.push(...checkDue(set, due, wantsList ? `${path}.due[${i}]` : `${path}.due`)));
       for (const outcome of ["onTime", "late", "missing"] as const) problems.push(...checkPointsValue(scoring.points[outcome], `${path}.points.${outcome}`));
+      if (scoring.mode !== undefined && !wantsList) {
+        problems.push(
+          problem(
+            "rule-invalid",
+            `${path}.mode`,
+            'mode applies to a list of due dates (a "dates" fact): remove it, or give "due" as a list',
+            'mode chỉ dùng khi có danh sách hạn (dữ kiện kiểu "dates"): hãy bỏ mode, hoặc ghi "due" dạng danh sách',
+          ),
+        );
+      }
       const bestEach = Math.max(scoring.points.onTime, scoring.points.late, scoring.points.missing);
-      pointsWithin((toUnits(bestEach) * dues.length) / 10_000, `${path}.points`);
-      best((toUnits(bestEach) * dues.length) / 10_000, `${path}.points`);
+      const times = scoring.mode === "all" ? 1 : dues.length;
+      pointsWithin((toUnits(bestEach) * times) / 10_000, `${path}.points`);
+      best((toUnits(bestEach) * times) / 10_000, `${path}.points`);
       break;
     }
     case "logic": {
@@ -117,21 +142,24 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
                 `operator "${issue.operator}" is not allowed. Expected one of: ${[...ALLOWED_OPERATORS].join(", ")}`,
                 `phép toán "${issue.operator}" không được phép. Chỉ dùng: ${[...ALLOWED_OPERATORS].join(", ")}`,
               )
-            : problem("rule-invalid", issue.path, issue.detail, `quy tắc không hợp lệ: ${issue.detail}`),
+            : problem(issue.kind, issue.path, issue.detail, issue.vi),
         );
       }
       const declared = inspection.reads.filter((name) => {
-        if (set.facts[name]) return true;
+        if (declaredFact(set, name)) return true;
         problems.push(unknownFact(name, `${path}.rule`, set));
         return false;
       });
-      if (inspection.issues.length === 0 && declared.length === inspection.reads.length) {
+      if (inspection.issues.length > 0) break;
+      const typeIssues = checkRuleTypes(scoring.rule, `${path}.rule`, (name) => declaredFact(set, name)?.type);
+      for (const issue of typeIssues) problems.push(problem(issue.fact ? "fact-type-mismatch" : "rule-invalid", issue.path, issue.message, issue.vi));
+      if (typeIssues.length === 0 && declared.length === inspection.reads.length) {
         problems.push(...checkRuleBounds(set, leaf, `${path}.rule`));
       }
       break;
     }
     case "survey": {
-      const indicator = set.survey?.indicators[scoring.indicator];
+      const indicator = declaredIndicator(set, scoring.indicator);
       if (!indicator) {
         const known = Object.keys(set.survey?.indicators ?? {});
         problems.push(
@@ -195,7 +223,7 @@ function checkDue(set: CriteriaSet, due: DueDate, path: string): Problem[] {
   if (typeof due === "string") {
     return isCalendarDate(due) ? [] : [problem("rule-invalid", path, `${due} is not a calendar date`, `${due} không phải ngày hợp lệ`)];
   }
-  const fact = set.facts[due.fact];
+  const fact = declaredFact(set, due.fact);
   if (!fact) return [unknownFact(due.fact, `${path}.fact`, set)];
   if (fact.type !== "date") {
     return [
@@ -213,7 +241,7 @@ function checkDue(set: CriteriaSet, due: DueDate, path: string): Problem[] {
 function checkRuleBounds(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
   const scoring = leaf.scoring as { rule: unknown };
   const bounds = ruleBounds(scoring.rule, (name) => {
-    const fact = set.facts[name];
+    const fact = declaredFact(set, name);
     if (!fact) return null;
     if (fact.type === "boolean") return { min: 0, max: 1 };
     if (!NUMERIC_FACT_TYPES.has(fact.type)) return null;
@@ -256,7 +284,7 @@ function checkRuleBounds(set: CriteriaSet, leaf: LeafNode, path: string): Proble
 
 function checkNotApplicableFacts(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
   if (leaf.notApplicable) return [];
-  const naFacts = leafFacts(leaf).filter((name) => set.facts[name]?.derived?.whenZero === "not-applicable");
+  const naFacts = leafFacts(leaf).filter((name) => declaredFact(set, name)?.derived?.whenZero === "not-applicable");
   if (naFacts.length === 0) return [];
   return [
     problem(

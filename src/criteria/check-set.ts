@@ -1,4 +1,6 @@
+import { roundUnitsTo, toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
+import { declaredFact, isReservedName } from "./declared.js";
 import { NUMERIC_FACT_TYPES } from "./fact-domain.js";
 import { checkCoverage, describeRange, isEmptyRange } from "./range.js";
 import { isCalendarDate } from "../rules/dates.js";
@@ -7,13 +9,30 @@ import { listLeaves } from "./walk-criteria.js";
 
 /** Set-level checks: fact declarations, survey, classes, blocks, tie-breakers, decisions. */
 export function checkSet(set: CriteriaSet): Problem[] {
-  return [...checkFacts(set), ...checkSurvey(set), ...checkClasses(set), ...checkBlocks(set), ...checkTies(set), ...checkDecisions(set)];
+  return [...checkFacts(set), ...checkSurvey(set), ...checkClasses(set), ...checkBlocks(set), ...checkTies(set), ...checkDecisions(set), ...checkRounding(set)];
+}
+
+/** Rounding each item to the shown decimals needs maxima that are shown exactly, or a full item would round past its maximum. */
+function checkRounding(set: CriteriaSet): Problem[] {
+  if (set.display?.rounding !== "criterion") return [];
+  const decimals = set.display.pointsDecimals;
+  return listLeaves(set)
+    .filter(({ node }) => roundUnitsTo(toUnits(node.max), decimals) !== toUnits(node.max))
+    .map(({ node, path }) =>
+      problem(
+        "points-not-in-units",
+        `${path}.max`,
+        `"${node.code}" has a maximum of ${node.max}, finer than the ${decimals} decimals each item is rounded to (display.rounding "criterion"): round the maximum or show more decimals`,
+        `"${node.code}" có điểm tối đa ${node.max}, lẻ hơn ${decimals} chữ số thập phân dùng để làm tròn từng tiêu chí (display.rounding "criterion"): làm tròn điểm tối đa hoặc tăng số chữ số thập phân`,
+      ),
+    );
 }
 
 function checkFacts(set: CriteriaSet): Problem[] {
   const problems: Problem[] = [];
   for (const [name, fact] of Object.entries(set.facts)) {
     const path = `facts.${name}`;
+    if (isReservedName(name)) problems.push(reservedName(name, path));
     if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
       problems.push(problem("range-invalid", path, `min ${fact.min} is greater than max ${fact.max}`, `min ${fact.min} lớn hơn max ${fact.max}`));
     }
@@ -29,7 +48,7 @@ function checkFacts(set: CriteriaSet): Problem[] {
     }
     for (const side of ["numerator", "denominator"] as const) {
       const source = fact.derived.ratio[side];
-      const declared = set.facts[source];
+      const declared = declaredFact(set, source);
       if (!declared || declared.derived || !NUMERIC_FACT_TYPES.has(declared.type)) {
         problems.push(
           problem(
@@ -48,6 +67,7 @@ function checkFacts(set: CriteriaSet): Problem[] {
 function checkSurvey(set: CriteriaSet): Problem[] {
   const problems: Problem[] = [];
   for (const [name, indicator] of Object.entries(set.survey?.indicators ?? {})) {
+    if (isReservedName(name)) problems.push(reservedName(name, `survey.indicators.${name}`));
     if (indicator.min !== undefined && indicator.max !== undefined && indicator.min >= indicator.max) {
       problems.push(problem("range-invalid", `survey.indicators.${name}`, "min must be less than max", "min phải nhỏ hơn max"));
     }
@@ -153,6 +173,15 @@ function checkDecisions(set: CriteriaSet): Problem[] {
     );
   }
   return problems;
+}
+
+function reservedName(name: string, path: string): Problem {
+  return problem(
+    "reserved-name",
+    path,
+    `"${name}" is a reserved word of JavaScript objects and cannot name a fact or indicator: rename it (e.g. "${name}_count")`,
+    `"${name}" là từ dành riêng của đối tượng JavaScript, không dùng làm tên dữ kiện hay chỉ số: hãy đổi tên (ví dụ "${name}_count")`,
+  );
 }
 
 /** Versions are YEAR.N: compare the year, then N. */

@@ -1,5 +1,6 @@
 import { isWholeUnits, toUnits, fromUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
+import { MAX_TREE_DEPTH } from "./check-limits.js";
 import { type CriteriaSet, isLeaf } from "./types.js";
 import { listNodes } from "./walk-criteria.js";
 
@@ -10,7 +11,17 @@ const ADJUSTMENT_CODE = /^[A-Z][A-Z0-9]*(\.\d+)*$/;
 export function checkTree(set: CriteriaSet): Problem[] {
   const problems: Problem[] = [];
   const firstPath = new Map<string, string>();
-  for (const { node, path, parent, section } of listNodes(set)) {
+  for (const { node, path, parent, section, depth } of listNodes(set)) {
+    if (depth === MAX_TREE_DEPTH) {
+      problems.push(
+        problem(
+          "limit-exceeded",
+          path,
+          `the tree is more than ${MAX_TREE_DEPTH} levels deep here: areas, criteria and sub-criteria need far fewer`,
+          `cây tiêu chí sâu quá ${MAX_TREE_DEPTH} cấp tại đây: lĩnh vực, tiêu chí và tiêu chí thành phần không cần nhiều cấp như vậy`,
+        ),
+      );
+    }
     const codePath = `${path}.code`;
     const pattern = section === "areas" ? TREE_CODE : ADJUSTMENT_CODE;
     if (!pattern.test(node.code)) {

@@ -1,3 +1,4 @@
+import { declaredFact } from "./declared.js";
 import { leafFacts } from "./leaf-facts.js";
 import type { CriteriaSet, LeafNode } from "./types.js";
 import { type Section, listLeaves } from "./walk-criteria.js";
@@ -24,7 +25,7 @@ export function indexCriteriaSet(set: CriteriaSet): CriteriaIndex {
   const leaves = new Map<string, IndexedLeaf>();
   for (const { node, section, area } of listLeaves(set)) {
     const reads = leafFacts(node).flatMap((name) => {
-      const ratio = set.facts[name]?.derived?.ratio;
+      const ratio = declaredFact(set, name)?.derived?.ratio;
       return ratio ? [name, ratio.numerator, ratio.denominator] : [name];
     });
     leaves.set(node.code, { leaf: node, section, area, reads });

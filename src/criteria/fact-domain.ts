@@ -8,6 +8,12 @@ export function factDomain(fact: FactDeclaration): { min: number; max: number } 
   return { min: fact.min ?? (isRate ? 0 : -Infinity), max: fact.max ?? (isRate ? 100 : Infinity) };
 }
 
+/** An indicator value with its unit: "87.5%", "32.83 điểm". */
+export function withIndicatorUnit(indicator: SurveyIndicator | undefined, value: number | string): string {
+  const unit = indicator?.unit ?? "%";
+  return unit === "%" ? `${value}%` : `${value} ${unit}`;
+}
+
 export function indicatorDomain(indicator: SurveyIndicator): { min: number; max: number } {
   return { min: indicator.min ?? 0, max: indicator.max ?? 100 };
 }

@@ -1,5 +1,6 @@
 import type { Checked, Problem } from "../problem.js";
 import { checkSchema } from "../check-schema.js";
+import { CRITERIA_LIMITS, checkJsonLimits } from "./check-limits.js";
 import { checkScoring } from "./check-scoring.js";
 import { checkSet } from "./check-set.js";
 import { checkTree } from "./check-tree.js";
@@ -9,9 +10,12 @@ import type { CriteriaSet } from "./types.js";
  * Checks a parsed criteria file and reports every problem at once: the schema first, then the
  * meaning (codes, sums, facts, rules, tiers, classes, blocks). Semantic checks also run on a
  * file with schema errors; a check that cannot make sense of a malformed part is skipped,
- * since the schema problem already names that part.
+ * since the schema problem already names that part. A file too deep or too large for those
+ * checks is refused first, with that one problem.
  */
 export function loadCriteriaSet(json: unknown): Checked<CriteriaSet> {
+  const tooLarge = checkJsonLimits(json, CRITERIA_LIMITS);
+  if (tooLarge.length > 0) return { ok: false, problems: tooLarge };
   const problems: Problem[] = checkSchema(json);
   const set = json as CriteriaSet;
   for (const check of [checkTree, checkScoring, checkSet]) {

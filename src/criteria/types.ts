@@ -11,8 +11,24 @@ export interface LocalizedText {
   en?: string;
 }
 
-export const UNIT_TYPES = ["xa", "phuong", "dac-khu", "department"] as const;
+/**
+ * Units scored: communes, wards, special zones and departments; and the levels that existed
+ * before the two-tier reform of 1 July 2025, still found in historic sets and comparisons:
+ * district-level units (huyện, thị xã, thành phố thuộc tỉnh) and townships (thị trấn).
+ */
+export const UNIT_TYPES = ["xa", "phuong", "dac-khu", "department", "huyen", "thi-xa", "thanh-pho", "thi-tran"] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
+
+export const UNIT_TYPE_TITLES: Record<UnitType, LocalizedText> = {
+  xa: { vi: "Xã", en: "Commune" },
+  phuong: { vi: "Phường", en: "Ward" },
+  "dac-khu": { vi: "Đặc khu", en: "Special zone" },
+  department: { vi: "Sở, ban, ngành", en: "Department" },
+  huyen: { vi: "Huyện", en: "Rural district" },
+  "thi-xa": { vi: "Thị xã", en: "District-level town" },
+  "thanh-pho": { vi: "Thành phố thuộc tỉnh", en: "Provincial city" },
+  "thi-tran": { vi: "Thị trấn", en: "Township" },
+};
 
 export interface Decision {
   number: string;
@@ -57,6 +73,8 @@ export interface Tier {
   label?: LocalizedText;
 }
 
+export type DeadlineMode = "each" | "all";
+
 /** A due date: fixed (`"2026-01-31"`) or relative to another date fact. */
 export type DueDate = string | { fact: string; plusDays: number };
 
@@ -75,6 +93,12 @@ export type Scoring =
       points: { onTime: number; late: number; missing: number };
       /** Later than this many days after the due date counts as missing. */
       lateWithinDays?: number;
+      /**
+       * For a list of due dates: "each" (default) scores every date and sums the points; "all"
+       * scores the list once by its worst date (all on time → onTime, any missing → missing,
+       * else late), e.g. "all four quarterly reports on time = 1, else 0".
+       */
+      mode?: DeadlineMode;
     }
   | { kind: "survey"; indicator: string; linear: { zeroAt: number; fullAt: number } }
   | { kind: "survey"; indicator: string; tiers: Tier[] };
@@ -105,6 +129,8 @@ export type CriteriaNode = LeafNode | BranchNode;
 
 export interface SurveyIndicator {
   title: LocalizedText;
+  /** What the value measures: "%" unless declared (e.g. "điểm" for a table published as "32.83 of 35"). */
+  unit?: string;
   min?: number;
   max?: number;
 }
@@ -160,7 +186,18 @@ export interface CriteriaSet {
   penalty?: Adjustment;
   classes: ClassBand[];
   ranking: { blocks: RankingBlock[]; ties: TiePolicy };
-  display: { indexDecimals: number; pointsDecimals: number };
+  display: Display;
+}
+
+export interface Display {
+  indexDecimals: number;
+  pointsDecimals: number;
+  /**
+   * "total" (default): points are summed exactly and rounded once, for display. "criterion":
+   * each item's points are rounded half up to `pointsDecimals` before summing, as a province
+   * that publishes rounded item points and adds those up (18.665 + 18.665 → 18.67 + 18.67 = 37.34).
+   */
+  rounding?: "total" | "criterion";
 }
 
 export function isLeaf(node: CriteriaNode): node is LeafNode {

@@ -1,4 +1,5 @@
 import { formatScaled, formatUnits, toUnits } from "../points.js";
+import type { Lang } from "../i18n/lang.js";
 
 /**
  * Numbers as tables and CSV files show them: points and percentages with fixed decimals (2
@@ -24,4 +25,14 @@ export function formatRankChange(rank: number, previousRank: number | null): str
   if (previousRank === null) return "–";
   const change = previousRank - rank;
   return change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : "=";
+}
+
+/** Machine decimal text ("81.33", "-0.50") as a reader of `lang` writes it: the decimal comma in Vietnamese ("81,33"). */
+export function localiseDecimal(text: string, lang: Lang): string {
+  return lang === "vi" ? text.replace(/(\d)\.(\d)/, "$1,$2") : text;
+}
+
+/** A number in its shortest form, with the decimal comma in Vietnamese ("28,1"). */
+export function formatNumberIn(value: number, lang: Lang): string {
+  return localiseDecimal(String(value), lang);
 }

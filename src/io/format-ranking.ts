@@ -1,7 +1,8 @@
 import { compareCodes } from "../criteria/compare-codes.js";
+import { term } from "../i18n/glossary.js";
 import type { BlockRanking, Ranking } from "../ranking/types.js";
 import type { CsvCell } from "./csv.js";
-import { formatPoints, formatRankChange, formatSignedPoints } from "./format-number.js";
+import { formatPoints, formatRankChange, formatSignedPoints, localiseDecimal } from "./format-number.js";
 import { type TableColumn, renderTable } from "./render-table.js";
 import { type Lang, textIn } from "../text/text-in.js";
 
@@ -28,12 +29,12 @@ const LABELS = {
     rank: "Hạng",
     code: "Mã",
     name: "Đơn vị",
-    survey: "Điều tra",
+    survey: term("survey", "vi", true),
     total: "Tổng",
     index: "Chỉ số %",
     class: "Xếp loại",
     change: "Thay đổi",
-    gap: "Chênh lệch TĐ",
+    gap: term("selfGap", "vi", true),
     classes: "Xếp loại",
   },
 };
@@ -41,11 +42,12 @@ const LABELS = {
 /**
  * `par rank`: per block a title, a table (rank, unit, points per area, survey, total, index,
  * class, change of rank since last year, appraised − self-assessed total) and the count of
- * units per class.
+ * units per class. Vietnamese tables use the decimal comma.
  */
 export function formatRankingTable(ranking: Ranking, lang: Lang): string {
   const l = LABELS[lang];
   const decimals = ranking.display.pointsDecimals;
+  const shown = (text: string) => localiseDecimal(text, lang);
   const lines = [l.title(ranking.year, ranking.criteria.family, ranking.criteria.version)];
   for (const block of ranking.blocks) {
     const areas = areaCodes([block]);
@@ -65,13 +67,13 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       String(ranked.rank),
       ranked.unit.code,
       ranked.unit.name,
-      ...areas.map((code) => formatArea(ranked.areas[code]?.points, decimals)),
-      formatPoints(ranked.surveyPoints, decimals),
-      formatPoints(ranked.total, decimals),
-      ranked.indexText,
+      ...areas.map((code) => shown(formatArea(ranked.areas[code]?.points, decimals))),
+      shown(formatPoints(ranked.surveyPoints, decimals)),
+      shown(formatPoints(ranked.total, decimals)),
+      shown(ranked.indexText),
       ranked.class ? textIn(ranked.class.title, lang) : "–",
       formatRankChange(ranked.rank, ranked.previous?.rank ?? null),
-      formatGap(ranked.selfGap, decimals),
+      shown(formatGap(ranked.selfGap, decimals)),
     ]);
     const counts = block.classCounts.map((c) => `${textIn(c.title, lang)} ${c.count}`).join(" · ");
     lines.push(
@@ -81,7 +83,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       `${l.classes}: ${counts}`,
     );
   }
-  return lines.join("\n");
+  return `${lines.join("\n")}\n`;
 }
 
 /**

@@ -1,6 +1,8 @@
+import { UNIT_TYPE_NAMES, nameIn, term } from "../i18n/glossary.js";
+import { localiseExplanation } from "../i18n/localise-explanation.js";
 import type { NodeReport, ScoreReport } from "../scoring/report.js";
 import type { CsvCell } from "./csv.js";
-import { formatPercent, formatPoints, formatSignedPoints } from "./format-number.js";
+import { formatPercent, formatPoints, formatSignedPoints, localiseDecimal } from "./format-number.js";
 import { type TableColumn, renderTable, shorten } from "./render-table.js";
 import { type Lang, textIn } from "../text/text-in.js";
 
@@ -52,7 +54,7 @@ const LABELS = {
     parts: (points: string, bonus: string, penalty: string) => `lĩnh vực ${points} + thưởng ${bonus} − trừ ${penalty}`,
     index: "Chỉ số",
     class: "Xếp loại",
-    survey: "Điều tra xã hội học",
+    survey: term("survey", "vi", true),
     surveyIncluded: (respondents: string) => `có tính${respondents}`,
     surveyAbsent: "không tính",
     respondents: "phiếu",
@@ -61,7 +63,7 @@ const LABELS = {
     penalty: "Điểm trừ",
     adjustment: (claimed: string, counted: string, cap: string) => `đề nghị ${claimed}, được tính ${counted} (tối đa ${cap})`,
     selfGap: "Điểm tự chấm và điểm thẩm định theo lĩnh vực",
-    gapColumns: ["Mã", "Lĩnh vực", "Tự chấm", "Thẩm định", "Chênh lệch"],
+    gapColumns: ["Mã", "Lĩnh vực", "Tự chấm", "Thẩm định", term("selfGap", "vi", true)],
     missingEvidence: "Thiếu tài liệu kiểm chứng",
     missingFacts: "Thiếu số liệu",
     gaps: "Điểm còn có thể đạt",
@@ -74,17 +76,24 @@ interface Numbers {
   points: (value: number | null) => string;
   signed: (value: number) => string;
   percent: (value: number | null) => string;
+  /** An engine-formatted decimal ("93.19") or an explanation, as `lang` writes it. */
+  text: (value: string) => string;
 }
 
-/** Formatters at the set's display precision (2 decimals for a report written without it). */
-function numbersOf(report: ScoreReport): Numbers {
+/**
+ * Formatters at the set's display precision (2 decimals for a report written without it); in
+ * `lang` for tables, with the decimal point for CSV (`"machine"`).
+ */
+function numbersOf(report: ScoreReport, lang: Lang | "machine", labels?: ReadonlyMap<string, string>): Numbers {
   const display = (report as Partial<ScoreReport>).display;
   const pointsDecimals = display?.pointsDecimals ?? 2;
   const indexDecimals = display?.indexDecimals ?? 2;
+  const shown = lang === "machine" ? "en" : lang;
   return {
-    points: (value) => formatPoints(value, pointsDecimals),
-    signed: (value) => formatSignedPoints(value, pointsDecimals),
-    percent: (value) => formatPercent(value, indexDecimals),
+    points: (value) => localiseDecimal(formatPoints(value, pointsDecimals), shown),
+    signed: (value) => localiseDecimal(formatSignedPoints(value, pointsDecimals), shown),
+    percent: (value) => localiseDecimal(formatPercent(value, indexDecimals), shown),
+    text: (value) => localiseExplanation(value, shown, labels),
   };
 }
 
@@ -92,18 +101,19 @@ function numbersOf(report: ScoreReport): Numbers {
  * `par explain`: who and what was scored, the index and class, every node of the tree
  * indented by depth with its points per stage (and for leaves why), the bonus and penalty
  * items, the self-vs-appraised gap per area, missing evidence and facts, and the points
- * still available with hints.
+ * still available with hints. In Vietnamese, numbers take the decimal comma, dates `dd/mm/yyyy`,
+ * and the facts named in explanations their `labels` (title and unit, see `factLabels`).
  */
-export function formatReportTable(report: ScoreReport, lang: Lang): string {
+export function formatReportTable(report: ScoreReport, lang: Lang, labels?: ReadonlyMap<string, string>): string {
   const l = LABELS[lang];
-  const n = numbersOf(report);
+  const n = numbersOf(report, lang, labels);
   const { unit, totals } = report;
   const respondents = report.survey.respondents !== undefined ? ` (${report.survey.respondents} ${l.respondents})` : "";
   const lines = [
-    `${l.unit}: ${unit.code} ${unit.name} (${unit.type}, ${l.block} ${unit.block})`,
+    `${l.unit}: ${unit.code} ${unit.name} (${nameIn(UNIT_TYPE_NAMES, unit.type, lang)}, ${l.block} ${unit.block})`,
     `${l.year}: ${report.year} · ${l.criteria}: ${report.criteria.family} ${report.criteria.version} · ${l.stage}: ${l.stages[report.stage]}`,
     `${l.total}: ${n.points(totals.total)} ${l.ofApplicable} ${n.points(totals.applicableMax)} (${l.maximum} ${n.points(totals.max)}) = ${l.parts(n.points(totals.points), n.points(totals.bonus), n.points(totals.penalty))}`,
-    `${l.index}: ${totals.indexText}% · ${l.class}: ${totals.class ? textIn(totals.class.title, lang) : "–"}`,
+    `${l.index}: ${n.text(totals.indexText)}% · ${l.class}: ${totals.class ? textIn(totals.class.title, lang) : "–"}`,
     `${l.survey}: ${report.survey.included ? l.surveyIncluded(respondents) : l.surveyAbsent}`,
     "",
     nodeTable(report.areas, lang, n),
@@ -133,7 +143,7 @@ export function formatReportTable(report: ScoreReport, lang: Lang): string {
   lines.push(
     "",
     `${l.missingFacts}:`,
-    ...listOrNone(report.missingFacts.map((m) => `- ${m.code} ${textIn(m.title, lang)}: ${m.facts.join(", ")}`), l.none),
+    ...listOrNone(report.missingFacts.map((m) => `- ${m.code} ${textIn(m.title, lang)}: ${m.facts.map((name) => factWithLabel(name, labels)).join(", ")}`), l.none),
   );
   lines.push("", `${l.gaps}:`);
   lines.push(
@@ -141,10 +151,10 @@ export function formatReportTable(report: ScoreReport, lang: Lang): string {
       ? l.none
       : renderTable(
           columnsOf(l.hintColumns, [2]),
-          report.gaps.map((gap) => [gap.code, shorten(textIn(gap.title, lang), TITLE_WIDTH), n.points(gap.available), textIn(gap.hint, lang)]),
+          report.gaps.map((gap) => [gap.code, shorten(textIn(gap.title, lang), TITLE_WIDTH), n.points(gap.available), n.text(textIn(gap.hint, lang))]),
         ),
   );
-  return lines.join("\n");
+  return `${lines.join("\n")}\n`;
 }
 
 function nodeTable(nodes: NodeReport[], lang: Lang, n: Numbers): string {
@@ -157,13 +167,19 @@ function nodeTable(nodes: NodeReport[], lang: Lang, n: Numbers): string {
     n.points(node.appraised),
     n.points(node.final),
     n.percent(node.subIndex),
-    node.leaf ? shorten(textIn(node.leaf.why, lang), WHY_WIDTH) : "",
+    node.leaf ? shorten(n.text(textIn(node.leaf.why, lang)), WHY_WIDTH) : "",
   ]);
   return renderTable(columnsOf(LABELS[lang].columns, [2, 3, 4, 5, 6, 7]), rows);
 }
 
 function columnsOf(headers: string[], right: number[]): TableColumn[] {
   return headers.map((header, i) => (right.includes(i) ? { header, align: "right" } : { header }));
+}
+
+/** A fact a unit must still enter: its label, and the name a sheet's `item` column takes. */
+function factWithLabel(name: string, labels: ReadonlyMap<string, string> | undefined): string {
+  const label = labels?.get(name);
+  return label ? `${label} [${name}]` : name;
 }
 
 function listOrNone(lines: string[], none: string): string[] {
@@ -200,7 +216,7 @@ export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
     ...flattenNodes(report.bonus?.items ?? []),
     ...flattenNodes(report.penalty?.items ?? []),
   ];
-  const n = numbersOf(report);
+  const n = numbersOf(report, "machine");
   const optional = (value: number | null, format: (v: number) => string) => (value === null ? "" : format(value));
   return [
     [...REPORT_CSV_HEADER],
@@ -211,7 +227,7 @@ export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
       node.title.vi,
       n.points(node.max),
       n.points(node.applicableMax),
-      n.points(node.self),
+      optional(node.self, n.points),
       optional(node.appraised, n.points),
       n.points(node.final),
       optional(node.subIndex, n.percent),

@@ -1,5 +1,5 @@
 import type { FactValue } from "../assessment/types.js";
-import { type FactType, type UnitType, UNIT_TYPES } from "../criteria/types.js";
+import { type FactType, type UnitType, UNIT_TYPES, UNIT_TYPE_TITLES } from "../criteria/types.js";
 import { foldText } from "../text/fold-text.js";
 
 /**
@@ -104,11 +104,11 @@ export function parseFactValue(text: string, type: FactType, decimalComma: boole
 /** A unit type in the set's spelling ("dac-khu") or as people write it ("Đặc khu", "Phường"). */
 export function parseUnitType(text: string): CellResult<UnitType> {
   const key = foldText(text).replace(/[\s_]+/g, "-");
-  const aliases: Record<string, UnitType> = { so: "department", "so-nganh": "department" };
+  const aliases: Record<string, UnitType> = { so: "department", "so-nganh": "department", "thanh-pho-thuoc-tinh": "thanh-pho", tp: "thanh-pho" };
   const type = (UNIT_TYPES as readonly string[]).includes(key) ? (key as UnitType) : aliases[key];
   if (type) return { ok: true, value: type };
   return fail(
     `unknown unit type "${text.trim()}": write one of ${UNIT_TYPES.join(", ")}`,
-    `loại đơn vị "${text.trim()}" không hợp lệ: hãy ghi một trong ${UNIT_TYPES.join(", ")} (xã, phường, đặc khu, sở ngành)`,
+    `loại đơn vị "${text.trim()}" không hợp lệ: hãy ghi một trong ${UNIT_TYPES.join(", ")} (${UNIT_TYPES.map((t) => UNIT_TYPE_TITLES[t].vi.toLowerCase()).join(", ")})`,
   );
 }

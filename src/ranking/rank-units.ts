@@ -63,9 +63,9 @@ function rankedArea(area: NodeReport): RankedArea {
   return { points: applies ? area.final : null, subIndex: applies ? area.subIndex : null, self: area.self, appraised: area.appraised, gap: gapOf(area.self, area.appraised) };
 }
 
-/** appraised − self in exact points; null before any appraisal. */
-function gapOf(self: number, appraised: number | null): number | null {
-  return appraised === null ? null : fromUnits(toUnits(appraised) - toUnits(self));
+/** appraised − self in exact points; null before any appraisal, or when no self-assessment was recorded. */
+function gapOf(self: number | null, appraised: number | null): number | null {
+  return appraised === null || self === null ? null : fromUnits(toUnits(appraised) - toUnits(self));
 }
 
 /** Negative when `a` ranks above `b`. */
@@ -95,7 +95,7 @@ function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number 
     case "survey":
       return higherFirst((r) => r.totals.surveyPoints);
     case "appraised":
-      return higherFirst((r) => r.totals.appraised ?? r.totals.self);
+      return higherFirst((r) => r.totals.appraised ?? r.totals.self ?? 0);
     case "fewer-penalties":
       return -higherFirst((r) => r.totals.penalty);
     case "smaller-self-gap":
@@ -107,8 +107,11 @@ function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number 
   }
 }
 
+/** The gap in units; a unit without a recorded self-assessment has no gap and goes after those with one. */
 function selfGapUnits(report: ScoreReport): number {
-  return Math.abs(toUnits(report.totals.appraised ?? report.totals.self) - toUnits(report.totals.self));
+  const { self, appraised } = report.totals;
+  if (self === null) return Number.MAX_SAFE_INTEGER;
+  return Math.abs(toUnits(appraised ?? self) - toUnits(self));
 }
 
 function checkReports(set: CriteriaSet, reports: ScoreReport[]): Problem[] {

@@ -24,9 +24,10 @@ export interface RankedUnit {
   areas: Record<string, RankedArea>;
   /** Survey points; null when the unit had no survey result. */
   surveyPoints: number | null;
-  self: number;
+  /** null: the self-assessment was never recorded. */
+  self: number | null;
   appraised: number | null;
-  /** Appraised minus self-assessed total of the areas (negative when the scorer took points away); null before any appraisal. */
+  /** Appraised minus self-assessed total of the areas (negative when the scorer took points away); null before any appraisal or without a self-assessment. */
   selfGap: number | null;
   bonus: number;
   penalty: number;
@@ -46,9 +47,10 @@ export interface RankedArea {
   points: number | null;
   /** points ÷ applicable maximum × 100, rounded to the set's index precision; null where nothing applies. */
   subIndex: number | null;
-  self: number;
+  /** null: the self-assessment was never recorded. */
+  self: number | null;
   /** null before any appraisal. */
   appraised: number | null;
-  /** appraised − self, exact to 1/10,000 point; null before any appraisal. */
+  /** appraised − self, exact to 1/10,000 point; null before any appraisal or without a self-assessment. */
   gap: number | null;
 }

@@ -14,7 +14,7 @@ const COMPARISONS = new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">=", "!"
 
 export type RuleIssue =
   | { kind: "operator-not-allowed"; path: string; operator: string }
-  | { kind: "rule-invalid"; path: string; detail: string };
+  | { kind: "rule-invalid" | "limit-exceeded"; path: string; detail: string; vi: string };
 
 export interface RuleInspection {
   issues: RuleIssue[];
@@ -22,18 +22,35 @@ export interface RuleInspection {
   reads: string[];
 }
 
+/** Operators nested in one rule; the reference sets need 4. */
+export const MAX_RULE_DEPTH = 32;
+
 export function inspectRule(rule: unknown, path: string): RuleInspection {
   const issues: RuleIssue[] = [];
   const reads: string[] = [];
-  const visit = (node: unknown, at: string): void => {
+  const visit = (node: unknown, at: string, depth: number): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, `${at}[${i}]`));
+      node.forEach((item, i) => visit(item, `${at}[${i}]`, depth));
       return;
     }
     if (node === null || typeof node !== "object") return;
+    if (depth >= MAX_RULE_DEPTH) {
+      issues.push({
+        kind: "limit-exceeded",
+        path: at,
+        detail: `operators nested more than ${MAX_RULE_DEPTH} deep: split the rule (use a tiers rule or a derived fact)`,
+        vi: `các phép toán lồng nhau quá ${MAX_RULE_DEPTH} cấp: hãy tách quy tắc (dùng quy tắc tiers hoặc dữ kiện tính toán)`,
+      });
+      return;
+    }
     const keys = Object.keys(node);
     if (keys.length !== 1) {
-      issues.push({ kind: "rule-invalid", path: at, detail: `an operation must have exactly one operator, found ${keys.length} keys (${keys.join(", ")})` });
+      issues.push({
+        kind: "rule-invalid",
+        path: at,
+        detail: `an operation must have exactly one operator, found ${keys.length} keys (${keys.join(", ")})`,
+        vi: `mỗi phép toán phải có đúng một toán tử, tìm thấy ${keys.length} khoá (${keys.join(", ")})`,
+      });
       return;
     }
     const operator = keys[0] as string;
@@ -46,18 +63,23 @@ export function inspectRule(rule: unknown, path: string): RuleInspection {
     if (operator === "var") {
       const name = Array.isArray(args) ? args[0] : args;
       if (typeof name !== "string" || name === "") {
-        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var must name a fact with a literal string" });
+        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var must name a fact with a literal string", vi: "var phải ghi tên dữ kiện bằng một chuỗi cố định" });
       } else if (!reads.includes(name)) {
         reads.push(name);
       }
       if (Array.isArray(args) && args.length > 1) {
-        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var defaults are not allowed: declare the fact and enter its value" });
+        issues.push({
+          kind: "rule-invalid",
+          path: argsPath,
+          detail: "var defaults are not allowed: declare the fact and enter its value",
+          vi: "không dùng giá trị mặc định trong var: hãy khai báo dữ kiện và nhập giá trị",
+        });
       }
       return;
     }
-    visit(args, argsPath);
+    visit(args, argsPath, depth + 1);
   };
-  visit(rule, path);
+  visit(rule, path, 0);
   return { issues, reads };
 }
 
@@ -133,6 +155,47 @@ function union(bounds: RuleBounds[]): RuleBounds {
   if (bounds.includes("boolean")) return bounds.every((b) => b === "boolean") ? "boolean" : "unknown";
   const ranges = bounds as { min: number; max: number }[];
   return { min: Math.min(...ranges.map((r) => r.min)), max: Math.max(...ranges.map((r) => r.max)) };
+}
+
+/**
+ * The facts a rule needs but lacks on the path it takes with these facts: an `if` reads its
+ * conditions in turn and only the branch taken, `and`/`or` stop where JSON Logic stops. A fact
+ * read only by a branch not taken is not needed. Where a condition itself lacks a fact, the path
+ * cannot be told, so that condition's missing facts are the answer. `facts` holds entered ones only.
+ */
+export function missingOnPath(rule: unknown, facts: Record<string, unknown>): string[] {
+  const data = Object.assign(Object.create(null) as Record<string, unknown>, facts);
+  const holds = (node: unknown) => jsonLogic.truthy(jsonLogic.apply(node as jsonLogic.RulesLogic, data));
+  const need = (node: unknown): string[] => {
+    if (Array.isArray(node)) return [...new Set(node.flatMap(need))];
+    if (node === null || typeof node !== "object") return [];
+    const [operator] = Object.keys(node);
+    if (operator === undefined) return [];
+    const raw = (node as Record<string, unknown>)[operator];
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (operator === "var") {
+      const name = args[0];
+      return typeof name === "string" && !Object.hasOwn(data, name) ? [name] : [];
+    }
+    if (operator === "if" || operator === "?:") {
+      for (let i = 0; i + 1 < args.length; i += 2) {
+        const lacking = need(args[i]);
+        if (lacking.length > 0) return lacking;
+        if (holds(args[i])) return need(args[i + 1]);
+      }
+      return args.length % 2 === 1 ? need(args[args.length - 1]) : [];
+    }
+    if (operator === "and" || operator === "or") {
+      for (const arg of args) {
+        const lacking = need(arg);
+        if (lacking.length > 0) return lacking;
+        if (holds(arg) === (operator === "or")) return [];
+      }
+      return [];
+    }
+    return need(args);
+  };
+  return need(rule);
 }
 
 /** Applies an inspected rule to declared facts only. Throws only on a malformed rule. */

@@ -22,10 +22,13 @@ export interface StageState {
  * The self stage is the self round alone; the appraised stage is self → appraisal 1 →
  * appraisal 2, each round overriding what it enters. The explanation round is the unit's
  * reply: its evidence is cited, but only an appraisal round can change points or facts.
+ * Null when the stage has no round: no appraisal yet, or a self-assessment never recorded
+ * (historic tables publish appraised points only).
  */
 export function accumulateStage(set: CriteriaSet, assessment: Assessment, stage: "self" | "appraised"): StageState | null {
   const rounds = assessment.rounds.filter((r) => r.round === "self" || (stage === "appraised" && APPRAISAL_ROUNDS.includes(r.round)));
   if (stage === "appraised" && !rounds.some((r) => r.round !== "self")) return null;
+  if (stage === "self" && rounds.length === 0) return null;
   const entered = new Map<string, FactValue>();
   const factRounds = new Map<string, Round>();
   const items = new Map<string, ItemState>();

@@ -1,3 +1,5 @@
+import { declaredFact, declaredIndicator } from "../criteria/declared.js";
+import { withIndicatorUnit } from "../criteria/fact-domain.js";
 import { describeRange } from "../criteria/range.js";
 import type { CriteriaSet, LeafNode, LocalizedText, Range, Tier } from "../criteria/types.js";
 import { fromUnits, toUnits } from "../points.js";
@@ -15,7 +17,7 @@ export interface GapContext {
 /** What would earn the points a leaf still misses, e.g. "raise online_payment_rate from 28 to 35: +0.5". */
 export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContext): LocalizedText {
   const upTo = fromUnits(context.available);
-  const factTitle = (name: string) => set.facts[name]?.title ?? set.survey?.indicators[name]?.title ?? { vi: name, en: name };
+  const factTitle = (name: string) => declaredFact(set, name)?.title ?? declaredIndicator(set, name)?.title ?? { vi: name, en: name };
   const scoring = leaf.scoring;
   if (context.status === "missing-facts" || context.status === "not-entered") {
     const what = scoring.kind === "manual" ? null : "fact" in scoring ? scoring.fact : scoring.kind === "survey" ? scoring.indicator : null;
@@ -37,10 +39,10 @@ export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContex
     {
       const value = context.survey?.[scoring.indicator];
       if ("tiers" in scoring) return tierHint(scoring.indicator, scoring.tiers, value, context.units, upTo);
-      const from = value === undefined ? "" : ` từ ${value}%`;
+      const measured = (v: number) => withIndicatorUnit(declaredIndicator(set, scoring.indicator), v);
       return {
-        vi: `nâng ${scoring.indicator}${from} lên ${scoring.linear.fullAt}%: +${upTo}`,
-        en: `raise ${scoring.indicator}${from.replace(" từ", " from")} to ${scoring.linear.fullAt}%: +${upTo}`,
+        vi: `nâng ${scoring.indicator}${value === undefined ? "" : ` từ ${measured(value)}`} lên ${measured(scoring.linear.fullAt)}: +${upTo}`,
+        en: `raise ${scoring.indicator}${value === undefined ? "" : ` from ${measured(value)}`} to ${measured(scoring.linear.fullAt)}: +${upTo}`,
       };
     }
     case "deadline":

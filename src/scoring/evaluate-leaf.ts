@@ -1,10 +1,12 @@
 import { describeRange, rangeContains } from "../criteria/range.js";
+import { declaredFact, declaredIndicator } from "../criteria/declared.js";
+import { withIndicatorUnit } from "../criteria/fact-domain.js";
 import type { CriteriaSet, LeafNode, LocalizedText, Tier } from "../criteria/types.js";
 import { toUnits } from "../points.js";
 import { type Problem, problem } from "../problem.js";
 import type { LeafStatus } from "./report.js";
 import { addDays, daysBetween } from "../rules/dates.js";
-import { applyRule, inspectRule } from "../rules/json-logic.js";
+import { applyRule, inspectRule, missingOnPath } from "../rules/json-logic.js";
 
 /** A derived fact whose denominator is 0 under `whenZero: "not-applicable"`. */
 export const NOTHING_AROSE = Symbol("nothing-arose");
@@ -38,7 +40,7 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
   const fact = (name: string): ResolvedFact | undefined => {
     const value = inputs.facts.get(name);
     read[name] = value === NOTHING_AROSE ? "không phát sinh" : value ?? null;
-    const ratio = set.facts[name]?.derived?.ratio;
+    const ratio = declaredFact(set, name)?.derived?.ratio;
     if (ratio) {
       read[ratio.numerator] = inputs.facts.get(ratio.numerator) ?? null;
       read[ratio.denominator] = inputs.facts.get(ratio.denominator) ?? null;
@@ -75,14 +77,17 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
     case "deadline":
       return deadlineOutcome(leaf, fact, read, missing);
     case "logic": {
-      const reads = ruleReads(scoring.rule);
-      const values: Record<string, unknown> = {};
-      const absent = reads.filter((name) => {
-        const value = fact(name);
-        values[name] = value;
-        return value === undefined || value === null;
+      const entered = ruleReads(scoring.rule).filter((name) => {
+        const value = inputs.facts.get(name);
+        return value !== undefined && value !== null;
       });
-      if (absent.length > 0) return missing(absent);
+      const values: Record<string, unknown> = {};
+      for (const name of entered) values[name] = fact(name);
+      const absent = missingOnPath(scoring.rule, values);
+      if (absent.length > 0) {
+        for (const name of absent) fact(name);
+        return missing(absent);
+      }
       let result: unknown;
       try {
         result = applyRule(scoring.rule, values);
@@ -92,7 +97,7 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
       if (typeof result !== "number" || !Number.isFinite(result) || result < 0 || toUnits(result) > max) {
         return ruleFailure(leaf, read, `the rule returned ${describeValue(result)}`);
       }
-      const readText = reads.map((name) => `${name} = ${JSON.stringify(values[name])}`).join(", ");
+      const readText = entered.map((name) => `${name} = ${JSON.stringify(values[name])}`).join(", ");
       return scored(toUnits(result), { vi: `theo công thức với ${readText} → ${result}`, en: `rule with ${readText} → ${result}` });
     }
     case "survey": {
@@ -104,9 +109,10 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
       const share = Math.min(1, Math.max(0, (value - zeroAt) / (fullAt - zeroAt)));
       const units = Math.round(max * share);
       const points = units / 10_000;
+      const measured = (v: number) => withIndicatorUnit(declaredIndicator(set, scoring.indicator), v);
       return scored(units, {
-        vi: `${scoring.indicator} = ${value}%: tuyến tính từ ${zeroAt}% (0 điểm) đến ${fullAt}% (${leaf.max} điểm) → ${points}`,
-        en: `${scoring.indicator} = ${value}%: linear from ${zeroAt}% (0 points) to ${fullAt}% (${leaf.max} points) → ${points}`,
+        vi: `${scoring.indicator} = ${measured(value)}: tuyến tính từ ${measured(zeroAt)} (0 điểm) đến ${measured(fullAt)} (${leaf.max} điểm) → ${points}`,
+        en: `${scoring.indicator} = ${measured(value)}: linear from ${measured(zeroAt)} (0 points) to ${measured(fullAt)} (${leaf.max} points) → ${points}`,
       });
     }
   }
@@ -142,6 +148,9 @@ function tierOutcome(tiers: Tier[], name: string, value: number, read: Record<st
   };
 }
 
+type Timeliness = "onTime" | "late" | "missing";
+const WORSE: Record<Timeliness, number> = { onTime: 0, late: 1, missing: 2 };
+
 function deadlineOutcome(
   leaf: LeafNode,
   fact: (name: string) => ResolvedFact | undefined,
@@ -152,7 +161,9 @@ function deadlineOutcome(
   const dues = Array.isArray(scoring.due) ? scoring.due : [scoring.due];
   const raw = fact(scoring.fact);
   const dates: (string | null)[] = Array.isArray(raw) ? raw : [typeof raw === "string" ? raw : null];
+  const all = scoring.mode === "all" && dues.length > 1;
   let units = 0;
+  let worst: Timeliness = "onTime";
   const parts: { vi: string; en: string }[] = [];
   for (const [i, due] of dues.entries()) {
     let dueDate: string;
@@ -165,22 +176,41 @@ function deadlineOutcome(
     }
     const date = dates[i] ?? null;
     const label = dues.length > 1 ? `#${i + 1} ` : "";
+    let outcome: Timeliness;
+    let text: { vi: string; en: string };
     if (date === null) {
-      units += toUnits(scoring.points.missing);
-      parts.push({ vi: `${label}chưa thực hiện (hạn ${dueDate}) → ${scoring.points.missing}`, en: `${label}not done (due ${dueDate}) → ${scoring.points.missing}` });
+      outcome = "missing";
+      text = { vi: `${label}chưa thực hiện (hạn ${dueDate})`, en: `${label}not done (due ${dueDate})` };
     } else if (date <= dueDate) {
-      units += toUnits(scoring.points.onTime);
-      parts.push({ vi: `${label}${date} đúng hạn (hạn ${dueDate}) → ${scoring.points.onTime}`, en: `${label}${date} on time (due ${dueDate}) → ${scoring.points.onTime}` });
+      outcome = "onTime";
+      text = { vi: `${label}${date} đúng hạn (hạn ${dueDate})`, en: `${label}${date} on time (due ${dueDate})` };
     } else {
       const daysLate = daysBetween(dueDate, date);
       const tooLate = scoring.lateWithinDays !== undefined && daysLate > scoring.lateWithinDays;
-      const points = tooLate ? scoring.points.missing : scoring.points.late;
-      units += toUnits(points);
-      parts.push({
-        vi: `${label}${date} trễ ${daysLate} ngày (hạn ${dueDate}${tooLate ? `, quá ${scoring.lateWithinDays} ngày` : ""}) → ${points}`,
-        en: `${label}${date} ${daysLate} days late (due ${dueDate}${tooLate ? `, beyond ${scoring.lateWithinDays} days` : ""}) → ${points}`,
-      });
+      outcome = tooLate ? "missing" : "late";
+      text = {
+        vi: `${label}${date} trễ ${daysLate} ngày (hạn ${dueDate}${tooLate ? `, quá ${scoring.lateWithinDays} ngày` : ""})`,
+        en: `${label}${date} ${daysLate} days late (due ${dueDate}${tooLate ? `, beyond ${scoring.lateWithinDays} days` : ""})`,
+      };
     }
+    if (WORSE[outcome] > WORSE[worst]) worst = outcome;
+    const points = scoring.points[outcome];
+    units += toUnits(points);
+    parts.push(all ? text : { vi: `${text.vi} → ${points}`, en: `${text.en} → ${points}` });
+  }
+  if (all) {
+    const points = scoring.points[worst];
+    const verdict = {
+      onTime: { vi: `đủ ${dues.length}, tất cả đúng hạn`, en: `all ${dues.length} on time` },
+      late: { vi: `đủ ${dues.length} nhưng có lần trễ hạn`, en: `all ${dues.length} done, some late` },
+      missing: { vi: `thiếu hoặc quá hạn ít nhất một lần`, en: `at least one missing or too late` },
+    }[worst];
+    return {
+      status: "scored",
+      units: toUnits(points),
+      why: { vi: `${parts.map((p) => p.vi).join("; ")}: ${verdict.vi} → ${points}`, en: `${parts.map((p) => p.en).join("; ")}: ${verdict.en} → ${points}` },
+      facts: read,
+    };
   }
   return { status: "scored", units, why: { vi: parts.map((p) => p.vi).join("; "), en: parts.map((p) => p.en).join("; ") }, facts: read };
 }

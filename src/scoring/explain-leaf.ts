@@ -10,8 +10,10 @@ export interface LeafStage extends LeafOutcome {
   applicable: number;
 }
 
+/** A leaf in both stages; at least one is there (see `accumulateStage`). */
 export interface Scored {
-  self: LeafStage;
+  /** null: the self-assessment was never recorded. */
+  self: LeafStage | null;
   appraised: LeafStage | null;
 }
 
@@ -55,7 +57,7 @@ export function explainLeaf(indexed: IndexedLeaf, scored: Scored, citations: Cit
     facts: final.facts,
     evidence: [...evidence],
     decidedBy,
-    self: stage(scored.self),
+    self: scored.self ? stage(scored.self) : null,
     appraised: scored.appraised ? stage(scored.appraised) : null,
     ...(final.status === "not-applicable" && item?.reason ? { notApplicableReason: item.reason } : {}),
     comments,
@@ -64,5 +66,5 @@ export function explainLeaf(indexed: IndexedLeaf, scored: Scored, citations: Cit
 
 
 export function finalOf(scored: Scored): LeafStage {
-  return scored.appraised ?? scored.self;
+  return (scored.appraised ?? scored.self)!;
 }

@@ -1,5 +1,5 @@
 import type { Round, Unit } from "../assessment/types.js";
-import type { LocalizedText, ScoringKind } from "../criteria/types.js";
+import type { Display, LocalizedText, ScoringKind } from "../criteria/types.js";
 
 /**
  * A score report explains every point: for each node its maxima and the points of each stage,
@@ -11,7 +11,7 @@ export interface ScoreReport {
   engine: { name: string; version: string };
   criteria: { family: string; version: string };
   /** The set's display precision, for whoever formats this report. */
-  display: { indexDecimals: number; pointsDecimals: number };
+  display: Display;
   unit: Unit & { block: string };
   year: number;
   /** Whether a survey result entered the score (see the set's `survey.whenAbsent`). */
@@ -22,7 +22,7 @@ export interface ScoreReport {
   bonus: AdjustmentReport | null;
   penalty: AdjustmentReport | null;
   totals: Totals;
-  /** Per area: appraised minus self (negative when the scorer took points away). */
+  /** Per area: appraised minus self (negative when the scorer took points away); empty when no self-assessment was recorded. */
   selfGap: { code: string; title: LocalizedText; self: number; appraised: number; gap: number }[];
   missingEvidence: { code: string; title: LocalizedText }[];
   missingFacts: { code: string; title: LocalizedText; facts: string[] }[];
@@ -32,7 +32,8 @@ export interface ScoreReport {
 export interface Totals {
   max: number;
   applicableMax: number;
-  self: number;
+  /** null: never recorded (historic tables publish appraised points only), which is not 0. */
+  self: number | null;
   appraised: number | null;
   /** Points of the areas (appraised where appraised, else self), survey included. */
   points: number;
@@ -54,7 +55,8 @@ export interface NodeReport {
   title: LocalizedText;
   max: number;
   applicableMax: number;
-  self: number;
+  /** null: the self-assessment was never recorded. */
+  self: number | null;
   appraised: number | null;
   final: number;
   /** final / applicableMax × 100 (null when nothing is applicable). */
@@ -80,7 +82,8 @@ export interface LeafExplanation {
   evidence: string[];
   /** The round whose entry set the final value. */
   decidedBy: Round;
-  self: StageExplanation;
+  /** null: the self-assessment was never recorded. */
+  self: StageExplanation | null;
   appraised: StageExplanation | null;
   notApplicableReason?: string;
   comments: { round: Round; text: string }[];

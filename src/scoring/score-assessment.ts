@@ -5,9 +5,9 @@ import { type IndexedLeaf, indexCriteriaSet } from "../criteria/criteria-index.j
 import { factDomain } from "../criteria/fact-domain.js";
 import { rangeContains } from "../criteria/range.js";
 import { type CriteriaNode, type CriteriaSet, type LocalizedText, isLeaf } from "../criteria/types.js";
-import { formatScaled, fromUnits, percent, percentScaled, toUnits as units } from "../points.js";
+import { formatScaled, formatUnits, fromUnits, percent, percentScaled, roundUnitsTo, toUnits as units } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { NOTHING_AROSE, evaluateLeaf, isProblem } from "./evaluate-leaf.js";
+import { type LeafOutcome, NOTHING_AROSE, evaluateLeaf, isProblem } from "./evaluate-leaf.js";
 import { ENGINE } from "../version.js";
 import { type StageState, accumulateStage } from "./accumulate-rounds.js";
 import { describeGap } from "./describe-gap.js";
@@ -24,21 +24,22 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
   if (!checked.ok) return checked;
   const assessment = checked.value;
   const index = indexCriteriaSet(set);
-  const self = accumulateStage(set, assessment, "self")!;
+  // Checking the assessment guarantees a self round or an appraisal round, so one stage at least.
+  const self = accumulateStage(set, assessment, "self");
   const appraised = accumulateStage(set, assessment, "appraised");
-  const problems = [...checkDerivedFacts(set, self, "self"), ...(appraised ? checkDerivedFacts(set, appraised, "appraised") : [])];
+  const problems = [...(self ? checkDerivedFacts(set, self, "self") : []), ...(appraised ? checkDerivedFacts(set, appraised, "appraised") : [])];
 
   const scored = new Map<string, Scored>();
   for (const [code, indexed] of index.leaves) {
-    const selfStage = scoreLeaf(set, indexed, self, assessment);
+    const selfStage = self ? scoreLeaf(set, indexed, self, assessment) : null;
     const appraisedStage = appraised ? scoreLeaf(set, indexed, appraised, assessment) : null;
     for (const outcome of [selfStage, appraisedStage]) if (outcome && isProblem(outcome)) problems.push(outcome);
-    if (isProblem(selfStage) || (appraisedStage && isProblem(appraisedStage))) continue;
+    if ((selfStage && isProblem(selfStage)) || (appraisedStage && isProblem(appraisedStage))) continue;
     scored.set(code, { self: selfStage, appraised: appraisedStage });
   }
   if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
 
-  const finalState = appraised ?? self;
+  const finalState = (appraised ?? self)!;
   const citations = collectCitations(assessment);
   const explanations = new Map<string, LeafExplanation>();
   for (const [code, indexed] of index.leaves) explanations.set(code, explainLeaf(indexed, scored.get(code)!, citations, finalState));
@@ -78,7 +79,7 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
     totals: {
       max: set.totalMax,
       applicableMax: fromUnits(applicable),
-      self: fromUnits(sum((n) => units(n.self))),
+      self: self ? fromUnits(sum((n) => units(n.self ?? 0))) : null,
       appraised: appraised ? fromUnits(sum((n) => units(n.appraised ?? 0))) : null,
       points: fromUnits(points),
       bonus: bonus?.counted ?? 0,
@@ -90,13 +91,15 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
       class: band ? { code: band.code, title: band.title } : null,
       surveyPoints: fromUnits(surveyUnits),
     },
-    selfGap: areas.map((area) => ({
-      code: area.code,
-      title: area.title,
-      self: area.self,
-      appraised: area.appraised ?? area.self,
-      gap: fromUnits(units(area.appraised ?? area.self) - units(area.self)),
-    })),
+    selfGap: self
+      ? areas.map((area) => ({
+          code: area.code,
+          title: area.title,
+          self: area.self ?? 0,
+          appraised: area.appraised ?? area.self ?? 0,
+          gap: fromUnits(units(area.appraised ?? area.self ?? 0) - units(area.self ?? 0)),
+        }))
+      : [],
     missingEvidence: [],
     missingFacts: [],
     gaps: [],
@@ -147,7 +150,16 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
   }
   const outcome = evaluateLeaf(set, leaf, { facts: state.facts, points: item?.points, survey: assessment.survey?.indicators ?? null });
   if (isProblem(outcome)) return outcome;
-  return { ...outcome, applicable: indexed.section === "areas" ? max : 0 };
+  return { ...roundPerCriterion(set, outcome), applicable: indexed.section === "areas" ? max : 0 };
+}
+
+/** Under `display.rounding: "criterion"` an item's points are rounded before they are summed, and the reason says so. */
+function roundPerCriterion(set: CriteriaSet, outcome: LeafOutcome): LeafOutcome {
+  if (set.display.rounding !== "criterion") return outcome;
+  const rounded = roundUnitsTo(outcome.units, set.display.pointsDecimals);
+  if (rounded === outcome.units) return outcome;
+  const shown = formatUnits(rounded, set.display.pointsDecimals);
+  return { ...outcome, units: rounded, why: { vi: `${outcome.why.vi}, làm tròn ${shown}`, en: `${outcome.why.en}, rounded to ${shown}` } };
 }
 
 /** A node and its subtree, summed exactly; sub-indices rounded to the set's index precision. */
@@ -160,7 +172,7 @@ function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (c
       title: node.title,
       max: node.max,
       applicableMax: fromUnits(final.applicable),
-      self: fromUnits(s.self.units),
+      self: s.self ? fromUnits(s.self.units) : null,
       appraised: s.appraised ? fromUnits(s.appraised.units) : null,
       final: fromUnits(final.units),
       subIndex: subIndex(final.units, final.applicable, decimals),
@@ -177,7 +189,7 @@ function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (c
     title: node.title,
     max: node.max,
     applicableMax: fromUnits(applicable),
-    self: fromUnits(total((c) => c.self)),
+    self: children.every((c) => c.self !== null) ? fromUnits(total((c) => c.self ?? 0)) : null,
     appraised,
     final: fromUnits(final),
     subIndex: subIndex(final, applicable, decimals),

@@ -1,3 +1,4 @@
+import { leafFacts } from "../criteria/leaf-facts.js";
 import type { CriteriaSet, LeafNode } from "../criteria/types.js";
 import type { Section } from "../criteria/walk-criteria.js";
 import { type ResolvedFact, evaluateLeaf, isProblem } from "../scoring/evaluate-leaf.js";
@@ -41,6 +42,9 @@ export function chooseByPoints<T>(
 export function earnedPoints(set: CriteriaSet, readers: readonly { leaf: LeafNode; section: Section }[], facts: ReadonlyMap<string, ResolvedFact>): number | null {
   let points = 0;
   for (const { leaf, section } of readers) {
+    // A logic leaf counts once all its facts are drawn, whichever branch would read them, so that
+    // the facts drawn first are not favoured by the order of drawing.
+    if (leaf.scoring.kind === "logic" && leafFacts(leaf).some((name) => facts.get(name) === undefined || facts.get(name) === null)) continue;
     const outcome = evaluateLeaf(set, leaf, { facts, points: undefined, survey: null });
     if (isProblem(outcome)) return null;
     points += section === "penalty" ? -outcome.units : outcome.units;

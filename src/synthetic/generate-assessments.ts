@@ -24,7 +24,7 @@ export interface GenerateOptions {
 }
 
 /** How common each unit type is in a province (communes outnumber wards; few special zones). */
-const TYPE_WEIGHTS: Record<UnitType, number> = { xa: 6, phuong: 3, "dac-khu": 0.3, department: 1 };
+const TYPE_WEIGHTS: Record<UnitType, number> = { xa: 6, phuong: 3, "dac-khu": 0.3, department: 1, huyen: 1, "thi-xa": 0.3, "thanh-pho": 0.2, "thi-tran": 1 };
 
 /**
  * Realistic synthetic assessments for any criteria set, the same for the same seed: each unit

@@ -6,7 +6,7 @@ const FIRST = ["Tân", "Phú", "An", "Bình", "Hòa", "Long", "Phước", "Thạ
 const SECOND = ["Hòa", "Lợi", "Thành", "Hưng", "Phú", "Bình", "An", "Đông", "Tây", "Mỹ", "Lộc", "Thạnh", "Khánh", "Hiệp", "Phước", "Long", "Thuận", "Sơn", "Hải", "Trung", "Điền", "Nghĩa", "Tiến", "Quang"];
 const ISLANDS = ["Côn Đảo", "Phú Quốc", "Vân Đồn", "Cô Tô", "Lý Sơn", "Bạch Long Vĩ", "Phú Quý", "Cồn Cỏ", "Kiên Hải", "Thổ Chu", "Cát Hải", "Trường Sa"];
 const DEPARTMENTS = ["Nội vụ", "Tài chính", "Xây dựng", "Tư pháp", "Y tế", "Giáo dục và Đào tạo", "Công Thương", "Nông nghiệp và Môi trường", "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch", "Dân tộc và Tôn giáo", "Ngoại vụ"];
-const PREFIX: Record<UnitType, string> = { xa: "Xã", phuong: "Phường", "dac-khu": "Đặc khu", department: "Sở" };
+const PREFIX: Record<UnitType, string> = { xa: "Xã", phuong: "Phường", "dac-khu": "Đặc khu", department: "Sở", huyen: "Huyện", "thi-xa": "Thị xã", "thanh-pho": "Thành phố", "thi-tran": "Thị trấn" };
 
 /**
  * A plausible name for a unit of the given type ("Xã Tân Hòa", "Phường 7", "Sở Tư pháp"),
@@ -32,6 +32,10 @@ function baseName(type: UnitType, random: Random): string {
     case "phuong":
       return random.chance(0.25) ? String(random.int(1, 16)) : placeName(random);
     case "xa":
+    case "huyen":
+    case "thi-xa":
+    case "thanh-pho":
+    case "thi-tran":
       return placeName(random);
   }
 }

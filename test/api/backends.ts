@@ -14,8 +14,10 @@ export interface TestBackend {
   name: string;
   /** Why this backend is skipped, or null when it runs. */
   skip: string | null;
-  open(): Promise<Database>;
+  open(): Promise<TestDatabase>;
 }
+/** An opened test database; on PostgreSQL, with the schema it lives in (for other processes to join). */
+export type TestDatabase = Database & { schema?: string };
 
 const POSTGRES_URL = process.env.PAR_TEST_DATABASE_URL;
 
@@ -40,13 +42,14 @@ async function openTemporarySqlite(): Promise<Database> {
   };
 }
 
-async function openTemporaryPostgres(): Promise<Database> {
+async function openTemporaryPostgres(): Promise<TestDatabase> {
   if (!POSTGRES_URL) throw new Error("CI=true but PAR_TEST_DATABASE_URL is not set: the PostgreSQL backend must run in CI");
   const schema = `test_${randomBytes(6).toString("hex")}`;
   await runAdmin(`create schema ${schema}`);
   const database = await openDatabase({ kind: "postgres", url: POSTGRES_URL, schema, poolSize: 4 });
   return {
     ...database,
+    schema,
     close: async () => {
       await database.close();
       await runAdmin(`drop schema ${schema} cascade`);

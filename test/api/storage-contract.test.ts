@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { driverErrorKind } from "../../api/storage/driver-error-kind.js";
 import { migrateToLatest } from "../../api/storage/migrations.js";
 import type { Database } from "../../api/storage/open-database.js";
 import { type EntryKey, type Row, Store } from "../../api/storage/store.js";
@@ -42,6 +43,10 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       expect(await store.isCriteriaUsed("f", "2")).toBe(false);
       expect((await store.listCriteriaSets()).map((s) => s.version)).toEqual(["1", "2"]);
       expect(await store.getCriteriaHash("f", "2")).toEqual({ hash: "h2" });
+      const replacement = { family: "f", version: "2", status: "draft" as const, hash: "h3", content: "{}", created_at: AT };
+      expect(await store.replaceCriteriaSet(replacement, "h1")).toBe(false);
+      expect(await store.transaction(async (tx) => (await tx.lockCriteriaSet("f", "2", "update"))?.hash)).toBe("h2");
+      expect(await store.replaceCriteriaSet(replacement, "h2")).toBe(true);
     });
 
     it("entries: insert at version 0, update only at the expected version", async () => {
@@ -53,9 +58,22 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       expect(await store.listEntries("c1", "P1")).toHaveLength(1);
     });
 
-    it("a duplicate insert fails rather than overwriting", async () => {
-      await expect(store.putEntry(entry({ points: 0 }), 0)).rejects.toThrow();
+    it("a duplicate insert reports false rather than overwriting", async () => {
+      expect(await store.putEntry(entry({ points: 0 }), 0)).toBe(false);
       expect((await store.getEntry(key))?.version).toBe(2);
+      expect(await store.insertUnit({ code: "P1", name: "x", type: "xa", block: null, province: null, version: 1, updated_at: AT })).toBe(false);
+      expect(await store.insertCriteriaSet({ family: "f", version: "1", status: "draft", hash: "x", content: "{}", created_at: AT })).toBe(false);
+      expect((await store.getUnit("P1"))?.name).toBe("Phường Tân Lập");
+    });
+
+    it("the driver's constraint errors are recognised in one place", async () => {
+      const unit = { code: "P1", name: "x", type: "xa" as const, block: null, province: null, version: 1, updated_at: AT };
+      const duplicate = await database.db.insertInto("units").values(unit).execute().catch((error: unknown) => error);
+      expect(driverErrorKind(duplicate)).toBe("duplicate");
+      const orphan = await database.db.insertInto("assessments").values({ campaign_id: "nope", unit_code: "P1", state: "draft", version: 1, updated_at: AT }).execute().catch((error: unknown) => error);
+      expect(driverErrorKind(orphan)).toBe("missing-reference");
+      expect(driverErrorKind(new Error("boom"))).toBeUndefined();
+      expect(driverErrorKind(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toBeUndefined();
     });
 
     it("a failed transaction leaves nothing behind", async () => {
@@ -98,6 +116,7 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       };
       expect(await store.putEvidence(evidence, 0)).toBe(true);
       expect(await store.putEvidence({ ...evidence, title: "x" }, 5)).toBe(false);
+      expect(await store.putEvidence({ ...evidence, title: "x" }, 0)).toBe(false);
       const stored = await store.getEvidence("c1", "P1", "KH-01");
       expect([...new Uint8Array(stored!.file_data!)]).toEqual([...bytes]);
       const [listed] = await store.listEvidence("c1", "P1");
@@ -142,6 +161,7 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       expect(await store.updateUnit("P1", 1, { name: "x" })).toBe(false);
       expect(await store.updateCampaign("c1", 1, { state: "published" })).toBe(true);
       expect(await store.updateCampaign("c1", 1, { state: "open" })).toBe(false);
+      expect(await store.insertCampaign({ ...(await store.getCampaign("c1"))!, title: "x" })).toBe(false);
       expect((await store.getCampaign("c1"))?.state).toBe("published");
     });
   });

@@ -24,6 +24,27 @@ const cases: { name: string; edit: (set: CriteriaSet) => void; code: ProblemCode
   { name: "computed var", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { var: { cat: ["a"] } } }), code: "rule-invalid", path: 'areas[0].children[4].scoring.rule["var"]', message: /literal string/ },
   { name: "rule can exceed max", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { "*": [{ var: "initiatives" }, 0.5] } }), code: "rule-out-of-range", path: "areas[0].children[4].scoring.rule", message: /can give 0 to 10 points .* outside 0…1/ },
   { name: "rule returns a boolean", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { ">": [{ var: "initiatives" }, 0] } }), code: "rule-invalid", path: "areas[0].children[4].scoring.rule", message: /returns true\/false/ },
+  { name: "and at the top of a rule", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { and: [{ ">": [{ var: "initiatives" }, 0] }, 1] } }), code: "rule-invalid", path: "areas[0].children[4].scoring.rule", message: /returns true\/false, not points/ },
+  { name: "or of points at the top of a rule", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { or: [{ min: [{ var: "initiatives" }, 1] }, 0] } }), code: "rule-invalid", path: "areas[0].children[4].scoring.rule", message: /returns true\/false, not points/ },
+  { name: "a branch returning a comparison", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { if: [{ var: "inspected" }, { ">": [{ var: "initiatives" }, 0] }, 0] } }), code: "rule-invalid", path: "areas[0].children[4].scoring.rule", message: /returns true\/false/ },
+  {
+    name: "a list of dates compared with a date",
+    edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { if: [{ "<=": [{ var: "reports_sent_on" }, "2026-12-31"] }, 1, 0] } }),
+    code: "fact-type-mismatch",
+    path: 'areas[0].children[4].scoring.rule["if"][0]["<="][0]',
+    message: /fact "reports_sent_on" is a list of dates: "<=" cannot use a list .*deadline rule/,
+  },
+  { name: "a list of dates as a condition", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { if: [{ var: "reports_sent_on" }, 1, 0] } }), code: "fact-type-mismatch", path: 'areas[0].children[4].scoring.rule["if"][0]', message: /fact "reports_sent_on" is a list of dates/ },
+  {
+    name: "a date compared with a number",
+    edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { if: [{ "<=": [{ var: "plan_issued_on" }, 20260131] }, 1, 0] } }),
+    code: "fact-type-mismatch",
+    path: 'areas[0].children[4].scoring.rule["if"][0]["<="][0]',
+    message: /fact "plan_issued_on" is a date: "<=" compares it with a number; a date can only be compared with another date fact or a date written "YYYY-MM-DD"/,
+  },
+  { name: "a date in arithmetic", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { min: [{ "-": [{ var: "plan_issued_on" }, { var: "superior_plan_on" }] }, 1] } }), code: "fact-type-mismatch", path: 'areas[0].children[4].scoring.rule["min"][0]["-"][0]', message: /fact "plan_issued_on" is a date: "-" needs numbers/ },
+  { name: "a yes/no in a sum", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { min: [{ "+": [{ var: "inspected" }, 0.5] }, 1] } }), code: "fact-type-mismatch", path: 'areas[0].children[4].scoring.rule["min"][0]["+"][0]', message: /fact "inspected" is a yes\/no value: "\+" needs numbers .*\{"if": \[fact, points, 0\]\}/ },
+  { name: "a date compared with text that is no date", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { if: [{ "<=": [{ var: "plan_issued_on" }, "31/01/2026"] }, 1, 0] } }), code: "rule-invalid", path: 'areas[0].children[4].scoring.rule["if"][0]["<="][1]', message: /this is text: "<=" compares numbers, or dates written "YYYY-MM-DD", only/ },
   { name: "if without else", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { if: [{ ">": [{ var: "initiatives" }, 0] }, 1] } }), code: "rule-invalid", path: "areas[0].children[4].scoring.rule", message: /without a final else/ },
   { name: "fact of the wrong type", edit: (s) => (leaf(s, 0, 3).scoring = { kind: "boolean", fact: "initiatives", yes: 1, no: 0 }), code: "fact-type-mismatch", path: "areas[0].children[3].scoring.fact", message: /"initiatives" is a integer, but this rule needs a boolean/ },
   { name: "tiers overlap", edit: (s) => ((leaf(s, 1, 0).scoring as { tiers: { when: object }[] }).tiers[0]!.when = { gte: 90 }), code: "tiers-overlap", path: "areas[1].children[0].scoring.tiers[0].when", message: /tiers 2 and 1 overlap at 90/ },
@@ -48,6 +69,16 @@ const cases: { name: string; edit: (set: CriteriaSet) => void; code: ProblemCode
 describe("loadCriteriaSet", () => {
   it("accepts the mini set", () => {
     expect(loadCriteriaSet(miniSet())).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    { name: "a date compared with a date", rule: { if: [{ "<=": [{ var: "plan_issued_on" }, "2026-01-31"] }, 1, 0] } },
+    { name: "two date facts compared", rule: { if: [{ "<=": [{ var: "plan_issued_on" }, { var: "superior_plan_on" }] }, 1, 0] } },
+    { name: "and, or in conditions", rule: { if: [{ and: [{ var: "inspected" }, { or: [{ ">": [{ var: "initiatives" }, 1] }, { "==": [{ var: "inspected" }, true] }] }] }, 1, 0] } },
+  ])("accepts a rule using its facts by type: $name", ({ rule }) => {
+    const set = miniSet();
+    leaf(set, 0, 4).scoring = { kind: "logic", rule };
+    expect(loadCriteriaSet(set)).toMatchObject({ ok: true });
   });
 
   it.each(cases)("reports $name", ({ edit, code, path, message }) => {

@@ -78,25 +78,26 @@ describe("formatReportTable", () => {
     {
       lang: "vi" as const,
       lines: [
-        "Đơn vị: X01 Xã Vĩnh Hòa (xa, khối xa)",
+        "Đơn vị: X01 Xã Vĩnh Hòa (xã, khối xa)",
         "Năm: 2025 · Bộ tiêu chí: test-commune 2025.1 · Giai đoạn: đã thẩm định",
-        "Tổng điểm: 1.00 trên tối đa áp dụng 1.00 (tối đa 2.00) = lĩnh vực 0.50 + thưởng 0.50 − trừ 0.00",
-        "Chỉ số: 100.00% · Xếp loại: Tốt",
+        "Tổng điểm: 1,00 trên tối đa áp dụng 1,00 (tối đa 2,00) = lĩnh vực 0,50 + thưởng 0,50 − trừ 0,00",
+        "Chỉ số: 100,00% · Xếp loại: Tốt",
         "Điều tra xã hội học: có tính (150 phiếu)",
         "| Mã  | Nội dung                     | Tối đa | Tối đa áp dụng | Tự chấm | Thẩm định | Điểm | Chỉ số % | Căn cứ          |",
-        "| 1   | Công tác chỉ đạo, điều hành  |   2.00 |           1.00 |    1.00 |      0.50 | 0.50 |    50.00 |                 |",
-        "| 1.1 |   Ban hành kế hoạch CCHC năm |   1.00 |           1.00 |    1.00 |      0.50 | 0.50 |    50.00 | ban hành muộn   |",
-        "| 1.2 |   Kiểm tra công tác CCHC     |   1.00 |           0.00 |    0.00 |         – | 0.00 |        – | không phát sinh |",
-        "Điểm thưởng: đề nghị 0.50, được tính 0.50 (tối đa 1.00)",
-        "| 1  | Công tác chỉ đạo, điều hành |    1.00 |      0.50 |      -0.50 |",
+        "| 1   | Công tác chỉ đạo, điều hành  |   2,00 |           1,00 |    1,00 |      0,50 | 0,50 |    50,00 |                 |",
+        "| 1.1 |   Ban hành kế hoạch CCHC năm |   1,00 |           1,00 |    1,00 |      0,50 | 0,50 |    50,00 | ban hành muộn   |",
+        "| 1.2 |   Kiểm tra công tác CCHC     |   1,00 |           0,00 |    0,00 |         – | 0,00 |        – | không phát sinh |",
+        "Điểm thưởng: đề nghị 0,50, được tính 0,50 (tối đa 1,00)",
+        "| Mã | Lĩnh vực                    | Tự chấm | Thẩm định | Chênh lệch tự chấm – thẩm định |",
+        "| 1  | Công tác chỉ đạo, điều hành |    1,00 |      0,50 |                          -0,50 |",
         "- 1.1 Ban hành kế hoạch CCHC năm",
-        "| 1.1 | Ban hành kế hoạch CCHC năm |      0.50 | ban hành trước 31/01 |",
+        "| 1.1 | Ban hành kế hoạch CCHC năm |      0,50 | ban hành trước 31/01 |",
       ],
     },
     {
       lang: "en" as const,
       lines: [
-        "Unit: X01 Xã Vĩnh Hòa (xa, block xa)",
+        "Unit: X01 Xã Vĩnh Hòa (commune, block xa)",
         "Year: 2025 · Criteria: test-commune 2025.1 · Stage: appraised",
         "Index: 100.00% · Class: Good",
         "Survey: included (150 respondents)",
@@ -118,6 +119,35 @@ describe("formatReportTable", () => {
     const text = formatReportTable({ ...report(), display: { indexDecimals: 1, pointsDecimals: 3 } }, "en");
     expect(text).toContain("| 1.1  |   Leaf 1.1 | 1.000 |     1.000 | 1.000 |     0.500 | 0.500 |        50.0 | because 1.1 |");
     expect(text).toContain("Total: 1.000 of an applicable 1.000 (maximum 2.000)");
+  });
+
+  it.each([
+    {
+      lang: "vi" as const,
+      why: "| Tỷ lệ hồ sơ đúng hạn (%) = 92,5: mức 2 → 0,5 |",
+      missing: "- 1.1 Ban hành kế hoạch CCHC năm: Ngày ban hành kế hoạch [plan_issued_on], initiatives",
+    },
+    {
+      lang: "en" as const,
+      why: "| on_time_rate = 92.5: tier 2 → 0.5 |",
+      missing: "- 1.1 Annual plan: Date the plan was issued [plan_issued_on], initiatives",
+    },
+  ])("names facts by their labels in $lang: decimal comma in Vietnamese, the name kept where a sheet needs it", ({ lang, why, missing }) => {
+    const base = report();
+    const area = base.areas[0]!;
+    const withFacts: ScoreReport = {
+      ...base,
+      areas: [{ ...area, children: [{ ...area.children![0]!, leaf: { ...area.children![0]!.leaf!, why: { vi: "on_time_rate = 92.5: mức 2 → 0.5", en: "on_time_rate = 92.5: tier 2 → 0.5" } } }] }],
+      missingFacts: [{ code: "1.1", title: { vi: "Ban hành kế hoạch CCHC năm", en: "Annual plan" }, facts: ["plan_issued_on", "initiatives"] }],
+    };
+    const labels = new Map(
+      lang === "vi"
+        ? [["on_time_rate", "Tỷ lệ hồ sơ đúng hạn (%)"], ["plan_issued_on", "Ngày ban hành kế hoạch"]]
+        : [["plan_issued_on", "Date the plan was issued"]],
+    );
+    const lines = formatReportTable(withFacts, lang, labels).split("\n");
+    expect(lines.find((line) => line.startsWith("| 1.1 "))).toContain(why);
+    expect(lines).toContain(missing);
   });
 
   it("leaves out adjustment sections the set has not", () => {
@@ -190,11 +220,11 @@ describe("formatRankingTable", () => {
       lines: [
         "Chỉ số CCHC năm 2025 · bộ tiêu chí test-commune 2025.1",
         "Khối xa: Khối xã (4 đơn vị)",
-        "| Hạng | Mã  | Đơn vị      |     1 |     2 |    10 | Điều tra |  Tổng | Chỉ số % | Xếp loại | Thay đổi | Chênh lệch TĐ |",
-        "|    1 | X01 | Xã Vĩnh Hòa | 45.00 | 22.50 | 22.50 |     1.50 | 90.00 |    90.00 | Tốt      |       ▲2 |             – |",
-        "|    2 | X02 | Xã Lạc Hòa  | 42.50 | 21.25 | 21.25 |     1.50 | 85.00 |    85.00 | Tốt      |       ▼1 |         -1.50 |",
-        "|    2 | X03 | Xã Hòa Đông | 42.50 | 21.25 | 21.25 |     1.50 | 85.00 |    85.00 | Tốt      |        = |             – |",
-        "|    4 | X04 | Xã Mới      | 35.00 | 17.50 | 17.50 |     1.50 | 70.00 |    70.00 | Khá      |        – |             – |",
+        "| Hạng | Mã  | Đơn vị      |     1 |     2 |    10 | Điều tra xã hội học |  Tổng | Chỉ số % | Xếp loại | Thay đổi | Chênh lệch tự chấm – thẩm định |",
+        "|    1 | X01 | Xã Vĩnh Hòa | 45,00 | 22,50 | 22,50 |                1,50 | 90,00 |    90,00 | Tốt      |       ▲2 |                              – |",
+        "|    2 | X02 | Xã Lạc Hòa  | 42,50 | 21,25 | 21,25 |                1,50 | 85,00 |    85,00 | Tốt      |       ▼1 |                          -1,50 |",
+        "|    2 | X03 | Xã Hòa Đông | 42,50 | 21,25 | 21,25 |                1,50 | 85,00 |    85,00 | Tốt      |        = |                              – |",
+        "|    4 | X04 | Xã Mới      | 35,00 | 17,50 | 17,50 |                1,50 | 70,00 |    70,00 | Khá      |        – |                              – |",
         "Xếp loại: Tốt 3 · Khá 1",
       ],
     },

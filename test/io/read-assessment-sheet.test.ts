@@ -297,11 +297,11 @@ describe("readAssessmentSheet reports", () => {
     },
     {
       name: "an unknown unit type",
-      text: lines("unit,unit_type,item,self", "X01,huyện,2.2,1"),
+      text: lines("unit,unit_type,item,self", "X01,tỉnh,2.2,1"),
       code: "parse",
       path: "s.csv:2:unit_type",
-      message: 'unknown unit type "huyện": write one of xa, phuong, dac-khu, department',
-      vi: 'loại đơn vị "huyện" không hợp lệ',
+      message: 'unknown unit type "tỉnh": write one of xa, phuong, dac-khu, department, huyen, thi-xa, thanh-pho, thi-tran',
+      vi: 'loại đơn vị "tỉnh" không hợp lệ',
     },
     {
       name: "a unit without a type on any row",

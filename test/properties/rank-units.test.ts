@@ -30,11 +30,11 @@ function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number 
     case "survey":
       return higherFirst(units(a.totals.surveyPoints), units(b.totals.surveyPoints));
     case "appraised":
-      return higherFirst(units(a.totals.appraised ?? a.totals.self), units(b.totals.appraised ?? b.totals.self));
+      return higherFirst(units(a.totals.appraised ?? a.totals.self!), units(b.totals.appraised ?? b.totals.self!));
     case "fewer-penalties":
       return -higherFirst(units(a.totals.penalty), units(b.totals.penalty));
     case "smaller-self-gap": {
-      const gap = (r: ScoreReport) => Math.abs(units(r.totals.appraised ?? r.totals.self) - units(r.totals.self));
+      const gap = (r: ScoreReport) => Math.abs(units(r.totals.appraised ?? r.totals.self!) - units(r.totals.self!));
       return -higherFirst(gap(a), gap(b));
     }
     default: {

@@ -17,7 +17,7 @@ describe.each(setsUnderTest())("score report sums on $name", ({ set }) => {
         for (const leaf of listReportNodes(report.areas).filter((n) => !n.children)) {
           const [final, applicable, max] = [units(leaf.final), units(leaf.applicableMax), units(leaf.max)];
           expect({ code: leaf.code, ok: final >= 0 && final <= applicable && applicable >= 0 && applicable <= max }).toEqual({ code: leaf.code, ok: true });
-          expect(units(leaf.self) >= 0 && units(leaf.self) <= max, `self of ${leaf.code}`).toBe(true);
+          expect(units(leaf.self!) >= 0 && units(leaf.self!) <= max, `self of ${leaf.code}`).toBe(true);
           if (leaf.appraised !== null) expect(units(leaf.appraised) >= 0 && units(leaf.appraised) <= max, `appraised of ${leaf.code}`).toBe(true);
         }
         for (const item of [...(report.bonus?.items ?? []), ...(report.penalty?.items ?? [])]) {
@@ -35,11 +35,11 @@ describe.each(setsUnderTest())("score report sums on $name", ({ set }) => {
         for (const parent of listReportNodes(report.areas).filter((n) => n.children)) {
           const children = parent.children!;
           const sum = (pick: (n: NodeReport) => number) => children.reduce((total, child) => total + units(pick(child)), 0);
-          expect({ code: parent.code, max: units(parent.max), applicableMax: units(parent.applicableMax), self: units(parent.self), final: units(parent.final) }).toEqual({
+          expect({ code: parent.code, max: units(parent.max), applicableMax: units(parent.applicableMax), self: units(parent.self!), final: units(parent.final) }).toEqual({
             code: parent.code,
             max: sum((n) => n.max),
             applicableMax: sum((n) => n.applicableMax),
-            self: sum((n) => n.self),
+            self: sum((n) => n.self!),
             final: sum((n) => n.final),
           });
           const appraised = children.every((c) => c.appraised !== null) ? sum((n) => n.appraised!) : null;
@@ -47,7 +47,7 @@ describe.each(setsUnderTest())("score report sums on $name", ({ set }) => {
         }
         const areaSum = (pick: (n: NodeReport) => number) => report.areas.reduce((total, area) => total + units(pick(area)), 0);
         expect(units(report.totals.applicableMax)).toBe(areaSum((n) => n.applicableMax));
-        expect(units(report.totals.self)).toBe(areaSum((n) => n.self));
+        expect(units(report.totals.self!)).toBe(areaSum((n) => n.self!));
         expect(units(report.totals.max)).toBe(areaSum((n) => n.max));
       }),
       { numRuns: 50 },

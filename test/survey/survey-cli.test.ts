@@ -79,9 +79,11 @@ describe("par survey import", () => {
   });
 
   it.each([
-    { args: ["survey"], code: 2, stderr: /Unknown subcommand "" of par survey. Expected: import/ },
-    { args: ["survey", "import", join(EXAMPLES, "kobo-xml.csv")], code: 2, stderr: /Give the instrument mapping with --mapping/ },
-    { args: ["survey", "import", "nope.csv", "--mapping", MAPPING], code: 2, stderr: /File not found: nope.csv/ },
+    { args: ["survey"], code: 2, stderr: /Thiếu lệnh sau "par survey". Các lệnh: import/ },
+    { args: ["survey", "imprt", "--lang", "en"], code: 2, stderr: /Unknown command "par survey imprt". Did you mean "import"\? Expected one of: import/ },
+    { args: ["survey", "import", join(EXAMPLES, "kobo-xml.csv")], code: 2, stderr: /Thiếu --mapping <bảng-ánh-xạ\.json>/ },
+    { args: ["survey", "import", join(EXAMPLES, "kobo-xml.csv"), "--lang", "en"], code: 2, stderr: /Give --mapping <mapping\.json>: the instrument mapping/ },
+    { args: ["survey", "import", "nope.csv", "--mapping", MAPPING], code: 2, stderr: /Không tìm thấy tệp: nope.csv/ },
     { args: ["survey", "import", join(EXAMPLES, "kobo-xml.csv"), "--mapping", MAPPING, "--units", writeText("two-units.csv", "unit,unit_name\nDV0001,Xã Minh Hòa\nDV0002,Phường 15\n")], code: 1, stderr: /kobo-xml\.csv:\d+:grp_info\/unit_code {2}\[unknown-unit\]\n {4}đơn vị "DV0003" \(12 dòng/ },
   ])("exit $code: $stderr", async ({ args, code, stderr }) => {
     const result = await run(...args);
@@ -98,11 +100,13 @@ describe("par validate with survey mappings", () => {
   };
 
   it("checks a mapping against the shipped criteria set it names, next to criteria sets", async () => {
-    const result = await run("validate", "criteria/reference-commune/2026.1.json", MAPPING, "criteria/survey/reference-sipas/2025.1.json");
+    const result = await run("validate", "criteria/reference-commune/2026.1.json", MAPPING, "criteria/survey/reference-sipas/2025.1.json", "--lang", "en");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("✓ criteria/survey/reference-sipas/2025.1.json: survey mapping reference-sipas 2025.1 (published): 20 questions in 6 groups, 6 indicators; feeds reference-commune 2025.1");
     expect(result.stdout).toMatch(/✓ criteria\/reference-commune\/2026.1.json: reference-commune 2026.1 \(published\)/);
     expect(result.stdout).toContain(`✓ ${MAPPING}: survey mapping reference-sipas 2026.1 (published): 20 questions in 6 groups, 6 indicators; feeds reference-commune 2026.1`);
+    const vi = await run("validate", MAPPING);
+    expect(vi.stdout).toContain(`✓ ${MAPPING}: bảng ánh xạ phiếu điều tra reference-sipas 2026.1 (đã ban hành): 20 câu hỏi trong 6 nhóm, 6 chỉ tiêu; dùng cho reference-commune 2026.1`);
   });
 
   it("lists every problem of a broken mapping, including those against the criteria set", async () => {
@@ -120,11 +124,11 @@ describe("par validate with survey mappings", () => {
   });
 
   it.each([
-    { name: "--criteria names another set", args: ["--criteria", "criteria/reference-commune/2025.1.json"], code: 1, out: /criteria {2}\[criteria-mismatch\]\n {4}bảng ánh xạ dành cho bộ tiêu chí reference-commune 2026.1, không phải reference-commune 2025.1/ },
+    { name: "--criteria names another set", args: ["--criteria", "criteria/reference-commune/2025.1.json"], code: 1, out: /criteria {2}\[criteria-mismatch\]\n {4}the mapping is for reference-commune 2026.1, not reference-commune 2025.1/ },
     { name: "the named set is not shipped", edit: (m: Record<string, unknown>) => void (m.criteria = { family: "province-x", version: "2026.1" }), code: 0, out: /survey mapping reference-sipas 2026.1 \(published\).*; indicators not checked: province-x 2026.1 is not shipped \(give --criteria <set.json>\)/ },
     { name: "the format names another version", edit: (m: Record<string, unknown>) => void (m.format = "par-survey-mapping/2"), code: 1, out: /format {2}\[schema\]/ },
   ])("$name: exit $code", async ({ args = [], edit, code, out }) => {
-    const result = await run("validate", mappingFile("mapping.json", edit), ...args);
+    const result = await run("validate", mappingFile("mapping.json", edit), ...args, "--lang", "en");
     expect(result.code, result.stdout + result.stderr).toBe(code);
     expect(result.stdout).toMatch(out);
   });

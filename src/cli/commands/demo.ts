@@ -1,16 +1,14 @@
 import { join, relative } from "node:path";
 import { formatRankingTable, rankingToCsvRows } from "../../io/format-ranking.js";
-import { type Ranking, rankUnits } from "../../index.js";
+import { rankUnits } from "../../index.js";
+import type { Ranking } from "../../index.js";
 import { EXIT, problemsError } from "../cli-error.js";
-import { parseOptions } from "../options.js";
-import { type Io, emit, render } from "../output.js";
+import { OUT_ARG, formatArg } from "../common-args.js";
+import { defineCommand } from "../define-command.js";
+import { type Format, emit, render } from "../output.js";
 import { packageRoot } from "../../files/package-root.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
-
-export const demoHelp = `par demo [--format table|json|csv] [--lang vi|en] [--out file]
-  Scores and ranks the shipped demo province (criteria/examples/demo-province): 2025 under the
-  reference set 2025.1, then 2026 under 2026.1 with the change since 2025.`;
 
 /** The demo's years, each with its criteria version and its sheet of assessments. */
 const YEARS = [
@@ -18,24 +16,46 @@ const YEARS = [
   { year: 2026, criteria: "criteria/reference-commune/2026.1.json", sheet: "criteria/examples/demo-province/assessments-2026.csv", survey: "criteria/examples/demo-province/survey-2026.csv" },
 ];
 
-export function demo(args: string[], io: Io): number {
-  const options = parseOptions(args, ["format", "lang", "out"], "table", ["table", "json", "csv"]);
-  const root = packageRoot();
-  let previous: Ranking | undefined;
-  for (const { year, criteria, sheet, survey } of YEARS) {
-    const set = readCriteriaSet(join(root, criteria));
-    const reports = scoreInputs(set, readUnitInputs([join(root, sheet)], set, year, join(root, survey)));
-    const ranked = rankUnits(set, reports, previous);
-    if (!ranked.ok) throw problemsError(`the demo units of ${year} cannot be ranked`, relative(root, sheet), ranked.problems);
-    io.stderr(`${year}: ${reports.length} units scored with ${set.family} ${set.version} (${relative(process.cwd(), join(root, sheet))})\n`);
-    previous = ranked.value;
-  }
-  const ranking = previous!;
-  const text = render(options.format, {
-    json: () => ranking,
-    csv: () => rankingToCsvRows(ranking),
-    table: () => formatRankingTable(ranking, options.lang),
-  });
-  emit(io, text, options.out, options.format);
-  return EXIT.ok;
-}
+export const demoCommand = defineCommand({
+  meta: {
+    name: "demo",
+    description: {
+      vi: "chấm và xếp hạng tỉnh mẫu (criteria/examples/demo-province): năm 2025 theo bộ tiêu chí 2025.1, rồi năm 2026 theo 2026.1 kèm thay đổi so với 2025",
+      en: "scores and ranks the demo province (criteria/examples/demo-province): 2025 under the reference set 2025.1, then 2026 under 2026.1 with the change since 2025",
+    },
+    example: "par demo --lang en",
+  },
+  args: {
+    format: formatArg(["table", "json", "csv"], "table"),
+    out: OUT_ARG,
+  },
+  run({ args, lang, io }) {
+    const root = packageRoot();
+    let previous: Ranking | undefined;
+    for (const { year, criteria, sheet, survey } of YEARS) {
+      const set = readCriteriaSet(join(root, criteria));
+      const reports = scoreInputs(set, readUnitInputs([join(root, sheet)], set, year, join(root, survey)));
+      const ranked = rankUnits(set, reports, previous);
+      if (!ranked.ok) {
+        throw problemsError({ vi: `không xếp hạng được các đơn vị mẫu năm ${year}`, en: `the demo units of ${year} cannot be ranked` }, relative(root, sheet), ranked.problems);
+      }
+      const path = relative(process.cwd(), join(root, sheet));
+      const setName = `${set.family} ${set.version}`;
+      io.stderr(
+        lang === "vi"
+          ? `Năm ${year}: đã chấm ${reports.length} đơn vị theo bộ tiêu chí ${setName} (${path})\n`
+          : `${year}: ${reports.length} units scored with ${setName} (${path})\n`,
+      );
+      previous = ranked.value;
+    }
+    const ranking = previous!;
+    const format = args.format as Format;
+    const text = render(format, {
+      json: () => ranking,
+      csv: () => rankingToCsvRows(ranking),
+      table: () => formatRankingTable(ranking, lang),
+    });
+    emit(io, text, args.out, format, lang);
+    return EXIT.ok;
+  },
+});

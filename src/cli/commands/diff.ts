@@ -1,19 +1,42 @@
 import { diffCriteriaSets } from "../../index.js";
-import { EXIT, usageError } from "../cli-error.js";
+import { EXIT } from "../cli-error.js";
+import { OUT_ARG, formatArg } from "../common-args.js";
+import { defineCommand } from "../define-command.js";
 import { formatDiff } from "../format-diff.js";
-import { parseOptions } from "../options.js";
-import { type Io, emit } from "../output.js";
+import { emit } from "../output.js";
 import { readCriteriaSet } from "../read-inputs.js";
 
-export const diffHelp = `par diff <older.json> <newer.json> [--format table|json] [--lang vi|en] [--out file]
-  What changed between two criteria versions: items added, removed, moved, points and rules changed.`;
-
-export function diff(args: string[], io: Io): number {
-  const options = parseOptions(args, ["format", "lang", "out"], "table", ["table", "json"]);
-  const [olderPath, newerPath, ...rest] = options.positionals;
-  if (!olderPath || !newerPath || rest.length > 0) throw usageError("Give exactly two criteria files: par diff <older.json> <newer.json>");
-  const changes = diffCriteriaSets(readCriteriaSet(olderPath), readCriteriaSet(newerPath));
-  const text = options.format === "json" ? `${JSON.stringify(changes, null, 2)}\n` : formatDiff(changes, options.lang);
-  emit(io, text, options.out, options.format);
-  return EXIT.ok;
-}
+export const diffCommand = defineCommand({
+  meta: {
+    name: "diff",
+    description: {
+      vi: "những gì thay đổi giữa hai phiên bản bộ tiêu chí: tiêu chí thêm, bãi bỏ, di chuyển, đổi điểm, đổi cách chấm",
+      en: "what changed between two criteria versions: items added, removed, moved, points and rules changed",
+    },
+    example: "par diff criteria/reference-commune/2025.1.json criteria/reference-commune/2026.1.json",
+  },
+  args: {
+    older: {
+      type: "positional",
+      name: { vi: "bản-cũ.json", en: "older.json" },
+      description: { vi: "phiên bản cũ", en: "the older version" },
+      required: true,
+      mustExist: true,
+    },
+    newer: {
+      type: "positional",
+      name: { vi: "bản-mới.json", en: "newer.json" },
+      description: { vi: "phiên bản mới", en: "the newer version" },
+      required: true,
+      mustExist: true,
+    },
+    format: formatArg(["table", "json"], "table"),
+    out: OUT_ARG,
+  },
+  run({ args, lang, io }) {
+    const changes = diffCriteriaSets(readCriteriaSet(args.older), readCriteriaSet(args.newer));
+    const json = args.format === "json";
+    emit(io, json ? `${JSON.stringify(changes, null, 2)}\n` : formatDiff(changes, lang), args.out, json ? "json" : "table", lang);
+    return EXIT.ok;
+  },
+});

@@ -1,29 +1,64 @@
+import { factLabels } from "../../index.js";
 import { formatReportTable } from "../../io/format-report.js";
+import { nearestName } from "../../index.js";
 import { EXIT, usageError } from "../cli-error.js";
-import { parseOptions, requireCriteria } from "../options.js";
-import { type Io, emit } from "../output.js";
+import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG } from "../common-args.js";
+import { defineCommand } from "../define-command.js";
+import { emit } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
 import { scoreInputs } from "../score-inputs.js";
 
-export const explainHelp = `par explain --criteria <set.json> <assessment.json|sheet.csv> [--unit CODE] [--survey results.csv|report.json] [--year 2026] [--lang vi|en] [--out file]
-  One unit's score report as a readable table: every item's points and why, the gap list.`;
+export const explainCommand = defineCommand({
+  meta: {
+    name: "explain",
+    description: {
+      vi: "bảng điểm của một đơn vị: điểm và căn cứ của từng tiêu chí, chênh lệch tự chấm – thẩm định, điểm còn có thể đạt",
+      en: "one unit's score report as a table: every item's points and why, the self-vs-appraised gap, the points still available",
+    },
+    example: "par explain --criteria criteria/reference-commune/2026.1.json criteria/examples/demo-province/assessments-2026.csv --unit DV0015",
+  },
+  args: {
+    inputs: INPUTS_ARG,
+    criteria: CRITERIA_ARG,
+    unit: {
+      type: "string",
+      valueHint: { vi: "mã", en: "code" },
+      description: { vi: "mã đơn vị khi đầu vào có nhiều đơn vị", en: "the unit's code when the input holds several" },
+    },
+    survey: SURVEY_ARG,
+    year: YEAR_ARG,
+    out: OUT_ARG,
+  },
+  run({ args, lang, io }) {
+    const set = readCriteriaSet(args.criteria);
+    const inputs = readUnitInputs(args.inputs, set, args.year, args.survey);
+    const codes = inputs.map((input) => unitCode(input.value));
+    const chosen = args.unit ? inputs.filter((_, i) => codes[i] === args.unit) : inputs;
+    if (chosen.length !== 1) throw usageError(args.unit ? unknownUnit(args.unit, codes) : chooseUnit(codes));
+    const [report] = scoreInputs(set, chosen);
+    emit(io, formatReportTable(report!, lang, factLabels(set, lang)), args.out, "table", lang);
+    return EXIT.ok;
+  },
+});
 
-export function explain(args: string[], io: Io): number {
-  const options = parseOptions(args, ["criteria", "year", "unit", "lang", "out", "survey"], "table", ["table"]);
-  const set = readCriteriaSet(requireCriteria(options));
-  const inputs = readUnitInputs(options.positionals, set, options.year, options.survey);
-  const codes = inputs.map((input) => unitCode(input.value));
-  const chosen = options.unit ? inputs.filter((_, i) => codes[i] === options.unit) : inputs;
-  if (chosen.length !== 1) {
-    throw usageError(
-      options.unit
-        ? `Unit ${options.unit} is not in the input. Units found: ${codes.join(", ")}.`
-        : `The input holds ${inputs.length} units; choose one with --unit (${codes.slice(0, 10).join(", ")}${codes.length > 10 ? ", …" : ""}).`,
-    );
-  }
-  const [report] = scoreInputs(set, chosen);
-  emit(io, formatReportTable(report!, options.lang), options.out, "table");
-  return EXIT.ok;
+function unknownUnit(unit: string, codes: string[]) {
+  const near = nearestName(unit, codes);
+  return {
+    vi: `Không có đơn vị ${unit} trong đầu vào.${near ? ` Có phải ý bạn là ${near}?` : ""} Các đơn vị: ${firstCodes(codes)}.`,
+    en: `Unit ${unit} is not in the input.${near ? ` Did you mean ${near}?` : ""} Units found: ${firstCodes(codes)}.`,
+  };
+}
+
+function firstCodes(codes: string[]): string {
+  return `${codes.slice(0, 10).join(", ")}${codes.length > 10 ? ", …" : ""}`;
+}
+
+function chooseUnit(codes: string[]) {
+  const listed = firstCodes(codes);
+  return {
+    vi: `Đầu vào có ${codes.length} đơn vị; chọn một đơn vị bằng --unit (${listed}).`,
+    en: `The input holds ${codes.length} units; choose one with --unit (${listed}).`,
+  };
 }
 
 function unitCode(value: unknown): string {

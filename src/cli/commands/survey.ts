@@ -1,60 +1,103 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { formatInteger } from "../../index.js";
 import { importSurveyFile } from "../../files/import-survey-file.js";
 import { formatSurveyQuality, formatSurveyTable, surveyResultsCsv } from "../../io/survey/format-survey-import.js";
 import { readSurveyUnits } from "../../io/survey/read-survey-units.js";
-import { loadSurveyMapping, type SurveyMapping } from "../../index.js";
+import { loadSurveyMapping } from "../../index.js";
+import type { SurveyMapping } from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
-import { parseOptions } from "../options.js";
-import { type Io, emit } from "../output.js";
+import { OUT_ARG, formatArg } from "../common-args.js";
+import { type CommandGroup, defineCommand } from "../define-command.js";
+import { emit, writtenLine } from "../output.js";
 import { shippedCriteriaPath } from "../../files/package-root.js";
 import { readCriteriaSet, readJson, readText } from "../read-inputs.js";
 
-export const surveyHelp = `par survey import <export.csv|.xlsx> --mapping <mapping.json> [--criteria <set.json>] [--units units.csv]
-                  [--format csv|json|table] [--out file] [--report results.json] [--lang vi|en]
-  Imports a survey export (KoboToolbox/ODK, LimeSurvey, Google Forms CSV, or XLSX) with an
-  instrument mapping: per unit the respondents used, satisfaction per question, group and overall
-  with 95% Wilson intervals, and the points under the criteria set. CSV (default) is the results
-  file that "par score --survey" reads; --report writes the full JSON too. The data-quality
-  summary (duplicates, incomplete, rejected, out-of-scale answers, small samples) goes to stderr.`;
+export const surveyImportCommand = defineCommand({
+  meta: {
+    name: "survey import",
+    description: {
+      vi: "nhập kết quả điều tra xã hội học (KoboToolbox/ODK, LimeSurvey, Google Forms CSV hoặc XLSX) theo bảng ánh xạ phiếu điều tra: số phiếu, tỷ lệ hài lòng từng câu, nhóm và chung (khoảng tin cậy 95 %), điểm theo bộ tiêu chí; CSV kết quả dùng cho \"par score --survey\"; tóm tắt chất lượng dữ liệu ở stderr",
+      en: 'imports a survey export (KoboToolbox/ODK, LimeSurvey, Google Forms CSV, or XLSX) with an instrument mapping: respondents, satisfaction per question, group and overall (95 % Wilson intervals), points under the criteria set; the results CSV is what "par score --survey" reads; the data-quality summary goes to stderr',
+    },
+    example: "par survey import criteria/examples/survey/kobo-xml.csv --mapping criteria/survey/reference-sipas/2026.1.json --format table",
+  },
+  args: {
+    export: {
+      type: "positional",
+      name: { vi: "tệp-xuất.csv|.xlsx", en: "export.csv|.xlsx" },
+      description: { vi: "tệp kết quả xuất từ công cụ khảo sát", en: "the export of the survey tool" },
+      required: true,
+      mustExist: true,
+    },
+    mapping: {
+      type: "string",
+      valueHint: { vi: "bảng-ánh-xạ.json", en: "mapping.json" },
+      description: { vi: "bảng ánh xạ phiếu điều tra (criteria/survey/<mã>/<phiên bản>.json)", en: "the instrument mapping (criteria/survey/<id>/<version>.json)" },
+      required: true,
+      mustExist: true,
+    },
+    criteria: {
+      type: "string",
+      valueHint: { vi: "bộ-tiêu-chí.json", en: "set.json" },
+      description: { vi: "bộ tiêu chí (nếu không: bộ có sẵn mà bảng ánh xạ ghi)", en: "the criteria set (else the shipped set the mapping names)" },
+      mustExist: true,
+    },
+    units: {
+      type: "string",
+      valueHint: { vi: "đơn-vị.csv", en: "units.csv" },
+      description: { vi: "danh sách đơn vị unit,unit_name,unit_type,population: báo mã lạ và kiểm tra cỡ mẫu", en: "units unit,unit_name,unit_type,population: flags unknown codes and checks sample sizes" },
+      mustExist: true,
+    },
+    report: {
+      type: "string",
+      valueHint: { vi: "kết-quả.json", en: "results.json" },
+      description: { vi: "ghi thêm báo cáo JSON đầy đủ", en: "also write the full JSON report" },
+    },
+    format: formatArg(["csv", "json", "table"], "csv"),
+    out: OUT_ARG,
+  },
+  async run({ args, lang, io }) {
+    const mappingJson = readJson(args.mapping) as Partial<SurveyMapping>;
+    const criteria = readCriteriaSet(args.criteria ?? defaultCriteria(mappingJson));
+    const mapping = loadSurveyMapping(mappingJson, criteria);
+    if (!mapping.ok) throw problemsError({ vi: `${args.mapping} không phải bảng ánh xạ hợp lệ`, en: `${args.mapping} is not a valid survey mapping` }, args.mapping, mapping.problems);
+    const units = args.units ? readUnits(args.units) : undefined;
+    const onProgress = (rows: number) => io.stderr(lang === "vi" ? `… ${formatInteger(rows, lang)} dòng\n` : `… ${formatInteger(rows, lang)} rows\n`);
+    const imported = await importSurveyFile(args.export, { mapping: mapping.value, criteria, ...(units ? { units } : {}) }, { onProgress });
+    if (!imported.ok) throw problemsError({ vi: `không nhập được ${args.export}`, en: `${args.export} cannot be imported` }, args.export, imported.problems);
+    const result = imported.value;
+    io.stderr(formatSurveyQuality(result, lang));
+    if (args.report) {
+      writeFileSync(args.report, `${JSON.stringify(result, null, 2)}\n`);
+      io.stderr(writtenLine(args.report, lang));
+    }
+    const format = args.format as "csv" | "json" | "table";
+    const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "table" ? formatSurveyTable(result, lang) : surveyResultsCsv(result, criteria);
+    emit(io, text, args.out, format, lang);
+    return EXIT.ok;
+  },
+});
 
-export async function survey(args: string[], io: Io): Promise<number> {
-  const [subcommand, ...rest] = args;
-  if (subcommand !== "import") throw usageError(`Unknown subcommand "${subcommand ?? ""}" of par survey. Expected: import.`);
-  const options = parseOptions(rest, ["mapping", "criteria", "units", "format", "out", "report", "lang"], "csv", ["csv", "json", "table"]);
-  const [file, ...extra] = options.positionals;
-  if (!file || extra.length > 0) throw usageError("Give one export file: par survey import export.csv --mapping mapping.json");
-  if (!existsSync(file)) throw usageError(`File not found: ${file}`);
-  if (!options.mapping) throw usageError("Give the instrument mapping with --mapping <mapping.json> (e.g. criteria/survey/reference-sipas/2026.1.json).");
+export const surveyGroup: CommandGroup = {
+  meta: { name: "survey", description: { vi: "điều tra xã hội học", en: "satisfaction surveys" } },
+  subCommands: { import: surveyImportCommand },
+};
 
-  const mappingJson = readJson(options.mapping) as Partial<SurveyMapping>;
-  const criteriaPath = options.criteria ?? defaultCriteria(mappingJson);
-  const criteria = readCriteriaSet(criteriaPath);
-  const mapping = loadSurveyMapping(mappingJson, criteria);
-  if (!mapping.ok) throw problemsError(`${options.mapping} is not a valid survey mapping`, options.mapping, mapping.problems);
-  let units;
-  if (options.units) {
-    const read = readSurveyUnits(readText(options.units), options.units);
-    if (!read.ok) throw problemsError(`${options.units} has problems`, options.units, read.problems);
-    units = read.value;
-  }
-
-  const imported = await importSurveyFile(file, { mapping: mapping.value, criteria, ...(units ? { units } : {}) }, { onProgress: (rows) => io.stderr(`… ${rows.toLocaleString("en-US")} rows\n`) });
-  if (!imported.ok) throw problemsError(`${file} cannot be imported`, file, imported.problems);
-  const result = imported.value;
-  io.stderr(formatSurveyQuality(result, options.lang));
-  if (options.report) {
-    writeFileSync(options.report, `${JSON.stringify(result, null, 2)}\n`);
-    io.stderr(`Đã ghi / written: ${options.report}\n`);
-  }
-  const text =
-    options.format === "json" ? `${JSON.stringify(result, null, 2)}\n` : options.format === "table" ? formatSurveyTable(result, options.lang) : surveyResultsCsv(result, criteria);
-  emit(io, text, options.out, options.format);
-  return EXIT.ok;
+function readUnits(path: string) {
+  const read = readSurveyUnits(readText(path), path);
+  if (!read.ok) throw problemsError({ vi: `${path} có lỗi`, en: `${path} has problems` }, path, read.problems);
+  return read.value;
 }
 
 /** Without --criteria: the shipped set the mapping names, criteria/<family>/<version>.json. */
 function defaultCriteria(mapping: Partial<SurveyMapping>): string {
   const path = shippedCriteriaPath(mapping.criteria);
-  if (path === null) throw usageError(`Give the criteria set with --criteria <set.json>: the mapping names ${mapping.criteria?.family ?? "?"} ${mapping.criteria?.version ?? "?"}, which is not shipped.`);
+  const named = `${mapping.criteria?.family ?? "?"} ${mapping.criteria?.version ?? "?"}`;
+  if (path === null) {
+    throw usageError({
+      vi: `Cho biết bộ tiêu chí bằng --criteria <bộ-tiêu-chí.json>: bảng ánh xạ ghi bộ ${named}, không có sẵn.`,
+      en: `Give the criteria set with --criteria <set.json>: the mapping names ${named}, which is not shipped.`,
+    });
+  }
   return path;
 }

@@ -1,6 +1,7 @@
 import type { SurveyResults } from "../../assessment/types.js";
 import type { CriteriaSet } from "../../criteria/types.js";
 import type { Estimate, SurveyImportResult } from "../../survey/result-types.js";
+import { formatNumberIn, localiseDecimal } from "../format-number.js";
 import { writeSurveyResults } from "../read-survey-results.js";
 import { renderTable } from "../render-table.js";
 import { type Lang, textIn } from "../../text/text-in.js";
@@ -14,7 +15,8 @@ export function surveyResultsCsv(result: SurveyImportResult, criteria: CriteriaS
 export function formatSurveyTable(result: SurveyImportResult, lang: Lang): string {
   const en = lang === "en";
   const groups = result.units[0]?.groups.filter((g) => g.n > 0 || result.units.some((u) => u.groups.find((x) => x.code === g.code)!.n > 0)).map((g) => g.code) ?? [];
-  const estimate = (e: Estimate | undefined) => (e?.percent === null || e === undefined ? "–" : `${e.percent.toFixed(2)} [${e.ci95![0].toFixed(1)}–${e.ci95![1].toFixed(1)}]`);
+  const fixed = (value: number, decimals: number) => localiseDecimal(value.toFixed(decimals), lang);
+  const estimate = (e: Estimate | undefined) => (e?.percent === null || e === undefined ? "–" : `${fixed(e.percent, 2)} [${fixed(e.ci95![0], 1)}–${fixed(e.ci95![1], 1)}]`);
   const columns = [
     { header: en ? "Unit" : "Đơn vị" },
     { header: en ? "Name" : "Tên" },
@@ -31,7 +33,7 @@ export function formatSurveyTable(result: SurveyImportResult, lang: Lang): strin
     unit.sample.required === null ? "?" : `${unit.sample.required}${unit.sample.enough ? "" : " ⚠"}`,
     ...groups.map((code) => estimate(unit.groups.find((g) => g.code === code))),
     estimate(unit.overall),
-    `${unit.points.total} / ${unit.points.max}`,
+    `${formatNumberIn(unit.points.total, lang)} / ${formatNumberIn(unit.points.max, lang)}`,
   ]);
   return `${renderTable(columns, rows)}\n${textIn(result.method, lang)}\n`;
 }
@@ -45,7 +47,7 @@ export function formatSurveyQuality(result: SurveyImportResult, lang: Lang): str
       ? `${result.source.file} (${result.source.kind}): ${q.rows} rows, ${q.used} used; excluded: ${q.duplicates} duplicate, ${q.incomplete} incomplete, ${q.rejected} rejected, ${q.missingUnit} without unit; answers: ${q.outOfScale} out of scale, ${q.excludedAnswers} don't know / not applicable`
       : `${result.source.file} (${result.source.kind}): ${q.rows} dòng, ${q.used} phiếu được dùng; loại: ${q.duplicates} trùng, ${q.incomplete} chưa hoàn thành, ${q.rejected} không đạt, ${q.missingUnit} thiếu đơn vị; câu trả lời: ${q.outOfScale} ngoài thang đo, ${q.excludedAnswers} không biết / không áp dụng`,
     ...(q.unitsBelowSample.length > 0 ? [en ? `below the required sample: ${q.unitsBelowSample.join(", ")}` : `chưa đủ cỡ mẫu: ${q.unitsBelowSample.join(", ")}`] : []),
-    ...q.notes.map((note) => `note: ${textIn(note, lang)}`),
+    ...q.notes.map((note) => `${en ? "note" : "ghi chú"}: ${textIn(note, lang)}`),
     ...q.issues.map((p) => `  ${p.path}  [${p.code}]\n    ${en ? p.message : p.vi}`),
     ...(q.notListed > 0 ? [en ? `  … and ${q.notListed} more issues (counted above)` : `  … và ${q.notListed} vấn đề khác (đã tính ở trên)`] : []),
   ];

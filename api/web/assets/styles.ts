@@ -1,0 +1,97 @@
+/**
+ * The stylesheet of every page. Mobile first (a 390 px phone is the base; wider screens add
+ * columns), high contrast for bright offices (text ≥ 7:1, controls ≥ 4.5:1), visible focus,
+ * touch targets of at least 44 px, and print rules so results pages print cleanly.
+ */
+export const STYLES = `
+:root{--text:#0b0c0c;--muted:#484949;--brand:#0b4f8a;--brand-dark:#073a66;--link:#0b4f8a;--bg:#fff;--panel:#f3f4f6;
+--border:#6f777b;--focus:#ffdd00;--error:#b10e1e;--ok:#00703c;--warn:#8a4b00;
+--class-excellent:#00703c;--class-good:#1d70b8;--class-fair:#8a4b00;--class-average:#6f4a9e;--class-weak:#b10e1e}
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;
+font-size:1.0625rem;line-height:1.5;color:var(--text);background:var(--bg)}
+.container{max-width:72rem;margin:0 auto;padding:0 1rem}
+main{padding-top:1rem;padding-bottom:2rem;display:block}
+main:focus{outline:none}
+h1{font-size:1.625rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.3125rem;line-height:1.3;margin:1.5rem 0 .75rem}
+h3{font-size:1.125rem;margin:1.25rem 0 .5rem}
+p{margin:0 0 1rem}
+a{color:var(--link);text-decoration:underline;text-underline-offset:.15em}
+a:hover{color:var(--brand-dark);text-decoration-thickness:.15em}
+a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus,[tabindex]:focus{outline:3px solid var(--focus);outline-offset:0;box-shadow:0 0 0 5px var(--text)}
+.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
+.skip-link{position:absolute;left:-9999px;top:0;background:var(--focus);color:var(--text);padding:.5rem 1rem;z-index:10}
+.skip-link:focus{left:0}
+.site-header{background:var(--brand);color:#fff;padding:.5rem 0}
+.header-row{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem}
+.brand{color:#fff;font-weight:700;font-size:1.25rem;text-decoration:none;padding:.5rem 0}
+.brand:hover{color:#fff}
+.header-nav{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1rem}
+.header-nav a,.header-nav .link-button{color:#fff;min-height:44px;display:inline-flex;align-items:center}
+.who{font-size:.9375rem;margin-right:.5rem}
+.inline-form{display:inline-flex;flex-wrap:wrap;align-items:center;margin:0}
+.link-button{background:none;border:0;padding:0;font:inherit;text-decoration:underline;cursor:pointer;color:var(--link)}
+.site-footer{border-top:1px solid var(--border);padding:1rem 0 2rem;color:var(--muted);font-size:.9375rem}
+.lead{font-size:1.1875rem}
+.muted,.hint{color:var(--muted)}
+.hint{display:block;font-size:.9375rem;margin:.125rem 0 .375rem}
+.panel{background:var(--panel);border-left:5px solid var(--brand);padding:1rem;margin:0 0 1rem}
+.card-list{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.75rem}
+.card{border:1px solid var(--border);border-radius:4px;padding:.75rem 1rem;background:#fff}
+.card h3{margin-top:0}
+.button,button.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:.5rem 1.125rem;
+font:inherit;font-weight:600;color:#fff;background:var(--ok);border:2px solid transparent;border-radius:4px;box-shadow:0 2px 0 #002d18;cursor:pointer;text-decoration:none}
+.button:hover{background:#005a30;color:#fff}
+.button.secondary{background:#e8eaec;color:var(--text);box-shadow:0 2px 0 #929191}
+.button.warning{background:var(--error);box-shadow:0 2px 0 #55070f}
+.button-row{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}
+.field{margin:0 0 1.25rem}
+.field label,.field legend{display:block;font-weight:600;margin-bottom:.125rem}
+input[type=text],input[type=password],input[type=number],input[type=date],input[type=search],select,textarea{
+font:inherit;width:100%;max-width:32rem;min-height:44px;padding:.375rem .5rem;border:2px solid var(--text);border-radius:0;background:#fff;color:var(--text)}
+textarea{min-height:5rem}
+input[type=file]{font:inherit;max-width:100%}
+input.input-short{max-width:10rem}
+.field-error input,.field-error select,.field-error textarea{border-color:var(--error)}
+.field-error{border-left:5px solid var(--error);padding-left:.75rem}
+.error-message{display:block;color:var(--error);font-weight:700;margin:.125rem 0 .375rem}
+.error-summary{border:5px solid var(--error);padding:1rem;margin:0 0 1.5rem}
+.error-summary h2{margin-top:0}
+.error-summary a{color:var(--error);font-weight:700}
+.notice{border:3px solid var(--ok);padding:.75rem 1rem;margin:0 0 1rem}
+.notice.warn{border-color:var(--warn)}
+.radios label,.checkboxes label{font-weight:400;display:flex;align-items:center;gap:.5rem;min-height:44px}
+.radios input,.checkboxes input{width:1.5rem;height:1.5rem;margin:0}
+.table-wrap{overflow-x:auto;margin:0 0 1rem;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;width:100%;font-size:.9375rem}
+caption{text-align:left;font-weight:700;padding:.5rem 0}
+th,td{border-bottom:1px solid #b1b4b6;padding:.5rem .5rem .5rem 0;text-align:left;vertical-align:top}
+th{font-weight:700}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.wide-only{display:none}
+.tag{display:inline-block;padding:.125rem .5rem;font-size:.875rem;font-weight:700;color:#fff;background:var(--brand);border-radius:2px}
+.tag.class-excellent{background:var(--class-excellent)}.tag.class-good{background:var(--class-good)}
+.tag.class-fair{background:var(--class-fair)}.tag.class-average{background:var(--class-average)}.tag.class-weak{background:var(--class-weak)}
+.chart{width:100%;height:auto;max-width:100%}
+.chart text{font-family:inherit}
+dl.summary{display:grid;grid-template-columns:1fr;gap:.25rem 1rem;margin:0 0 1rem}
+dl.summary dt{font-weight:700}
+dl.summary dd{margin:0 0 .5rem}
+.progress{height:.75rem;background:#dfe1e3;border:1px solid var(--border);margin:.25rem 0 1rem}
+.progress>span{display:block;height:100%;background:var(--ok)}
+@media (min-width:48rem){
+ h1{font-size:2rem}
+ .wide-only{display:table-cell}
+ dl.summary{grid-template-columns:max-content 1fr}
+ .card-list.two{grid-template-columns:1fr 1fr}
+}
+@media print{
+ .site-header,.site-footer,.skip-link,.button-row,form,.no-print{display:none!important}
+ body{font-size:11pt}
+ a{color:var(--text);text-decoration:none}
+ .wide-only{display:table-cell}
+ .table-wrap{overflow:visible}
+}
+`;

@@ -1,0 +1,110 @@
+import type { Bilingual, Lang } from "./lang.js";
+
+/**
+ * The one glossary of par-index: every word the command line, the API and the web pages show
+ * for a domain concept comes from here, so a ward official reads the same term on a page, in a
+ * downloaded sheet and in an error message. Terms follow the domain brief (§7) and the wording of
+ * provincial decisions. Settled choices:
+ * - a fact is a "số liệu" (not "dữ kiện"): what a commune reports, be it a count, a date or a yes/no;
+ * - the survey is the "điều tra xã hội học" (the decisions' term), its result the "chỉ số hài lòng";
+ * - the self-vs-appraised difference is spelt out ("chênh lệch tự chấm – thẩm định"), never "Chênh lệch TĐ".
+ */
+export const GLOSSARY = {
+  parIndex: { vi: "Chỉ số CCHC", en: "PAR index" },
+  criteriaSet: { vi: "bộ tiêu chí", en: "criteria set" },
+  area: { vi: "lĩnh vực", en: "area" },
+  criterion: { vi: "tiêu chí", en: "criterion" },
+  subCriterion: { vi: "tiêu chí thành phần", en: "sub-criterion" },
+  item: { vi: "tiêu chí", en: "item" },
+  maximum: { vi: "điểm tối đa", en: "maximum points" },
+  applicableMaximum: { vi: "điểm tối đa áp dụng", en: "applicable maximum" },
+  points: { vi: "điểm", en: "points" },
+  selfPoints: { vi: "điểm tự chấm", en: "self-assessed points" },
+  appraisedPoints: { vi: "điểm thẩm định", en: "appraised points" },
+  finalPoints: { vi: "điểm đạt", en: "final points" },
+  selfGap: { vi: "chênh lệch tự chấm – thẩm định", en: "self-assessed minus appraised" },
+  subIndex: { vi: "chỉ số thành phần", en: "sub-index" },
+  total: { vi: "tổng điểm", en: "total" },
+  fact: { vi: "số liệu", en: "fact" },
+  facts: { vi: "số liệu", en: "facts" },
+  evidence: { vi: "tài liệu kiểm chứng", en: "evidence" },
+  explanation: { vi: "giải trình", en: "explanation" },
+  comment: { vi: "nhận xét", en: "comment" },
+  reason: { vi: "lý do", en: "reason" },
+  notApplicable: { vi: "không phát sinh", en: "not applicable" },
+  survey: { vi: "điều tra xã hội học", en: "survey" },
+  satisfaction: { vi: "chỉ số hài lòng", en: "satisfaction index" },
+  respondents: { vi: "phiếu", en: "respondents" },
+  confidenceInterval: { vi: "khoảng tin cậy 95 %", en: "95 % confidence interval" },
+  bonus: { vi: "điểm thưởng", en: "bonus points" },
+  penalty: { vi: "điểm trừ", en: "penalty points" },
+  class: { vi: "xếp loại", en: "class" },
+  rank: { vi: "xếp hạng", en: "rank" },
+  block: { vi: "khối", en: "block" },
+  blockMean: { vi: "bình quân khối", en: "block mean" },
+  changeSinceLastYear: { vi: "thay đổi so với năm trước", en: "change since last year" },
+  unit: { vi: "đơn vị", en: "unit" },
+  campaign: { vi: "đợt đánh giá", en: "campaign" },
+  year: { vi: "năm", en: "year" },
+  deadline: { vi: "hạn chót", en: "deadline" },
+  round: { vi: "vòng", en: "round" },
+  dossier: { vi: "hồ sơ", en: "dossier" },
+  gapHints: { vi: "điểm còn có thể đạt", en: "points still available" },
+  surveyMapping: { vi: "bảng ánh xạ phiếu điều tra", en: "survey mapping" },
+} as const satisfies Record<string, Bilingual>;
+
+export type Term = keyof typeof GLOSSARY;
+
+/** The rounds of an assessment, in order (§4 of the domain brief). */
+export const ROUND_NAMES = {
+  self: { vi: "Tự chấm", en: "Self-assessment" },
+  appraisal1: { vi: "Thẩm định lần 1", en: "Appraisal round 1" },
+  explanation: { vi: "Giải trình", en: "Explanation" },
+  appraisal2: { vi: "Thẩm định lần 2", en: "Appraisal round 2" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The states of one unit's assessment in a campaign. */
+export const STATE_NAMES = {
+  draft: { vi: "Đang tự chấm", en: "Self-assessing" },
+  submitted: { vi: "Đã nộp, chờ thẩm định", en: "Submitted, awaiting appraisal" },
+  appraisal1: { vi: "Đang thẩm định lần 1", en: "Appraisal round 1" },
+  explanation: { vi: "Đang giải trình", en: "Explanation" },
+  appraisal2: { vi: "Đang thẩm định lần 2", en: "Appraisal round 2" },
+  finalised: { vi: "Đã chốt điểm", en: "Finalised" },
+  published: { vi: "Đã công bố", en: "Published" },
+} as const satisfies Record<string, Bilingual>;
+
+export const ROLE_NAMES = {
+  admin: { vi: "Quản trị", en: "Administrator" },
+  scorer: { vi: "Cán bộ thẩm định", en: "Scorer" },
+  unit: { vi: "Cán bộ đơn vị", en: "Unit official" },
+  public: { vi: "Người dân", en: "Public" },
+} as const satisfies Record<string, Bilingual>;
+
+export const UNIT_TYPE_NAMES = {
+  xa: { vi: "xã", en: "commune" },
+  phuong: { vi: "phường", en: "ward" },
+  "dac-khu": { vi: "đặc khu", en: "special zone" },
+  department: { vi: "sở, ban, ngành", en: "department" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The status of a criteria set or survey mapping. */
+export const SET_STATUS_NAMES = {
+  draft: { vi: "dự thảo", en: "draft" },
+  published: { vi: "đã ban hành", en: "published" },
+} as const satisfies Record<string, Bilingual>;
+
+/** A glossary term in `lang`, optionally capitalised for a heading or column ("Điểm tự chấm"). */
+export function term(key: Term, lang: Lang, capitalise = false): string {
+  const text = GLOSSARY[key][lang];
+  return capitalise ? capitaliseFirst(text) : text;
+}
+
+/** A bilingual name (round, state, role…) in `lang`, falling back to the key itself if unknown. */
+export function nameIn(names: Record<string, Bilingual>, key: string, lang: Lang): string {
+  return Object.hasOwn(names, key) ? names[key]![lang] : key;
+}
+
+export function capitaliseFirst(text: string): string {
+  return text.length === 0 ? text : text[0]!.toLocaleUpperCase("vi") + text.slice(1);
+}
