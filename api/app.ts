@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ENGINE } from "../src/index.js";
 import type { AppEnv } from "./app-env.js";
 import { authenticate } from "./auth/authenticate.js";
-import { ApiError, type ErrorCode, errorEnvelope } from "./errors.js";
+import { ApiError, type ErrorCode, errorEnvelope, preferredLanguage } from "./errors.js";
 import { refuseNul } from "./refuse-nul.js";
 import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
@@ -19,6 +19,7 @@ import { createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
 import { driverErrorKind } from "./storage/driver-error-kind.js";
 import type { Store } from "./storage/store.js";
+import { zodProblems } from "./zod-problems.js";
 
 export interface AppDeps {
   store: Store;
@@ -37,28 +38,39 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
-      const problems = result.error.issues.map((issue) => ({ path: [result.target === "json" ? "" : result.target, ...issue.path.map(String)].filter(Boolean).join("."), message: issue.message, code: issue.code }));
-      throw new ApiError("invalid-request", `the request has ${problems.length} problem(s)`, { problems });
+      // zod-validator passes the validated input as `data`, a failed result too
+      const problems = zodProblems(result.error.issues, result.target, (result as { data?: unknown }).data);
+      throw new ApiError("invalid-request", { en: `the request has ${problems.length} problem(s)`, vi: `yêu cầu có ${problems.length} lỗi` }, { problems });
     },
   });
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.message, error.details), error.status);
+    const lang = preferredLanguage(c.req.header("accept-language"));
+    if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.text, error.details, lang), error.status);
     const kind = driverErrorKind(error);
     if (kind === "invalid-text") {
       const problem = { path: "", code: "nul-character", message: "contains text the database cannot store (such as a NUL character)", vi: "có ký tự cơ sở dữ liệu không lưu được (chẳng hạn ký tự NUL)" };
-      return c.json(errorEnvelope("invalid-request", `the request ${problem.message}`, { problems: [problem] }), 400);
+      return c.json(errorEnvelope("invalid-request", { en: `the request ${problem.message}`, vi: `yêu cầu ${problem.vi}` }, { problems: [problem] }, lang), 400);
     }
-    if (kind) return c.json(errorEnvelope("conflict", "the change conflicts with one made at the same time: reload and try again"), 409);
+    if (kind) {
+      const message = { en: "the change conflicts with one made at the same time: reload and try again", vi: "thay đổi xung đột với một thay đổi khác cùng lúc: hãy tải lại và thử lại" };
+      return c.json(errorEnvelope("conflict", message, {}, lang), 409);
+    }
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
-      const message = error.status === 413 ? `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})` : error.message || code;
-      return c.json(errorEnvelope(code, message), error.status as ContentfulStatusCode);
+      const message =
+        error.status === 413
+          ? { en: `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})`, vi: `dữ liệu gửi lên quá lớn (tối đa ${limits.maxBodyBytes} byte, tệp ${limits.maxFileBytes})` }
+          : { en: error.message || code, vi: `yêu cầu không thực hiện được (${error.message || code})` };
+      return c.json(errorEnvelope(code, message, {}, lang), error.status as ContentfulStatusCode);
     }
     logError(error);
-    return c.json(errorEnvelope("internal", "an internal error occurred; it has been logged"), 500);
+    return c.json(errorEnvelope("internal", { en: "an internal error occurred; it has been logged", vi: "lỗi hệ thống; lỗi đã được ghi lại" }, {}, lang), 500);
   });
-  app.notFound((c) => c.json(errorEnvelope("not-found", `no route ${c.req.method} ${c.req.path}; see /doc`), 404));
+  app.notFound((c) => {
+    const message = { en: `no route ${c.req.method} ${c.req.path}; see /doc`, vi: `không có đường dẫn ${c.req.method} ${c.req.path}; xem /doc` };
+    return c.json(errorEnvelope("not-found", message, {}, preferredLanguage(c.req.header("accept-language"))), 404);
+  });
 
   const jsonLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw new HTTPException(413); } });
   const fileLimit = bodyLimit({ maxSize: limits.maxFileBytes, onError: () => { throw new HTTPException(413); } });

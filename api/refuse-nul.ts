@@ -29,7 +29,11 @@ export const refuseNul = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 function nulProblem(path: string): ApiError {
-  return new ApiError("invalid-request", "the request contains a NUL character (U+0000), which no field accepts: remove it and send again", {
+  const message = {
+    en: "the request contains a NUL character (U+0000), which no field accepts: remove it and send again",
+    vi: "yêu cầu có ký tự NUL (U+0000), không trường nào chấp nhận ký tự này: hãy xoá rồi gửi lại",
+  };
+  return new ApiError("invalid-request", message, {
     problems: [{
       path, code: "nul-character",
       message: "contains a NUL character (U+0000): remove it",

@@ -5,9 +5,14 @@ import surveyMappingSchema from "../criteria/schema/survey-mapping.schema.json" 
 import { type Problem, problem } from "./problem.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
+const assessment = ajv.compile(assessmentSchema);
+/** One fact or item entry of a round, as the assessment schema describes it (for `checkEntry`). */
+const entrySchema = (kind: "facts" | "items") => ajv.getSchema(`${assessmentSchema.$id}#/properties/rounds/items/properties/${kind}/additionalProperties`)!;
 const validators = {
   "criteria-set": ajv.compile(criteriaSetSchema),
-  assessment: ajv.compile(assessmentSchema),
+  assessment,
+  "fact-entry": entrySchema("facts"),
+  "item-entry": entrySchema("items"),
   "survey-mapping": ajv.compile(surveyMappingSchema),
 } satisfies Record<string, ValidateFunction>;
 

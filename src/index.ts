@@ -45,6 +45,7 @@ export {
   type Unit,
 } from "./assessment/types.js";
 export { checkAssessment } from "./assessment/check-assessment.js";
+export { type Entry, checkEntry } from "./assessment/check-entry.js";
 
 // Scoring and ranking
 export { scoreAssessment } from "./scoring/score-assessment.js";

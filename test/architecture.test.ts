@@ -48,7 +48,11 @@ function listSources(folder: string): string[] {
 function readSpecifiers(text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
   const found: string[] = [];
-  for (const pattern of [/^\s*(?:import|export)\b[^;"'`]*?\bfrom\s*["']([^"']+)["']/gm, /^\s*import\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g]) {
+  for (const pattern of [
+    /^\s*(?:import|export)\b[^;"'`]*?\bfrom\s*["']([^"']+)["']/gm,
+    /^\s*import\s*["']([^"']+)["']/gm,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  ]) {
     for (const match of code.matchAll(pattern)) found.push(match[1]!);
   }
   return found;
@@ -83,7 +87,8 @@ function layerViolations(): string[] {
   const broken: string[] = [];
   const say = (edge: Edge, rule: string) => broken.push(`${edge.from} → ${edge.to}: ${rule}`);
   for (const edge of packageEdges) {
-    if (isPure(edge.from) && NODE_BUILTINS.has(edge.to)) say(edge, "the core and src/io are pure: no Node built-ins (files belong in src/files, processes in the CLI or api/)");
+    if (isPure(edge.from) && NODE_BUILTINS.has(edge.to))
+      say(edge, "the core and src/io are pure: no Node built-ins (files belong in src/files, processes in the CLI or api/)");
     if (!edge.from.startsWith("api/storage/") && DATABASE_LIBRARIES.includes(edge.to)) say(edge, "only api/storage/ touches the database");
   }
   for (const edge of relativeEdges) {
@@ -149,7 +154,13 @@ describe("architecture", () => {
   it("lets other programs in through the same doors (package.json exports)", () => {
     const { exports } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, { types: string; default: string }> };
     const doors = Object.entries(exports).flatMap(([name, target]) => (typeof target === "object" ? [[name, target.default, target.types]] : []));
-    expect(doors).toEqual(DOORS.map((door, i) => [i === 0 ? "." : `./${posix.basename(posix.dirname(door))}`, `./dist/${door.replace(/\.ts$/, ".js")}`, `./dist/${door.replace(/\.ts$/, ".d.ts")}`]));
+    expect(doors).toEqual(
+      DOORS.map((door, i) => [
+        i === 0 ? "." : `./${posix.basename(posix.dirname(door))}`,
+        `./dist/${door.replace(/\.ts$/, ".js")}`,
+        `./dist/${door.replace(/\.ts$/, ".d.ts")}`,
+      ]),
+    );
   });
 
   it("finds the breaks it is meant to find", () => {
@@ -167,11 +178,15 @@ describe("architecture", () => {
     );
     try {
       const broken = layerViolations();
-      expect(broken).toContain("src/scoring/score-assessment.ts → node:fs: the core and src/io are pure: no Node built-ins (files belong in src/files, processes in the CLI or api/)");
+      expect(broken).toContain(
+        "src/scoring/score-assessment.ts → node:fs: the core and src/io are pure: no Node built-ins (files belong in src/files, processes in the CLI or api/)",
+      );
       expect(broken.filter((line) => line.startsWith("src/io/csv.ts → fs:"))).toHaveLength(1);
       expect(broken).toContain("api/routes/units.ts → kysely: only api/storage/ touches the database");
       expect(broken).toContain("src/scoring/score-assessment.ts → src/cli/main.ts: the core imports no adapter (src/cli, src/files, api/) and no src/io");
-      expect(broken).toContain("api/services/unit-service.ts → src/scoring/score-assessment.ts: api/ reaches src/ only through src/index.ts or src/files/index.ts");
+      expect(broken).toContain(
+        "api/services/unit-service.ts → src/scoring/score-assessment.ts: api/ reaches src/ only through src/index.ts or src/files/index.ts",
+      );
       expect(broken).toContain("src/cli/main.ts → src/ranking/rank-units.ts: outside the core, the engine is reached only through src/index.ts");
       expect(broken).toContain("api/routes/units.ts → api/storage/store.ts: routes parse, call a service and answer: they do not reach the storage");
       relativeEdges.push({ from: "src/points.ts", to: "src/problem.ts" }, { from: "src/problem.ts", to: "src/points.ts" });

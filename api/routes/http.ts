@@ -10,11 +10,14 @@ export function expectedVersion(c: Context): number {
   const ifMatch = c.req.header("if-match");
   if (ifMatch !== undefined) {
     const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-    if (!match) throw new ApiError("invalid-request", `If-Match must be the ETag you read, e.g. "3"; got ${ifMatch}`);
+    if (!match) throw new ApiError("invalid-request", { en: `If-Match must be the ETag you read, e.g. "3"; got ${ifMatch}`, vi: `If-Match phải là ETag bạn đã đọc, ví dụ "3"; nhận được ${ifMatch}` });
     return Number(match[1]);
   }
   if (c.req.header("if-none-match")?.trim() === "*") return 0;
-  throw new ApiError("precondition-required", 'this edit needs If-Match with the ETag you read (e.g. If-Match: "3"), or If-None-Match: * to create');
+  throw new ApiError("precondition-required", {
+    en: 'this edit needs If-Match with the ETag you read (e.g. If-Match: "3"), or If-None-Match: * to create',
+    vi: 'thao tác sửa cần If-Match với ETag bạn đã đọc (ví dụ If-Match: "3"), hoặc If-None-Match: * để tạo mới',
+  });
 }
 
 export function setEtag(c: Context, version: number): void {
@@ -28,8 +31,11 @@ export const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: "version-mismatch" }),
-      message: z.string(),
-      problems: z.array(z.object({ path: z.string(), message: z.string(), vi: z.string().optional(), code: z.string().optional() })).optional(),
+      message: z.string().openapi({ description: "in the language of Accept-Language: Vietnamese unless English is preferred" }),
+      problems: z
+        .array(z.object({ code: z.string().openapi({ example: "points-not-allowed" }), path: z.string(), message: z.string(), vi: z.string() }))
+        .optional()
+        .openapi({ description: "every problem: a kebab-case code, its path, the English message and the Vietnamese one" }),
       current: z.object({ version: z.number(), value: z.any() }).optional(),
     }),
   })

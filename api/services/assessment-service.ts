@@ -1,11 +1,9 @@
-import { ASSESSMENT_FORMAT, checkAssessment, type Round, ROUNDS } from "../../src/index.js";
-import { isoDatesInFact } from "../../src/index.js";
+import { checkEntry, isoDatesInFact, type Round, ROUNDS } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import type { EntryKind } from "../domain.js";
 import { requireUnitAccess } from "../auth/authenticate.js";
-import { ApiError, notFound } from "../errors.js";
+import { ApiError, type ApiProblem, notFound } from "../errors.js";
 import type { EvidenceSummary, Row, Store } from "../storage/store.js";
-import { toUnit } from "./assemble-assessment.js";
 import { recordAudit } from "./audit.js";
 import type { CampaignService } from "./campaign-service.js";
 import type { CriteriaService } from "./criteria-service.js";
@@ -43,7 +41,7 @@ export class AssessmentService {
     requireUnitAccess(actor, unitCode);
     const { store } = this.deps;
     const assessment = await store.getAssessment(campaignId, unitCode);
-    if (!assessment) throw notFound(`assessment of unit ${unitCode} in campaign ${campaignId}`);
+    if (!assessment) throw notFound({ en: `assessment of unit ${unitCode} in campaign ${campaignId}`, vi: `bản đánh giá của đơn vị ${unitCode} trong đợt ${campaignId}` });
     const [entries, evidence] = await Promise.all([store.listEntries(campaignId, unitCode), store.listEvidence(campaignId, unitCode)]);
     const rounds = Object.fromEntries(ROUNDS.map((round) => [round, entries.filter((e) => e.round === round).map(toEntryView)]));
     return { campaignId, unitCode, state: assessment.state, version: assessment.version, updatedAt: assessment.updated_at, rounds, evidence: evidence.map(toEvidenceView) };
@@ -58,7 +56,7 @@ export class AssessmentService {
 
   async getEntry(actor: Actor, ref: EntryRef): Promise<EntryView> {
     requireUnitAccess(actor, ref.unitCode);
-    if (!(await this.deps.store.getAssessment(ref.campaignId, ref.unitCode))) throw notFound(`assessment of unit ${ref.unitCode} in campaign ${ref.campaignId}`);
+    if (!(await this.deps.store.getAssessment(ref.campaignId, ref.unitCode))) throw notFound({ en: `assessment of unit ${ref.unitCode} in campaign ${ref.campaignId}`, vi: `bản đánh giá của đơn vị ${ref.unitCode} trong đợt ${ref.campaignId}` });
     const row = await this.deps.store.getEntry(entryKey(ref));
     return row ? toEntryView(row) : { round: ref.round, kind: ref.kind, code: ref.code, value: null, version: 0, updatedBy: null, updatedAt: null };
   }
@@ -67,14 +65,17 @@ export class AssessmentService {
   async saveEntry(actor: Actor, ref: EntryRef, value: unknown, expectedVersion: number, reason?: string): Promise<EntryView> {
     requireUnitAccess(actor, ref.unitCode);
     const rule = ROUND_RULES[ref.round];
-    if (actor.role !== rule.role) throw new ApiError("forbidden", `the ${ref.round} round is entered by the ${rule.role} role; you are ${actor.role}`);
+    if (actor.role !== rule.role) throw new ApiError("forbidden", { en: `the ${ref.round} round is entered by the ${rule.role} role; you are ${actor.role}`, vi: `vòng ${ref.round} do vai trò ${rule.role} nhập; bạn có vai trò ${actor.role}` });
     if (ref.round === "explanation") checkExplanation(ref.kind, value);
     return this.deps.store.transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, ref.campaignId, ref.unitCode);
       const state = assessment.state;
-      if (!rule.states.includes(state)) throw new ApiError("wrong-state", `the ${ref.round} round of ${ref.unitCode} cannot be edited while its assessment is ${state} (it can while ${rule.states.join(" or ")})`);
+      if (!rule.states.includes(state)) throw new ApiError("wrong-state", {
+          en: `the ${ref.round} round of ${ref.unitCode} cannot be edited while its assessment is ${state} (it can while ${rule.states.join(" or ")})`,
+          vi: `không thể sửa vòng ${ref.round} của ${ref.unitCode} khi bản đánh giá đang ở trạng thái ${state} (chỉ sửa được khi ${rule.states.join(" hoặc ")})`,
+        });
       if (rule.deadline) this.checkDeadline(campaign, rule.deadline);
-      const stale = (row: Row<"entries"> | undefined) => staleVersion(`${ref.kind} ${ref.code} (${ref.round})`, row?.version ?? 0, row ? JSON.parse(row.value) : null);
+      const stale = (row: Row<"entries"> | undefined) => staleVersion({ en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "dữ kiện" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` }, row?.version ?? 0, row ? JSON.parse(row.value) : null);
       const current = await store.getEntry(entryKey(ref));
       if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       if (ref.kind === "fact") value = await this.isoDates(store, campaign, ref, value);
@@ -102,14 +103,17 @@ export class AssessmentService {
   async transition(actor: Actor, campaignId: string, unitCode: string, action: TransitionName, expectedVersion: number, reason: string | undefined, beforeCommit?: (store: Store, campaign: Row<"campaigns">) => Promise<void>) {
     requireUnitAccess(actor, unitCode);
     const transition: Transition = TRANSITIONS[action];
-    if (actor.role !== transition.role) throw new ApiError("forbidden", `${action} is done by the ${transition.role} role; you are ${actor.role}`);
+    if (actor.role !== transition.role) throw new ApiError("forbidden", { en: `${action} is done by the ${transition.role} role; you are ${actor.role}`, vi: `${action} do vai trò ${transition.role} thực hiện; bạn có vai trò ${actor.role}` });
     return this.deps.store.transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, campaignId, unitCode);
       const state = assessment.state;
       // The precondition first (RFC 9110 §13.2.2): a request that lost a race learns the new version, whatever the new state.
-      if (assessment.version !== expectedVersion) throw staleVersion(`the assessment of ${unitCode}`, assessment.version, { state });
+      if (assessment.version !== expectedVersion) throw staleVersion({ en: `the assessment of ${unitCode}`, vi: `bản đánh giá của ${unitCode}` }, assessment.version, { state });
       if (!(transition.from as readonly AssessmentState[]).includes(state)) {
-        throw new ApiError("wrong-state", `cannot ${action} the assessment of ${unitCode}: it is ${state}, and ${action} needs ${transition.from.join(" or ")}`);
+        throw new ApiError("wrong-state", {
+          en: `cannot ${action} the assessment of ${unitCode}: it is ${state}, and ${action} needs ${transition.from.join(" or ")}`,
+          vi: `không thể ${action} bản đánh giá của ${unitCode}: đang ở trạng thái ${state}, mà ${action} cần ${transition.from.join(" hoặc ")}`,
+        });
       }
       const deadline = transitionDeadline(transition, state);
       if (deadline) this.checkDeadline(campaign, deadline);
@@ -125,20 +129,20 @@ export class AssessmentService {
   async moveState(store: Store, assessment: Row<"assessments">, to: AssessmentState, at: string): Promise<void> {
     if (await store.setAssessmentState(assessment.campaign_id, assessment.unit_code, assessment.version, to, at)) return;
     const current = await store.getAssessment(assessment.campaign_id, assessment.unit_code);
-    throw staleVersion(`the assessment of ${assessment.unit_code}`, current?.version ?? 0, { state: current?.state ?? null });
+    throw staleVersion({ en: `the assessment of ${assessment.unit_code}`, vi: `bản đánh giá của ${assessment.unit_code}` }, current?.version ?? 0, { state: current?.state ?? null });
   }
 
   /** Reads (and on PostgreSQL locks) the assessment; the campaign must be open. */
   async lock(store: Store, campaignId: string, unitCode: string): Promise<{ assessment: Row<"assessments">; campaign: Row<"campaigns"> }> {
     const assessment = await store.lockAssessment(campaignId, unitCode);
-    if (!assessment) throw notFound(`assessment of unit ${unitCode} in campaign ${campaignId}`);
+    if (!assessment) throw notFound({ en: `assessment of unit ${unitCode} in campaign ${campaignId}`, vi: `bản đánh giá của đơn vị ${unitCode} trong đợt ${campaignId}` });
     const campaign = await this.campaigns.requireOpen(campaignId, store);
     return { assessment, campaign };
   }
 
   checkDeadline(campaign: Row<"campaigns">, name: DeadlineName): void {
     const deadline = (JSON.parse(campaign.deadlines) as Record<DeadlineName, string>)[name];
-    if (this.deps.now().getTime() > Date.parse(deadline)) throw new ApiError("deadline-passed", `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`);
+    if (this.deps.now().getTime() > Date.parse(deadline)) throw new ApiError("deadline-passed", { en: `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`, vi: `đã quá hạn ${name} của đợt ${campaign.id} (${deadline})` });
   }
 
   /** A date fact may be written DD/MM/YYYY, as in the sheets: stored as YYYY-MM-DD. */
@@ -149,24 +153,18 @@ export class AssessmentService {
     throw new ApiError("invalid-input", `fact ${ref.code} has 1 problem(s)`, { problems: [{ path: "value", message: read.message, vi: read.vi, code: "date-order" }] });
   }
 
-  /** Checks the value as the engine would: a one-entry assessment through `checkAssessment`. */
+  /** Checks the value as the engine checks an entry of an assessment (`checkEntry`); the entry itself is the body, `value`. */
   private async checkValue(store: Store, campaign: Row<"campaigns">, ref: EntryRef, value: unknown): Promise<void> {
     const set = await this.criteria.forCampaign(campaign, store);
-    const unit = await store.getUnit(ref.unitCode);
     // Evidence ids matter only to a value that cites evidence.
     const evidence = citesEvidence(value) ? await store.listEvidence(ref.campaignId, ref.unitCode) : [];
-    const entry = { [ref.kind === "fact" ? "facts" : "items"]: { [ref.code]: value } };
-    const rounds = ref.round === "self" ? [{ round: "self", ...entry }] : [{ round: "self" }, { round: ref.round, ...entry }];
-    const probe = {
-      format: ASSESSMENT_FORMAT, unit: toUnit(unit!), year: campaign.year, criteria: { family: set.family, version: set.version },
-      evidence: evidence.map((e) => ({ id: e.id })), rounds,
-    };
-    const checked = checkAssessment(probe, set);
-    if (checked.ok) return;
-    const mine = checked.problems.filter((p) => p.path.startsWith("rounds["));
-    if (mine.length === 0) return;
-    const prefix = /^rounds\[\d+\]\.(?:items\["[^"]*"\]|facts\.[^.[]+)\.?/;
-    throw new ApiError("invalid-input", `${ref.kind} ${ref.code} has ${mine.length} problem(s)`, { problems: toApiProblems(mine, (path) => path.replace(prefix, "") || "value") });
+    const problems = checkEntry(set, { kind: ref.kind, code: ref.code, value }, new Set(evidence.map((e) => e.id)));
+    if (problems.length === 0) return;
+    throw new ApiError(
+      "invalid-input",
+      { en: `${ref.kind} ${ref.code} has ${problems.length} problem(s)`, vi: `${ref.kind === "fact" ? "dữ kiện" : "tiêu chí"} ${ref.code} có ${problems.length} lỗi` },
+      { problems: toApiProblems(problems.map((p) => (p.path === "" ? { ...p, path: "value" } : p))) },
+    );
   }
 }
 
@@ -178,9 +176,15 @@ function checkExplanation(kind: EntryKind, value: unknown): void {
   const fields = value !== null && typeof value === "object" ? Object.keys(value) : [];
   const extra = fields.filter((f) => f !== "comment" && f !== "evidence");
   if (kind === "fact" || extra.length > 0) {
-    throw new ApiError("invalid-input", "an explanation is a reply: a comment and added evidence per item; only an appraisal changes points or facts", {
-      problems: kind === "fact" ? [{ path: "", message: "facts are not entered in the explanation round" }] : extra.map((f) => ({ path: f, message: `${f} is not part of an explanation (comment, evidence)` })),
-    });
+    const message = {
+      en: "an explanation is a reply: a comment and added evidence per item; only an appraisal changes points or facts",
+      vi: "giải trình là phần trả lời: ý kiến và tài liệu kiểm chứng bổ sung cho từng tiêu chí; chỉ vòng thẩm định mới thay đổi điểm hoặc dữ kiện",
+    };
+    const problems: ApiProblem[] =
+      kind === "fact"
+        ? [{ code: "not-in-explanation", path: "", message: "facts are not entered in the explanation round", vi: "không nhập dữ kiện trong vòng giải trình" }]
+        : extra.map((f) => ({ code: "not-in-explanation", path: f, message: `${f} is not part of an explanation (comment, evidence)`, vi: `${f} không thuộc phần giải trình (comment, evidence)` }));
+    throw new ApiError("invalid-input", message, { problems });
   }
 }
 

@@ -59,7 +59,7 @@ export class CampaignService {
 
   async get(actor: Actor, id: string): Promise<CampaignView> {
     const row = await this.deps.store.getCampaign(id);
-    if (!row || (actor.role === "public" && row.state !== "published")) throw notFound(`campaign ${id}`);
+    if (!row || (actor.role === "public" && row.state !== "published")) throw notFound({ en: `campaign ${id}`, vi: `đợt đánh giá ${id}` });
     return toCampaignView(row);
   }
 
@@ -76,21 +76,24 @@ export class CampaignService {
       await store.lockCriteriaSet(input.criteria.family, input.criteria.version, "share");
       const set = await this.criteria.get(input.criteria.family, input.criteria.version, store);
       const problems: ApiProblem[] = [];
-      if (!set.appliesTo.years.includes(input.year)) problems.push({ path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}` });
+      if (!set.appliesTo.years.includes(input.year)) problems.push({ code: "criteria-mismatch", path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}`, vi: `bộ tiêu chí ${set.family} ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${input.year}` });
       DEADLINE_ORDER.slice(1).forEach((name, i) => {
         const before = DEADLINE_ORDER[i]!;
-        if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before])) problems.push({ path: `deadlines.${name}`, message: `the ${name} deadline comes before the ${before} deadline` });
+        if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before])) problems.push({ code: "deadline-order", path: `deadlines.${name}`, message: `the ${name} deadline comes before the ${before} deadline`, vi: `hạn ${name} đứng trước hạn ${before}` });
       });
       const all = await store.listUnits();
       const known = new Map(all.map((u) => [u.code, u]));
       const codes = input.units ?? all.filter((u) => set.appliesTo.unitTypes.includes(u.type as never)).map((u) => u.code);
       codes.forEach((code, i) => {
         const unit = known.get(code);
-        if (!unit) problems.push({ path: `units[${i}]`, message: `unit ${code} does not exist` });
-        else if (!set.appliesTo.unitTypes.includes(unit.type as never)) problems.push({ path: `units[${i}]`, message: `unit ${code} is a ${unit.type}; ${set.family} ${set.version} covers ${set.appliesTo.unitTypes.join(", ")}` });
+        if (!unit) problems.push({ code: "unknown-unit", path: `units[${i}]`, message: `unit ${code} does not exist`, vi: `đơn vị ${code} không tồn tại` });
+        else if (!set.appliesTo.unitTypes.includes(unit.type as never)) problems.push({
+            code: "criteria-mismatch", path: `units[${i}]`, message: `unit ${code} is a ${unit.type}; ${set.family} ${set.version} covers ${set.appliesTo.unitTypes.join(", ")}`,
+            vi: `đơn vị ${code} thuộc loại ${unit.type}; bộ tiêu chí ${set.family} ${set.version} áp dụng cho ${set.appliesTo.unitTypes.join(", ")}`,
+          });
       });
-      if (codes.length === 0) problems.push({ path: "units", message: "no unit takes part: register units first or list them here" });
-      if (problems.length > 0) throw new ApiError("invalid-input", `the campaign has ${problems.length} problem(s)`, { problems });
+      if (codes.length === 0) problems.push({ code: "no-units", path: "units", message: "no unit takes part: register units first or list them here", vi: "chưa có đơn vị nào tham gia: hãy đăng ký đơn vị trước hoặc liệt kê chúng ở đây" });
+      if (problems.length > 0) throw new ApiError("invalid-input", { en: `the campaign has ${problems.length} problem(s)`, vi: `đợt đánh giá có ${problems.length} lỗi` }, { problems });
       const row: Row<"campaigns"> = {
         id: input.id, year: input.year, title: input.title ?? `PAR index ${input.year}`, criteria_family: set.family, criteria_version: set.version,
         deadlines: JSON.stringify(input.deadlines), state: "open", version: 1, published_at: null, ranking: null, created_at: now,
@@ -103,14 +106,14 @@ export class CampaignService {
   }
 
   private exists(row: Row<"campaigns">): ApiError {
-    return alreadyExists(`campaign ${row.id}`, "open the new campaign under another id", row.version, toCampaignView(row));
+    return alreadyExists({ en: `campaign ${row.id}`, vi: `đợt đánh giá ${row.id}` }, { en: "open the new campaign under another id", vi: "hãy mở đợt mới với mã khác" }, row.version, toCampaignView(row));
   }
 
   /** The campaign, or 404; while `open` unless `allowPublished`. */
   async requireOpen(id: string, store = this.deps.store): Promise<Row<"campaigns">> {
     const row = await store.getCampaign(id);
-    if (!row) throw notFound(`campaign ${id}`);
-    if (row.state !== "open") throw new ApiError("wrong-state", `campaign ${id} is ${row.state}: nothing in it can change`);
+    if (!row) throw notFound({ en: `campaign ${id}`, vi: `đợt đánh giá ${id}` });
+    if (row.state !== "open") throw new ApiError("wrong-state", { en: `campaign ${id} is ${row.state}: nothing in it can change`, vi: `đợt đánh giá ${id} đang ở trạng thái ${row.state}: không thể thay đổi gì trong đợt` });
     return row;
   }
 }

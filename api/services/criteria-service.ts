@@ -24,7 +24,7 @@ export class CriteriaService {
   async save(actor: Actor, json: unknown): Promise<{ outcome: SaveOutcome; set: CriteriaSet }> {
     requireRole(actor, "admin");
     const checked = loadCriteriaSet(json);
-    if (!checked.ok) throw new ApiError("invalid-input", `the criteria set has ${checked.problems.length} problem(s)`, { problems: toApiProblems(checked.problems) });
+    if (!checked.ok) throw new ApiError("invalid-input", { en: `the criteria set has ${checked.problems.length} problem(s)`, vi: `bộ tiêu chí có ${checked.problems.length} lỗi` }, { problems: toApiProblems(checked.problems) });
     const set = checked.value;
     const content = JSON.stringify(json);
     const hash = createHash("sha256").update(content).digest("hex");
@@ -38,16 +38,19 @@ export class CriteriaService {
         }
         // Stored by a request at the same time: carry on as if it had come first.
         existing = await store.lockCriteriaSet(set.family, set.version, "update");
-        if (!existing) throw new ApiError("conflict", `${set.family} ${set.version} is being changed by another request: send it again`);
+        if (!existing) throw new ApiError("conflict", { en: `${set.family} ${set.version} is being changed by another request: send it again`, vi: `bộ tiêu chí ${set.family} ${set.version} đang được một yêu cầu khác sửa: hãy gửi lại` });
       }
       if (existing.hash === hash) return "unchanged";
       if (await store.isCriteriaUsed(set.family, set.version)) {
         throw new ApiError(
           "criteria-in-use",
-          `${set.family} ${set.version} is used by a campaign and cannot change: publish the change as a new version (e.g. "supersedes": "${set.version}")`,
+          {
+            en: `${set.family} ${set.version} is used by a campaign and cannot change: publish the change as a new version (e.g. "supersedes": "${set.version}")`,
+            vi: `bộ tiêu chí ${set.family} ${set.version} đang được một đợt đánh giá sử dụng nên không thể sửa: hãy ban hành thay đổi thành phiên bản mới (ví dụ "supersedes": "${set.version}")`,
+          },
         );
       }
-      if (!(await store.replaceCriteriaSet(row, existing.hash))) throw new ApiError("conflict", `${set.family} ${set.version} was changed by another request: send it again`);
+      if (!(await store.replaceCriteriaSet(row, existing.hash))) throw new ApiError("conflict", { en: `${set.family} ${set.version} was changed by another request: send it again`, vi: `bộ tiêu chí ${set.family} ${set.version} vừa được một yêu cầu khác sửa: hãy gửi lại` });
       await recordAudit(store, actor, this.deps.now(), { action: "criteria.replace", code: `${set.family}@${set.version}`, before: { hash: existing.hash }, after: { hash, status: set.status } });
       return "replaced";
     });
@@ -62,7 +65,7 @@ export class CriteriaService {
   /** The loaded set; cached per content hash, so a replaced (unused) version is reloaded. */
   async get(family: string, version: string, store: Store = this.deps.store): Promise<CriteriaSet> {
     const found = await store.getCriteriaHash(family, version);
-    if (!found) throw notFound(`criteria set ${family} ${version}`);
+    if (!found) throw notFound({ en: `criteria set ${family} ${version}`, vi: `bộ tiêu chí ${family} ${version}` });
     const cached = this.loaded.get(found.hash);
     if (cached) return cached;
     const row = await store.getCriteriaSet(family, version);

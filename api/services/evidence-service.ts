@@ -40,11 +40,14 @@ export class EvidenceService {
   }
 
   async upload(actor: Actor, campaignId: string, unitCode: string, id: string, file: { name: string; type: string; bytes: Uint8Array }, expectedVersion: number) {
-    if (file.bytes.length > this.deps.limits.maxFileBytes) throw new ApiError("payload-too-large", `the file is ${file.bytes.length} bytes; the limit is ${this.deps.limits.maxFileBytes}`);
-    if (!ACCEPTED_FILE_TYPES.includes(file.type)) throw new ApiError("unsupported-media-type", `files of type ${file.type || "(none)"} are not accepted. Expected one of: ${ACCEPTED_FILE_TYPES.join(", ")}`);
-    if (!matchesFileType(file.type, file.bytes)) throw new ApiError("unsupported-media-type", `the file's content is not ${file.type}: send the file with its real Content-Type`);
+    if (file.bytes.length > this.deps.limits.maxFileBytes) throw new ApiError("payload-too-large", { en: `the file is ${file.bytes.length} bytes; the limit is ${this.deps.limits.maxFileBytes}`, vi: `tệp có ${file.bytes.length} byte; tối đa ${this.deps.limits.maxFileBytes}` });
+    if (!ACCEPTED_FILE_TYPES.includes(file.type)) throw new ApiError("unsupported-media-type", {
+        en: `files of type ${file.type || "(none)"} are not accepted. Expected one of: ${ACCEPTED_FILE_TYPES.join(", ")}`,
+        vi: `không nhận tệp loại ${file.type || "(không có)"}. Chỉ nhận: ${ACCEPTED_FILE_TYPES.join(", ")}`,
+      });
+    if (!matchesFileType(file.type, file.bytes)) throw new ApiError("unsupported-media-type", { en: `the file's content is not ${file.type}: send the file with its real Content-Type`, vi: `nội dung tệp không phải ${file.type}: hãy gửi tệp với đúng Content-Type` });
     return this.write(actor, campaignId, unitCode, id, expectedVersion, "evidence.file", undefined, (current, at) => {
-      if (!current) throw notFound(`evidence ${id} (create it with PUT before uploading its file)`);
+      if (!current) throw notFound({ en: `evidence ${id} (create it with PUT before uploading its file)`, vi: `tài liệu kiểm chứng ${id} (hãy tạo bằng PUT trước khi tải tệp lên)` });
       return { ...current, file_name: file.name, file_type: file.type, file_size: file.bytes.length, file_data: file.bytes, version: expectedVersion + 1, updated_by: actor.id, updated_at: at };
     });
   }
@@ -52,19 +55,22 @@ export class EvidenceService {
   async file(actor: Actor, campaignId: string, unitCode: string, id: string): Promise<{ name: string; type: string; bytes: Uint8Array }> {
     requireUnitAccess(actor, unitCode);
     const row = await this.deps.store.getEvidence(campaignId, unitCode, id);
-    if (!row?.file_data) throw notFound(`the file of evidence ${id}`);
+    if (!row?.file_data) throw notFound({ en: `the file of evidence ${id}`, vi: `tệp của tài liệu kiểm chứng ${id}` });
     return { name: row.file_name ?? id, type: row.file_type ?? "application/octet-stream", bytes: new Uint8Array(row.file_data) };
   }
 
   private async write(actor: Actor, campaignId: string, unitCode: string, id: string, expectedVersion: number, action: string, reason: string | undefined, next: (current: Row<"evidence"> | undefined, at: string) => Row<"evidence">) {
     requireUnitAccess(actor, unitCode);
-    if (actor.role !== EVIDENCE_RULE.role) throw new ApiError("forbidden", `evidence is added by the unit; you are ${actor.role}`);
+    if (actor.role !== EVIDENCE_RULE.role) throw new ApiError("forbidden", { en: `evidence is added by the unit; you are ${actor.role}`, vi: `tài liệu kiểm chứng do đơn vị bổ sung; bạn có vai trò ${actor.role}` });
     return this.deps.store.transaction(async (store: Store) => {
       const { assessment, campaign } = await this.assessments.lock(store, campaignId, unitCode);
       const deadline = EVIDENCE_RULE.states[assessment.state];
-      if (!deadline) throw new ApiError("wrong-state", `evidence of ${unitCode} cannot change while its assessment is ${assessment.state} (it can while draft or explanation)`);
+      if (!deadline) throw new ApiError("wrong-state", {
+        en: `evidence of ${unitCode} cannot change while its assessment is ${assessment.state} (it can while draft or explanation)`,
+        vi: `không thể sửa tài liệu kiểm chứng của ${unitCode} khi bản đánh giá đang ở trạng thái ${assessment.state} (chỉ sửa được khi draft hoặc explanation)`,
+      });
       this.assessments.checkDeadline(campaign, deadline);
-      const stale = (row: Row<"evidence"> | undefined) => staleVersion(`evidence ${id}`, row?.version ?? 0, row ? toEvidenceView(row) : null);
+      const stale = (row: Row<"evidence"> | undefined) => staleVersion({ en: `evidence ${id}`, vi: `tài liệu kiểm chứng ${id}` }, row?.version ?? 0, row ? toEvidenceView(row) : null);
       const current = await store.getEvidence(campaignId, unitCode, id);
       if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       const row = next(current, this.deps.now().toISOString());

@@ -1,6 +1,7 @@
 import type { Problem } from "../../src/index.js";
-import type { ApiProblem } from "../errors.js";
+import type { EdgeProblem } from "../errors.js";
 
-export function toApiProblems(problems: Problem[], rewritePath: (path: string) => string = (p) => p): ApiProblem[] {
-  return problems.map((p) => ({ path: rewritePath(p.path), message: p.message, vi: p.vi, code: p.code }));
+/** The engine's problems as the API gives them: the same code, path and messages in both languages. */
+export function toApiProblems(problems: Problem[]): EdgeProblem[] {
+  return problems.map((p) => ({ code: p.code, path: p.path, message: p.message, vi: p.vi }));
 }

@@ -3,7 +3,7 @@ import type { UnitType } from "../../src/index.js";
 import type { Actor, Role } from "../auth/actor.js";
 import { requireRole } from "../auth/authenticate.js";
 import { createToken, hashToken } from "../auth/tokens.js";
-import { ApiError, notFound } from "../errors.js";
+import { ApiError, type Bilingual, notFound } from "../errors.js";
 import type { Row } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
 import type { ServiceDeps } from "./service-deps.js";
@@ -29,7 +29,7 @@ export class UnitService {
 
   async get(code: string): Promise<Row<"units">> {
     const unit = await this.deps.store.getUnit(code);
-    if (!unit) throw notFound(`unit ${code}`);
+    if (!unit) throw notFound({ en: `unit ${code}`, vi: `đơn vị ${code}` });
     return unit;
   }
 
@@ -39,7 +39,7 @@ export class UnitService {
     return this.deps.store.transaction(async (store) => {
       if (!(await store.insertUnit(row))) {
         const current = (await store.getUnit(input.code))!;
-        throw alreadyExists(`unit ${input.code}`, `change it with PUT /units/${input.code}`, current.version, unitView(current));
+        throw alreadyExists({ en: `unit ${input.code}`, vi: `đơn vị ${input.code}` }, { en: `change it with PUT /units/${input.code}`, vi: `hãy sửa bằng PUT /units/${input.code}` }, current.version, unitView(current));
       }
       await recordAudit(store, actor, this.deps.now(), { action: "unit.create", unitCode: row.code, after: row });
       return row;
@@ -50,8 +50,8 @@ export class UnitService {
     requireRole(actor, "admin");
     return this.deps.store.transaction(async (store) => {
       const before = await store.getUnit(code);
-      if (!before) throw notFound(`unit ${code}`);
-      const stale = (current: Row<"units">) => staleVersion(`unit ${code}`, current.version, unitView(current));
+      if (!before) throw notFound({ en: `unit ${code}`, vi: `đơn vị ${code}` });
+      const stale = (current: Row<"units">) => staleVersion({ en: `unit ${code}`, vi: `đơn vị ${code}` }, current.version, unitView(current));
       if (before.version !== expectedVersion) throw stale(before);
       const changes = { name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, updated_at: this.deps.now().toISOString() };
       if (!(await store.updateUnit(code, expectedVersion, changes))) throw stale((await store.getUnit(code))!);
@@ -65,12 +65,18 @@ export class UnitService {
   async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string }> {
     requireRole(actor, "admin");
     if ((input.role === "unit") !== (input.unitCode !== undefined)) {
-      throw new ApiError("invalid-input", "a unit user needs a unit, and only unit users have one", { problems: [{ path: "unit", message: input.role === "unit" ? "give the unit code of this user" : "leave out unit for admin and scorer users" }] });
+      throw new ApiError(
+        "invalid-input",
+        { en: "a unit user needs a unit, and only unit users have one", vi: "người dùng của đơn vị cần mã đơn vị, và chỉ họ mới có" },
+        { problems: [input.role === "unit"
+          ? { code: "unit-required", path: "unit", message: "give the unit code of this user", vi: "hãy ghi mã đơn vị của người dùng này" }
+          : { code: "unit-not-allowed", path: "unit", message: "leave out unit for admin and scorer users", vi: "bỏ trường unit với người quản trị và thẩm định viên" }] },
+      );
     }
     const token = createToken();
     const id = randomUUID();
     await this.deps.store.transaction(async (store) => {
-      if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode))) throw notFound(`unit ${input.unitCode}`);
+      if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode))) throw notFound({ en: `unit ${input.unitCode}`, vi: `đơn vị ${input.unitCode}` });
       await store.insertUser({ id, name: input.name, role: input.role, unit_code: input.unitCode ?? null, token_hash: hashToken(token), created_at: this.deps.now().toISOString() });
       await recordAudit(store, actor, this.deps.now(), { action: "user.create", unitCode: input.unitCode ?? null, after: { id, name: input.name, role: input.role } });
     });
@@ -84,11 +90,16 @@ export class UnitService {
 }
 
 /** 409 for a create that finds the thing stored (by a request at the same time, too), with what is stored. */
-export function alreadyExists(what: string, instead: string, version: number, value: unknown): ApiError {
-  return new ApiError("conflict", `${what} already exists: ${instead}`, { current: { version, value } });
+export function alreadyExists(what: Bilingual, instead: Bilingual, version: number, value: unknown): ApiError {
+  return new ApiError("conflict", { en: `${what.en} already exists: ${instead.en}`, vi: `${what.vi} đã tồn tại: ${instead.vi}` }, { current: { version, value } });
 }
 
 /** 412 for an edit whose If-Match is no longer the stored version, with what is stored. */
-export function staleVersion(what: string, version: number, value: unknown): ApiError {
-  return new ApiError("version-mismatch", `${what} has changed since you read it (now version ${version}): reload, reapply your change and send If-Match: "${version}"`, { current: { version, value } });
+export function staleVersion(what: string | Bilingual, version: number, value: unknown): ApiError {
+  const { en, vi } = typeof what === "string" ? { en: what, vi: what } : what;
+  const message = {
+    en: `${en} has changed since you read it (now version ${version}): reload, reapply your change and send If-Match: "${version}"`,
+    vi: `${vi} đã thay đổi kể từ khi bạn đọc (nay là phiên bản ${version}): hãy tải lại, áp dụng lại thay đổi và gửi If-Match: "${version}"`,
+  };
+  return new ApiError("version-mismatch", message, { current: { version, value } });
 }

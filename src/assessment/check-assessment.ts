@@ -8,7 +8,7 @@ import type { CriteriaSet, FactDeclaration } from "../criteria/types.js";
 import { nearestName } from "../text/nearest-name.js";
 import { isWholeUnits, toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import { APPRAISAL_ROUNDS, type Assessment, type FactInput, type FactValue, ROUNDS } from "./types.js";
+import { APPRAISAL_ROUNDS, type Assessment, type FactInput, type FactValue, type ItemInput, ROUNDS } from "./types.js";
 
 /**
  * Checks one unit's assessment against its criteria set and collects every problem: wrong set
@@ -22,7 +22,6 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
   if (schemaProblems.length > 0) return { ok: false, problems: schemaProblems };
   const assessment = json as Assessment;
   const problems: Problem[] = [];
-  const index = indexCriteriaSet(set);
   const { family, version } = assessment.criteria;
   if (family !== set.family || version !== set.version) {
     problems.push(
@@ -51,12 +50,6 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
   }
 
   const evidenceIds = new Set((assessment.evidence ?? []).map((e) => e.id));
-  const checkEvidence = (ids: string[] | undefined, path: string) =>
-    ids?.forEach((id, i) => {
-      if (!evidenceIds.has(id)) {
-        problems.push(problem("unknown-evidence", `${path}[${i}]`, `evidence "${id}" is cited but not listed in "evidence"`, `tài liệu kiểm chứng "${id}" được dẫn nhưng chưa có trong danh sách "evidence"`));
-      }
-    });
 
   // A self round may be missing: historic tables publish appraised points only, so a self-assessment
   // never recorded is its own state (not 0). Then an appraisal round must be there.
@@ -81,50 +74,8 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
     }
     previousRank = Math.max(previousRank, rank);
 
-    for (const [name, input] of Object.entries(round.facts ?? {})) {
-      const at = `${path}.facts.${name}`;
-      const declared = declaredFact(set, name);
-      if (!declared) {
-        const near = nearestName(name, Object.keys(set.facts));
-        problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `dữ kiện "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
-        continue;
-      }
-      if (declared.derived) {
-        problems.push(problem("fact-invalid", at, `"${name}" is computed from ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: enter those instead`, `"${name}" được tính từ ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: hãy nhập hai số đó`));
-        continue;
-      }
-      const { value, evidence } = splitFact(input);
-      problems.push(...checkFactValue(name, declared, value, at));
-      checkEvidence(evidence, `${at}.evidence`);
-    }
-
-    for (const [code, item] of Object.entries(round.items ?? {})) {
-      const at = `${path}.items["${code}"]`;
-      const indexed = index.leaves.get(code);
-      if (!indexed) {
-        const near = nearestName(code, [...index.leaves.keys()]);
-        problems.push(problem("unknown-code", at, `"${code}" is not an item of the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `"${code}" không phải tiêu chí trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
-        continue;
-      }
-      const { leaf } = indexed;
-      checkEvidence(item.evidence, `${at}.evidence`);
-      if (item.notApplicable === true && !leaf.notApplicable) {
-        problems.push(problem("not-applicable-not-allowed", at, `"${code}" cannot be declared not applicable under this criteria set`, `tiêu chí "${code}" không được phép khai báo "không phát sinh"`));
-      }
-      if (item.points === undefined) continue;
-      if (leaf.scoring.kind !== "manual") {
-        const reads = indexed.reads.length > 0 ? ` (${indexed.reads.join(", ")})` : "";
-        const source = leaf.scoring.kind === "survey" ? "the survey results" : `the facts${reads}`;
-        const sourceVi = leaf.scoring.kind === "survey" ? "kết quả khảo sát" : `các dữ kiện${reads}`;
-        problems.push(problem("points-on-computed-item", `${at}.points`, `points of "${code}" are computed from ${source}: enter or correct those instead`, `điểm của "${code}" được tính tự động từ ${sourceVi}: hãy nhập hoặc sửa dữ liệu đó`));
-        continue;
-      }
-      if (!isWholeUnits(item.points) || item.points < 0 || toUnits(item.points) > toUnits(leaf.max)) {
-        problems.push(problem("points-out-of-range", `${at}.points`, `${item.points} is outside 0…${leaf.max} for "${code}"`, `${item.points} nằm ngoài khoảng 0…${leaf.max} của tiêu chí "${code}"`));
-      } else if (leaf.scoring.allowed && !leaf.scoring.allowed.some((p) => toUnits(p) === toUnits(item.points!))) {
-        problems.push(problem("points-not-allowed", `${at}.points`, `${item.points} is not allowed for "${code}". Expected one of: ${leaf.scoring.allowed.join(", ")}`, `${item.points} không hợp lệ cho "${code}". Chỉ được chấm: ${leaf.scoring.allowed.join(", ")}`));
-      }
-    }
+    for (const [name, input] of Object.entries(round.facts ?? {})) problems.push(...checkFactInput(set, name, input, `${path}.facts.${name}`, evidenceIds));
+    for (const [code, item] of Object.entries(round.items ?? {})) problems.push(...checkItemInput(set, code, item, `${path}.items["${code}"]`, evidenceIds));
   });
 
   if (assessment.survey) {
@@ -148,6 +99,72 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
     }
   }
   return problems.length === 0 ? { ok: true, value: assessment } : { ok: false, problems };
+}
+
+/**
+ * One fact of a round checked against the set: declared, entered (not derived), of its type and
+ * within bounds, citing listed evidence. `at` is the fact's path ("" when checked alone).
+ */
+export function checkFactInput(set: CriteriaSet, name: string, input: FactInput, at: string, evidenceIds: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const declared = declaredFact(set, name);
+  if (!declared) {
+    const near = nearestName(name, Object.keys(set.facts));
+    problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `dữ kiện "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
+    return problems;
+  }
+  if (declared.derived) {
+    problems.push(problem("fact-invalid", at, `"${name}" is computed from ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: enter those instead`, `"${name}" được tính từ ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: hãy nhập hai số đó`));
+    return problems;
+  }
+  const { value, evidence } = splitFact(input);
+  problems.push(...checkFactValue(name, declared, value, at));
+  problems.push(...checkEvidence(evidence, pathTo(at, "evidence"), evidenceIds));
+  return problems;
+}
+
+/**
+ * One item of a round checked against the set: an item of the set, not applicable only where
+ * allowed, points only on manual items and only allowed values, citing listed evidence.
+ */
+export function checkItemInput(set: CriteriaSet, code: string, item: ItemInput, at: string, evidenceIds: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const indexed = indexCriteriaSet(set).leaves.get(code);
+  if (!indexed) {
+    const near = nearestName(code, [...indexCriteriaSet(set).leaves.keys()]);
+    problems.push(problem("unknown-code", at, `"${code}" is not an item of the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `"${code}" không phải tiêu chí trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
+    return problems;
+  }
+  const { leaf } = indexed;
+  problems.push(...checkEvidence(item.evidence, pathTo(at, "evidence"), evidenceIds));
+  if (item.notApplicable === true && !leaf.notApplicable) {
+    problems.push(problem("not-applicable-not-allowed", at, `"${code}" cannot be declared not applicable under this criteria set`, `tiêu chí "${code}" không được phép khai báo "không phát sinh"`));
+  }
+  if (item.points === undefined) return problems;
+  if (leaf.scoring.kind !== "manual") {
+    const reads = indexed.reads.length > 0 ? ` (${indexed.reads.join(", ")})` : "";
+    const source = leaf.scoring.kind === "survey" ? "the survey results" : `the facts${reads}`;
+    const sourceVi = leaf.scoring.kind === "survey" ? "kết quả khảo sát" : `các dữ kiện${reads}`;
+    problems.push(problem("points-on-computed-item", pathTo(at, "points"), `points of "${code}" are computed from ${source}: enter or correct those instead`, `điểm của "${code}" được tính tự động từ ${sourceVi}: hãy nhập hoặc sửa dữ liệu đó`));
+    return problems;
+  }
+  if (!isWholeUnits(item.points) || item.points < 0 || toUnits(item.points) > toUnits(leaf.max)) {
+    problems.push(problem("points-out-of-range", pathTo(at, "points"), `${item.points} is outside 0…${leaf.max} for "${code}"`, `${item.points} nằm ngoài khoảng 0…${leaf.max} của tiêu chí "${code}"`));
+  } else if (leaf.scoring.allowed && !leaf.scoring.allowed.some((p) => toUnits(p) === toUnits(item.points!))) {
+    problems.push(problem("points-not-allowed", pathTo(at, "points"), `${item.points} is not allowed for "${code}". Expected one of: ${leaf.scoring.allowed.join(", ")}`, `${item.points} không hợp lệ cho "${code}". Chỉ được chấm: ${leaf.scoring.allowed.join(", ")}`));
+  }
+  return problems;
+}
+
+function checkEvidence(ids: string[] | undefined, path: string, evidenceIds: ReadonlySet<string>): Problem[] {
+  return (ids ?? []).flatMap((id, i) =>
+    evidenceIds.has(id) ? [] : [problem("unknown-evidence", `${path}[${i}]`, `evidence "${id}" is cited but not listed in "evidence"`, `tài liệu kiểm chứng "${id}" được dẫn nhưng chưa có trong danh sách "evidence"`)],
+  );
+}
+
+/** `at.key`, or `key` for an entry checked alone. */
+function pathTo(at: string, key: string): string {
+  return at === "" ? key : `${at}.${key}`;
 }
 
 export function splitFact(input: FactInput): { value: FactValue; evidence?: string[] } {

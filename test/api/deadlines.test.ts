@@ -61,7 +61,7 @@ describe.each(BACKENDS)("finalising from appraisal 1: $name", (backend) => {
       await f.request("PUT", `${P01}/rounds/appraisal1/items/1.1.2`, { token: f.tokens.scorer, body: { points: 0.5 }, headers: { "if-match": '"0"' } });
       const finalise = () => f.request("POST", `${P01}/transitions/finalise`, { token: f.tokens.scorer, headers: { "if-match": '"3"' } });
       f.clock.now = AFTER(DEADLINES.appraisal1);
-      expect(await finalise()).toMatchObject({ status: 409, body: { error: { code: "deadline-passed", message: expect.stringContaining("appraisal1 deadline") } } });
+      expect(await finalise()).toMatchObject({ status: 409, body: { error: { code: "deadline-passed", message: expect.stringContaining("quá hạn appraisal1") } } });
       f.clock.now = BEFORE(DEADLINES.appraisal1);
       expect(await finalise()).toMatchObject({ status: 200, body: { state: "finalised" } });
     });
