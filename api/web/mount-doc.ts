@@ -77,8 +77,13 @@ function docPage(version: string): string {
 export function mountDoc(app: OpenAPIHono<AppEnv>, config: DocConfig): void {
   const files = docAssets();
   const version = config.info.version.replace(/[^\w.-]/g, "");
+  /** Made on first request, once every route is registered. */
   let document: unknown;
-  app.get("/openapi.json", (c) => c.json((document ??= completeOpenApi(app.getOpenAPI31Document(config)))));
+  const openApi = () => {
+    if (document === undefined) document = completeOpenApi(app.getOpenAPI31Document(config));
+    return document;
+  };
+  app.get("/openapi.json", (c) => c.json(openApi()));
   app.get("/doc", (c) => c.html(docPage(version)));
   app.get("/doc/assets/:name", (c) => {
     const asset = files.get(c.req.param("name"));

@@ -24,7 +24,9 @@ describe("the public results pages (HTTP, no browser)", () => {
     expect(status).toBe(200);
     expect(ranking.blocks.map((b) => b.units.length)).toEqual([11, 29]);
     for (const block of ranking.blocks) {
-      const section = html.slice(html.indexOf(`id="block-${block.code}"`), html.indexOf("</section>", html.indexOf(`id="block-${block.code}"`)));
+      const start = html.indexOf(`<section id="block-${block.code}"`);
+      const next = html.indexOf('<section id="block-', start + 1);
+      const section = html.slice(start, next === -1 ? undefined : next);
       expect(section).toContain(`<dd class="figure">${formatDecimal(block.summary.mean!, 2, "vi")} %</dd>`);
       for (const c of block.summary.classes) expect(section).toContain(`<td class="num">${c.count}</td><td class="num">${formatDecimal(c.share, 2, "vi")} %</td>`);
       expect(section.match(/<g class="bar">/g)).toHaveLength(block.units.length);

@@ -29,7 +29,9 @@ export function BarChart(props: { id: string; title: string; description: string
   const max = props.max ?? 100;
   const ticks = props.ticks ?? [0, 20, 40, 60, 80, 100];
   const rows = props.bars.map((bar) => wrapLabel(bar.label, LABEL_CHARS));
-  const tops = rows.reduce<number[]>((acc, lines, i) => [...acc, (acc[i] ?? TOP) + ROW + (lines.length - 1) * LINE], [TOP]);
+  /** Where each row starts; the last entry is where the chart ends. */
+  const tops = [TOP];
+  for (const lines of rows) tops.push(tops[tops.length - 1]! + ROW + (lines.length - 1) * LINE);
   const height = tops[tops.length - 1]! + 4;
   const x = (value: number) => `${((Math.max(0, Math.min(value, max)) / max) * SPAN).toFixed(3)}%`;
   const styles = [...new Map(props.bars.map((bar) => [bar.style.pattern + bar.style.colour, bar.style])).values()];

@@ -1,13 +1,13 @@
 import type { Child } from "hono/jsx";
 
 /**
- * A table that may scroll sideways on a phone: the scrolling box is a named region that takes
- * keyboard focus, so it can be scrolled without a mouse (WCAG 2.1.1).
+ * A table that may scroll sideways on a phone: the scrolling box is a named region (a labelled
+ * section) that takes keyboard focus, so it can be scrolled without a mouse (WCAG 2.1.1).
  */
 export function TableWrap(props: { label: string; children?: Child }) {
   return (
-    <div class="table-wrap" role="region" aria-label={props.label} tabindex={0}>
+    <section class="table-wrap" aria-label={props.label} tabindex={0}>
       {props.children}
-    </div>
+    </section>
   );
 }
