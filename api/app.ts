@@ -11,6 +11,7 @@ import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
 import { mountEvidence } from "./routes/evidence.js";
+import { mountPasswords } from "./routes/passwords.js";
 import { mountUnits } from "./routes/units.js";
 import { mountWeb } from "./web/mount-web.js";
 import { createServices } from "./services/create-services.js";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountCampaigns(app);
   mountAssessments(app);
   mountEvidence(app);
+  mountPasswords(app);
   mountWeb(app);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -4,6 +4,7 @@ import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { ASSETS } from "./assets/assets.js";
 import { Layout } from "./layout.js";
+import { mountAccount } from "./mount-account.js";
 import { HomePage } from "./pages/home-page.js";
 import { pageLang } from "./web-lang.js";
 
@@ -23,6 +24,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
     return c.body(asset.body);
   });
 
+  mountAccount(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);
     const published = await c.var.services.campaigns.list(PUBLIC);
@@ -32,7 +34,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
 }
 
 /** Renders `content` inside the layout as a complete HTML page. */
-export function renderPage(c: Context<AppEnv>, page: { lang: ReturnType<typeof pageLang>; title: string; csrf?: string | undefined; status?: 200 | 400 | 403 | 404 | 409 | 412 | 422 }, content: unknown) {
+export function renderPage(c: Context<AppEnv>, page: { lang: ReturnType<typeof pageLang>; title: string; csrf?: string | undefined; status?: 200 | 400 | 403 | 404 | 409 | 412 | 422 | 429 }, content: unknown) {
   const html = (
     <Layout lang={page.lang} title={page.title} actor={c.var.actor} path={c.req.url.replace(/^https?:\/\/[^/]+/, "")} csrf={page.csrf}>
       {content as never}
