@@ -1,0 +1,50 @@
+import type { Lang } from "../../../src/i18n/lang.js";
+import { CsrfField } from "../form-parts.js";
+
+const TEXT = {
+  vi: {
+    summary: "Đính kèm ảnh chụp hoặc tệp mới", file: "Chọn ảnh hoặc tệp", title: "Tên tài liệu (không bắt buộc)", number: "Số văn bản (không bắt buộc)", send: "Tải lên và đính kèm",
+    limit: (mb: string) => `Ảnh JPEG, PNG hoặc HEIC (iPhone), PDF, Word (DOCX), Excel (XLSX); tối đa ${mb} MB mỗi tệp.`,
+  },
+  en: {
+    summary: "Attach a new photo or file", file: "Choose a photo or file", title: "Document title (optional)", number: "Document number (optional)", send: "Upload and attach",
+    limit: (mb: string) => `JPEG, PNG or HEIC (iPhone) photos, PDF, Word (DOCX), Excel (XLSX); at most ${mb} MB per file.`,
+  },
+} as const;
+
+/** What the file picker offers: photos (the phone's camera too), PDF and Office files. */
+export const ACCEPT = "image/jpeg,image/png,image/heic,image/heif,.heic,.heif,application/pdf,.pdf,.docx,.xlsx";
+
+/**
+ * An upload form (multipart/form-data) that stores a new evidence document with its file and
+ * cites it on `item`; the size limit and accepted kinds are stated before choosing a file.
+ */
+export function EvidenceUpload(props: { lang: Lang; csrf: string; action: string; item: string; back: string; maxBytes: number }) {
+  const t = TEXT[props.lang];
+  const id = (name: string) => `${name}-${props.item}`;
+  const mb = (props.maxBytes / 1024 / 1024).toFixed(props.maxBytes % (1024 * 1024) === 0 ? 0 : 1).replace(".", props.lang === "vi" ? "," : ".");
+  return (
+    <details class="upload">
+      <summary>{t.summary}</summary>
+      <form method="post" action={props.action} enctype="multipart/form-data">
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="item" value={props.item} />
+        <input type="hidden" name="back" value={props.back} />
+        <div class="field">
+          <label for={id("file")}>{t.file}</label>
+          <span class="hint" id={id("file-hint")}>{t.limit(mb)}</span>
+          <input type="file" id={id("file")} name="file" accept={ACCEPT} required data-max-bytes={String(props.maxBytes)} aria-describedby={id("file-hint")} />
+        </div>
+        <div class="field">
+          <label for={id("title")}>{t.title}</label>
+          <input type="text" id={id("title")} name="title" maxlength={500} />
+        </div>
+        <div class="field">
+          <label for={id("number")}>{t.number}</label>
+          <input type="text" class="input-short" id={id("number")} name="number" maxlength={100} />
+        </div>
+        <button type="submit" class="button secondary">{t.send}</button>
+      </form>
+    </details>
+  );
+}
