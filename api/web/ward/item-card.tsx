@@ -6,7 +6,7 @@ import { EvidenceUpload } from "./evidence-upload.js";
 import { FactField, showFactValue } from "./fact-field.js";
 import { type Collision, fieldId, normaliseItem } from "./save-item.js";
 import { formatPoints } from "./ward-format.js";
-import { type WardData, enteredFacts, entryOf, factValue } from "./ward-data.js";
+import { type WardData, enteredFacts, entryOf, factValue, isEntered } from "./ward-data.js";
 
 export const STATUS_TEXT = {
   vi: { scored: "Đã chấm", "not-applicable": "Không phát sinh", "missing-facts": "Thiếu số liệu", "not-entered": "Chưa nhập", "survey-absent": "Chờ điều tra" },
@@ -48,7 +48,9 @@ export function ItemCard(props: ItemCardProps) {
   const t = TEXT[lang];
   const text = (x: { vi: string; en?: string } | undefined) => (x ? (lang === "vi" ? x.vi : (x.en ?? x.vi)) : "");
   const node = data.nodes.get(leaf.code);
-  const status = node?.leaf?.self.status ?? "not-entered";
+  const scored = node?.leaf?.self.status ?? "not-entered";
+  // The engine scores a missing date as "not done"; to the ward it is simply not entered yet.
+  const status = scored === "scored" && !isEntered(data, leaf) ? "not-entered" : scored;
   const item = entryOf(data, "self", "item", leaf.code);
   const itemValue = (item?.value ?? {}) as { points?: number; notApplicable?: boolean; reason?: string; evidence?: string[] };
   const attached = new Set(node?.leaf?.evidence ?? []);

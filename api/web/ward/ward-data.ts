@@ -91,11 +91,23 @@ export function factValue(entry: EntryView | undefined): unknown {
 /** Progress of the self-assessment: items entered of those the ward enters, and what is missing. */
 export function progress(data: WardData) {
   const leaves = leavesOf(sections(data.set, "vi").flatMap((s) => s.nodes)).filter(entersItem);
-  const entered = leaves.filter((leaf) => {
-    const status = data.nodes.get(leaf.code)?.leaf?.self.status;
-    return status !== undefined && status !== "not-entered" && status !== "missing-facts";
-  });
+  const entered = leaves.filter((leaf) => isEntered(data, leaf));
   return { entered: entered.length, total: leaves.length, missingFacts: data.report.missingFacts, missingEvidence: data.report.missingEvidence };
+}
+
+/**
+ * Whether the ward has entered an item: claimed not applicable, points chosen (hand-entered
+ * items), or every fact it reads given a value. (The engine scores a missing date as "not done",
+ * which is a score, not an entry.)
+ */
+export function isEntered(data: WardData, leaf: LeafNode): boolean {
+  const item = entryOf(data, "self", "item", leaf.code)?.value as { points?: unknown; notApplicable?: unknown } | undefined;
+  if (item?.notApplicable === true) return true;
+  if (leaf.scoring.kind === "manual") return typeof item?.points === "number";
+  const facts = enteredFacts(data.set, leaf);
+  if (facts.length > 0) return facts.every(({ name }) => factValue(entryOf(data, "self", "fact", name)) !== null);
+  const status = data.nodes.get(leaf.code)?.leaf?.self.status;
+  return status !== undefined && status !== "not-entered" && status !== "missing-facts";
 }
 
 /** The section (page) an item is on. */
@@ -117,7 +129,8 @@ export function currentDeadline(campaign: CampaignView, state: string): { round:
  */
 export function plainHint(set: CriteriaSet, hint: string, lang: Lang): string {
   const titles: Record<string, { vi: string; en?: string }> = { ...Object.fromEntries(Object.entries(set.facts).map(([k, f]) => [k, f.title])), ...Object.fromEntries(Object.entries(set.survey?.indicators ?? {}).map(([k, i]) => [k, i.title])) };
-  return hint
+  const named = hint
     .replace(/ \(([a-z][a-z0-9_]*)\)/g, (whole, name: string) => (titles[name] ? "" : whole))
     .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (name) => (titles[name] ? `“${lang === "vi" ? titles[name]!.vi : (titles[name]!.en ?? titles[name]!.vi)}”` : name));
+  return lang === "vi" ? named.replace(/(\d)\.(\d)/g, "$1,$2") : named;
 }
