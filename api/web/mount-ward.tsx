@@ -1,11 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { compress } from "hono/compress";
 import type { Lang } from "../../src/i18n/lang.js";
 import type { AppEnv } from "../app-env.js";
 import { ApiError } from "../errors.js";
 import { ACCEPTED_FILE_TYPES, matchesFileType } from "../services/file-types.js";
 import type { FormError } from "./form-parts.js";
 import { expired } from "./mount-account.js";
+import { uploadFieldId } from "./ward/evidence-upload.js";
 import { type Collision, saveExplanation, saveItemForm } from "./ward/save-item.js";
 import { WardAreaPage } from "./ward/ward-area-page.js";
 import { WardDashboardPage } from "./ward/ward-dashboard-page.js";
@@ -32,6 +34,8 @@ const BY_EXTENSION: Record<string, string> = {
  * explanation round. Reads and writes go through the services, with their access checks.
  */
 export function mountWard(app: OpenAPIHono<AppEnv>): void {
+  // Area pages list every item with its form: gzip takes them from ~50 kB to a few on a slow phone connection.
+  app.use("/assess/*", compress());
   app.get(BASE, (c) => guarded(c, async (data, lang) => page(c, TEXT[lang].overview, <WardDashboardPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} done={c.req.query("done")} />)));
 
   app.get(`${BASE}/areas/:area`, (c) =>
@@ -68,7 +72,7 @@ export function mountWard(app: OpenAPIHono<AppEnv>): void {
       if (!sectionOf(data.set, item)) throw new ApiError("not-found", `item ${item} does not exist`);
       const problem = await upload(c, data, form, item, lang);
       if (!problem) return c.redirect(safeNext(field(form, "back")), 303);
-      const errors = [{ field: `file-${item}`, message: problem }];
+      const errors = [{ field: uploadFieldId("file", item), message: problem }];
       if (data.assessment.state === "explanation") return page(c, TEXT[lang].explanation, <WardExplanationPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} errors={errors} errorItem={item} maxFileBytes={maxFile(c)} />, 422);
       return renderArea(c, data, sectionOf(data.set, item) ?? "1", { errors, errorItem: item }, 422);
     }),

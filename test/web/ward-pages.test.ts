@@ -102,6 +102,7 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       const refused = await ward.postMultipart(`${PAGE}/evidence/file`, form);
       expect(refused.status).toBe(422);
       expect(refused.html).toContain("Chỉ nhận ảnh JPEG, PNG, HEIC");
+      expect(refused.html).toContain('<a href="#up-file-1.1.2">');
       expect((await f.request("GET", `${API}/evidence`, { token: f.tokens.p01 })).body).toHaveLength(1);
     });
 

@@ -1,5 +1,5 @@
 import type { Lang } from "../../../src/i18n/lang.js";
-import { CsrfField } from "../form-parts.js";
+import { CsrfField, FieldError, type FormError, hasError } from "../form-parts.js";
 
 const TEXT = {
   vi: {
@@ -19,21 +19,23 @@ export const ACCEPT = "image/jpeg,image/png,image/heic,image/heif,.heic,.heif,ap
  * An upload form (multipart/form-data) that stores a new evidence document with its file and
  * cites it on `item`; the size limit and accepted kinds are stated before choosing a file.
  */
-export function EvidenceUpload(props: { lang: Lang; csrf: string; action: string; item: string; back: string; maxBytes: number }) {
+export function EvidenceUpload(props: { lang: Lang; csrf: string; action: string; item: string; back: string; maxBytes: number; errors?: FormError[] | undefined }) {
   const t = TEXT[props.lang];
-  const id = (name: string) => `${name}-${props.item}`;
+  const id = (name: string) => uploadFieldId(name, props.item);
+  const errors = props.errors ?? [];
   const mb = (props.maxBytes / 1024 / 1024).toFixed(props.maxBytes % (1024 * 1024) === 0 ? 0 : 1).replace(".", props.lang === "vi" ? "," : ".");
   return (
-    <details class="upload">
+    <details class="upload" open={hasError(errors, id("file"))}>
       <summary>{t.summary}</summary>
       <form method="post" action={props.action} enctype="multipart/form-data">
         <CsrfField token={props.csrf} />
         <input type="hidden" name="item" value={props.item} />
         <input type="hidden" name="back" value={props.back} />
-        <div class="field">
+        <div class={hasError(errors, id("file")) ? "field field-error" : "field"}>
           <label for={id("file")}>{t.file}</label>
           <span class="hint" id={id("file-hint")}>{t.limit(mb)}</span>
-          <input type="file" id={id("file")} name="file" accept={ACCEPT} required data-max-bytes={String(props.maxBytes)} aria-describedby={id("file-hint")} />
+          <FieldError id={id("file")} errors={errors} lang={props.lang} />
+          <input type="file" id={id("file")} name="file" accept={ACCEPT} required data-max-bytes={String(props.maxBytes)} aria-describedby={`${id("file-hint")}${hasError(errors, id("file")) ? ` ${id("file")}-error` : ""}`} />
         </div>
         <div class="field">
           <label for={id("title")}>{t.title}</label>
@@ -47,4 +49,9 @@ export function EvidenceUpload(props: { lang: Lang; csrf: string; action: string
       </form>
     </details>
   );
+}
+
+/** Ids of an item's upload fields (`up-file-1.1.2`), apart from the item's own form. */
+export function uploadFieldId(name: string, item: string): string {
+  return `up-${name}-${item}`;
 }

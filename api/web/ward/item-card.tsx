@@ -6,7 +6,7 @@ import { EvidenceUpload } from "./evidence-upload.js";
 import { FactField, showFactValue } from "./fact-field.js";
 import { type Collision, fieldId, normaliseItem } from "./save-item.js";
 import { formatPoints } from "./ward-format.js";
-import { type WardData, enteredFacts, entryOf, factValue, isEntered } from "./ward-data.js";
+import { type WardData, enteredFacts, entryOf, factValue, isEntered, plainText } from "./ward-data.js";
 
 export const STATUS_TEXT = {
   vi: { scored: "Đã chấm", "not-applicable": "Không phát sinh", "missing-facts": "Thiếu số liệu", "not-entered": "Chưa nhập", "survey-absent": "Chờ điều tra" },
@@ -17,13 +17,13 @@ const TEXT = {
   vi: {
     max: "Tối đa", points: "điểm", now: "Tự chấm hiện tại", expects: "Tài liệu kiểm chứng cần có", attached: "Tài liệu đã đính kèm", noneAttached: "Chưa có tài liệu nào.",
     pointsLegend: "Điểm tự chấm", na: "Không phát sinh (không áp dụng cho đơn vị)", reason: "Lý do không phát sinh", keep: "Giữ tài liệu đính kèm", add: "Đính kèm tài liệu đã có",
-    addNone: "— không thêm —", save: "Lưu", file: "tệp", collision: (by: string, at: string) => `Người lưu gần nhất: ${by}, lúc ${at}.`, current: "Giá trị đang lưu", mine: "Giá trị bạn vừa nhập (chưa lưu)",
+    addHint: "Gõ số hiệu hoặc chọn trong danh sách tài liệu của đơn vị", save: "Lưu", file: "tệp", collision: (by: string, at: string) => `Người lưu gần nhất: ${by}, lúc ${at}.`, current: "Giá trị đang lưu", mine: "Giá trị bạn vừa nhập (chưa lưu)",
     guidance: "Hướng dẫn chấm",
   },
   en: {
     max: "Maximum", points: "points", now: "Self-assessed now", expects: "Evidence expected", attached: "Documents attached", noneAttached: "No document yet.",
     pointsLegend: "Self-assessed points", na: "Not applicable to this unit", reason: "Why it does not apply", keep: "Keep attached documents", add: "Attach an existing document",
-    addNone: "— none —", save: "Save", file: "file", collision: (by: string, at: string) => `Last saved by ${by} at ${at}.`, current: "Stored value", mine: "What you entered (not saved)",
+    addHint: "Type the document's id or pick it from the unit's documents", save: "Save", file: "file", collision: (by: string, at: string) => `Last saved by ${by} at ${at}.`, current: "Stored value", mine: "What you entered (not saved)",
     guidance: "Scoring guidance",
   },
 } as const;
@@ -37,9 +37,23 @@ export interface ItemCardProps {
   editable: boolean;
   errors: FormError[];
   collision?: Collision | undefined;
+  /** What the last save of this item changed, shown in the card the page scrolls to. */
+  notice?: unknown;
   base: string;
   back: string;
   maxFileBytes: number;
+}
+
+/** The id of the page's one list of the unit's documents, offered by every item's "attach" field. */
+export const DOCS_LIST = "evidence-docs";
+
+/** The unit's documents once per page (a datalist), instead of a select per item. */
+export function DocumentList(props: { docs: { id: string; title: string | null; number: string | null }[] }) {
+  return (
+    <datalist id={DOCS_LIST}>
+      {props.docs.map((d) => <option value={d.id}>{docLabel(d)}</option>)}
+    </datalist>
+  );
 }
 
 /** One item of the self-assessment: where it stands, what it expects, and its form. */
@@ -64,7 +78,8 @@ export function ItemCard(props: ItemCardProps) {
       <p class="item-meta">
         <span class={`tag status-${status}`}>{STATUS_TEXT[lang][status]}</span> {t.max} {points(leaf.max)} {t.points} · {t.now}: <strong>{points(node?.leaf?.self.points ?? 0)}</strong> {t.points}
       </p>
-      {node?.leaf ? <p class="hint">{text(node.leaf.self.why)}</p> : null}
+      {node?.leaf ? <p class="hint">{plainText(data.set, text(node.leaf.self.why), lang)}</p> : null}
+      {props.notice}
       {leaf.evidence ? <p><strong>{t.expects}:</strong> {text(leaf.evidence)}</p> : null}
       {leaf.guidance ? <details><summary>{t.guidance}</summary><p>{text(leaf.guidance)}</p></details> : null}
       <h4 class="small-heading">{t.attached}</h4>
@@ -122,20 +137,18 @@ export function ItemCard(props: ItemCardProps) {
               ))}
             </fieldset>
           ) : null}
-          {docs.some((d) => !(itemValue.evidence ?? []).includes(d.id)) ? (
+          {docs.length > 0 ? (
             <div class={hasError(props.errors, fieldId.evidence(leaf.code)) ? "field field-error" : "field"}>
               <label for={`add-${leaf.code}`}>{t.add}</label>
+              <span class="hint" id={`add-${leaf.code}-hint`}>{t.addHint}</span>
               <FieldError id={fieldId.evidence(leaf.code)} errors={props.errors} lang={lang} />
-              <select id={`add-${leaf.code}`} name={`add-${leaf.code}`}>
-                <option value="">{t.addNone}</option>
-                {docs.filter((d) => !(itemValue.evidence ?? []).includes(d.id)).map((d) => <option value={d.id}>{docLabel(d)}</option>)}
-              </select>
+              <input type="text" class="input-short" id={`add-${leaf.code}`} name={`add-${leaf.code}`} list={DOCS_LIST} autocomplete="off" aria-describedby={`add-${leaf.code}-hint`} />
             </div>
           ) : null}
           <button type="submit" class="button">{t.save}<span class="visually-hidden"> {leaf.code}</span></button>
         </form>
       ) : null}
-      {props.editable ? <EvidenceUpload lang={lang} csrf={props.csrf} action={`${props.base}/evidence/file`} item={leaf.code} back={props.back} maxBytes={props.maxFileBytes} /> : null}
+      {props.editable ? <EvidenceUpload lang={lang} csrf={props.csrf} action={`${props.base}/evidence/file`} item={leaf.code} back={props.back} maxBytes={props.maxFileBytes} errors={props.errors} /> : null}
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import { type LeafNode, isLeaf } from "../../../src/criteria/types.js";
 import type { Lang } from "../../../src/i18n/lang.js";
 import { ErrorSummary, type FormError } from "../form-parts.js";
-import { ItemCard } from "./item-card.js";
+import { DocumentList, ItemCard } from "./item-card.js";
 import type { Collision } from "./save-item.js";
 import { type Section, type WardData, leavesOf } from "./ward-data.js";
 import { formatChange, formatIndex, formatPoints } from "./ward-format.js";
@@ -42,9 +42,14 @@ export function WardAreaPage(props: AreaPageProps) {
   const node = data.nodes.get(section.code);
   const back = `${props.base}/areas/${encodeURIComponent(section.code)}`;
   const onlySurvey = leavesOf(section.nodes).every((leaf) => leaf.scoring.kind === "survey");
+  const notice = props.notice ? (
+    <div class="notice" role="status">
+      <p>{props.notice.saved > 0 ? t.saved(props.notice.code) : t.unchanged} {t.change}: {formatIndex(props.notice.before, decimals, lang)} → <strong>{formatIndex(props.notice.after, decimals, lang)}</strong> ({formatChange(props.notice.before, props.notice.after, decimals, lang)})</p>
+    </div>
+  ) : null;
   const card = (leaf: LeafNode, heading: 2 | 3) => (
     <ItemCard lang={lang} data={data} leaf={leaf} heading={heading} csrf={props.csrf} editable={props.editable && !onlySurvey} errors={props.errorItem === leaf.code ? props.errors : []}
-      collision={props.collision && props.errorItem === leaf.code ? props.collision : undefined} base={props.base} back={`${back}#item-${leaf.code}`} maxFileBytes={props.maxFileBytes} />
+      collision={props.collision && props.errorItem === leaf.code ? props.collision : undefined} notice={props.notice?.code === leaf.code ? notice : null} base={props.base} back={`${back}#item-${leaf.code}`} maxFileBytes={props.maxFileBytes} />
   );
   return (
     <>
@@ -56,11 +61,6 @@ export function WardAreaPage(props: AreaPageProps) {
         <dt>{t.index}</dt><dd><strong>{formatIndex(data.report.totals.index, decimals, lang)}</strong></dd>
         {node ? <><dt>{t.areaPoints}</dt><dd>{formatPoints(node.self, lang)} {t.of} {formatPoints(node.max, lang)}</dd></> : null}
       </dl>
-      {props.notice ? (
-        <div class="notice" role="status">
-          <p>{props.notice.saved > 0 ? t.saved(props.notice.code) : t.unchanged} {t.change}: {formatIndex(props.notice.before, decimals, lang)} → <strong>{formatIndex(props.notice.after, decimals, lang)}</strong> ({formatChange(props.notice.before, props.notice.after, decimals, lang)})</p>
-        </div>
-      ) : null}
       {onlySurvey ? <p class="panel">{t.survey}</p> : !props.editable ? <p class="panel">{t.locked}</p> : null}
       {section.nodes.map((child) => (isLeaf(child) ? card(child, 2) : (
         <section aria-labelledby={`branch-${child.code}`}>
@@ -68,6 +68,7 @@ export function WardAreaPage(props: AreaPageProps) {
           {leavesOf(child.children).map((leaf) => card(leaf, 3))}
         </section>
       )))}
+      {props.editable ? <DocumentList docs={data.assessment.evidence} /> : null}
       <nav class="pager" aria-label={lang === "vi" ? "Các lĩnh vực" : "Areas"}>
         {props.neighbours.prev ? <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.prev.code)}`}>← {t.prev}: {props.neighbours.prev.title}</a> : null}
         {props.neighbours.next ? <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.next.code)}`}>{t.next}: {props.neighbours.next.title} →</a> : null}

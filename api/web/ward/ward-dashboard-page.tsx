@@ -2,13 +2,14 @@ import { STATE_NAMES, nameIn } from "../../../src/i18n/glossary.js";
 import { formatInstant, formatTimeLeft } from "../../../src/i18n/format-locale.js";
 import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField } from "../form-parts.js";
-import { type WardData, currentDeadline, plainHint, progress, sectionOf, sections } from "./ward-data.js";
+import { type WardData, currentDeadline, entersItem, leavesOf, plainText, progress, sectionOf, sections } from "./ward-data.js";
 import { formatIndex, formatPoints } from "./ward-format.js";
 
 const TEXT = {
   vi: {
     deadline: { self: "Hạn nộp tự chấm", explanation: "Hạn giải trình" } as Record<string, string>, state: "Trạng thái",
-    index: "Chỉ số tạm tính", indexNote: "Tính theo số liệu đã nhập, chưa có kết quả điều tra xã hội học; chỉ số chính thức do Sở Nội vụ thẩm định.", klass: "Xếp loại",
+    index: "Chỉ số tạm tính", indexNote: "Tính theo số liệu đã nhập, chưa có kết quả điều tra xã hội học; chỉ số chính thức do Sở Nội vụ thẩm định.",
+    indexNoteSurvey: "Tính theo số liệu đã nhập và kết quả điều tra xã hội học; chỉ số chính thức do Sở Nội vụ thẩm định.", klass: "Xếp loại",
     progress: "Tiến độ", entered: (n: number, total: number) => `Đã nhập ${n} trên ${total} tiêu chí`,
     missingFacts: (n: number) => `${n} tiêu chí còn thiếu số liệu`, missingEvidence: (n: number) => `${n} tiêu chí còn thiếu tài liệu kiểm chứng`,
     gaps: "Điểm còn có thể đạt", gapsLead: "Những việc sau sẽ mang lại thêm điểm (nhiều điểm nhất trước):", more: (n: number) => `Xem thêm ${n} tiêu chí`,
@@ -19,7 +20,8 @@ const TEXT = {
   },
   en: {
     deadline: { self: "Self-assessment due", explanation: "Explanation due" } as Record<string, string>, state: "State",
-    index: "Live index", indexNote: "From what has been entered, without the satisfaction survey; the official index comes from the Department's appraisal.", klass: "Class",
+    index: "Live index", indexNote: "From what has been entered, without the satisfaction survey; the official index comes from the Department's appraisal.",
+    indexNoteSurvey: "From what has been entered and the satisfaction survey; the official index comes from the Department's appraisal.", klass: "Class",
     progress: "Progress", entered: (n: number, total: number) => `${n} of ${total} items entered`,
     missingFacts: (n: number) => `${n} item(s) missing facts`, missingEvidence: (n: number) => `${n} item(s) missing evidence`,
     gaps: "Points still available", gapsLead: "These would earn more points (most first):", more: (n: number) => `Show ${n} more`,
@@ -39,12 +41,14 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
   const state = data.assessment.state;
   const deadline = currentDeadline(data.campaign, state);
   const p = progress(data);
+  const surveyCodes = new Set(leavesOf(sections(data.set, lang).flatMap((s) => s.nodes)).filter((leaf) => !entersItem(leaf)).map((leaf) => leaf.code));
   const totals = data.report.totals;
   const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
   const itemLink = (code: string) => `${props.base}/areas/${encodeURIComponent(sectionOf(data.set, code) ?? "")}#item-${code}`;
-  const gaps = [...data.report.gaps].sort((a, b) => b.available - a.available);
+  // Survey points come from the Department's survey: not something the ward can act on here.
+  const gaps = data.report.gaps.filter((g) => !surveyCodes.has(g.code)).sort((a, b) => b.available - a.available);
   const gapItem = (g: (typeof gaps)[number]) => (
-    <li><a href={itemLink(g.code)}>{g.code}. {text(g.title)}</a>: {plainHint(data.set, text(g.hint), lang)}</li>
+    <li><a href={itemLink(g.code)}>{g.code}. {text(g.title)}</a>: {plainText(data.set, text(g.hint), lang)}</li>
   );
   const done = props.done && (t as Record<string, unknown>)[props.done];
   return (
@@ -59,7 +63,7 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
       <div class="panel">
         <h2 class="panel-title">{t.index}</h2>
         <p class="big-figure">{formatIndex(totals.index, data.set.display.indexDecimals, lang)}{totals.class ? <> · {t.klass}: {text(totals.class.title)}</> : null}</p>
-        <p class="hint">{t.indexNote}</p>
+        <p class="hint">{data.report.survey.included ? t.indexNoteSurvey : t.indexNote}</p>
       </div>
       <h2>{t.progress}</h2>
       <p><label for="progress">{t.entered(p.entered, p.total)}</label></p>

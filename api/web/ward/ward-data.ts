@@ -91,8 +91,8 @@ export function factValue(entry: EntryView | undefined): unknown {
 /** Progress of the self-assessment: items entered of those the ward enters, and what is missing. */
 export function progress(data: WardData) {
   const leaves = leavesOf(sections(data.set, "vi").flatMap((s) => s.nodes)).filter(entersItem);
-  const entered = leaves.filter((leaf) => isEntered(data, leaf));
-  return { entered: entered.length, total: leaves.length, missingFacts: data.report.missingFacts, missingEvidence: data.report.missingEvidence };
+  const notEntered = leaves.filter((leaf) => !isEntered(data, leaf));
+  return { entered: leaves.length - notEntered.length, total: leaves.length, notEntered, missingFacts: data.report.missingFacts, missingEvidence: data.report.missingEvidence };
 }
 
 /**
@@ -124,13 +124,14 @@ export function currentDeadline(campaign: CampaignView, state: string): { round:
 }
 
 /**
- * The engine's gap hint in a commune official's words: fact and indicator names replaced by
- * their titles from the set (the engine's text names them for the CLI's readers).
+ * The engine's explanations and gap hints in a commune official's words: fact and indicator names
+ * replaced by their titles from the set (the engine's text names them for the CLI's readers), and
+ * in Vietnamese dates as dd/mm/yyyy and the decimal comma.
  */
-export function plainHint(set: CriteriaSet, hint: string, lang: Lang): string {
+export function plainText(set: CriteriaSet, hint: string, lang: Lang): string {
   const titles: Record<string, { vi: string; en?: string }> = { ...Object.fromEntries(Object.entries(set.facts).map(([k, f]) => [k, f.title])), ...Object.fromEntries(Object.entries(set.survey?.indicators ?? {}).map(([k, i]) => [k, i.title])) };
   const named = hint
     .replace(/ \(([a-z][a-z0-9_]*)\)/g, (whole, name: string) => (titles[name] ? "" : whole))
     .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (name) => (titles[name] ? `“${lang === "vi" ? titles[name]!.vi : (titles[name]!.en ?? titles[name]!.vi)}”` : name));
-  return lang === "vi" ? named.replace(/(\d)\.(\d)/g, "$1,$2") : named;
+  return lang === "vi" ? named.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, "$3/$2/$1").replace(/(\d)\.(\d)/g, "$1,$2") : named;
 }

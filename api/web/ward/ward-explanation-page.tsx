@@ -2,7 +2,7 @@ import type { LeafNode } from "../../../src/criteria/types.js";
 import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";
 import { EvidenceUpload } from "./evidence-upload.js";
-import { docLabel } from "./item-card.js";
+import { DOCS_LIST, DocumentList, docLabel } from "./item-card.js";
 import { fieldId } from "./save-item.js";
 import { type WardData, entryOf, leavesOf, sections } from "./ward-data.js";
 import { formatPoints } from "./ward-format.js";
@@ -11,13 +11,13 @@ const TEXT = {
   vi: {
     title: "Giải trình", back: "Quay lại tổng quan", lead: "Các tiêu chí Sở Nội vụ chấm thấp hơn điểm tự chấm. Với mỗi tiêu chí, nêu giải trình và đính kèm tài liệu bổ sung.",
     none: "Không có tiêu chí nào bị trừ điểm.", self: "Tự chấm", appraised: "Thẩm định", scorer: "Nhận xét của cán bộ thẩm định", noComment: "(không có nhận xét)",
-    reply: "Giải trình của đơn vị", add: "Đính kèm tài liệu đã có", none2: "— không thêm —", keep: "Tài liệu đính kèm giải trình", save: "Lưu giải trình", saved: "Đã lưu giải trình.",
+    reply: "Giải trình của đơn vị", add: "Đính kèm tài liệu đã có", keep: "Tài liệu đính kèm giải trình", save: "Lưu giải trình", saved: "Đã lưu giải trình.",
     send: "Gửi giải trình", sendConfirm: "Gửi giải trình cho Sở Nội vụ? Sau khi gửi không sửa được nữa.", points: "điểm",
   },
   en: {
     title: "Explanation", back: "Back to the overview", lead: "The items the Department scored below your self-assessment. For each, reply and attach further evidence.",
     none: "No item was marked down.", self: "Self-assessed", appraised: "Appraised", scorer: "Scorer's comment", noComment: "(no comment)",
-    reply: "Your explanation", add: "Attach an existing document", none2: "— none —", keep: "Documents attached to the explanation", save: "Save explanation", saved: "Explanation saved.",
+    reply: "Your explanation", add: "Attach an existing document", keep: "Documents attached to the explanation", save: "Save explanation", saved: "Explanation saved.",
     send: "Send the explanation", sendConfirm: "Send the explanation to the Department? It cannot be edited afterwards.", points: "points",
   },
 } as const;
@@ -74,19 +74,17 @@ export function WardExplanationPage(props: { lang: Lang; data: WardData; csrf: s
                   ) : null}
                   <div class="field">
                     <label for={`add-${leaf.code}`}>{t.add}</label>
-                    <select id={`add-${leaf.code}`} name={`add-${leaf.code}`}>
-                      <option value="">{t.none2}</option>
-                      {docs.filter((d) => !(value.evidence ?? []).includes(d.id)).map((d) => <option value={d.id}>{docLabel(d)}</option>)}
-                    </select>
+                    <input type="text" class="input-short" id={`add-${leaf.code}`} name={`add-${leaf.code}`} list={DOCS_LIST} autocomplete="off" />
                   </div>
                   <button type="submit" class="button">{t.save}<span class="visually-hidden"> {leaf.code}</span></button>
                 </form>
-                <EvidenceUpload lang={lang} csrf={props.csrf} action={`${props.base}/evidence/file`} item={leaf.code} back={`${props.base}/explanation#item-${leaf.code}`} maxBytes={props.maxFileBytes} />
+                <EvidenceUpload lang={lang} csrf={props.csrf} action={`${props.base}/evidence/file`} item={leaf.code} back={`${props.base}/explanation#item-${leaf.code}`} maxBytes={props.maxFileBytes} errors={errors} />
               </>
             ) : value.comment ? <p><strong>{t.reply}:</strong> {value.comment}</p> : null}
           </article>
         );
       })}
+      {data.assessment.state === "explanation" ? <DocumentList docs={docs} /> : null}
       {data.assessment.state === "explanation" ? (
         <form method="post" action={`${props.base}/submit-explanation`} data-confirm={t.sendConfirm} class="button-row">
           <CsrfField token={props.csrf} />

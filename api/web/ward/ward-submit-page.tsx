@@ -28,7 +28,7 @@ export function WardSubmitPage(props: { lang: Lang; data: WardData; csrf: string
   const p = progress(data);
   const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
   const link = (code: string) => `${props.base}/areas/${encodeURIComponent(sectionOf(data.set, code) ?? "")}#item-${code}`;
-  const incomplete = p.entered < p.total || p.missingFacts.length > 0 || p.missingEvidence.length > 0;
+  const incomplete = p.notEntered.length > 0 || p.missingFacts.length > 0 || p.missingEvidence.length > 0;
   const deadline = new Date(data.campaign.deadlines.self);
   return (
     <>
@@ -43,17 +43,19 @@ export function WardSubmitPage(props: { lang: Lang; data: WardData; csrf: string
         <div class="notice warn" role="alert">
           <h2 class="panel-title">{t.missingTitle}</h2>
           <ul>
-            {p.entered < p.total ? <li>{t.notEntered(p.total - p.entered)}</li> : null}
+            {p.notEntered.length > 0 ? (
+              <li><details><summary>{t.notEntered(p.notEntered.length)}</summary><ul>{p.notEntered.map((leaf) => <li><a href={link(leaf.code)}>{leaf.code}. {text(leaf.title)}</a></li>)}</ul></details></li>
+            ) : null}
+            {p.missingFacts.length > 0 ? (
+              <li><details><summary>{t.facts} ({p.missingFacts.length})</summary><ul>{p.missingFacts.map((m) => <li><a href={link(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details></li>
+            ) : null}
+            {p.missingEvidence.length > 0 ? (
+              <li><details><summary>{t.evidence} ({p.missingEvidence.length})</summary><ul>{p.missingEvidence.map((m) => <li><a href={link(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details></li>
+            ) : null}
           </ul>
           <p>{t.warn}</p>
         </div>
       ) : <p class="notice">{t.complete}</p>}
-      {p.missingFacts.length > 0 ? (
-        <details><summary>{t.facts} ({p.missingFacts.length})</summary><ul>{p.missingFacts.map((m) => <li><a href={link(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details>
-      ) : null}
-      {p.missingEvidence.length > 0 ? (
-        <details><summary>{t.evidence} ({p.missingEvidence.length})</summary><ul>{p.missingEvidence.map((m) => <li><a href={link(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details>
-      ) : null}
       <p>{t.after}</p>
       <form method="post" action={`${props.base}/submit`} class="button-row">
         <CsrfField token={props.csrf} />
