@@ -119,5 +119,23 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       expect((await ward.post(`${PAGE}/withdraw`, { version: again })).location).toBe(`${PAGE}?done=withdrawn`);
       expect((await f.request("GET", API, { token: f.tokens.p01 })).body.state).toBe("draft");
     });
+    it("shows only the items the scorer marked down in the explanation round, with the comment, and saves the ward's reply", async () => {
+      const confirm = await ward.get(`${PAGE}/submit`);
+      await ward.post(`${PAGE}/submit`, { version: /name="version" value="(\d+)"/.exec(confirm.html)![1]! });
+      const scorer = { token: f.tokens.scorer };
+      expect((await f.request("PUT", `${API}/rounds/appraisal1/items/1.1.2`, { ...scorer, body: { points: 0, comment: "Thiếu báo cáo kết quả rà soát" }, headers: { "if-match": '"0"' } })).status).toBe(200);
+      const { etag } = await f.request("GET", API, scorer);
+      expect((await f.request("POST", `${API}/transitions/request-explanation`, { ...scorer, headers: { "if-match": etag! } })).status).toBe(200);
+      const page = await ward.get(`${PAGE}/explanation`);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('id="item-1.1.2"');
+      expect(page.html).toContain("Thiếu báo cáo kết quả rà soát");
+      expect(page.html).toMatch(/Tự chấm: 1 → Thẩm định: <strong>0<\/strong>/);
+      expect(page.html.match(/<article /g)).toHaveLength(1);
+      const reply = await ward.post(`${PAGE}/explanation/1.1.2`, { "v-item": "0", "comment-1.1.2": "Đã bổ sung báo cáo", "add-1.1.2": "TL-001" });
+      expect(reply.status).toBe(303);
+      expect((await f.request("GET", `${API}/rounds/explanation/items/1.1.2`, { token: f.tokens.p01 })).body.value).toEqual({ comment: "Đã bổ sung báo cáo", evidence: ["TL-001"] });
+      expect((await ward.get(`${PAGE}?lang=en`)).html).toContain("Explain the items marked down");
+    });
   });
 });
