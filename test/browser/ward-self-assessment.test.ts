@@ -128,6 +128,49 @@ describe.skipIf(!HAS_BROWSER)("the ward's self-assessment on a phone", () => {
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, []])));
   }, 180_000);
 
+  it("serves the account pages and the explanation round accessibly on a phone", async () => {
+    const admin = await browser.newPage({ viewport: PHONE, locale: "vi-VN" });
+    const shots: Record<string, AxeViolation[]> = {};
+    const look = async (p: Page, name: string) => {
+      await screenshot(p, name);
+      shots[name] = await seriousViolations(p);
+    };
+    await admin.goto(`${server.url}/sign-in`);
+    await admin.getByLabel("Tên đăng nhập").fill("admin");
+    await admin.getByLabel("Mật khẩu").fill("not-the-password");
+    await admin.getByRole("button", { name: "Đăng nhập" }).click();
+    await look(admin, "sign-in-error");
+    expect(await admin.locator(".error-summary a").textContent()).toBe("Tên đăng nhập hoặc mật khẩu không đúng");
+    await admin.getByLabel("Mật khẩu").fill(server.tokens.PAR_ADMIN_PASSWORD!);
+    await admin.getByRole("button", { name: "Đăng nhập" }).click();
+    await admin.waitForURL(`${server.url}/`);
+    await look(admin, "admin-home");
+    await admin.getByRole("link", { name: "Quản lý người dùng" }).click();
+    await look(admin, "admin-users");
+    await admin.goto(`${server.url}/account/password`);
+    await look(admin, "account-password");
+
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${server.tokens.PAR_ADMIN}`, "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
+    const explaining = ((await api("GET", "/campaigns/demo-2026/assessments")) as { unitCode: string; state: string }[]).find((a) => a.state === "explanation")!;
+    const user = (await api("POST", "/users", { name: `Cán bộ ${explaining.unitCode}`, role: "unit", unit: explaining.unitCode })) as { id: string };
+    await api("PUT", `/users/${user.id}/password`, { login: "giaitrinh", password: "mot-cau-de-nho-2026" });
+    const ward = await browser.newPage({ viewport: PHONE, locale: "vi-VN" });
+    await ward.goto(`${server.url}/sign-in?next=${encodeURIComponent(`/assess/demo-2026/${explaining.unitCode}/explanation`)}`);
+    await ward.getByLabel("Tên đăng nhập").fill("giaitrinh");
+    await ward.getByLabel("Mật khẩu").fill("mot-cau-de-nho-2026");
+    await ward.getByRole("button", { name: "Đăng nhập" }).click();
+    await ward.waitForURL(/\/explanation$/);
+    await look(ward, "ward-explanation");
+    const first = ward.locator("article").first();
+    await first.getByLabel("Giải trình của đơn vị").fill("Đơn vị đã bổ sung báo cáo và ảnh chụp");
+    await first.getByRole("button", { name: /Lưu giải trình/ }).click();
+    await ward.waitForURL(/saved=/);
+    await look(ward, "ward-explanation-saved");
+    expect(await ward.getByRole("status").textContent()).toContain("Đã lưu giải trình.");
+
+    expect(shots).toEqual(Object.fromEntries(Object.keys(shots).map((k) => [k, []])));
+  }, 120_000);
 });
 
 /** The page's first-contentful-paint (Paint Timing API), waiting for the entry if it is not there yet. */
