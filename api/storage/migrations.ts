@@ -166,9 +166,13 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; run at start-up. Throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+/**
+ * Brings the schema up to date; run at start-up. Throws with the failing migration's name.
+ * `schema` (PostgreSQL) keeps Kysely's own tables there too: otherwise its "does the lock table
+ * exist" check also sees other schemas' tables in the same database and skips creating its own.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

@@ -53,6 +53,7 @@ export function mountAccount(app: OpenAPIHono<AppEnv>): void {
       return again([{ field: "login", message: t.throttled(Math.ceil(outcome.retryAfterSeconds / 60)) }], 429);
     }
     if (!outcome.ok) return again([{ field: "login", message: t.wrong }], 400);
+    if (c.var.session) await c.var.services.accounts.signOut(c.var.session);
     setCookie(c, SESSION_COOKIE, outcome.sessionId, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c), maxAge: Math.floor((outcome.expiresAt.getTime() - c.var.services.deps.now().getTime()) / 1000) });
     deleteCookie(c, "par_csrf", { path: "/" });
     return c.redirect(next, 303);
