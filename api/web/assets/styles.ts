@@ -112,6 +112,8 @@ fieldset{border:0;padding:0;margin:0 0 1rem;min-width:0}
 .date-row label{min-width:4rem;font-weight:400}
 details{margin:0 0 1rem}
 summary{cursor:pointer;color:var(--link);text-decoration:underline;min-height:44px;display:flex;align-items:center}
+summary::before{content:"▸";display:inline-block;width:1.25rem;text-decoration:none}
+details[open]>summary::before{content:"▾"}
 details.upload{margin-top:.75rem}
 .tag.status-scored,.tag.status-not-applicable{background:var(--ok)}
 .tag.status-not-entered,.tag.status-missing-facts{background:var(--warn)}
