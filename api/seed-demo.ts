@@ -66,7 +66,7 @@ export async function seedDemo(services: Services, root: string, now: Date, toke
   const lines: string[] = [];
   for (const user of users) {
     // Demo only: a fresh random password per demo database, printed once and kept in the tokens file.
-    const password = `demo-${randomBytes(6).toString("base64url")}`;
+    const password = `demo-${randomBytes(5).toString("hex")}`;
     await store.setUserPassword(user.id, user.login, await hashPassword(password), now.toISOString());
     lines.push(`export PAR_${user.key}=${user.token}`, `export PAR_${user.key}_LOGIN=${user.login}`, `export PAR_${user.key}_PASSWORD=${password}`);
     log(`demo sign-in (demo only): ${user.login} / ${password}`);
