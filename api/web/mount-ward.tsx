@@ -7,7 +7,7 @@ import { ApiError } from "../errors.js";
 import { ACCEPTED_FILE_TYPES, matchesFileType } from "../services/file-types.js";
 import type { FormError } from "./form-parts.js";
 import { expired } from "./mount-account.js";
-import { uploadFieldId } from "./ward/evidence-upload.js";
+import { formatBytes, uploadFieldId } from "./ward/evidence-upload.js";
 import { type Collision, saveExplanation, saveItemForm } from "./ward/save-item.js";
 import { WardAreaPage } from "./ward/ward-area-page.js";
 import { WardDashboardPage } from "./ward/ward-dashboard-page.js";
@@ -20,8 +20,8 @@ import { pageLang } from "./web-lang.js";
 
 const BASE = "/assess/:campaign/:unit";
 const TEXT = {
-  vi: { overview: "Tự chấm", submit: "Nộp bản tự chấm", explanation: "Giải trình", noFile: "Chọn ảnh hoặc tệp để tải lên", tooBig: (mb: number) => `Tệp lớn hơn ${mb} MB: chụp lại với độ phân giải thấp hơn hoặc nén tệp`, badType: "Chỉ nhận ảnh JPEG, PNG, HEIC, tệp PDF, DOCX hoặc XLSX" },
-  en: { overview: "Self-assessment", submit: "Submit the self-assessment", explanation: "Explanation", noFile: "Choose a photo or file to upload", tooBig: (mb: number) => `The file is larger than ${mb} MB: take the photo at a lower resolution or compress the file`, badType: "Only JPEG, PNG, HEIC photos and PDF, DOCX or XLSX files are accepted" },
+  vi: { overview: "Tự chấm", submit: "Nộp bản tự chấm", explanation: "Giải trình", noFile: "Chọn ảnh hoặc tệp để tải lên", tooBig: (size: string) => `Tệp lớn hơn ${size}: chụp lại với độ phân giải thấp hơn hoặc nén tệp`, badType: "Chỉ nhận ảnh JPEG, PNG, HEIC, tệp PDF, DOCX hoặc XLSX" },
+  en: { overview: "Self-assessment", submit: "Submit the self-assessment", explanation: "Explanation", noFile: "Choose a photo or file to upload", tooBig: (size: string) => `The file is larger than ${size}: take the photo at a lower resolution or compress the file`, badType: "Only JPEG, PNG, HEIC photos and PDF, DOCX or XLSX files are accepted" },
 } as const;
 const BY_EXTENSION: Record<string, string> = {
   jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", heic: "image/heic", heif: "image/heic", pdf: "application/pdf",
@@ -36,7 +36,7 @@ const BY_EXTENSION: Record<string, string> = {
 export function mountWard(app: OpenAPIHono<AppEnv>): void {
   // Area pages list every item with its form: gzip takes them from ~50 kB to a few on a slow phone connection.
   app.use("/assess/*", compress());
-  app.get(BASE, (c) => guarded(c, async (data, lang) => page(c, TEXT[lang].overview, <WardDashboardPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} done={c.req.query("done")} />)));
+  app.get(BASE, (c) => guarded(c, async (data, lang) => page(c, TEXT[lang].overview, <WardDashboardPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} done={c.req.query("done")} isUnit={c.var.actor.role === "unit"} />)));
 
   app.get(`${BASE}/areas/:area`, (c) =>
     guarded(c, async (data) => {
@@ -149,7 +149,8 @@ async function upload(c: Context<AppEnv>, data: WardData, form: Record<string, u
   const t = TEXT[lang];
   if (!(file instanceof File) || file.size === 0) return t.noFile;
   const max = maxFile(c);
-  if (file.size > max) return t.tooBig(Math.round(max / 1024 / 1024));
+  // The app's body limit on …/file paths refuses larger uploads first; this keeps the rule if the limits ever differ.
+  if (file.size > max) return t.tooBig(formatBytes(max, lang));
   const extension = file.name.toLowerCase().split(".").pop() ?? "";
   const declared = file.type === "image/heif" ? "image/heic" : file.type;
   const type = ACCEPTED_FILE_TYPES.includes(declared) ? declared : (BY_EXTENSION[extension] ?? declared);

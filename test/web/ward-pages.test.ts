@@ -50,6 +50,14 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       expect(page.html).toContain("Điểm còn có thể đạt");
       expect(page.html).not.toMatch(/nhập &quot;[^&]*&quot; \([a-z_]+\)/);
       expect(page.html).toContain("tối đa +1,5");
+      const english = await ward.get(`${PAGE}/areas/1?lang=en`);
+      expect(english.html).toContain("Self-assessed points");
+      expect(english.html).toContain("at most 2 KB per file");
+      await ward.get(`${PAGE}?lang=vi`);
+      const staff = await f.request("GET", PAGE, { token: f.tokens.scorer });
+      expect(staff.status).toBe(200);
+      expect(staff.body).toContain("Phường Tân Lập");
+      expect(staff.body).not.toContain("Nộp bản tự chấm");
     });
 
     it("saves hand-entered points through the engine and shows the index before and after", async () => {
@@ -103,6 +111,8 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       expect(refused.status).toBe(422);
       expect(refused.html).toContain("Chỉ nhận ảnh JPEG, PNG, HEIC");
       expect(refused.html).toContain('<a href="#up-file-1.1.2">');
+      form.set("file", new File([new Uint8Array(3000).fill(0x89)], "lon.png", { type: "image/png" }));
+      expect((await ward.postMultipart(`${PAGE}/evidence/file`, form)).status).toBe(413);
       expect((await f.request("GET", `${API}/evidence`, { token: f.tokens.p01 })).body).toHaveLength(1);
     });
 

@@ -10,5 +10,5 @@ document.addEventListener("DOMContentLoaded",function(){var s=document.querySele
 document.addEventListener("change",function(e){var f=e.target;var max=f&&f.getAttribute&&Number(f.getAttribute("data-max-bytes"));
 if(!max||!f.files||!f.files[0])return;var m=f.parentNode.querySelector(".file-error");if(m)m.remove();
 if(f.files[0].size>max){var s=document.createElement("span");s.className="file-error";s.setAttribute("role","alert");
-s.textContent=(document.documentElement.lang==="vi"?"Tệp quá lớn: tối đa ":"File too large: at most ")+Math.round(max/1048576)+" MB";f.value="";f.parentNode.insertBefore(s,f);}});
+s.textContent=(document.documentElement.lang==="vi"?"Tệp quá lớn: tối đa ":"File too large: at most ")+f.getAttribute("data-max-text");f.value="";f.parentNode.insertBefore(s,f);}});
 })();`;

@@ -35,7 +35,7 @@ const TEXT = {
 const GAPS_SHOWN = 8;
 
 /** The ward's overview: deadline, progress, the live index and the points still available. */
-export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: string; base: string; done?: string | undefined }) {
+export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: string; base: string; done?: string | undefined; isUnit: boolean }) {
   const { lang, data } = props;
   const t = TEXT[lang];
   const state = data.assessment.state;
@@ -72,8 +72,8 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
         <li>{p.missingFacts.length === 0 ? t.missingFacts(0) : <details><summary>{t.missingFacts(p.missingFacts.length)}</summary><ul>{p.missingFacts.map((m) => <li><a href={itemLink(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details>}</li>
         <li>{p.missingEvidence.length === 0 ? t.missingEvidence(0) : <details><summary>{t.missingEvidence(p.missingEvidence.length)}</summary><ul>{p.missingEvidence.map((m) => <li><a href={itemLink(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details>}</li>
       </ul>
-      {state === "draft" ? <p class="button-row"><a class="button" href={`${props.base}/submit`}>{t.submit}</a></p> : null}
-      {state === "submitted" && data.now.getTime() <= Date.parse(data.campaign.deadlines.self) ? (
+      {props.isUnit && state === "draft" ? <p class="button-row"><a class="button" href={`${props.base}/submit`}>{t.submit}</a></p> : null}
+      {props.isUnit && state === "submitted" && data.now.getTime() <= Date.parse(data.campaign.deadlines.self) ? (
         <form method="post" action={`${props.base}/withdraw`} data-confirm={t.withdrawConfirm} class="button-row">
           <CsrfField token={props.csrf} />
           <input type="hidden" name="version" value={String(data.assessment.version)} />
@@ -81,7 +81,7 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
           <span class="hint">{t.withdrawHint}</span>
         </form>
       ) : null}
-      {state === "explanation" ? <p class="button-row"><a class="button" href={`${props.base}/explanation`}>{t.explain}</a></p> : null}
+      {props.isUnit && state === "explanation" ? <p class="button-row"><a class="button" href={`${props.base}/explanation`}>{t.explain}</a></p> : null}
       {gaps.length > 0 ? (
         <>
           <h2>{t.gaps}</h2>
