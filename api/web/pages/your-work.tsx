@@ -24,7 +24,11 @@ export async function loadWork(c: Context<AppEnv>): Promise<Work | undefined> {
   for (const campaign of open) {
     const rows = await assessments.list(actor, campaign.id);
     if (actor.role === "unit") work.assessments.push(...rows.map((r) => ({ campaign, unitCode: r.unitCode, state: r.state })));
-    else work.campaigns.push({ campaign, states: rows.reduce<Record<string, number>>((n, r) => ({ ...n, [r.state]: (n[r.state] ?? 0) + 1 }), {}) });
+    else {
+      const states: Record<string, number> = {};
+      for (const row of rows) states[row.state] = (states[row.state] ?? 0) + 1;
+      work.campaigns.push({ campaign, states });
+    }
   }
   return work;
 }
