@@ -11,6 +11,7 @@ import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
 import { mountEvidence } from "./routes/evidence.js";
+import { mountPasswords } from "./routes/passwords.js";
 import { mountUnits } from "./routes/units.js";
 import { htmlErrors } from "./web/html-errors.js";
 import { mountDoc } from "./web/mount-doc.js";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountCampaigns(app);
   mountAssessments(app);
   mountEvidence(app);
+  mountPasswords(app);
   mountWeb(app);
   mountDoc(app, {
     openapi: "3.1.0",

@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Assessment, ENGINE, readAssessmentSheet, readSurveyResults, scoreAssessment, type SurveyResults } from "../src/index.js";
+import { hashPassword } from "./auth/passwords.js";
 import { SYSTEM } from "./load-criteria-directory.js";
 import { createAdministrator } from "./services/create-administrator.js";
 import type { Services } from "./services/create-services.js";
@@ -52,13 +54,21 @@ export async function seedDemo(services: Services, root: string, now: Date, toke
     if (offset < 0) await services.results.publish(SYSTEM, id, 1, "demo data");
     log(`demo campaign ${id}: ${sheet.value.length} units${offset < 0 ? ", published" : ", open (units in every state)"}`);
   }
-  const tokens = {
-    PAR_ADMIN: (await createAdministrator(store, now, "Demo administrator")).token,
-    PAR_SCORER: (await createAdministrator(store, now, "Demo scorer", "scorer")).token,
-    PAR_WARD: (await createAdministrator(store, now, "Demo ward DV0002 (Phường 15)", "unit", "DV0002")).token,
-  };
-  writeFileSync(tokensFile, Object.entries(tokens).map(([k, v]) => `export ${k}=${v}\n`).join(""), { mode: 0o600 });
-  log(`demo users' tokens written to ${tokensFile} (source it: . ${tokensFile})`);
+  const users = [
+    { key: "ADMIN", login: "admin", ...(await createAdministrator(store, now, "Demo administrator")) },
+    { key: "SCORER", login: "scorer", ...(await createAdministrator(store, now, "Demo scorer", "scorer")) },
+    { key: "WARD", login: "dv0002", ...(await createAdministrator(store, now, "Demo ward DV0002 (Phường 15)", "unit", "DV0002")) },
+  ];
+  const lines: string[] = [];
+  for (const user of users) {
+    // Demo only: a fresh random password per demo database, printed once and kept in the tokens file.
+    const password = `demo-${randomBytes(5).toString("hex")}`;
+    await store.setUserPassword(user.id, user.login, await hashPassword(password), now.toISOString());
+    lines.push(`export PAR_${user.key}=${user.token}`, `export PAR_${user.key}_LOGIN=${user.login}`, `export PAR_${user.key}_PASSWORD=${password}`);
+    log(`demo sign-in (demo only): ${user.login} / ${password}`);
+  }
+  writeFileSync(tokensFile, lines.map((line) => `${line}\n`).join(""), { mode: 0o600 });
+  log(`demo users' tokens, login names and passwords written to ${tokensFile} (source it: . ${tokensFile})`);
 }
 
 export async function seedAssessment(store: Store, campaignId: string, assessment: Assessment, survey: SurveyResults | undefined, state: AssessmentState, now: Date): Promise<void> {

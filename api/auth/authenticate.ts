@@ -1,20 +1,36 @@
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../errors.js";
 import type { Store } from "../storage/store.js";
 import { type Actor, PUBLIC, type Role } from "./actor.js";
 import { hashToken } from "./tokens.js";
+import type { WebSession } from "./web-session.js";
 
 /** What the middleware reads and sets; narrower than AppEnv so that auth does not import the services that import it. */
-type AuthEnv = { Variables: { actor: Actor; services: { store: Store } } };
+type AuthEnv = {
+  Variables: {
+    actor: Actor;
+    session: WebSession | null;
+    services: { store: Store; accounts: { session(id: string): Promise<{ actor: Actor; session: WebSession } | undefined> } };
+  };
+};
 
 /**
- * Sets `actor`: no Authorization header is the public; `Bearer <token>` must match a stored
+ * Sets `actor`: a bearer token wins; without an Authorization header a valid session cookie
+ * (the web pages) sets the person and `session`, else the caller is the public; `Bearer <token>` must match a stored
  * token hash (401 otherwise, never silently public).
  */
 export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
   const header = c.req.header("authorization");
+  c.set("session", null);
   if (header === undefined) {
     c.set("actor", PUBLIC);
+    const signedIn = await sessionOf(c);
+    if (signedIn) {
+      c.set("actor", signedIn.actor);
+      c.set("session", signedIn.session);
+    }
     return next();
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -40,3 +56,30 @@ export function requireUnitAccess(actor: Actor, unitCode: string): void {
 
 const needsToken = () =>
   new ApiError("unauthenticated", { en: "this needs a bearer token (Authorization: Bearer <token>)", vi: "việc này cần token (Authorization: Bearer <token>)" });
+
+export const SESSION_COOKIE = "par_session";
+
+/**
+ * The signed-in person of a session cookie. A cookie-authenticated change (anything but GET and
+ * HEAD) from another site is refused: SameSite=Lax already keeps the cookie off cross-site posts,
+ * and the Origin check covers browsers that do not; forms also carry the session's CSRF token.
+ */
+async function sessionOf(c: Context<AuthEnv>) {
+  const id = getCookie(c, SESSION_COOKIE);
+  if (!id || id.length > 100) return undefined;
+  const found = await c.var.services.accounts.session(id);
+  if (found && !["GET", "HEAD"].includes(c.req.method) && !sameOrigin(c)) throw new ApiError("forbidden", "a signed-in change must come from this site's own pages");
+  return found;
+}
+
+/** Whether the request's Origin (when the browser sends one) is this site. */
+export function sameOrigin(c: Context): boolean {
+  const origin = c.req.header("origin");
+  if (origin === undefined) return c.req.header("sec-fetch-site") !== "cross-site";
+  const host = c.req.header("x-forwarded-host") ?? c.req.header("host") ?? new URL(c.req.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

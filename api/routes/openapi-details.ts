@@ -30,6 +30,7 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "post /units": { preconditions: null, response: "UnitView" },
   "put /units/{code}": { preconditions: "if-match", response: "UnitView" },
   "post /users": { preconditions: null, response: "NewUserToken" },
+  "put /users/{id}/password": { preconditions: null },
   "post /campaigns": { preconditions: null, response: "CampaignView" },
   "post /campaigns/{id}/publish": { preconditions: "if-match", response: "Publication" },
   "put /campaigns/{id}/survey": { preconditions: null, response: "SurveyImported", parameters: [reason] },

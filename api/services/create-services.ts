@@ -1,3 +1,4 @@
+import { AccountService } from "./account-service.js";
 import { AssessmentService } from "./assessment-service.js";
 import { CampaignService } from "./campaign-service.js";
 import { CriteriaService } from "./criteria-service.js";
@@ -15,6 +16,7 @@ export interface Services {
   assessments: AssessmentService;
   evidence: EvidenceService;
   results: ResultsService;
+  accounts: AccountService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -30,5 +32,6 @@ export function createServices(deps: ServiceDeps): Services {
     assessments,
     evidence: new EvidenceService(deps, assessments),
     results: new ResultsService(deps, criteria, campaigns, assessments),
+    accounts: new AccountService(deps),
   };
 }

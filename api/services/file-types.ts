@@ -5,11 +5,13 @@ const SIGNATURES: Record<string, number[][]> = {
   "image/jpeg": [[0xff, 0xd8, 0xff]],
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [[0x50, 0x4b, 0x03, 0x04]],
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [[0x50, 0x4b, 0x03, 0x04]],
+  // iPhone photos: an ISO box `ftyp` at byte 4 with a HEIF brand (-1: any byte, the box size).
+  "image/heic": ["heic", "heix", "mif1", "msf1"].map((brand) => [-1, -1, -1, -1, 0x66, 0x74, 0x79, 0x70, ...[...brand].map((ch) => ch.charCodeAt(0))]),
 };
 
 export const ACCEPTED_FILE_TYPES = Object.keys(SIGNATURES);
 
 /** Whether `bytes` start like a file of `type` (an accepted type). */
 export function matchesFileType(type: string, bytes: Uint8Array): boolean {
-  return (SIGNATURES[type] ?? []).some((signature) => signature.every((byte, i) => bytes[i] === byte));
+  return (SIGNATURES[type] ?? []).some((signature) => signature.every((byte, i) => byte < 0 || bytes[i] === byte));
 }

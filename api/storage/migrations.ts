@@ -137,6 +137,25 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex("audit_unit").on("audit").columns(["campaign_id", "unit_code", "code"]).execute();
       },
     },
+    "0003-sign-in": {
+      // People sign in to the web pages with a login name and a password (scrypt hash); a session
+      // is a random id kept in a cookie and stored here only as its sha256, with its CSRF token.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("users").addColumn("login", "text").execute();
+        await db.schema.alterTable("users").addColumn("password_hash", "text").execute();
+        await db.schema.alterTable("users").addColumn("password_changed_at", "text").execute();
+        await db.schema.createIndex("users_login").unique().on("users").column("login").execute();
+        await db.schema
+          .createTable("sessions")
+          .addColumn("id_hash", "text", (c) => c.primaryKey())
+          .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+          .addColumn("csrf", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("expires_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
+      },
+    },
   };
 }
 

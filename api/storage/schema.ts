@@ -17,6 +17,7 @@ export interface Schema {
   surveys: SurveyTable;
   snapshots: SnapshotTable;
   audit: AuditTable;
+  sessions: SessionTable;
 }
 
 export interface CriteriaSetTable {
@@ -46,6 +47,11 @@ export interface UserTable {
   unit_code: string | null;
   token_hash: string;
   created_at: string;
+  /** Sign-in name for the web pages (unique); null until the administrator sets a password. */
+  login: string | null;
+  /** `scrypt$N$r$p$salt$hash` (base64url), never the password itself. */
+  password_hash: string | null;
+  password_changed_at: string | null;
 }
 
 export interface CampaignTable {
@@ -134,4 +140,14 @@ export interface AuditTable {
   before: string | null;
   after: string | null;
   reason: string | null;
+}
+
+/** A signed-in browser: the sha256 of the cookie's random id, never the id itself. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  /** The session's CSRF token, sent back in every form's hidden `csrf` field. */
+  csrf: string;
+  created_at: string;
+  expires_at: string;
 }

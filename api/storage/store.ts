@@ -101,7 +101,7 @@ export class Store {
   findUserByTokenHash(hash: string): Promise<Row<"users"> | undefined> {
     return this.db.selectFrom("users").selectAll().where("token_hash", "=", hash).executeTakeFirst();
   }
-  listUsers(): Promise<Omit<Row<"users">, "token_hash">[]> {
+  listUsers(): Promise<Pick<Row<"users">, "id" | "name" | "role" | "unit_code" | "created_at">[]> {
     return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at"]).orderBy("created_at").orderBy("id").execute();
   }
   async countUsers(role: Role): Promise<number> {
@@ -257,6 +257,46 @@ export class Store {
     if (filter.code !== undefined) query = query.where("code", "=", filter.code);
     if (filter.after !== undefined) query = query.where("id", ">", filter.after);
     return query.orderBy("id").limit(filter.limit).execute();
+  }
+
+  // Sign-in: login names, password hashes and sessions
+  getUser(id: string): Promise<Row<"users"> | undefined> {
+    return this.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+  findUserByLogin(login: string): Promise<Row<"users"> | undefined> {
+    return this.db.selectFrom("users").selectAll().where("login", "=", login).executeTakeFirst();
+  }
+  listUserAccounts(): Promise<Pick<Row<"users">, "id" | "name" | "role" | "unit_code" | "login" | "password_changed_at" | "created_at">[]> {
+    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "login", "password_changed_at", "created_at"]).orderBy("created_at").orderBy("id").execute();
+  }
+  async setUserPassword(id: string, login: string, passwordHash: string, at: string): Promise<boolean> {
+    const result = await this.db.updateTable("users").set({ login, password_hash: passwordHash, password_changed_at: at }).where("id", "=", id).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+  async insertSession(row: Row<"sessions">): Promise<void> {
+    await this.db.insertInto("sessions").values(row).execute();
+  }
+  /** The session and its user, if the session has not expired at `now`. */
+  findSession(idHash: string, now: string): Promise<(Row<"sessions"> & { name: string; role: string; unit_code: string | null }) | undefined> {
+    return this.db
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .select(["sessions.id_hash", "sessions.user_id", "sessions.csrf", "sessions.created_at", "sessions.expires_at", "users.name", "users.role", "users.unit_code"])
+      .where("sessions.id_hash", "=", idHash)
+      .where("sessions.expires_at", ">", now)
+      .executeTakeFirst();
+  }
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+  }
+  /** Signs a user out everywhere (after a password change or reset), except `keep`. */
+  async deleteUserSessions(userId: string, keep?: string): Promise<void> {
+    let query = this.db.deleteFrom("sessions").where("user_id", "=", userId);
+    if (keep !== undefined) query = query.where("id_hash", "!=", keep);
+    await query.execute();
+  }
+  async deleteExpiredSessions(now: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
   }
 }
 

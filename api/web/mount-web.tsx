@@ -2,8 +2,11 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { ASSETS } from "./assets/assets.js";
+import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
+import { mountWard } from "./mount-ward.js";
 import { HomePage } from "./pages/home-page.js";
+import { loadWork } from "./pages/your-work.js";
 import { renderPage } from "./render-page.js";
 import { pageLang } from "./web-lang.js";
 
@@ -23,11 +26,13 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
     return c.body(asset.body);
   });
 
+  mountAccount(app);
+  mountWard(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);
     const published = await c.var.services.campaigns.list(PUBLIC);
     const title = lang === "vi" ? "Trang chủ" : "Home";
-    return renderPage(c, { lang, title }, <HomePage lang={lang} actor={c.var.actor} published={published} />);
+    return renderPage(c, { lang, title }, <HomePage lang={lang} actor={c.var.actor} published={published} work={await loadWork(c)} />);
   });
   mountResults(app);
 }

@@ -126,4 +126,36 @@ dl.summary dd{margin:0 0 .5rem}
 .error-page .code-line{color:var(--muted);font-size:.9375rem}
 @media (min-width:48rem){.phone-only{display:none}.areas-legend{display:block}.bar-chart text{font-size:14px}}
 @media print{.phone-only,.breadcrumb,.downloads,.block-nav{display:none!important}.chart-figure,.class-shares{break-inside:avoid}.tag{color:var(--text);background:none!important;border:1px solid var(--text)}}
+/* Ward self-assessment pages */
+.back-link{margin:0 0 .5rem}
+.big-figure{font-size:1.75rem;font-weight:700;margin:.25rem 0}
+.panel-title{margin:0 0 .25rem;font-size:1.125rem}
+progress{width:100%;max-width:32rem;height:1rem;accent-color:var(--ok)}
+.item{margin:0 0 1rem}
+.item-title{margin:.25rem 0 .5rem;font-size:1.0625rem}
+.item-meta{margin:0 0 .25rem}
+.small-heading{font-size:1rem;margin:.75rem 0 .25rem}
+.doc-list{margin:0 0 .75rem;padding-left:1.25rem}
+.item-form{border-top:1px solid #b1b4b6;padding-top:.75rem;margin-top:.75rem}
+.radios.inline{display:flex;flex-wrap:wrap;gap:0 1.25rem}
+.radios.inline legend{width:100%}
+fieldset{border:0;padding:0;margin:0 0 1rem;min-width:0}
+.date-row{display:flex;align-items:center;gap:.75rem;margin:0 0 .5rem}
+.date-row label{min-width:4rem;font-weight:400}
+details{margin:0 0 1rem}
+summary{cursor:pointer;color:var(--link);text-decoration:underline;min-height:44px;display:flex;align-items:center}
+summary::before{content:"▸";display:inline-block;width:1.25rem;text-decoration:none}
+details[open]>summary::before{content:"▾"}
+details.upload{margin-top:.75rem}
+.tag.status-scored,.tag.status-not-applicable{background:var(--ok)}
+.tag.status-not-entered,.tag.status-missing-facts{background:var(--warn)}
+.tag.status-survey-absent{background:var(--muted)}
+.tag.state-draft{background:var(--warn)}.tag.state-submitted,.tag.state-finalised,.tag.state-published{background:var(--ok)}
+.gap-list li{margin:0 0 .5rem}
+.area-link{font-weight:600}
+.pager{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1rem;margin:1.5rem 0}
+.pager a{min-height:44px;display:inline-flex;align-items:center}
+.card-title{margin:0 0 .5rem;font-size:1.125rem}
+.hint-inline{font-weight:400;color:var(--muted)}
+.file-error{display:block;color:var(--error);font-weight:700}
 `;

@@ -2,6 +2,7 @@ import { PUBLIC, type Actor } from "../../auth/actor.js";
 import type { CampaignView } from "../../services/campaign-service.js";
 import { formatInstant } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
+import { type Work, YourWork } from "./your-work.js";
 
 const TEXT = {
   vi: {
@@ -27,7 +28,7 @@ const TEXT = {
 } as const;
 
 /** `/`: what this is, the published campaigns for anyone, and (for a signed-in person) their work. */
-export function HomePage(props: { lang: Lang; actor: Actor; published: CampaignView[]; work?: unknown }) {
+export function HomePage(props: { lang: Lang; actor: Actor; published: CampaignView[]; work?: Work | undefined }) {
   const t = TEXT[props.lang];
   return (
     <>
@@ -39,6 +40,7 @@ export function HomePage(props: { lang: Lang; actor: Actor; published: CampaignV
           <a class="button" href="/sign-in">{t.signIn}</a>
         </div>
       ) : null}
+      {props.work ? <YourWork lang={props.lang} work={props.work} admin={props.actor.role === "admin"} /> : null}
       <h2>{t.published}</h2>
       {props.published.length === 0 ? (
         <p>{t.none}</p>
