@@ -1,4 +1,5 @@
 import type { CriteriaSet } from "../criteria/types.js";
+import { swallowsRows } from "../io/row-shape.js";
 import { columnLetter } from "../io/sheet-columns.js";
 import { type Checked, type Problem, problem } from "../problem.js";
 import { normaliseText } from "./normalise-text.js";
@@ -7,7 +8,6 @@ import { createRespondentSet } from "./respondent-set.js";
 import { type ColumnPlan, resolveColumns } from "./resolve-columns.js";
 import { SURVEY_RESULTS_FORMAT, type SurveyImportResult, type SurveyQuality } from "./result-types.js";
 import { summariseUnit } from "./summarise-unit.js";
-import { swallowsRows } from "./swallows-rows.js";
 import { type SurveyMapping, type SurveyUnit, isSelectMany } from "./types.js";
 import { type UnitTally, createUnitTally } from "./unit-tally.js";
 import { unknownUnitProblems } from "./unknown-unit-problems.js";
