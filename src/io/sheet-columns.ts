@@ -111,7 +111,7 @@ export function describeColumn(column: SheetColumn): { en: string; vi: string } 
     item: { en: "a criterion code such as 2.1.3 or a fact name", vi: "mã tiêu chí như 2.1.3 hoặc tên số liệu" },
     self: { en: "self-assessed points", vi: "điểm tự chấm" },
     appraisal1: { en: "points of appraisal round 1", vi: "điểm thẩm định lần 1" },
-    explanation: { en: "points after the unit's explanation", vi: "điểm giải trình" },
+    explanation: { en: "the unit's explanation as text (points go in appraisal columns)", vi: "nội dung giải trình của đơn vị (điểm ghi ở cột thẩm định)" },
     appraisal2: { en: "points of appraisal round 2", vi: "điểm thẩm định lần 2" },
     comment: { en: "a comment or the reason for KPS", vi: "ghi chú hoặc lý do không phát sinh" },
     evidence: { en: "evidence ids separated by ;", vi: "mã tài liệu kiểm chứng, cách nhau bởi dấu ;" },

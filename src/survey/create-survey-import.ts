@@ -260,6 +260,8 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
     const beyond = cells.length > width && cells.slice(width).some((cell) => cell.trim() !== "");
     const shifted = beyond || (options.fullRows === true && cells.length > width);
     const short = options.fullRows === true && cells.length < width;
+    // the hot path: most rows have the header's width and no cell over several lines
+    if (!shifted && !short && !hasLineBreak(cells)) return false;
     const multiline = (column: number) => /[\r\n]/.test(cells[column] ?? "");
     // a cell over several lines in a misaligned row is the cause: the quote that opened it
     let broken = strictColumns.find(multiline) ?? -1;
@@ -323,6 +325,11 @@ function trimCell(cell: string): string {
 
 function isBlankCell(cell: string): boolean {
   return cell.length === 0 || (!plain(cell.charCodeAt(0)) && cell.trim() === "");
+}
+
+function hasLineBreak(cells: string[]): boolean {
+  for (const cell of cells) if (cell.indexOf("\n") !== -1 || cell.indexOf("\r") !== -1) return true;
+  return false;
 }
 
 function isBlank(cells: string[]): boolean {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { referenceMapping, writeText } from "./survey-fixtures.js";
@@ -33,6 +34,17 @@ describe("par survey import", () => {
     const dv1 = reports.find((r) => r.unit.code === "DV0001")!;
     expect(dv1.totals.surveyPoints).toBe(25.028);
     expect(dv1.survey.respondents).toBe(10);
+  });
+
+  it("--out results.xlsx writes the same results as a workbook", async () => {
+    const out = writeText("results.xlsx", "");
+    const result = await run("survey", "import", join(EXAMPLES, "google-forms.csv"), "--mapping", MAPPING, "--units", join(EXAMPLES, "units.csv"), "--out", out);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const rows = workbook.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    expect(rows[0]).toEqual(["unit", "respondents", "sipas_access", "sipas_procedure", "sipas_civil_servant", "sipas_result", "sipas_feedback", "satisfaction_overall"]);
+    expect(rows[1]).toEqual(["DV0001", 10, 77.5, 80, 90, 100, 77.78, 84.5]);
   });
 
   it("--format json and --report give everything: questions, groups, intervals, points, quality", async () => {
