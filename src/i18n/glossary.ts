@@ -22,7 +22,7 @@ export const GLOSSARY = {
   selfPoints: { vi: "điểm tự chấm", en: "self-assessed points" },
   appraisedPoints: { vi: "điểm thẩm định", en: "appraised points" },
   finalPoints: { vi: "điểm đạt", en: "final points" },
-  selfGap: { vi: "chênh lệch tự chấm – thẩm định", en: "self-assessed minus appraised" },
+  selfGap: { vi: "chênh lệch tự chấm – thẩm định", en: "difference between self-assessed and appraised points" },
   subIndex: { vi: "chỉ số thành phần", en: "sub-index" },
   total: { vi: "tổng điểm", en: "total" },
   fact: { vi: "số liệu", en: "fact" },
