@@ -1,6 +1,4 @@
-import { ROLE_NAMES, nameIn } from "../../../src/i18n/glossary.js";
-import { formatInstant } from "../../../src/i18n/format-locale.js";
-import type { Lang } from "../../../src/i18n/lang.js";
+import { formatInstant, type Lang, nameIn, ROLE_NAMES } from "../engine.js";
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords.js";
 import type { AccountService } from "../../services/account-service.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";

@@ -1,5 +1,4 @@
-import { type LeafNode, isLeaf } from "../../../src/criteria/types.js";
-import type { Lang } from "../../../src/i18n/lang.js";
+import { isLeaf, type Lang, type LeafNode } from "../engine.js";
 import { ErrorSummary, type FormError } from "../form-parts.js";
 import { DocumentList, ItemCard } from "./item-card.js";
 import type { Collision } from "./save-item.js";

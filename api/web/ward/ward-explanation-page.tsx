@@ -1,5 +1,4 @@
-import type { LeafNode } from "../../../src/criteria/types.js";
-import type { Lang } from "../../../src/i18n/lang.js";
+import { type Lang, type LeafNode } from "../engine.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";
 import { EvidenceUpload } from "./evidence-upload.js";
 import { DOCS_LIST, DocumentList, docLabel } from "./item-card.js";

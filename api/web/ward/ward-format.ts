@@ -1,5 +1,4 @@
-import { formatDecimal } from "../../../src/i18n/format-locale.js";
-import type { Lang } from "../../../src/i18n/lang.js";
+import { formatDecimal, type Lang } from "../engine.js";
 
 /** Points as few decimals as they need: "1", "0,5", "1,25" (vi) / "0.5" (en). */
 export function formatPoints(points: number, lang: Lang): string {
