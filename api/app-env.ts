@@ -1,5 +1,5 @@
 import type { Actor } from "./auth/actor.js";
-import type { WebSession } from "./auth/web-session.js";
+import type { WebSession } from "./services/account-service.js";
 import type { Services } from "./services/create-services.js";
 
 /** What every request handler can read: the caller and the services. */

@@ -2,22 +2,16 @@ import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../errors.js";
-import type { Store } from "../storage/store.js";
+import type { AppEnv } from "../app-env.js";
 import { type Actor, PUBLIC, type Role } from "./actor.js";
 import { hashToken } from "./tokens.js";
-import type { WebSession } from "./web-session.js";
-
-/** What the middleware reads and sets; narrower than AppEnv so that auth does not import the services that import it. */
-type AuthEnv = {
-  Variables: { actor: Actor; session: WebSession | null; services: { store: Store; accounts: { session(id: string): Promise<{ actor: Actor; session: WebSession } | undefined> } } };
-};
 
 /**
  * Sets `actor`: a bearer token wins; without an Authorization header a valid session cookie
  * (the web pages) sets the person and `session`, else the caller is the public; `Bearer <token>` must match a stored
  * token hash (401 otherwise, never silently public).
  */
-export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization");
   c.set("session", null);
   if (header === undefined) {
@@ -57,7 +51,7 @@ export const SESSION_COOKIE = "par_session";
  * HEAD) from another site is refused: SameSite=Lax already keeps the cookie off cross-site posts,
  * and the Origin check covers browsers that do not; forms also carry the session's CSRF token.
  */
-async function sessionOf(c: Context<AuthEnv>) {
+async function sessionOf(c: Context<AppEnv>) {
   const id = getCookie(c, SESSION_COOKIE);
   if (!id || id.length > 100) return undefined;
   const found = await c.var.services.accounts.session(id);

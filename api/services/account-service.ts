@@ -4,13 +4,19 @@ import { requireRole } from "../auth/authenticate.js";
 import { hashPassword, passwordProblems, verifyPassword } from "../auth/passwords.js";
 import { SignInThrottle, normaliseLogin } from "../auth/sign-in-throttle.js";
 import { hashToken } from "../auth/tokens.js";
-import type { WebSession } from "../auth/web-session.js";
 import { ApiError, notFound } from "../errors.js";
 import { recordAudit } from "./audit.js";
 import type { ServiceDeps } from "./service-deps.js";
 
 /** How long a browser stays signed in (absolute, from sign-in). */
 export const SESSION_HOURS = 12;
+
+export interface WebSession {
+  /** sha256 of the cookie's id (what the table stores). */
+  idHash: string;
+  csrf: string;
+  expiresAt: string;
+}
 
 export type SignInOutcome =
   | { ok: true; sessionId: string; csrf: string; expiresAt: Date; actor: Actor }

@@ -1,4 +1,4 @@
-import { type Lang } from "./engine.js";
+import type { Lang } from "../../src/i18n/lang.js";
 
 /** One problem with a form: the id of the field it belongs to, and the message shown there. */
 export interface FormError {

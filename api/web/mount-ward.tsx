@@ -1,7 +1,7 @@
-import { type Lang } from "./engine.js";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { compress } from "hono/compress";
+import type { Lang } from "../../src/i18n/lang.js";
 import type { AppEnv } from "../app-env.js";
 import { ApiError } from "../errors.js";
 import { ACCEPTED_FILE_TYPES, matchesFileType } from "../services/file-types.js";

@@ -1,12 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { ASSETS } from "./assets/assets.js";
+import { Layout } from "./layout.js";
 import { mountAccount } from "./mount-account.js";
 import { mountWard } from "./mount-ward.js";
 import { HomePage } from "./pages/home-page.js";
 import { loadWork } from "./pages/your-work.js";
-import { renderPage } from "./render-page.js";
 import { pageLang } from "./web-lang.js";
 
 /**
@@ -33,4 +34,14 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
     const title = lang === "vi" ? "Trang chủ" : "Home";
     return renderPage(c, { lang, title }, <HomePage lang={lang} actor={c.var.actor} published={published} work={await loadWork(c)} />);
   });
+}
+
+/** Renders `content` inside the layout as a complete HTML page. */
+export function renderPage(c: Context<AppEnv>, page: { lang: ReturnType<typeof pageLang>; title: string; csrf?: string | undefined; status?: 200 | 400 | 403 | 404 | 409 | 412 | 422 | 429 }, content: unknown) {
+  const html = (
+    <Layout lang={page.lang} title={page.title} actor={c.var.actor} path={c.req.url.replace(/^https?:\/\/[^/]+/, "")} csrf={page.csrf ?? c.var.session?.csrf}>
+      {content as never}
+    </Layout>
+  );
+  return c.html(`<!doctype html>${html}`, page.status ?? 200);
 }

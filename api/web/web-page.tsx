@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { ApiError } from "../errors.js";
-import { renderPage } from "./render-page.js";
+import { renderPage } from "./mount-web.js";
 import { MessagePage } from "./pages/message-page.js";
 import { pageLang } from "./web-lang.js";
 

@@ -1,4 +1,6 @@
-import { formatInstant, type Lang, nameIn, ROLE_NAMES } from "../engine.js";
+import { ROLE_NAMES, nameIn } from "../../../src/i18n/glossary.js";
+import { formatInstant } from "../../../src/i18n/format-locale.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords.js";
 import type { AccountService } from "../../services/account-service.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";

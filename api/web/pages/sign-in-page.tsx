@@ -1,4 +1,4 @@
-import { type Lang } from "../engine.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, describedBy, hasError } from "../form-parts.js";
 
 const TEXT = {

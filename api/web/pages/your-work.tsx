@@ -1,5 +1,7 @@
-import { formatInstant, formatTimeLeft, type Lang, nameIn, STATE_NAMES } from "../engine.js";
 import type { Context } from "hono";
+import { STATE_NAMES, nameIn } from "../../../src/i18n/glossary.js";
+import { formatInstant, formatTimeLeft } from "../../../src/i18n/format-locale.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import type { AppEnv } from "../../app-env.js";
 import type { CampaignView } from "../../services/campaign-service.js";
 import { currentDeadline } from "../ward/ward-data.js";

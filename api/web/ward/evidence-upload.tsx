@@ -1,4 +1,4 @@
-import { type Lang } from "../engine.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField, FieldError, type FormError, hasError } from "../form-parts.js";
 
 const TEXT = {

@@ -1,4 +1,6 @@
-import { type FactDeclaration, formatDate, type Lang } from "../engine.js";
+import type { FactDeclaration } from "../../../src/criteria/types.js";
+import { formatDate } from "../../../src/i18n/format-locale.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { FieldError, type FormError, describedBy, hasError } from "../form-parts.js";
 
 const TEXT = {

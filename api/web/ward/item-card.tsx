@@ -1,4 +1,6 @@
-import { formatInstant, type Lang, type LeafNode } from "../engine.js";
+import type { LeafNode } from "../../../src/criteria/types.js";
+import { formatInstant } from "../../../src/i18n/format-locale.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField, FieldError, type FormError, hasError } from "../form-parts.js";
 import { EvidenceUpload } from "./evidence-upload.js";
 import { FactField, showFactValue } from "./fact-field.js";
@@ -69,7 +71,7 @@ export function ItemCard(props: ItemCardProps) {
   const docs = data.assessment.evidence;
   const points = (n: number) => formatPoints(n, lang);
   const Heading = props.heading === 2 ? "h2" : "h3";
-  const facts = enteredFacts(data, leaf);
+  const facts = enteredFacts(data.set, leaf);
   return (
     <article class="card item" id={`item-${leaf.code}`} aria-labelledby={`title-${leaf.code}`}>
       <Heading id={`title-${leaf.code}`} class="item-title">{leaf.code}. {text(leaf.title)}</Heading>

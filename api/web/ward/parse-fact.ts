@@ -1,4 +1,6 @@
-import { type FactDeclaration, type FactType, type FactValue, type Lang } from "../engine.js";
+import type { FactDeclaration, FactType } from "../../../src/criteria/types.js";
+import type { FactValue } from "../../../src/assessment/types.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 
 export type Parsed = { ok: true; value: FactValue } | { ok: false; message: string };
 

@@ -1,4 +1,6 @@
-import { type Lang, type LeafNode, type Round } from "../engine.js";
+import type { Round } from "../../../src/assessment/types.js";
+import type { LeafNode } from "../../../src/criteria/types.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import type { Actor } from "../../auth/actor.js";
 import { ApiError } from "../../errors.js";
 import type { EntryKind } from "../../services/assessment-service.js";
@@ -46,7 +48,7 @@ export async function saveItemForm(services: Services, actor: Actor, data: WardD
   const code = leaf.code;
   const changes: { kind: EntryKind; code: string; field: string; value: unknown; version: number }[] = [];
   const errors: FormError[] = [];
-  for (const { name, fact } of enteredFacts(data, leaf)) {
+  for (const { name, fact } of enteredFacts(data.set, leaf)) {
     const id = fieldId.fact(code, name);
     const parsed = parseFact(fact, fields(form, id), lang);
     if (!parsed.ok) {

@@ -1,4 +1,5 @@
-import { isLeaf, type Lang, type LeafNode } from "../engine.js";
+import { type LeafNode, isLeaf } from "../../../src/criteria/types.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { ErrorSummary, type FormError } from "../form-parts.js";
 import { DocumentList, ItemCard } from "./item-card.js";
 import type { Collision } from "./save-item.js";

@@ -1,4 +1,6 @@
-import { formatInstant, formatTimeLeft, type Lang, nameIn, STATE_NAMES } from "../engine.js";
+import { STATE_NAMES, nameIn } from "../../../src/i18n/glossary.js";
+import { formatInstant, formatTimeLeft } from "../../../src/i18n/format-locale.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField } from "../form-parts.js";
 import { type WardData, currentDeadline, entersItem, leavesOf, plainText, progress, sectionOf, sections } from "./ward-data.js";
 import { formatIndex, formatPoints } from "./ward-format.js";

@@ -1,4 +1,8 @@
-import { type CriteriaNode, type CriteriaSet, type FactDeclaration, indexCriteriaSet, isLeaf, type Lang, type LeafNode, type NodeReport, type Round, type ScoreReport } from "../engine.js";
+import type { Round } from "../../../src/assessment/types.js";
+import { indexCriteriaSet } from "../../../src/criteria/criteria-index.js";
+import { type CriteriaNode, type CriteriaSet, type FactDeclaration, type LeafNode, isLeaf } from "../../../src/criteria/types.js";
+import type { Lang } from "../../../src/i18n/lang.js";
+import type { NodeReport, ScoreReport } from "../../../src/scoring/report.js";
 import type { Actor } from "../../auth/actor.js";
 import type { EntryView } from "../../services/assessment-service.js";
 import type { CampaignView } from "../../services/campaign-service.js";
@@ -65,14 +69,11 @@ export function entersItem(leaf: LeafNode): boolean {
   return leaf.scoring.kind !== "survey";
 }
 
-/**
- * The facts a ward enters for an item: those its rule reads (the engine's own index: the report
- * omits some, e.g. when a rate's denominator is 0), derived rates replaced by their two counts.
- */
-export function enteredFacts(data: WardData, leaf: LeafNode): { name: string; fact: FactDeclaration }[] {
-  const reads = indexCriteriaSet(data.set).leaves.get(leaf.code)?.reads ?? [];
+/** The facts a ward enters for an item: those it reads, derived rates replaced by their counts. */
+export function enteredFacts(set: CriteriaSet, leaf: LeafNode): { name: string; fact: FactDeclaration }[] {
+  const reads = indexCriteriaSet(set).leaves.get(leaf.code)?.reads ?? [];
   return [...new Set(reads)].flatMap((name) => {
-    const fact = data.set.facts[name];
+    const fact = set.facts[name];
     return fact && !fact.derived ? [{ name, fact }] : [];
   });
 }
@@ -103,7 +104,7 @@ export function isEntered(data: WardData, leaf: LeafNode): boolean {
   const item = entryOf(data, "self", "item", leaf.code)?.value as { points?: unknown; notApplicable?: unknown } | undefined;
   if (item?.notApplicable === true) return true;
   if (leaf.scoring.kind === "manual") return typeof item?.points === "number";
-  const facts = enteredFacts(data, leaf);
+  const facts = enteredFacts(data.set, leaf);
   if (facts.length > 0) return facts.every(({ name }) => factValue(entryOf(data, "self", "fact", name)) !== null);
   const status = data.nodes.get(leaf.code)?.leaf?.self.status;
   return status !== undefined && status !== "not-entered" && status !== "missing-facts";
@@ -111,7 +112,8 @@ export function isEntered(data: WardData, leaf: LeafNode): boolean {
 
 /** The section (page) an item is on. */
 export function sectionOf(set: CriteriaSet, code: string): string | undefined {
-  return sections(set, "vi").find((section) => leavesOf(section.nodes).some((leaf) => leaf.code === code))?.code;
+  const indexed = indexCriteriaSet(set).leaves.get(code);
+  return indexed ? (indexed.section === "areas" ? indexed.area : indexed.section) : undefined;
 }
 
 /** The deadline that matters now for the ward: the self round while draft or submitted, the explanation round while explaining. */

@@ -1,4 +1,5 @@
-import { type Lang, type LeafNode } from "../engine.js";
+import type { LeafNode } from "../../../src/criteria/types.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";
 import { EvidenceUpload } from "./evidence-upload.js";
 import { DOCS_LIST, DocumentList, docLabel } from "./item-card.js";

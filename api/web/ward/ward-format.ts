@@ -1,4 +1,5 @@
-import { formatDecimal, type Lang } from "../engine.js";
+import { formatDecimal } from "../../../src/i18n/format-locale.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 
 /** Points as few decimals as they need: "1", "0,5", "1,25" (vi) / "0.5" (en). */
 export function formatPoints(points: number, lang: Lang): string {

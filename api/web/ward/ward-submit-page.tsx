@@ -1,4 +1,5 @@
-import { formatInstant, formatTimeLeft, type Lang } from "../engine.js";
+import { formatInstant, formatTimeLeft } from "../../../src/i18n/format-locale.js";
+import type { Lang } from "../../../src/i18n/lang.js";
 import { CsrfField } from "../form-parts.js";
 import { type WardData, progress, sectionOf } from "./ward-data.js";
 import { formatIndex } from "./ward-format.js";
