@@ -79,3 +79,7 @@ export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.
 export { readSurveyReport } from "./io/read-survey-report.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
+
+// How sure a ranking is, what-if policies and why a score moved
+export { analyseRobustness } from "./analysis/analyse-robustness.js";
+export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./analysis/robustness-types.js";
