@@ -83,3 +83,4 @@ export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
 // How sure a ranking is, what-if policies and why a score moved
 export { analyseRobustness } from "./analysis/analyse-robustness.js";
 export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./analysis/robustness-types.js";
+export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustness.js";

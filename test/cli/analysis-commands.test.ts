@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+
+const SET = "criteria/reference-commune/2026.1.json";
+const DEMO = ["criteria/examples/demo-province/assessments-2026.csv", "--survey", "criteria/examples/demo-province/survey-2026.csv"];
+
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe("par rank --robustness", () => {
+  it("adds rank bands to the JSON, the same for the same seed", async () => {
+    const a = await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", "40", "--seed", "7", "--format", "json");
+    expect(a.code).toBe(0);
+    const parsed = JSON.parse(a.stdout) as { blocks: { units: { rank: number }[] }[]; robustness: { replicates: number; blocks: { units: { rank: number; low: number; high: number }[] }[] } };
+    expect(parsed.robustness.replicates).toBe(40);
+    expect(parsed.robustness.blocks.map((b) => b.units.map((u) => u.rank))).toEqual(parsed.blocks.map((b) => b.units.map((u) => u.rank)));
+    expect((await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", "40", "--seed", "7", "--format", "json")).stdout).toBe(a.stdout);
+  });
+
+  it.each([
+    { lang: "vi", lines: [/Độ tin cậy của thứ hạng: 30 lần mô phỏng/, /Khoảng 5–95%/, /\d,\d%/] },
+    { lang: "en", lines: [/How sure the rank is: 30 replicates/, /5–95% band/, /\d\.\d%/] },
+  ])("prints the bands in $lang with the locale's decimal mark", async ({ lang, lines }) => {
+    const result = await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", "30", "--lang", lang);
+    expect(result.code).toBe(0);
+    for (const line of lines) expect(result.stdout).toMatch(line);
+  });
+
+  it("writes one CSV row per unit with class shares", async () => {
+    const result = await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", "20", "--format", "csv");
+    expect(result.code).toBe(0);
+    const rows = result.stdout.trim().split(/\r?\n/);
+    expect(rows[0]).toMatch(/^block,rank,code,name,median_rank,rank_p5,rank_p95,class_xuat-sac/);
+    expect(rows).toHaveLength(41);
+  });
+
+  it.each(["0", "100001"])("refuses --replicates %s with a usage error", async (replicates) => {
+    const result = await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", replicates, "--lang", "en");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--replicates must be 1 to 100000/);
+  });
+});
