@@ -84,3 +84,5 @@ export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
 export { analyseRobustness } from "./analysis/analyse-robustness.js";
 export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./analysis/robustness-types.js";
 export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustness.js";
+export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";
+export { type RankChange, compareRankings } from "./analysis/compare-rankings.js";
