@@ -86,3 +86,4 @@ export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustne
 export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustness.js";
 export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";
 export { type RankChange, compareRankings } from "./analysis/compare-rankings.js";
+export { formatRankChanges, rankChangesToCsvRows } from "./io/format-rank-changes.js";

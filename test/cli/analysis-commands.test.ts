@@ -44,3 +44,39 @@ describe("par rank --robustness", () => {
     expect(result.stderr).toMatch(/--replicates must be 1 to 100000/);
   });
 });
+
+describe("par what-if", () => {
+  it("shows no change under the set's own policy, and changes under another", async () => {
+    const same = await run("what-if", "--criteria", SET, ...DEMO, "--class-edges", "90;80;70;50", "--format", "json");
+    expect(same.code).toBe(0);
+    const unchanged = JSON.parse(same.stdout) as { changes: { rankChange: number; classChanged: boolean }[] };
+    expect(unchanged.changes).toHaveLength(40);
+    expect(unchanged.changes.every((c) => c.rankChange === 0 && !c.classChanged)).toBe(true);
+    const lower = JSON.parse((await run("what-if", "--criteria", SET, ...DEMO, "--class-edges", "85;75;65;45", "--format", "json")).stdout) as typeof unchanged;
+    expect(lower.changes.some((c) => c.classChanged)).toBe(true);
+  });
+
+  it.each([
+    { lang: "vi", line: /\d+,\d\d → \d+,\d\d/ },
+    { lang: "en", line: /\d+\.\d\d → \d+\.\d\d/ },
+  ])("prints index before → after in $lang", async ({ lang, line }) => {
+    const result = await run("what-if", "--criteria", SET, ...DEMO, "--survey-weight", "20", "--lang", lang);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(line);
+  });
+
+  it.each([
+    { argv: [], message: /say which policy to try/ },
+    { argv: ["--survey-weight", "abc"], message: /--survey-weight: "abc" is not a number/ },
+  ])("refuses $argv with a usage error", async ({ argv, message }) => {
+    const result = await run("what-if", "--criteria", SET, ...DEMO, ...argv, "--lang", "en");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it("names the bad class edges as problems of the policy", async () => {
+    const result = await run("what-if", "--criteria", SET, ...DEMO, "--class-edges", "90;80", "--lang", "en");
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/give 4 lower edges/);
+  });
+});
