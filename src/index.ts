@@ -87,3 +87,4 @@ export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustne
 export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";
 export { type RankChange, compareRankings } from "./analysis/compare-rankings.js";
 export { formatRankChanges, rankChangesToCsvRows } from "./io/format-rank-changes.js";
+export { type ItemChange, type ItemSide, type ScoreChange, explainScoreChange } from "./analysis/explain-score-change.js";
