@@ -88,3 +88,4 @@ export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";
 export { type RankChange, compareRankings } from "./analysis/compare-rankings.js";
 export { formatRankChanges, rankChangesToCsvRows } from "./io/format-rank-changes.js";
 export { type ItemChange, type ItemSide, type ScoreChange, explainScoreChange } from "./analysis/explain-score-change.js";
+export { formatScoreChange } from "./io/format-score-change.js";

@@ -80,3 +80,41 @@ describe("par what-if", () => {
     expect(result.stderr).toMatch(/give 4 lower edges/);
   });
 });
+
+describe("par why-moved", () => {
+  const years = [
+    "--criteria-old",
+    "criteria/reference-commune/2025.1.json",
+    "--criteria-new",
+    SET,
+    "criteria/examples/demo-province/assessments-2025.csv",
+    "criteria/examples/demo-province/assessments-2026.csv",
+  ];
+
+  it("lists the items that moved; their changes add up to the total change", async () => {
+    const result = await run("why-moved", ...years, "--unit", "DV0001", "--format", "json");
+    expect(result.code).toBe(0);
+    const change = JSON.parse(result.stdout) as { totalChange: number; bonus: number; penalty: number; items: { change: number }[] };
+    expect(change.items.length).toBeGreaterThan(0);
+    const sum = change.items.reduce((s, item) => s + Math.round(item.change * 10_000), 0) + Math.round(change.bonus * 10_000) - Math.round(change.penalty * 10_000);
+    expect(sum).toBe(Math.round(change.totalChange * 10_000));
+  });
+
+  it.each([
+    { lang: "vi", line: /Xã Minh Hòa \(DV0001\): tổng điểm \d+,\d\d năm 2025 → \d+,\d\d năm 2026/ },
+    { lang: "en", line: /Xã Minh Hòa \(DV0001\): total \d+\.\d\d in 2025 → \d+\.\d\d in 2026/ },
+  ])("prints the change in $lang", async ({ lang, line }) => {
+    const result = await run("why-moved", ...years, "--unit", "DV0001", "--lang", lang);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(line);
+  });
+
+  it.each([
+    { argv: ["--unit", "NOPE"], message: /unit NOPE is not in/ },
+    { argv: ["--unit", "DV0001", "criteria/examples/demo-province/assessments-2026.csv"], message: /give exactly two inputs/ },
+  ])("refuses $argv with a usage error", async ({ argv, message }) => {
+    const result = await run("why-moved", ...years, ...argv, "--lang", "en");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
