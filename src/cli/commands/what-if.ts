@@ -1,4 +1,4 @@
-import { type Policy, compareRankings, derivePolicySet, formatRankChanges, rankChangesToCsvRows, rankUnits } from "../../index.js";
+import { type Lang, type Policy, compareRankings, formatDecimal, derivePolicySet, formatRankChanges, rankChangesToCsvRows, rankUnits } from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
@@ -69,7 +69,7 @@ export const whatIfCommand = defineCommand({
     const before = rank(set);
     const after = rank(derived.value);
     const changes = compareRankings(before, after);
-    const title = lang === "vi" ? `Thử chính sách khác (${describe(policy)}), bộ tiêu chí ${set.family} ${set.version}` : `What if (${describe(policy)}), criteria ${set.family} ${set.version}`;
+    const title = lang === "vi" ? `Thử chính sách khác (${describe(policy, lang)}), bộ tiêu chí ${set.family} ${set.version}` : `What if (${describe(policy, lang)}), criteria ${set.family} ${set.version}`;
     const format = args.format as Format;
     emit(io, render(format, { json: () => ({ policy, changes }), csv: () => rankChangesToCsvRows(changes), table: () => formatRankChanges(changes, set.display.indexDecimals, lang, title) }), args.out, format, lang);
     return EXIT.ok;
@@ -82,8 +82,15 @@ function parseNumber(text: string, option: string): number {
   return value;
 }
 
-function describe(policy: Policy): string {
-  return Object.entries(policy)
-    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(";") : String(value)}`)
+const POLICY_NAMES: Record<keyof Policy, { vi: string; en: string }> = {
+  surveyWeight: { vi: "trọng số khảo sát", en: "survey weight" },
+  missingSurvey: { vi: "thiếu khảo sát", en: "missing survey" },
+  notApplicable: { vi: "không phát sinh", en: "not applicable" },
+  classEdges: { vi: "ngưỡng xếp loại", en: "class edges" },
+};
+
+function describe(policy: Policy, lang: Lang): string {
+  return (Object.entries(policy) as [keyof Policy, unknown][])
+    .map(([key, value]) => `${POLICY_NAMES[key][lang]} ${Array.isArray(value) ? value.join("; ") : typeof value === "number" ? formatDecimal(value, 2, lang) : String(value)}`)
     .join(", ");
 }
