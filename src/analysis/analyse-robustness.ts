@@ -3,7 +3,7 @@ import type { Checked } from "../problem.js";
 import { orderBlock, rankUnits } from "../ranking/rank-units.js";
 import { evaluateLeaf, isProblem } from "../scoring/evaluate-leaf.js";
 import type { ScoreReport } from "../scoring/report.js";
-import { createRandom, deriveSeed } from "../synthetic/random.js";
+import { type Random, createRandom, deriveSeed } from "../synthetic/random.js";
 import { drawSurveyValue } from "./draw-survey-value.js";
 import { type Variation, listVariation } from "./list-variation.js";
 import type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./robustness-types.js";
@@ -18,8 +18,8 @@ const NO_FACTS = new Map<string, never>();
  * are re-scored by the engine's own leaf evaluation, the totals shifted exactly and the units
  * re-ordered by the ranking's own rule (`orderBlock`, which `rankUnits` uses). Drawn indicator
  * values are kept to 0.01 (a survey share is not published finer), so a survey item is evaluated
- * once per distinct value. Each unit of replicate r draws from its own seeded stream, so the
- * first N replicates do not depend on how many follow. Nothing is re-scored that cannot change.
+ * once per distinct value. Replicate r draws from its own seeded stream, so the first N
+ * replicates do not depend on how many follow. Nothing is re-scored that cannot change.
  */
 export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], options: RobustnessOptions): Checked<RobustnessReport> {
   const { replicates, seed } = options;
@@ -34,9 +34,10 @@ export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], opti
   const ranks = new Int32Array(replicates * reports.length);
   const classes = reports.map(() => new Map<string | null, number>());
   const surveyPoints = new Map<LeafNode, Map<number, number>>();
+  const scales = new Map(Object.entries(set.survey?.indicators ?? {}).map(([name, declared]) => [name, { min: declared.min ?? 0, max: declared.max ?? 100 }]));
   for (let r = 0; r < replicates; r++) {
-    const stream = deriveSeed(seed >>> 0, r);
-    const shifted = reports.map((report, i) => shiftReplicate(set, report, variations[i]!, deriveSeed(stream, i), surveyPoints));
+    const random = createRandom(deriveSeed(seed >>> 0, r));
+    const shifted = reports.map((report, i) => shiftReplicate(set, report, variations[i]!, scales, random, surveyPoints));
     for (const members of blockMembers) {
       for (const { report, rank } of orderBlock(members.map((m) => shifted[m]!), set.ranking.ties.breakers)) {
         const i = position.get(report.unit.code)!;
@@ -81,19 +82,24 @@ export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], opti
   };
 }
 
-/** One unit's report in one replicate: survey indicators and disputed items drawn from the unit's own stream. */
-function shiftReplicate(set: CriteriaSet, report: ScoreReport, variation: Variation, seed: number, cache: Map<LeafNode, Map<number, number>>): ScoreReport {
+/** One unit's report in one replicate: its survey indicators and disputed items drawn from the replicate's stream. */
+function shiftReplicate(
+  set: CriteriaSet,
+  report: ScoreReport,
+  variation: Variation,
+  scales: Map<string, { min: number; max: number }>,
+  random: Random,
+  cache: Map<LeafNode, Map<number, number>>,
+): ScoreReport {
   const surveyed = variation.respondents !== undefined && variation.survey.length > 0;
   if (variation.disputed.length === 0 && !surveyed) return report;
-  const random = createRandom(seed);
   const shift: ReportShift = { areas: new Map(), survey: new Map() };
   const add = (map: Map<number, number>, area: number, delta: number) => map.set(area, (map.get(area) ?? 0) + delta);
   if (surveyed) {
     const drawn: Record<string, number> = {};
-    for (const [indicator, value] of Object.entries(variation.indicators)) {
-      const declared = set.survey?.indicators[indicator];
-      const scale = { min: declared?.min ?? 0, max: declared?.max ?? 100 };
-      drawn[indicator] = Math.round(drawSurveyValue(value, variation.respondents, scale, random) * 100) / 100;
+    for (const indicator in variation.indicators) {
+      const scale = scales.get(indicator) ?? { min: 0, max: 100 };
+      drawn[indicator] = Math.round(drawSurveyValue(variation.indicators[indicator]!, variation.respondents, scale, random) * 100) / 100;
     }
     for (const item of variation.survey) {
       const delta = surveyUnits(set, item.leaf, drawn, item.indicator, cache) - item.units;
@@ -105,17 +111,21 @@ function shiftReplicate(set: CriteriaSet, report: ScoreReport, variation: Variat
   return shiftReport(set, report, shift);
 }
 
-/** A survey item's points for a drawn value, by the engine's own leaf evaluation, remembered per value (values are drawn to 0.01). */
+/**
+ * A survey item's points for a drawn value, by the engine's own leaf evaluation, remembered per
+ * value: values are drawn to 0.01, so the key is the value in hundredths (a small integer).
+ */
 function surveyUnits(set: CriteriaSet, leaf: LeafNode, drawn: Record<string, number>, indicator: string, cache: Map<LeafNode, Map<number, number>>): number {
   let byValue = cache.get(leaf);
   if (!byValue) cache.set(leaf, (byValue = new Map()));
   const value = drawn[indicator]!;
-  let units = byValue.get(value);
+  const key = Math.round(value * 100);
+  let units = byValue.get(key);
   if (units === undefined) {
     const outcome = evaluateLeaf(set, leaf, { facts: NO_FACTS, points: undefined, survey: drawn });
     if (isProblem(outcome)) throw new Error(`survey item ${leaf.code} cannot score ${indicator} = ${value}: ${outcome.message}`);
     units = outcome.units;
-    byValue.set(value, units);
+    byValue.set(key, units);
   }
   return units;
 }

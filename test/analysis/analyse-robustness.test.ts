@@ -28,7 +28,7 @@ function analyse(reports: ScoreReport[], options: Parameters<typeof analyseRobus
 const units = (report: RobustnessReport) => report.blocks.flatMap((b) => b.units);
 const province = score(generateAssessments(set, { count: 40, seed: 7 }));
 
-describe("analyseRobustness", () => {
+describe("analyseRobustness", { timeout: 60_000 }, () => {
   it("gives the same analysis for the same seed, and another for another seed", () => {
     const a = analyse(province, { replicates: 60, seed: 11, disputes: true });
     expect(analyse(province, { replicates: 60, seed: 11, disputes: true })).toEqual(a);

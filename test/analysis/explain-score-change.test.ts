@@ -23,7 +23,7 @@ function score(set: CriteriaSet, input: Assessment): ScoreReport {
 const lastYear = generateAssessments(older, { count: 20, seed: 5 });
 const thisYear = generateAssessments(newer, { count: 20, seed: 6 });
 
-describe("explainScoreChange", () => {
+describe("explainScoreChange", { timeout: 60_000 }, () => {
   it("adds up: item changes + bonus change − penalty change = total change, across criteria versions (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 19 }), (i) => {

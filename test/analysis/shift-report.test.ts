@@ -26,7 +26,7 @@ function shiftBetween(before: ScoreReport, after: ScoreReport): ReportShift {
   return shift;
 }
 
-describe("shiftReport", () => {
+describe("shiftReport", { timeout: 60_000 }, () => {
   it("gives the totals and area points of a full re-score with other survey values (property)", () => {
     const inputs = generateAssessments(set, { count: 30, seed: 9 }).filter((a) => a.survey);
     fc.assert(

@@ -32,7 +32,7 @@ function rank(s: CriteriaSet): Ranking {
 
 const published = rank(set);
 
-describe("what-if: derivePolicySet and compareRankings", () => {
+describe("what-if: derivePolicySet and compareRankings", { timeout: 60_000 }, () => {
   it.each<{ case: string; policy: Policy }>([
     { case: "no change", policy: {} },
     { case: "the same survey weight", policy: { surveyWeight: surveyMax(set) } },

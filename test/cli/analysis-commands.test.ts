@@ -11,7 +11,7 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
-describe("par rank --robustness", () => {
+describe("par rank --robustness", { timeout: 60_000 }, () => {
   it("adds rank bands to the JSON, the same for the same seed", async () => {
     const a = await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", "40", "--seed", "7", "--format", "json");
     expect(a.code).toBe(0);
@@ -45,7 +45,7 @@ describe("par rank --robustness", () => {
   });
 });
 
-describe("par what-if", () => {
+describe("par what-if", { timeout: 60_000 }, () => {
   it("shows no change under the set's own policy, and changes under another", async () => {
     const same = await run("what-if", "--criteria", SET, ...DEMO, "--class-edges", "90;80;70;50", "--format", "json");
     expect(same.code).toBe(0);
@@ -81,7 +81,7 @@ describe("par what-if", () => {
   });
 });
 
-describe("par why-moved", () => {
+describe("par why-moved", { timeout: 60_000 }, () => {
   const years = [
     "--criteria-old",
     "criteria/reference-commune/2025.1.json",
