@@ -1,6 +1,6 @@
 import { type CriteriaSet, diffCriteriaSets, explainScoreChange, formatScoreChange } from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
-import { OUT_ARG, YEAR_ARG, formatArg } from "../common-args.js";
+import { OUT_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
 import { type Format, emit, render } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
@@ -34,7 +34,6 @@ export const whyMovedCommand = defineCommand({
     unit: { type: "string", valueHint: { vi: "mã", en: "code" }, description: { vi: "mã đơn vị cần giải thích", en: "the unit's code" }, required: true },
     "survey-old": surveyArg("kết quả khảo sát của năm cũ", "the older year's survey results"),
     "survey-new": surveyArg("kết quả khảo sát của năm mới", "the newer year's survey results"),
-    year: YEAR_ARG,
     format: formatArg(["table", "json"], "table"),
     out: OUT_ARG,
   },
