@@ -1,5 +1,4 @@
-import { type CriteriaSet, type LeafNode, isLeaf } from "../criteria/types.js";
-import type { CriteriaNode } from "../criteria/types.js";
+import { type CriteriaNode, type CriteriaSet, type LeafNode, isLeaf } from "../criteria/types.js";
 import { toUnits } from "../points.js";
 import type { NodeReport, ScoreReport } from "../scoring/report.js";
 
