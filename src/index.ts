@@ -85,3 +85,13 @@ export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/form
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";
 export { isoDatesInFact } from "./io/date-order.js";
+
+// How sure a ranking is, what-if policies and why a score moved
+export { analyseRobustness } from "./analysis/analyse-robustness.js";
+export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./analysis/robustness-types.js";
+export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustness.js";
+export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";
+export { type RankChange, compareRankings } from "./analysis/compare-rankings.js";
+export { formatRankChanges, rankChangesToCsvRows } from "./io/format-rank-changes.js";
+export { type ItemChange, type ItemSide, type ScoreChange, explainScoreChange } from "./analysis/explain-score-change.js";
+export { formatScoreChange } from "./io/format-score-change.js";
