@@ -1,7 +1,7 @@
 import { checkAssessment } from "../../src/assessment/check-assessment.js";
 import { ASSESSMENT_FORMAT, ROUNDS, type Round } from "../../src/assessment/types.js";
 import { type Actor, isStaff } from "../auth/actor.js";
-import { requireUnitAccess } from "../auth/authenticate.js";
+import { requireRole, requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, notFound } from "../errors.js";
 import type { EvidenceSummary, Row, Store } from "../storage/store.js";
 import { toUnit } from "./assemble-assessment.js";
@@ -50,6 +50,7 @@ export class AssessmentService {
   }
 
   async list(actor: Actor, campaignId: string) {
+    requireRole(actor, "admin", "scorer", "unit");
     const rows = await this.deps.store.listAssessments(campaignId);
     return rows
       .filter((r) => isStaff(actor) || (actor.role === "unit" && actor.unitCode === r.unit_code))

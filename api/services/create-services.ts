@@ -1,11 +1,18 @@
+import { DEFAULT_THROTTLE, type Throttle, createThrottle } from "../auth/throttle.js";
 import { AssessmentService } from "./assessment-service.js";
+import { AuditService } from "./audit-service.js";
 import { CampaignService } from "./campaign-service.js";
 import { CriteriaService } from "./criteria-service.js";
 import { EvidenceService } from "./evidence-service.js";
-import { ResultsService } from "./results-service.js";
+import { LiveScores } from "./live-scores.js";
+import { PublicationService } from "./publication-service.js";
+import { RankingService } from "./ranking-service.js";
+import { ReportService } from "./report-service.js";
 import type { ServiceDeps } from "./service-deps.js";
+import { SurveyService } from "./survey-service.js";
 import { UnitService } from "./unit-service.js";
 
+/** The service graph, built once per process: its caches (loaded criteria sets, live scores, published rankings) exist once. */
 export interface Services {
   store: ServiceDeps["store"];
   deps: ServiceDeps;
@@ -14,13 +21,21 @@ export interface Services {
   campaigns: CampaignService;
   assessments: AssessmentService;
   evidence: EvidenceService;
-  results: ResultsService;
+  reports: ReportService;
+  rankings: RankingService;
+  publication: PublicationService;
+  surveys: SurveyService;
+  audit: AuditService;
+  /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
+  authThrottle: Throttle;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const criteria = new CriteriaService(deps);
   const campaigns = new CampaignService(deps, criteria);
   const assessments = new AssessmentService(deps, criteria, campaigns);
+  const live = new LiveScores();
+  const rankings = new RankingService(deps, criteria, live);
   return {
     store: deps.store,
     deps,
@@ -29,6 +44,11 @@ export function createServices(deps: ServiceDeps): Services {
     campaigns,
     assessments,
     evidence: new EvidenceService(deps, assessments),
-    results: new ResultsService(deps, criteria, campaigns, assessments),
+    reports: new ReportService(deps, criteria, assessments, live),
+    rankings,
+    publication: new PublicationService(deps, campaigns, rankings, live),
+    surveys: new SurveyService(deps, criteria, campaigns),
+    audit: new AuditService(deps),
+    authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
   };
 }

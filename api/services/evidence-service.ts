@@ -31,6 +31,10 @@ export class EvidenceService {
   }
 
   async save(actor: Actor, campaignId: string, unitCode: string, id: string, input: EvidenceInput, expectedVersion: number, reason?: string) {
+    // A link is shown to scorers as a link: only web addresses, never javascript: or data:.
+    if (input.link !== undefined && !/^https?:\/\//i.test(input.link.trim())) {
+      throw new ApiError("invalid-request", "the evidence link must be an http or https address", { problems: [{ path: "link", message: "use an address starting with https:// (or http://)" }] });
+    }
     return this.write(actor, campaignId, unitCode, id, expectedVersion, "evidence.save", reason, (current, at) => ({
       campaign_id: campaignId, unit_code: unitCode, id,
       title: input.title ?? null, number: input.number ?? null, date: input.date ?? null, issuer: input.issuer ?? null, link: input.link ?? null,
@@ -43,8 +47,13 @@ export class EvidenceService {
     if (file.bytes.length > this.deps.limits.maxFileBytes) throw new ApiError("payload-too-large", `the file is ${file.bytes.length} bytes; the limit is ${this.deps.limits.maxFileBytes}`);
     if (!ACCEPTED_FILE_TYPES.includes(file.type)) throw new ApiError("unsupported-media-type", `files of type ${file.type || "(none)"} are not accepted. Expected one of: ${ACCEPTED_FILE_TYPES.join(", ")}`);
     if (!matchesFileType(file.type, file.bytes)) throw new ApiError("unsupported-media-type", `the file's content is not ${file.type}: send the file with its real Content-Type`);
-    return this.write(actor, campaignId, unitCode, id, expectedVersion, "evidence.file", undefined, (current, at) => {
+    return this.write(actor, campaignId, unitCode, id, expectedVersion, "evidence.file", undefined, async (current, at, store) => {
       if (!current) throw notFound(`evidence ${id} (create it with PUT before uploading its file)`);
+      const quota = this.deps.limits.evidenceQuotaBytes;
+      const others = (await store.sumEvidenceBytes(campaignId, unitCode)) - (current.file_size ?? 0);
+      if (others + file.bytes.length > quota) {
+        throw new ApiError("quota-exceeded", `the evidence files of ${unitCode} in ${campaignId} would take ${others + file.bytes.length} bytes, over the quota of ${quota} bytes per unit (${others} used by other files): replace a file with a smaller one, or ask the administrator to raise PAR_EVIDENCE_QUOTA_MB`);
+      }
       return { ...current, file_name: file.name, file_type: file.type, file_size: file.bytes.length, file_data: file.bytes, version: expectedVersion + 1, updated_by: actor.id, updated_at: at };
     });
   }
@@ -56,7 +65,7 @@ export class EvidenceService {
     return { name: row.file_name ?? id, type: row.file_type ?? "application/octet-stream", bytes: new Uint8Array(row.file_data) };
   }
 
-  private async write(actor: Actor, campaignId: string, unitCode: string, id: string, expectedVersion: number, action: string, reason: string | undefined, next: (current: Row<"evidence"> | undefined, at: string) => Row<"evidence">) {
+  private async write(actor: Actor, campaignId: string, unitCode: string, id: string, expectedVersion: number, action: string, reason: string | undefined, next: (current: Row<"evidence"> | undefined, at: string, store: Store) => Row<"evidence"> | Promise<Row<"evidence">>) {
     requireUnitAccess(actor, unitCode);
     if (actor.role !== EVIDENCE_RULE.role) throw new ApiError("forbidden", `evidence is added by the unit; you are ${actor.role}`);
     return this.deps.store.transaction(async (store: Store) => {
@@ -66,7 +75,7 @@ export class EvidenceService {
       this.assessments.checkDeadline(campaign, deadline);
       const current = await store.getEvidence(campaignId, unitCode, id);
       if ((current?.version ?? 0) !== expectedVersion) throw staleVersion(`evidence ${id}`, current?.version ?? 0, current ? toEvidenceView(current) : null);
-      const row = next(current, this.deps.now().toISOString());
+      const row = await next(current, this.deps.now().toISOString(), store);
       await store.putEvidence(row, expectedVersion);
       const { file_data: _before, ...before } = current ?? { file_data: null };
       const { file_data: _after, ...after } = row;

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { UnitType } from "../../src/criteria/types.js";
 import type { Actor, Role } from "../auth/actor.js";
-import { createToken, hashToken } from "../auth/tokens.js";
+import { requireRole } from "../auth/authenticate.js";
+import { issueToken } from "../auth/tokens.js";
 import { ApiError, notFound } from "../errors.js";
-import type { Row } from "../storage/store.js";
+import type { Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
 import type { ServiceDeps } from "./service-deps.js";
 
@@ -53,23 +54,59 @@ export class UnitService {
   }
 
   /** Creates a user and returns the token, which is never shown again. */
-  async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string }> {
+  async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string; expiresAt: string }> {
+    requireRole(actor, "admin");
     if ((input.role === "unit") !== (input.unitCode !== undefined)) {
       throw new ApiError("invalid-input", "a unit user needs a unit, and only unit users have one", { problems: [{ path: "unit", message: input.role === "unit" ? "give the unit code of this user" : "leave out unit for admin and scorer users" }] });
     }
-    const token = createToken();
+    const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
     const id = randomUUID();
     await this.deps.store.transaction(async (store) => {
       if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode))) throw notFound(`unit ${input.unitCode}`);
-      await store.insertUser({ id, name: input.name, role: input.role, unit_code: input.unitCode ?? null, token_hash: hashToken(token), created_at: this.deps.now().toISOString() });
-      await recordAudit(store, actor, this.deps.now(), { action: "user.create", unitCode: input.unitCode ?? null, after: { id, name: input.name, role: input.role } });
+      await store.insertUser({ id, name: input.name, role: input.role, unit_code: input.unitCode ?? null, token_hash: hash, created_at: this.deps.now().toISOString(), token_expires_at: expiresAt, token_revoked_at: null });
+      await recordAudit(store, actor, this.deps.now(), { action: "user.create", unitCode: input.unitCode ?? null, after: { id, name: input.name, role: input.role, tokenExpiresAt: expiresAt } });
     });
-    return { id, token };
+    return { id, token, expiresAt };
   }
 
-  listUsers() {
-    return this.deps.store.listUsers();
+  async listUsers(actor: Actor) {
+    requireRole(actor, "admin");
+    return (await this.deps.store.listUsers()).map(toUserView);
   }
+
+  /** A new token for the user (an administrator for anyone, a user for themselves); the old one stops working at once. */
+  async rotateToken(actor: Actor, userId: string): Promise<{ id: string; token: string; expiresAt: string }> {
+    const user = await this.tokenOwner(actor, userId);
+    const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
+    await this.deps.store.transaction(async (store) => {
+      await store.setUserToken(user.id, { token_hash: hash, token_expires_at: expiresAt, token_revoked_at: null });
+      await recordAudit(store, actor, this.deps.now(), { action: "user.token.rotate", unitCode: user.unit_code, before: { id: user.id, tokenExpiresAt: user.token_expires_at }, after: { id: user.id, tokenExpiresAt: expiresAt } });
+    });
+    return { id: user.id, token, expiresAt };
+  }
+
+  /** Revokes the user's token (an administrator for anyone, a user for themselves): it is refused from now on, until rotated. */
+  async revokeToken(actor: Actor, userId: string): Promise<{ id: string; revokedAt: string }> {
+    const user = await this.tokenOwner(actor, userId);
+    const at = this.deps.now().toISOString();
+    await this.deps.store.transaction(async (store) => {
+      await store.setUserToken(user.id, { token_revoked_at: at });
+      await recordAudit(store, actor, this.deps.now(), { action: "user.token.revoke", unitCode: user.unit_code, before: { id: user.id, tokenRevokedAt: user.token_revoked_at }, after: { id: user.id, tokenRevokedAt: at } });
+    });
+    return { id: user.id, revokedAt: at };
+  }
+
+  private async tokenOwner(actor: Actor, userId: string) {
+    if (actor.role === "public") throw new ApiError("unauthenticated", "this needs a bearer token (Authorization: Bearer <token>)");
+    if (actor.role !== "admin" && actor.id !== userId) throw new ApiError("forbidden", "you may only rotate or revoke your own token; an administrator can for anyone");
+    const user = await this.deps.store.getUser(userId);
+    if (!user) throw notFound(`user ${userId}`);
+    return user;
+  }
+}
+
+function toUserView(row: Awaited<ReturnType<Store["listUsers"]>>[number]) {
+  return { id: row.id, name: row.name, role: row.role, unitCode: row.unit_code, createdAt: row.created_at, tokenExpiresAt: row.token_expires_at, tokenRevokedAt: row.token_revoked_at };
 }
 
 export function staleVersion(what: string, version: number, value: unknown): ApiError {

@@ -137,6 +137,14 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex("audit_unit").on("audit").columns(["campaign_id", "unit_code", "code"]).execute();
       },
     },
+    "0002-token-lifetime": {
+      // Tokens expire and can be revoked; tokens issued before this migration get the default 90 days from now.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("users").addColumn("token_expires_at", "text").execute();
+        await db.schema.alterTable("users").addColumn("token_revoked_at", "text").execute();
+        await sql`update users set token_expires_at = ${new Date(Date.now() + 90 * 86_400_000).toISOString()}`.execute(db);
+      },
+    },
   };
 }
 
@@ -147,9 +155,13 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; run at start-up. Throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+/**
+ * Brings the schema up to date; run at start-up. Throws with the failing migration's name.
+ * With a PostgreSQL schema, Kysely's own tables are looked up in that schema: unqualified, it
+ * would find another schema's lock table and never create its own.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

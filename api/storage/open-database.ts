@@ -22,7 +22,7 @@ export type DatabaseConfig = { kind: "sqlite"; file: string } | { kind: "postgre
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const database = config.kind === "sqlite" ? openSqlite(config.file) : openPostgres(config.url, config.schema, config.poolSize);
   try {
-    await migrateToLatest(database.db as Kysely<unknown>, database.dialect);
+    await migrateToLatest(database.db as Kysely<unknown>, database.dialect, config.kind === "postgres" ? config.schema : undefined);
   } catch (error) {
     await database.close();
     throw error;

@@ -41,6 +41,10 @@ export interface UserTable {
   unit_code: string | null;
   token_hash: string;
   created_at: string;
+  /** ISO time after which the token is refused; a rotation issues a new token and a new time. */
+  token_expires_at: string | null;
+  /** Set when the token is revoked; cleared by a rotation. */
+  token_revoked_at: string | null;
 }
 
 export interface CampaignTable {

@@ -84,7 +84,14 @@ export class Store {
     return this.db.selectFrom("users").selectAll().where("token_hash", "=", hash).executeTakeFirst();
   }
   listUsers(): Promise<Omit<Row<"users">, "token_hash">[]> {
-    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at"]).orderBy("created_at").orderBy("id").execute();
+    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at", "token_expires_at", "token_revoked_at"]).orderBy("created_at").orderBy("id").execute();
+  }
+  getUser(id: string): Promise<Omit<Row<"users">, "token_hash"> | undefined> {
+    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at", "token_expires_at", "token_revoked_at"]).where("id", "=", id).executeTakeFirst();
+  }
+  /** A new token (rotation) or a revocation: the hash, expiry and revocation time as given. */
+  async setUserToken(id: string, changes: Pick<Updateable<Schema["users"]>, "token_hash" | "token_expires_at" | "token_revoked_at">): Promise<void> {
+    await this.db.updateTable("users").set(changes).where("id", "=", id).execute();
   }
   async countUsers(role: string): Promise<number> {
     const row = await this.db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", role).executeTakeFirstOrThrow();
@@ -178,6 +185,11 @@ export class Store {
     let query = this.db.selectFrom("evidence").select(EVIDENCE_SUMMARY).where("campaign_id", "=", campaignId);
     if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
     return query.orderBy("unit_code").orderBy("id").execute();
+  }
+  /** Bytes of the evidence files stored for one unit in one campaign. */
+  async sumEvidenceBytes(campaignId: string, unitCode: string): Promise<number> {
+    const row = await this.db.selectFrom("evidence").select((eb) => eb.fn.sum<number | string | null>("file_size").as("bytes")).where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).executeTakeFirst();
+    return Number(row?.bytes ?? 0);
   }
   getEvidence(campaignId: string, unitCode: string, id: string): Promise<Row<"evidence"> | undefined> {
     return this.db.selectFrom("evidence").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).where("id", "=", id).executeTakeFirst();
