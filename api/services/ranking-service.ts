@@ -13,7 +13,7 @@ import { type RankingView, selectBlock, viewRanking } from "./ranking-view.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 
-/** Units scored between two turns of the event loop: a live ranking never holds up other requests for long. */
+/** Units read and scored between two turns of the event loop: a live ranking never holds up other requests for long. */
 const UNITS_PER_TURN = 10;
 
 /**
@@ -57,8 +57,8 @@ export class RankingService {
 
   /**
    * Ranks every unit: snapshots where finalised, else (unless `snapshotsOnly`) live scores; units
-   * that cannot be scored yet are listed apart. The campaign's rows are read once and grouped by
-   * unit, and the event loop gets a turn every few units.
+   * that cannot be scored yet are listed apart. Entries are read a few units at a time and grouped
+   * by unit (never filtered once per unit), and the event loop gets a turn between those parts.
    */
   async rank(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<RankingView> {
     const set = await this.criteria.forCampaign(campaign, store);
@@ -68,13 +68,16 @@ export class RankingService {
     const unscored: RankingView["unscored"] = [];
     const missing = assessments.filter((a) => !bySnapshot.has(a.unit_code));
     if (!snapshotsOnly && missing.length > 0) {
-      const [units, entries, evidence, surveys] = await Promise.all([store.listUnits(), store.listEntries(campaign.id), store.listEvidence(campaign.id), store.listSurveys(campaign.id)]);
+      const [units, evidence, surveys] = await Promise.all([store.listUnits(), store.listEvidence(campaign.id), store.listSurveys(campaign.id)]);
       const unitByCode = new Map(units.map((u) => [u.code, u]));
-      const entriesByUnit = groupByUnit(entries);
       const evidenceByUnit = groupByUnit(evidence);
       const surveyByUnit = new Map(surveys.map((s) => [s.unit_code, s]));
+      let entriesByUnit = new Map<string, Row<"entries">[]>();
       for (const [i, a] of missing.entries()) {
-        if (i > 0 && i % UNITS_PER_TURN === 0) await nextTurn();
+        if (i % UNITS_PER_TURN === 0) {
+          if (i > 0) await nextTurn();
+          entriesByUnit = groupByUnit(await store.listEntries(campaign.id, missing.slice(i, i + UNITS_PER_TURN).map((m) => m.unit_code)));
+        }
         const inputs = { unit: unitByCode.get(a.unit_code)!, campaign, entries: entriesByUnit.get(a.unit_code) ?? [], evidence: evidenceByUnit.get(a.unit_code) ?? [], survey: surveyByUnit.get(a.unit_code) };
         const scored = this.live.score(campaign, set, assembleAssessment(inputs));
         if (scored.ok) reports.push(scored.value);

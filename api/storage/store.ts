@@ -156,9 +156,11 @@ export class Store {
       .where("code", "=", key.code)
       .executeTakeFirst();
   }
-  listEntries(campaignId: string, unitCode?: string): Promise<Row<"entries">[]> {
+  /** The campaign's entries: all, one unit's, or a few units' (read in parts, a large campaign does not block the event loop). */
+  listEntries(campaignId: string, unitCode?: string | string[]): Promise<Row<"entries">[]> {
     let query = this.db.selectFrom("entries").selectAll().where("campaign_id", "=", campaignId);
-    if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
+    if (typeof unitCode === "string") query = query.where("unit_code", "=", unitCode);
+    else if (unitCode !== undefined) query = query.where("unit_code", "in", unitCode.length > 0 ? unitCode : [""]);
     return query.orderBy("unit_code").orderBy("round").orderBy("kind").orderBy("code").execute();
   }
   /** Inserts the entry when `expectedVersion` is 0, else updates it if still at that version. */
