@@ -1,6 +1,6 @@
 import { packageRoot } from "../src/cli/package-root.js";
 import { formatConfigProblems, readConfig } from "./config.js";
-import { ListenError, startServer } from "./start-server.js";
+import { ListenError, type RunningServer, startServer } from "./start-server.js";
 
 /** `npm start`: reads the configuration (api/config.ts), starts the server, stops it on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
@@ -10,11 +10,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = (line: string) => console.log(line);
-  const server = await startServer(config.value, packageRoot(), log);
+  let server: RunningServer | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (!server) {
+      log(`${signal}: stopped while starting`);
+      process.exit(1);
+    }
     log(`${signal}: finishing open requests, then closing the database`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  server = await startServer(config.value, packageRoot(), log);
 }
 
 main().catch((error: unknown) => {
