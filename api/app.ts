@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ENGINE } from "../src/index.js";
 import type { AppEnv } from "./app-env.js";
@@ -16,25 +17,30 @@ import { mountUnits } from "./routes/units.js";
 import { htmlErrors } from "./web/html-errors.js";
 import { mountDoc } from "./web/mount-doc.js";
 import { mountWeb } from "./web/mount-web.js";
-import { createServices } from "./services/create-services.js";
+import { type Services, createServices } from "./services/create-services.js";
 import { DEFAULT_LIMITS, type Limits } from "./services/service-deps.js";
 import { driverErrorKind } from "./storage/driver-error-kind.js";
 import type { Store } from "./storage/store.js";
 import { zodProblems } from "./zod-problems.js";
 
-export interface AppDeps {
-  store: Store;
-  /** The clock: tests pass a fixed one. */
-  now: () => Date;
-  limits?: Partial<Limits>;
+/** The app's needs: the service graph already built (the server builds it once), or what to build it from (tests). */
+export type AppDeps = (
+  | { services: Services }
+  | {
+      store: Store;
+      /** The clock: tests pass a fixed one. */
+      now: () => Date;
+      limits?: Partial<Limits>;
+    }
+) & {
   /** Where unexpected errors are reported (never to the client). */
   logError?: (error: unknown) => void;
-}
+};
 
 /** Builds the HTTP API; never listens (api/server.ts does). */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
-  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const services = createServices({ store: deps.store, now: deps.now, limits });
+  const services = "services" in deps ? deps.services : createServices({ store: deps.store, now: deps.now, limits: { ...DEFAULT_LIMITS, ...deps.limits } });
+  const { limits } = services.deps;
   const logError = deps.logError ?? ((error: unknown) => console.error(error));
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -73,6 +79,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return c.json(errorEnvelope("not-found", message, {}, preferredLanguage(c.req.header("accept-language"))), 404);
   });
 
+  // same-origin, not the default no-referrer: with no-referrer browsers send `Origin: null` on form posts, which the sign-in's origin check refuses.
+  app.use("*", secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: "same-origin" }));
   const jsonLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw new HTTPException(413); } });
   const fileLimit = bodyLimit({ maxSize: limits.maxFileBytes, onError: () => { throw new HTTPException(413); } });
   app.use("*", (c, next) => (c.req.path.endsWith("/file") ? fileLimit : jsonLimit)(c, next));
@@ -100,11 +108,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   return app;
 }
 
+/** Pages and the API docs load only same-origin files; Swagger UI styles elements inline and shows data: images. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], connectSrc: ["'self'"],
+  fontSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+};
+
 function httpCode(status: number): ErrorCode {
   if (status === 413) return "payload-too-large";
   if (status === 401) return "unauthenticated";
   if (status === 403) return "forbidden";
   if (status === 404) return "not-found";
   if (status === 415) return "unsupported-media-type";
+  if (status === 429) return "too-many-requests";
   return status >= 500 ? "internal" : "invalid-request";
 }

@@ -31,9 +31,11 @@ export const ERROR_STATUS = {
   "criteria-in-use": 409,
   "version-mismatch": 412,
   "payload-too-large": 413,
+  "quota-exceeded": 413,
   "unsupported-media-type": 415,
   "invalid-input": 422,
   "precondition-required": 428,
+  "too-many-requests": 429,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

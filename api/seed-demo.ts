@@ -51,7 +51,7 @@ export async function seedDemo(services: Services, root: string, now: Date, toke
         }
       }
     });
-    if (offset < 0) await services.results.publish(SYSTEM, id, 1, "demo data");
+    if (offset < 0) await services.publication.publish(SYSTEM, id, 1, "demo data");
     log(`demo campaign ${id}: ${sheet.value.length} units${offset < 0 ? ", published" : ", open (units in every state)"}`);
   }
   const users = [

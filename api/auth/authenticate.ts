@@ -4,6 +4,8 @@ import { createMiddleware } from "hono/factory";
 import { ApiError } from "../errors.js";
 import type { Store } from "../storage/store.js";
 import { type Actor, PUBLIC, type Role } from "./actor.js";
+import { clientAddress } from "./client-address.js";
+import type { Throttle } from "./throttle.js";
 import { hashToken } from "./tokens.js";
 import type { WebSession } from "./web-session.js";
 
@@ -12,14 +14,21 @@ type AuthEnv = {
   Variables: {
     actor: Actor;
     session: WebSession | null;
-    services: { store: Store; accounts: { session(id: string): Promise<{ actor: Actor; session: WebSession } | undefined> } };
+    services: {
+      store: Store;
+      deps: { now(): Date };
+      authThrottle: Throttle;
+      accounts: { session(id: string): Promise<{ actor: Actor; session: WebSession } | undefined> };
+    };
   };
 };
 
 /**
  * Sets `actor`: a bearer token wins; without an Authorization header a valid session cookie
- * (the web pages) sets the person and `session`, else the caller is the public; `Bearer <token>` must match a stored
- * token hash (401 otherwise, never silently public).
+ * (the web pages) sets the person and `session`, else the caller is the public; `Bearer <token>` must match a
+ * stored token hash that is neither expired nor revoked (401 otherwise, never silently public).
+ * Failed tokens are counted per client address: after a few, that address gets 429 with
+ * Retry-After, for longer each time, before any token is looked at.
  */
 export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
   const header = c.req.header("authorization");
@@ -33,14 +42,44 @@ export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
     }
     return next();
   }
+  const { store, deps, authThrottle } = c.var.services;
+  const address = clientAddress(c);
+  const verdict = authThrottle.check(address);
+  if (!verdict.allowed) throw tooManyFailures(c, verdict.retryAfterSeconds);
+  const refuse = (message: { en: string; vi: string }) => {
+    const after = authThrottle.fail(address);
+    return after.allowed ? new ApiError("unauthenticated", message) : tooManyFailures(c, after.retryAfterSeconds);
+  };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new ApiError("unauthenticated", { en: "the Authorization header must be `Bearer <token>`", vi: "header Authorization phải có dạng `Bearer <token>`" });
-  const user = await c.var.services.store.findUserByTokenHash(hashToken(match[1]!));
-  if (!user) throw new ApiError("unauthenticated", { en: "the token is not valid (unknown or revoked)", vi: "token không hợp lệ (không tồn tại hoặc đã bị thu hồi)" });
+  if (!match) throw refuse({ en: "the Authorization header must be `Bearer <token>`", vi: "header Authorization phải có dạng `Bearer <token>`" });
+  const user = await store.findUserByTokenHash(hashToken(match[1]!));
+  if (!user) throw refuse({ en: "the token is not valid (unknown, or replaced by a newer one)", vi: "token không hợp lệ (không tồn tại, hoặc đã được thay bằng token mới)" });
+  if (user.token_revoked_at !== null) {
+    throw refuse({
+      en: `the token was revoked at ${user.token_revoked_at}: ask an administrator for a new one (POST /users/{id}/token)`,
+      vi: `token đã bị thu hồi lúc ${user.token_revoked_at}: hãy đề nghị quản trị cấp token mới (POST /users/{id}/token)`,
+    });
+  }
+  if (user.token_expires_at !== null && deps.now().toISOString() >= user.token_expires_at) {
+    throw refuse({
+      en: `the token expired at ${user.token_expires_at}: ask an administrator for a new one (POST /users/{id}/token)`,
+      vi: `token đã hết hạn lúc ${user.token_expires_at}: hãy đề nghị quản trị cấp token mới (POST /users/{id}/token)`,
+    });
+  }
+  authThrottle.succeed(address);
   const actor: Actor = { id: user.id, name: user.name, role: user.role, unitCode: user.unit_code };
   c.set("actor", actor);
   return next();
 });
+
+function tooManyFailures(c: { header(name: string, value: string): void }, seconds: number): ApiError {
+  c.header("Retry-After", String(seconds));
+  return new ApiError("too-many-requests", {
+    en: `too many failed sign-ins from this address: try again in ${seconds} s`,
+    vi: `đăng nhập sai quá nhiều lần từ địa chỉ này: hãy thử lại sau ${seconds} giây`,
+  });
+}
+
 
 /** Throws 401 for the public and 403 for a role not in `roles`. */
 export function requireRole(actor: Actor, ...roles: Role[]): void {

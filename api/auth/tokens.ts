@@ -8,3 +8,9 @@ export function createToken(): string {
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
+
+/** A new token, the hash to store and when it expires (`days` after `now`). */
+export function issueToken(now: Date, days: number): { token: string; hash: string; expiresAt: string } {
+  const token = createToken();
+  return { token, hash: hashToken(token), expiresAt: new Date(now.getTime() + days * 86_400_000).toISOString() };
+}

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
-import { AnyJson, Reason, bearer, errors, expectedVersion, json, setEtag } from "./http.js";
+import { AnyJson, Reason, errors, expectedVersion, json, setEtag, signedIn } from "./http.js";
 
 const tags = ["campaigns"];
 const DateTime = z.iso.datetime({ offset: true });
@@ -22,7 +22,7 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
   );
 
   app.openapi(
-    createRoute({ method: "post", path: "/campaigns", tags, security: bearer, summary: "Open a campaign: a year, a criteria version, deadlines per round, its units", request: { body: { required: true, content: { "application/json": { schema: CampaignBody } } } }, responses: { 201: json("created; every unit's assessment is a draft"), ...errors(400, 401, 403, 404, 409, 422) } }),
+    createRoute({ method: "post", path: "/campaigns", tags, ...signedIn, summary: "Open a campaign: a year, a criteria version, deadlines per round, its units", request: { body: { required: true, content: { "application/json": { schema: CampaignBody } } } }, responses: { 201: json("created; every unit's assessment is a draft"), ...errors(400, 401, 403, 404, 409, 422) } }),
     async (c) => {
       const campaign = await c.var.services.campaigns.create(c.var.actor, c.req.valid("json"));
       setEtag(c, campaign.version);
@@ -37,10 +37,10 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(
-    createRoute({ method: "post", path: "/campaigns/{id}/publish", tags, security: bearer, summary: "Publish: every unit finalised; stores the ranking (If-Match: campaign version)", request: { params: Id, body: { required: false, content: { "application/json": { schema: z.object({ changeReason: Reason }) } } } }, responses: { 200: json("published"), ...errors(401, 403, 404, 409, 412, 428) } }),
+    createRoute({ method: "post", path: "/campaigns/{id}/publish", tags, ...signedIn, summary: "Publish: every unit finalised; stores the ranking (If-Match: campaign version)", request: { params: Id, body: { required: false, content: { "application/json": { schema: z.object({ changeReason: Reason }) } } } }, responses: { 200: json("published"), ...errors(401, 403, 404, 409, 412, 428) } }),
     async (c) => {
       const body = c.req.valid("json") as { changeReason?: string } | undefined;
-      const result = await c.var.services.results.publish(c.var.actor, c.req.valid("param").id, expectedVersion(c), body?.changeReason);
+      const result = await c.var.services.publication.publish(c.var.actor, c.req.valid("param").id, expectedVersion(c), body?.changeReason);
       setEtag(c, result.version);
       return c.json(result, 200);
     },
@@ -48,11 +48,11 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "put", path: "/campaigns/{id}/survey", tags, security: bearer, summary: "Import survey results (CSV: unit, respondents, one column per indicator)",
+      method: "put", path: "/campaigns/{id}/survey", tags, ...signedIn, summary: "Import survey results (CSV: unit, respondents, one column per indicator)",
       request: { params: Id, body: { required: true, content: { "text/csv": { schema: z.string() } } } },
       responses: { 200: json("units imported"), ...errors(401, 403, 404, 409, 413, 422) },
     }),
-    async (c) => c.json(await c.var.services.results.importSurvey(c.var.actor, c.req.valid("param").id, await c.req.text(), c.req.query("reason")), 200),
+    async (c) => c.json(await c.var.services.surveys.importSurvey(c.var.actor, c.req.valid("param").id, await c.req.text(), c.req.query("reason")), 200),
   );
 
   app.openapi(
@@ -70,7 +70,7 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const { block, format } = c.req.valid("query");
-      const file = await c.var.services.results.rankingFile(c.var.actor, c.req.valid("param").id, block, format);
+      const file = await c.var.services.rankings.rankingFile(c.var.actor, c.req.valid("param").id, block, format);
       const headers: Record<string, string> = { "content-type": file.contentType, vary: "accept-encoding" };
       if (file.fileName) headers["content-disposition"] = `attachment; filename="${file.fileName}"`;
       if (file.gzipped && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
-import { AnyJson, bearer, errors, json } from "./http.js";
+import { AnyJson, errors, json, signedIn } from "./http.js";
 
 const tags = ["criteria"];
 const Version = z.object({ family: z.string(), version: z.string() });
@@ -13,7 +13,7 @@ export function mountCriteria(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "post", path: "/criteria", tags, security: bearer, summary: "Upload a criteria set (validated exactly as `par validate`)",
+      method: "post", path: "/criteria", tags, ...signedIn, summary: "Upload a criteria set (validated exactly as `par validate`)",
       request: { body: { required: true, content: { "application/json": { schema: AnyJson } } } },
       responses: { 200: json("the same content was already stored"), 201: json("stored"), ...errors(400, 401, 403, 409, 413, 422) },
     }),

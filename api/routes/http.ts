@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { z } from "@hono/zod-openapi";
+import { requireSignedIn } from "../auth/require-signed-in.js";
 import { ApiError } from "../errors.js";
 
 /**
@@ -64,4 +65,6 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 export const Reason = z.string().max(2000).optional().openapi({ description: "why the change was made (kept in the audit trail)" });
-export const bearer = [{ bearer: [] }];
+const bearer = [{ bearer: [] }];
+/** For a route's definition: it needs a signed-in user, checked before the request is validated (401 before 400). */
+export const signedIn = { security: bearer, middleware: requireSignedIn };

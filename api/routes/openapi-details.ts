@@ -31,6 +31,8 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "put /units/{code}": { preconditions: "if-match", response: "UnitView" },
   "post /users": { preconditions: null, response: "NewUserToken" },
   "put /users/{id}/password": { preconditions: null },
+  "post /users/{id}/token": { preconditions: null },
+  "delete /users/{id}/token": { preconditions: null },
   "post /campaigns": { preconditions: null, response: "CampaignView" },
   "post /campaigns/{id}/publish": { preconditions: "if-match", response: "Publication" },
   "put /campaigns/{id}/survey": { preconditions: null, response: "SurveyImported", parameters: [reason] },

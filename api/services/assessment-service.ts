@@ -1,7 +1,7 @@
 import { checkEntry, isoDatesInFact, type Round, ROUNDS } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import type { EntryKind } from "../domain.js";
-import { requireUnitAccess } from "../auth/authenticate.js";
+import { requireRole, requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, type ApiProblem, notFound } from "../errors.js";
 import type { EvidenceSummary, Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
@@ -48,6 +48,7 @@ export class AssessmentService {
   }
 
   async list(actor: Actor, campaignId: string) {
+    requireRole(actor, "admin", "scorer", "unit");
     const rows = await this.deps.store.listAssessments(campaignId);
     return rows
       .filter((r) => isStaff(actor) || (actor.role === "unit" && actor.unitCode === r.unit_code))

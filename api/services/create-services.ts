@@ -1,12 +1,19 @@
 import { AccountService } from "./account-service.js";
+import { DEFAULT_THROTTLE, type Throttle, createThrottle } from "../auth/throttle.js";
 import { AssessmentService } from "./assessment-service.js";
+import { AuditService } from "./audit-service.js";
 import { CampaignService } from "./campaign-service.js";
 import { CriteriaService } from "./criteria-service.js";
 import { EvidenceService } from "./evidence-service.js";
-import { ResultsService } from "./results-service.js";
+import { LiveScores } from "./live-scores.js";
+import { PublicationService } from "./publication-service.js";
+import { RankingService } from "./ranking-service.js";
+import { ReportService } from "./report-service.js";
 import type { ServiceDeps } from "./service-deps.js";
+import { SurveyService } from "./survey-service.js";
 import { UnitService } from "./unit-service.js";
 
+/** The service graph, built once per process: its caches (loaded criteria sets, live scores, published rankings) exist once. */
 export interface Services {
   store: ServiceDeps["store"];
   deps: ServiceDeps;
@@ -15,14 +22,22 @@ export interface Services {
   campaigns: CampaignService;
   assessments: AssessmentService;
   evidence: EvidenceService;
-  results: ResultsService;
   accounts: AccountService;
+  reports: ReportService;
+  rankings: RankingService;
+  publication: PublicationService;
+  surveys: SurveyService;
+  audit: AuditService;
+  /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
+  authThrottle: Throttle;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const criteria = new CriteriaService(deps);
   const campaigns = new CampaignService(deps, criteria);
   const assessments = new AssessmentService(deps, criteria, campaigns);
+  const live = new LiveScores();
+  const rankings = new RankingService(deps, criteria, live);
   return {
     store: deps.store,
     deps,
@@ -31,7 +46,12 @@ export function createServices(deps: ServiceDeps): Services {
     campaigns,
     assessments,
     evidence: new EvidenceService(deps, assessments),
-    results: new ResultsService(deps, criteria, campaigns, assessments),
     accounts: new AccountService(deps),
+    reports: new ReportService(deps, criteria, assessments, live),
+    rankings,
+    publication: new PublicationService(deps, campaigns, criteria, assessments, rankings, live),
+    surveys: new SurveyService(deps, criteria, campaigns),
+    audit: new AuditService(deps),
+    authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
   };
 }

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { UnitType } from "../../src/index.js";
 import type { Actor, Role } from "../auth/actor.js";
 import { requireRole } from "../auth/authenticate.js";
-import { createToken, hashToken } from "../auth/tokens.js";
+import { issueToken } from "../auth/tokens.js";
 import { ApiError, type Bilingual, notFound } from "../errors.js";
-import type { Row } from "../storage/store.js";
+import type { Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
 import type { ServiceDeps } from "./service-deps.js";
 
@@ -62,7 +62,7 @@ export class UnitService {
   }
 
   /** Creates a user and returns the token, which is never shown again. */
-  async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string }> {
+  async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string; expiresAt: string }> {
     requireRole(actor, "admin");
     if ((input.role === "unit") !== (input.unitCode !== undefined)) {
       throw new ApiError(
@@ -73,20 +73,54 @@ export class UnitService {
           : { code: "unit-not-allowed", path: "unit", message: "leave out unit for admin and scorer users", vi: "bỏ trường unit với người quản trị và thẩm định viên" }] },
       );
     }
-    const token = createToken();
+    const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
     const id = randomUUID();
     await this.deps.store.transaction(async (store) => {
       if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode))) throw notFound({ en: `unit ${input.unitCode}`, vi: `đơn vị ${input.unitCode}` });
-      await store.insertUser({ id, name: input.name, role: input.role, unit_code: input.unitCode ?? null, token_hash: hashToken(token), created_at: this.deps.now().toISOString() });
-      await recordAudit(store, actor, this.deps.now(), { action: "user.create", unitCode: input.unitCode ?? null, after: { id, name: input.name, role: input.role } });
+      await store.insertUser({ id, name: input.name, role: input.role, unit_code: input.unitCode ?? null, token_hash: hash, created_at: this.deps.now().toISOString(), token_expires_at: expiresAt, token_revoked_at: null });
+      await recordAudit(store, actor, this.deps.now(), { action: "user.create", unitCode: input.unitCode ?? null, after: { id, name: input.name, role: input.role, tokenExpiresAt: expiresAt } });
     });
-    return { id, token };
+    return { id, token, expiresAt };
   }
 
-  listUsers(actor: Actor) {
+  async listUsers(actor: Actor) {
     requireRole(actor, "admin");
-    return this.deps.store.listUsers();
+    return (await this.deps.store.listUsers()).map(toUserView);
   }
+
+  /** A new token for the user (an administrator for anyone, a user for themselves); the old one stops working at once. */
+  async rotateToken(actor: Actor, userId: string): Promise<{ id: string; token: string; expiresAt: string }> {
+    const user = await this.tokenOwner(actor, userId);
+    const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
+    await this.deps.store.transaction(async (store) => {
+      await store.setUserToken(user.id, { token_hash: hash, token_expires_at: expiresAt, token_revoked_at: null });
+      await recordAudit(store, actor, this.deps.now(), { action: "user.token.rotate", unitCode: user.unit_code, before: { id: user.id, tokenExpiresAt: user.token_expires_at }, after: { id: user.id, tokenExpiresAt: expiresAt } });
+    });
+    return { id: user.id, token, expiresAt };
+  }
+
+  /** Revokes the user's token (an administrator for anyone, a user for themselves): it is refused from now on, until rotated. */
+  async revokeToken(actor: Actor, userId: string): Promise<{ id: string; revokedAt: string }> {
+    const user = await this.tokenOwner(actor, userId);
+    const at = this.deps.now().toISOString();
+    await this.deps.store.transaction(async (store) => {
+      await store.setUserToken(user.id, { token_revoked_at: at });
+      await recordAudit(store, actor, this.deps.now(), { action: "user.token.revoke", unitCode: user.unit_code, before: { id: user.id, tokenRevokedAt: user.token_revoked_at }, after: { id: user.id, tokenRevokedAt: at } });
+    });
+    return { id: user.id, revokedAt: at };
+  }
+
+  private async tokenOwner(actor: Actor, userId: string) {
+    if (actor.role === "public") throw new ApiError("unauthenticated", "this needs a bearer token (Authorization: Bearer <token>)");
+    if (actor.role !== "admin" && actor.id !== userId) throw new ApiError("forbidden", "you may only rotate or revoke your own token; an administrator can for anyone");
+    const user = await this.deps.store.getUser(userId);
+    if (!user) throw notFound(`user ${userId}`);
+    return user;
+  }
+}
+
+function toUserView(row: Awaited<ReturnType<Store["listUsers"]>>[number]) {
+  return { id: row.id, name: row.name, role: row.role, unitCode: row.unit_code, createdAt: row.created_at, tokenExpiresAt: row.token_expires_at, tokenRevokedAt: row.token_revoked_at };
 }
 
 /** 409 for a create that finds the thing stored (by a request at the same time, too), with what is stored. */

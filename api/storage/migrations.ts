@@ -137,6 +137,14 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex("audit_unit").on("audit").columns(["campaign_id", "unit_code", "code"]).execute();
       },
     },
+    "0002-token-lifetime": {
+      // Tokens expire and can be revoked; tokens issued before this migration get the default 90 days from now.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("users").addColumn("token_expires_at", "text").execute();
+        await db.schema.alterTable("users").addColumn("token_revoked_at", "text").execute();
+        await sql`update users set token_expires_at = ${new Date(Date.now() + 90 * 86_400_000).toISOString()}`.execute(db);
+      },
+    },
     "0003-sign-in": {
       // People sign in to the web pages with a login name and a password (scrypt hash); a session
       // is a random id kept in a cookie and stored here only as its sha256, with its CSRF token.

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
@@ -34,7 +34,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
  * and a power cut. One connection; Kysely serialises its transactions.
  */
 function openSqlite(file: string): Database {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") keepPrivate(file);
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
@@ -42,6 +42,18 @@ function openSqlite(file: string): Database {
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return { db, dialect: "sqlite", describe: `SQLite ${file}`, close: () => db.destroy() };
+}
+
+/**
+ * The database holds every unit's assessment and the users' token hashes: its folder is created
+ * owner-only (0700) and the file is made owner-only (0600) before SQLite opens it; SQLite gives
+ * its -wal and -shm files the same permissions as the database file.
+ */
+function keepPrivate(file: string): void {
+  const dir = dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, "a", 0o600));
+  chmodSync(file, 0o600);
 }
 
 /**

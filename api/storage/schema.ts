@@ -52,6 +52,10 @@ export interface UserTable {
   /** `scrypt$N$r$p$salt$hash` (base64url), never the password itself. */
   password_hash: string | null;
   password_changed_at: string | null;
+  /** ISO time after which the token is refused; a rotation issues a new token and a new time. */
+  token_expires_at: string | null;
+  /** Set when the token is revoked; cleared by a rotation. */
+  token_revoked_at: string | null;
 }
 
 export interface CampaignTable {

@@ -101,8 +101,12 @@ export class Store {
   findUserByTokenHash(hash: string): Promise<Row<"users"> | undefined> {
     return this.db.selectFrom("users").selectAll().where("token_hash", "=", hash).executeTakeFirst();
   }
-  listUsers(): Promise<Pick<Row<"users">, "id" | "name" | "role" | "unit_code" | "created_at">[]> {
-    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at"]).orderBy("created_at").orderBy("id").execute();
+  listUsers(): Promise<Omit<Row<"users">, "token_hash" | "password_hash">[]> {
+    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at", "token_expires_at", "token_revoked_at", "login", "password_changed_at"]).orderBy("created_at").orderBy("id").execute();
+  }
+  /** A new token (rotation) or a revocation: the hash, expiry and revocation time as given. */
+  async setUserToken(id: string, changes: Pick<Updateable<Schema["users"]>, "token_hash" | "token_expires_at" | "token_revoked_at">): Promise<void> {
+    await this.db.updateTable("users").set(changes).where("id", "=", id).execute();
   }
   async countUsers(role: Role): Promise<number> {
     const row = await this.db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", role).executeTakeFirstOrThrow();
@@ -175,9 +179,11 @@ export class Store {
       .where("code", "=", key.code)
       .executeTakeFirst();
   }
-  listEntries(campaignId: string, unitCode?: string): Promise<Row<"entries">[]> {
+  /** The campaign's entries: all, one unit's, or a few units' (read in parts, a large campaign does not block the event loop). */
+  listEntries(campaignId: string, unitCode?: string | string[]): Promise<Row<"entries">[]> {
     let query = this.db.selectFrom("entries").selectAll().where("campaign_id", "=", campaignId);
-    if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
+    if (typeof unitCode === "string") query = query.where("unit_code", "=", unitCode);
+    else if (unitCode !== undefined) query = query.where("unit_code", "in", unitCode.length > 0 ? unitCode : [""]);
     return query.orderBy("unit_code").orderBy("round").orderBy("kind").orderBy("code").execute();
   }
   /** Inserts the entry when `expectedVersion` is 0 (false if it exists), else updates it if still at that version. */
@@ -201,6 +207,11 @@ export class Store {
     let query = this.db.selectFrom("evidence").select(EVIDENCE_SUMMARY).where("campaign_id", "=", campaignId);
     if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
     return query.orderBy("unit_code").orderBy("id").execute();
+  }
+  /** Bytes of the evidence files stored for one unit in one campaign. */
+  async sumEvidenceBytes(campaignId: string, unitCode: string): Promise<number> {
+    const row = await this.db.selectFrom("evidence").select((eb) => eb.fn.sum<number | string | null>("file_size").as("bytes")).where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).executeTakeFirst();
+    return Number(row?.bytes ?? 0);
   }
   getEvidence(campaignId: string, unitCode: string, id: string): Promise<Row<"evidence"> | undefined> {
     return this.db.selectFrom("evidence").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).where("id", "=", id).executeTakeFirst();

@@ -29,14 +29,14 @@ export function mountResults(app: OpenAPIHono<AppEnv>): void {
     const { campaign, view, set } = await published(c.var.services, c.req.param("campaign"));
     const block = view.blocks.find((b) => b.units.some((u) => u.unit.code === code));
     if (!block) throw notFound(`unit ${code} in the published ranking of ${campaign.id}`);
-    const { report } = await c.var.services.results.report(PUBLIC, campaign.id, code);
+    const { report } = await c.var.services.reports.report(PUBLIC, campaign.id, code);
     return renderPage(c, { lang, title: `${report.unit.name} – ${campaign.title}` }, <UnitResultsPage lang={lang} campaign={campaign} report={report} block={block} set={set} />);
   });
 }
 
 async function published(services: AppEnv["Variables"]["services"], id: string) {
   const campaign = await services.campaigns.get(PUBLIC, id);
-  const { view } = await services.results.ranking(PUBLIC, id);
+  const { view } = await services.rankings.ranking(PUBLIC, id);
   const set = await services.criteria.get(view.criteria.family, view.criteria.version);
   return { campaign, view, set };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createApp } from "../../api/app.js";
 import { createAdministrator } from "../../api/services/create-administrator.js";
+import type { Limits } from "../../api/services/service-deps.js";
 import type { Database } from "../../api/storage/open-database.js";
 import { Store } from "../../api/storage/store.js";
 import type { TestBackend } from "./backends.js";
@@ -14,11 +15,11 @@ export type Client = (method: string, path: string, options?: { token?: string |
  * A fresh database, the app with a settable clock, the reference commune set, two wards and a
  * commune, users for each role, and campaign "c2026" with every unit in draft.
  */
-export async function openFixture(backend: TestBackend) {
+export async function openFixture(backend: TestBackend, limits: Partial<Limits> = {}) {
   const database: Database = await backend.open();
   const store = new Store(database.db, database.dialect);
   const clock = { now: new Date("2026-03-01T08:00:00Z") };
-  const app = createApp({ store, now: () => clock.now, limits: { maxFileBytes: 2048, maxBodyBytes: 1_500_000 }, logError: () => {} });
+  const app = createApp({ store, now: () => clock.now, limits: { maxFileBytes: 2048, maxBodyBytes: 1_500_000, tokenDays: 365, ...limits }, logError: () => {} });
   const request: Client = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -32,7 +33,7 @@ export async function openFixture(backend: TestBackend) {
     const parsed = type.includes("json") ? await response.json() : await response.text();
     return { status: response.status, body: parsed, etag: response.headers.get("etag"), headers: response.headers };
   };
-  const admin = (await createAdministrator(store, clock.now, "Quản trị")).token;
+  const admin = (await createAdministrator(store, clock.now, "Quản trị", "admin", null, 365)).token;
   const expectOk = async (method: string, path: string, body: unknown, status = 201) => {
     const r = await request(method, path, { token: admin, body, headers: { "if-none-match": "*" } });
     if (r.status !== status) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);

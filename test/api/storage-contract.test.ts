@@ -122,6 +122,8 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       const [listed] = await store.listEvidence("c1", "P1");
       expect(listed).not.toHaveProperty("file_data");
       expect(listed).toMatchObject({ id: "KH-01", file_size: 6, version: 1 });
+      expect(await store.sumEvidenceBytes("c1", "P1")).toBe(6);
+      expect(await store.sumEvidenceBytes("c1", "P2")).toBe(0);
     });
 
     it("survey results are replaced by a later import", async () => {
@@ -153,7 +155,11 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       expect((await store.findUserByTokenHash("abc"))?.id).toBe("u1");
       expect(await store.findUserByTokenHash("abd")).toBeUndefined();
       expect(await store.countUsers("unit")).toBe(1);
-      expect(await store.listUsers()).toEqual([{ id: "u1", name: "Cán bộ", role: "unit", unit_code: "P1", created_at: AT }]);
+      expect(await store.listUsers()).toEqual([{ id: "u1", name: "Cán bộ", role: "unit", unit_code: "P1", created_at: AT, token_expires_at: null, token_revoked_at: null, login: null, password_changed_at: null }]);
+      await store.setUserToken("u1", { token_hash: "abe", token_expires_at: "2027-01-01T00:00:00.000Z", token_revoked_at: null });
+      expect(await store.findUserByTokenHash("abc")).toBeUndefined();
+      expect(await store.getUser("u1")).toMatchObject({ token_expires_at: "2027-01-01T00:00:00.000Z", token_revoked_at: null });
+      expect(await store.getUser("u9")).toBeUndefined();
     });
 
     it("units and campaigns update only at the expected version", async () => {

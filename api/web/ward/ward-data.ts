@@ -29,7 +29,7 @@ export async function loadWardData(services: Services, actor: Actor, campaignId:
   const [campaign, unit, { report }] = await Promise.all([
     services.campaigns.get(actor, campaignId),
     services.units.get(unitCode),
-    services.results.report(actor, campaignId, unitCode),
+    services.reports.report(actor, campaignId, unitCode),
   ]);
   const set = await services.criteria.get(campaign.criteria.family, campaign.criteria.version);
   const nodes = new Map<string, NodeReport>();

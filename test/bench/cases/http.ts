@@ -117,7 +117,7 @@ async function seed(config: DatabaseConfig): Promise<{ token: string; saves: str
         }
       });
     }
-    await services.results.publish(SYSTEM, "bench-2026", 1);
+    await services.publication.publish(SYSTEM, "bench-2026", 1);
     const manual = listLeaves(set).filter((l) => l.node.scoring.kind === "manual" && l.node.scoring.allowed?.includes(0.5) !== false).map((l) => l.node.code);
     const saves = manual.flatMap((code) => assessments.map((a) => `/campaigns/bench-open/units/${a.unit.code}/rounds/appraisal1/items/${code}`));
     return { token: (await createAdministrator(store, now, "Bench scorer", "scorer")).token, saves };

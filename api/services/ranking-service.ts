@@ -1,0 +1,112 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { rankUnits } from "../../src/index.js";
+import type { Ranking } from "../../src/index.js";
+import type { ScoreReport } from "../../src/index.js";
+import { type Actor, isStaff } from "../auth/actor.js";
+import { ApiError, notFound } from "../errors.js";
+import type { Row, Store } from "../storage/store.js";
+import { assembleAssessment } from "./assemble-assessment.js";
+import type { CriteriaService } from "./criteria-service.js";
+import type { LiveScores } from "./live-scores.js";
+import { type RankingFile, type RankingFormat, encodeRanking, withGzip } from "./ranking-formats.js";
+import { type RankingView, selectBlock, viewRanking, withSummaries } from "./ranking-view.js";
+import type { ServiceDeps } from "./service-deps.js";
+import { toApiProblems } from "./to-api-problems.js";
+
+/** Units read and scored between two turns of the event loop: a live ranking never holds up other requests for long. */
+const UNITS_PER_TURN = 10;
+
+/**
+ * Rankings per block: the published one (anyone), stored once at publication; or for staff a
+ * live ranking of an open campaign from snapshots and live scores.
+ */
+export class RankingService {
+  /** Published rankings never change: each (campaign, block, format) kept in memory once encoded. */
+  private readonly published = new Map<string, RankingFile>();
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly criteria: CriteriaService,
+    private readonly live: LiveScores,
+  ) {}
+
+  /** The ranking (all blocks or one) as JSON, CSV or XLSX; a published one is encoded once and served from memory. */
+  async rankingFile(actor: Actor, campaignId: string, block: string | undefined, format: RankingFormat): Promise<RankingFile> {
+    const key = `${campaignId}\n${block ?? ""}\n${format}`;
+    const cached = this.published.get(key);
+    if (cached) return cached;
+    const { view, published } = await this.ranking(actor, campaignId);
+    const selected = selectBlock(view, block);
+    if (block !== undefined && selected.blocks.length === 0) throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
+    const file = await encodeRanking(selected, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
+    if (!published) return file;
+    const encoded = withGzip(file);
+    this.published.set(key, encoded);
+    return encoded;
+  }
+
+  /** The ranking as data (the pages render it): the published one, or for staff a live one of an open campaign. */
+  async ranking(actor: Actor, campaignId: string): Promise<{ view: RankingView; published: boolean }> {
+    const campaign = await this.deps.store.getCampaign(campaignId);
+    if (!campaign || (campaign.state !== "published" && !isStaff(actor))) {
+      if (campaign && actor.role !== "public") throw new ApiError("forbidden", `the ranking of ${campaignId} is shown once published`);
+      throw notFound(`published campaign ${campaignId}`);
+    }
+    if (campaign.ranking) return { view: withSummaries(JSON.parse(campaign.ranking) as RankingView), published: true };
+    return { view: await this.rank(this.deps.store, campaign, false), published: false };
+  }
+
+  /**
+   * Ranks every unit: snapshots where finalised, else (unless `snapshotsOnly`) live scores; units
+   * that cannot be scored yet are listed apart. Entries are read a few units at a time and grouped
+   * by unit (never filtered once per unit), and the event loop gets a turn between those parts.
+   */
+  async rank(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<RankingView> {
+    const set = await this.criteria.forCampaign(campaign, store);
+    const [assessments, snapshots] = await Promise.all([store.listAssessments(campaign.id), store.listSnapshots(campaign.id)]);
+    const bySnapshot = new Map(snapshots.map((s) => [s.unit_code, JSON.parse(s.report) as ScoreReport]));
+    const reports: ScoreReport[] = [];
+    const unscored: RankingView["unscored"] = [];
+    const missing = assessments.filter((a) => !bySnapshot.has(a.unit_code));
+    if (!snapshotsOnly && missing.length > 0) {
+      const [units, evidence, surveys] = await Promise.all([store.listUnits(), store.listEvidence(campaign.id), store.listSurveys(campaign.id)]);
+      const unitByCode = new Map(units.map((u) => [u.code, u]));
+      const evidenceByUnit = groupByUnit(evidence);
+      const surveyByUnit = new Map(surveys.map((s) => [s.unit_code, s]));
+      let entriesByUnit = new Map<string, Row<"entries">[]>();
+      for (const [i, a] of missing.entries()) {
+        if (i % UNITS_PER_TURN === 0) {
+          if (i > 0) await nextTurn();
+          entriesByUnit = groupByUnit(await store.listEntries(campaign.id, missing.slice(i, i + UNITS_PER_TURN).map((m) => m.unit_code)));
+        }
+        const inputs = { unit: unitByCode.get(a.unit_code)!, campaign, entries: entriesByUnit.get(a.unit_code) ?? [], evidence: evidenceByUnit.get(a.unit_code) ?? [], survey: surveyByUnit.get(a.unit_code) };
+        const scored = this.live.score(campaign, set, assembleAssessment(inputs));
+        if (scored.ok) reports.push(scored.value);
+        else unscored.push({ unit: a.unit_code, problems: toApiProblems(scored.problems) });
+      }
+    }
+    reports.push(...bySnapshot.values());
+    const previous = await this.previousRanking(store, campaign);
+    const ranked = rankUnits(set, reports, previous);
+    if (!ranked.ok) throw new ApiError("invalid-input", "the reports cannot be ranked", { problems: toApiProblems(ranked.problems) });
+    return viewRanking(ranked.value, campaign.id, snapshotsOnly ? "published" : "live", unscored);
+  }
+
+  /** Last year's published ranking of the same criteria family, for the change since last year. */
+  private async previousRanking(store: Store, campaign: Row<"campaigns">): Promise<Ranking | undefined> {
+    const earlier = (await store.listCampaigns()).find((c) => c.year === campaign.year - 1 && c.criteria_family === campaign.criteria_family && c.state === "published");
+    const row = earlier && (await store.getCampaign(earlier.id));
+    return row?.ranking ? (JSON.parse(row.ranking) as RankingView as Ranking) : undefined;
+  }
+}
+
+/** Rows grouped by unit in one pass (a campaign's rows are listed once, not filtered once per unit). */
+export function groupByUnit<T extends { unit_code: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.unit_code);
+    if (group) group.push(row);
+    else groups.set(row.unit_code, [row]);
+  }
+  return groups;
+}
