@@ -84,4 +84,6 @@ export { readSurveyReport } from "./io/read-survey-report.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";
+export { SCORING_SHEET_COLUMNS, type ScoringSheet, type ScoringSheetRow, buildScoringSheet } from "./io/build-scoring-sheet.js";
+export { writeScoringSheetXlsx } from "./io/xlsx/write-scoring-sheet-xlsx.js";
 export { isoDatesInFact } from "./io/date-order.js";
