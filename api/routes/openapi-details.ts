@@ -49,6 +49,8 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "get /campaigns/{id}/units/{unit}/rounds/{round}/facts/{code}": { response: "Entry" },
   "get /campaigns/{id}/units/{unit}/evidence": { response: ["EvidenceDocument"] },
   "get /campaigns/{id}/units/{unit}/report": { response: "UnitReport" },
+  "get /campaigns/{id}/sheet": {},
+  "get /campaigns/{id}/units/{unit}/sheet": {},
 };
 
 const IF_MATCH = {

@@ -5,6 +5,7 @@ import { CriteriaService } from "./criteria-service.js";
 import { EvidenceService } from "./evidence-service.js";
 import { ResultsService } from "./results-service.js";
 import type { ServiceDeps } from "./service-deps.js";
+import { SheetService } from "./sheet-service.js";
 import { UnitService } from "./unit-service.js";
 
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   evidence: EvidenceService;
   results: ResultsService;
   accounts: AccountService;
+  sheets: SheetService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -33,5 +35,6 @@ export function createServices(deps: ServiceDeps): Services {
     evidence: new EvidenceService(deps, assessments),
     results: new ResultsService(deps, criteria, campaigns, assessments),
     accounts: new AccountService(deps),
+    sheets: new SheetService(deps, criteria),
   };
 }

@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import { SCORING_SHEET_COLUMNS } from "../../src/io/build-scoring-sheet.js";
+import { BACKENDS } from "./backends.js";
+import { type Fixture, openFixture } from "./api-fixture.js";
+
+const unitPath = "/campaigns/c2026/units/P01";
+const column = (name: string) => SCORING_SHEET_COLUMNS.findIndex((c) => c.column === name) + 1;
+const dir = mkdtempSync(join(tmpdir(), "par-api-sheet-"));
+
+describe.each(BACKENDS)("sheets to download: $name", (backend) => {
+  const suite = backend.skip ? describe.skip : describe;
+  suite(backend.skip ? `skipped: ${backend.skip}` : "sheets", () => {
+    let f: Fixture;
+    const download = async (path: string, token: string | undefined) => {
+      const response = await f.app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: response.status, type: response.headers.get("content-type"), disposition: response.headers.get("content-disposition"), bytes: new Uint8Array(await response.arrayBuffer()) };
+    };
+    beforeAll(async () => {
+      f = await openFixture(backend);
+      const put = async (path: string, token: string, body: unknown) => {
+        const r = await f.request("PUT", path, { token, body, headers: { "if-match": '"0"' } });
+        if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      };
+      await put(`${unitPath}/rounds/self/items/1.1.2`, f.tokens.p01, { points: 1 });
+      await put(`${unitPath}/rounds/self/items/1.2.3`, f.tokens.p01, { points: 1 });
+      await put(`${unitPath}/rounds/self/facts/law_enforcement_plan_issued`, f.tokens.p01, { value: true });
+      const etag = (await f.request("GET", unitPath, { token: f.tokens.admin })).etag!;
+      expect((await f.request("POST", `${unitPath}/transitions/submit`, { token: f.tokens.p01, headers: { "if-match": etag } })).status).toBe(200);
+    });
+    afterAll(async () => f?.close());
+
+    it.each([
+      { who: "a scorer, the campaign", path: "/campaigns/c2026/sheet", token: "scorer", status: 200 },
+      { who: "a scorer, one unit", path: `${unitPath}/sheet`, token: "scorer", status: 200 },
+      { who: "the unit, its own", path: `${unitPath}/sheet?format=csv`, token: "p01", status: 200 },
+      { who: "another unit", path: `${unitPath}/sheet`, token: "p02", status: 403 },
+      { who: "a unit, the campaign", path: "/campaigns/c2026/sheet", token: "p01", status: 403 },
+      { who: "nobody signed in", path: "/campaigns/c2026/sheet", token: null, status: 401 },
+      { who: "a scorer, an unknown campaign", path: "/campaigns/nope/sheet", token: "scorer", status: 404 },
+      { who: "a scorer, a bad format", path: "/campaigns/c2026/sheet?format=pdf", token: "scorer", status: 400 },
+    ] as const)("$who: $status", async ({ path, token, status }) => {
+      const result = await download(path, token ? f.tokens[token] : undefined);
+      expect(result.status).toBe(status);
+    });
+
+    it("the CSV: Vietnamese headers, a BOM, the self points entered", async () => {
+      const result = await download(`${unitPath}/sheet?format=csv`, f.tokens.p01);
+      expect(result.type).toMatch(/^text\/csv/);
+      expect(result.disposition).toBe('attachment; filename="phieu-cham-diem-c2026-P01.csv"');
+      const text = new TextDecoder().decode(result.bytes);
+      expect([...result.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(text.startsWith("Mã đơn vị,Tên đơn vị,Loại đơn vị,Khối,Mã tiêu chí,Nội dung,Điểm tối đa,Giá trị cho phép,Tự chấm,")).toBe(true);
+      expect(text).toMatch(/\nP01,Phường Tân Lập,phuong,[^,\n]*,1\.1\.2,[^\n]*,1,,,,,/);
+    });
+
+    it("the campaign's XLSX, filled in as Excel would, scores with `par score` as the same appraisal through the API", async () => {
+      const result = await download("/campaigns/c2026/sheet?format=xlsx", f.tokens.scorer);
+      expect(result.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(result.bytes) as never);
+      const appraised = { "1.1.2": 0.5, "1.2.3": 0 };
+      workbook.worksheets[0]!.eachRow((row) => {
+        const code = String(row.getCell(column("item")).value) as keyof typeof appraised;
+        if (row.getCell(column("unit")).value === "P01" && code in appraised) row.getCell(column("appraisal1")).value = appraised[code];
+      });
+      const path = join(dir, `${backend.name}-c2026.xlsx`);
+      writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+      for (const [code, points] of Object.entries(appraised)) {
+        const saved = await f.request("PUT", `${unitPath}/rounds/appraisal1/items/${code}`, { token: f.tokens.scorer, body: { points }, headers: { "if-match": '"0"' } });
+        expect(saved.status).toBe(200);
+      }
+      const api = await f.request("GET", `${unitPath}/report`, { token: f.tokens.scorer });
+      expect(api.status).toBe(200);
+
+      let stdout = "";
+      let stderr = "";
+      const code = await runCli(["score", "--criteria", "criteria/reference-commune/2026.1.json", "--year", "2026", path, "--format", "json"], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      const reports = JSON.parse(stdout) as { unit: { code: string }; totals: unknown; stage: string }[];
+      expect(reports.map((report) => report.unit.code)).toEqual(["P01"]);
+      const p01 = reports[0];
+      expect(p01?.totals).toEqual(api.body.report.totals);
+      expect(p01?.stage).toBe(api.body.report.stage);
+    });
+  });
+});
