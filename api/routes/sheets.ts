@@ -1,7 +1,7 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import type { RankingFile } from "../services/ranking-formats.js";
-import { bearer, errors } from "./http.js";
+import { bearer, errors, json } from "./http.js";
 
 const tags = ["sheets"];
 const Format = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
@@ -38,6 +38,21 @@ export function mountSheets(app: OpenAPIHono<AppEnv>): void {
       const { id, unit } = c.req.valid("param");
       const file = await c.var.services.sheets.unitSheet(c.var.actor, id, unit, c.req.valid("query").format);
       return c.body(file.body, 200, download(file));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put", path: "/campaigns/{id}/sheet", tags, security: bearer,
+      summary: "Upload a campaign's appraisal sheet filled in (scorer; raw XLSX body; ?name=file.xlsx)",
+      description: "Read as `par score` reads sheets (every problem with sheet, row and column: 422); appraisal entries that differ are saved all or nothing, in the audit trail with the file name; a row changed since the download is refused and listed (412).",
+      request: { params: z.object({ id: z.string() }), query: z.object({ name: z.string().max(200).optional() }) },
+      responses: { 200: json("entries saved and rows unchanged"), ...errors(401, 403, 404, 409, 412, 413, 422) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      return c.json(await c.var.services.sheets.uploadCampaignSheet(c.var.actor, id, bytes, c.req.valid("query").name ?? `${id}.xlsx`), 200);
     },
   );
 }

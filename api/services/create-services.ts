@@ -35,6 +35,6 @@ export function createServices(deps: ServiceDeps): Services {
     evidence: new EvidenceService(deps, assessments),
     results: new ResultsService(deps, criteria, campaigns, assessments),
     accounts: new AccountService(deps),
-    sheets: new SheetService(deps, criteria),
+    sheets: new SheetService(deps, criteria, assessments),
   };
 }

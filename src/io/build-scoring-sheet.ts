@@ -1,4 +1,4 @@
-import { type Assessment, ROUNDS } from "../assessment/types.js";
+import { type Assessment, ROUNDS, type Round } from "../assessment/types.js";
 import type { CriteriaSet, FactDeclaration, LeafNode } from "../criteria/types.js";
 import { isLeaf } from "../criteria/types.js";
 import { listNodes } from "../criteria/walk-criteria.js";
@@ -25,7 +25,28 @@ export const SCORING_SHEET_COLUMNS: readonly { column: ScoringSheetColumn; heade
   ...ROUNDS.map((round) => ({ column: round, header: ROUND_NAMES[round].vi })),
   { column: "comment", header: "Ghi chú" },
   { column: "evidence", header: "Tài liệu kiểm chứng" },
+  { column: "version", header: "Phiên bản" },
 ];
+
+/** The version cell of a unit's fact or item, e.g. "self:2;appraisal1:1" (see `formatEntryVersions`); "" when there is none to keep. */
+export type EntryVersions = (unit: string, name: string) => string;
+
+/** The stored version of each round's entry of one row, as the hidden version cell holds it. */
+export function formatEntryVersions(versions: Partial<Record<Round, number>>): string {
+  return ROUNDS.flatMap((round) => (versions[round] ? [`${round}:${versions[round]}`] : [])).join(";");
+}
+
+/** The versions a hidden version cell holds (a round not named is version 0: nothing was stored); null when the cell is not one. */
+export function parseEntryVersions(text: string): Partial<Record<Round, number>> | null {
+  const versions: Partial<Record<Round, number>> = {};
+  for (const part of text.split(";").map((p) => p.trim()).filter((p) => p !== "")) {
+    const match = /^([a-z0-9]+):(\d{1,9})$/.exec(part);
+    const round = ROUNDS.find((r) => r === match?.[1]);
+    if (!match || !round) return null;
+    versions[round] = Number(match[2]);
+  }
+  return versions;
+}
 
 /** An area or group (titles only), a criterion with its points per round, or a fact with its value per round. */
 export type ScoringRowKind = "area" | "item" | "fact";
@@ -47,7 +68,7 @@ export interface ScoringSheet {
  * maximum points, the values allowed, and what each round holds so far (as `writeAssessmentSheet`
  * writes it). Area rows carry no points; they are read back as nothing. Pure; no formulas.
  */
-export function buildScoringSheet(assessments: Assessment[], criteria: CriteriaSet): ScoringSheet {
+export function buildScoringSheet(assessments: Assessment[], criteria: CriteriaSet, versions: EntryVersions = () => ""): ScoringSheet {
   const rows: ScoringSheetRow[] = [];
   const nodes = listNodes(criteria);
   for (const assessment of assessments) {
@@ -58,15 +79,15 @@ export function buildScoringSheet(assessments: Assessment[], criteria: CriteriaS
     for (const [name, declaration] of Object.entries(criteria.facts)) {
       if (declaration.derived) continue;
       const values = numeric(factRow(facts.get(name) ?? new Map(), false));
-      rows.push({ kind: "fact", cells: [...unitCells, name, declaration.title.vi, declaration.max ?? "", factAllowed(declaration), ...values] });
+      rows.push({ kind: "fact", cells: [...unitCells, name, declaration.title.vi, declaration.max ?? "", factAllowed(declaration), ...values, versions(unit.code, name)] });
     }
     for (const { node } of nodes) {
       if (!isLeaf(node)) {
-        rows.push({ kind: "area", cells: [...unitCells, node.code, node.title.vi, node.max, "", ...blankRounds()] });
+        rows.push({ kind: "area", cells: [...unitCells, node.code, node.title.vi, node.max, "", ...blankRounds(), ""] });
         continue;
       }
       const values = numeric(itemRow(items.get(node.code) ?? new Map(), false));
-      rows.push({ kind: "item", cells: [...unitCells, node.code, node.title.vi, node.max, itemAllowed(node), ...values] });
+      rows.push({ kind: "item", cells: [...unitCells, node.code, node.title.vi, node.max, itemAllowed(node), ...values, versions(unit.code, node.code)] });
     }
   }
   return { header: SCORING_SHEET_COLUMNS.map(({ header }) => header), rows };

@@ -26,12 +26,14 @@ export type SheetColumn = keyof typeof SHEET_COLUMNS;
 
 /**
  * Columns the downloaded scoring sheet adds for the reader's eyes (titles, maximum points,
- * allowed values): known, so never an "unknown column", and never read.
+ * allowed values) and for the upload (each row's entry versions, hidden): known, so never an
+ * "unknown column", and never read as scores.
  */
 export const SHEET_INFO_COLUMNS = {
   title: ["title", "noi_dung", "ten_tieu_chi", "noi_dung_tieu_chi"],
   max_points: ["max_points", "diem_toi_da"],
   allowed: ["allowed", "allowed_values", "gia_tri_cho_phep"],
+  version: ["version", "phien_ban"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SheetInfoColumn = keyof typeof SHEET_INFO_COLUMNS;

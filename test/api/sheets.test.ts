@@ -89,5 +89,63 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
       expect(p01?.totals).toEqual(api.body.report.totals);
       expect(p01?.stage).toBe(api.body.report.stage);
     });
+
+    /** The campaign sheet as the scorer downloads it, with P01's appraisal 1 cells set as Excel would. */
+    const filled = async (points: Record<string, number | string>) => {
+      const result = await download("/campaigns/c2026/sheet", f.tokens.scorer);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(result.bytes) as never);
+      const rows: Record<string, number> = {};
+      workbook.worksheets[0]!.eachRow((row, number) => {
+        const code = String(row.getCell(column("item")).value);
+        if (row.getCell(column("unit")).value !== "P01" || !(code in points)) return;
+        row.getCell(column("appraisal1")).value = points[code]!;
+        rows[code] = number;
+      });
+      return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), rows };
+    };
+    const upload = (bytes: Uint8Array, name: string) =>
+      f.app.request(`/campaigns/c2026/sheet?name=${name}`, { method: "PUT", body: bytes, headers: { authorization: `Bearer ${f.tokens.scorer}`, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+    const entry = async (code: string) => (await f.request("GET", `${unitPath}/rounds/appraisal1/items/${code}`, { token: f.tokens.scorer })).body;
+
+    it("refuses a sheet with a bad cell, naming its row and column, and saves nothing", async () => {
+      const sheet = await filled({ "1.2.3": "nửa" });
+      const response = await upload(sheet.bytes, "bad.xlsx");
+      expect(response.status).toBe(422);
+      const body = (await response.json()) as { error: { problems: { path: string; vi: string }[] } };
+      expect(body.error.problems.map((p) => p.path)).toEqual([`bad.xlsx:${sheet.rows["1.2.3"]}:Thẩm định lần 1`]);
+      expect(await entry("1.2.3")).toMatchObject({ value: { points: 0 }, version: 1 });
+    });
+
+    it("refuses a row changed since the download, lists it, and saves no other row", async () => {
+      const sheet = await filled({ "1.1.2": 0, "1.2.3": 0.5 });
+      const meanwhile = await f.request("PUT", `${unitPath}/rounds/appraisal1/items/1.1.2`, { token: f.tokens.scorer2, body: { points: 1 }, headers: { "if-match": '"1"' } });
+      expect(meanwhile.status).toBe(200);
+      const response = await upload(sheet.bytes, "old.xlsx");
+      expect(response.status).toBe(412);
+      const body = (await response.json()) as { error: { problems: { code: string; path: string }[] } };
+      expect(body.error.problems).toMatchObject([{ code: "stale-row", path: `old.xlsx:${sheet.rows["1.1.2"]}:appraisal1` }]);
+      expect(await entry("1.1.2")).toMatchObject({ value: { points: 1 }, version: 2 });
+      expect(await entry("1.2.3")).toMatchObject({ value: { points: 0 }, version: 1 });
+    });
+
+    it("saves a fresh sheet's changed rows, in the audit trail with the file name; `par score` on that file gives the API's scores", async () => {
+      const sheet = await filled({ "1.1.2": 0.5, "1.2.3": 0.5 });
+      const response = await upload(sheet.bytes, "phieu.xlsx");
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ saved: 2 });
+      expect(await entry("1.1.2")).toMatchObject({ value: { points: 0.5 }, version: 3 });
+      expect(await entry("1.2.3")).toMatchObject({ value: { points: 0.5 }, version: 2 });
+      const audit = await f.request("GET", `${unitPath}/audit?code=1.2.3`, { token: f.tokens.scorer });
+      expect(audit.body.at(-1)).toMatchObject({ action: "item.save", reason: "tải lên tệp phieu.xlsx" });
+
+      const path = join(dir, `${backend.name}-uploaded.xlsx`);
+      writeFileSync(path, sheet.bytes);
+      let stdout = "";
+      const code = await runCli(["score", "--criteria", "criteria/reference-commune/2026.1.json", "--year", "2026", path, "--format", "json"], { stdout: (t) => (stdout += t), stderr: () => {} });
+      expect(code).toBe(0);
+      const api = await f.request("GET", `${unitPath}/report`, { token: f.tokens.scorer });
+      expect((JSON.parse(stdout) as { totals: unknown }[])[0]!.totals).toEqual(api.body.report.totals);
+    });
   });
 });

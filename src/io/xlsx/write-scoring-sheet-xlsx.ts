@@ -29,6 +29,7 @@ export async function writeScoringSheetXlsx(sheet: ScoringSheet, options: { titl
       }
     }
   }
+  worksheet.getColumn(SCORING_SHEET_COLUMNS.findIndex(({ column }) => column === "version") + 1).hidden = true;
   await worksheet.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false });
   addGuide(workbook, options.title);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -48,5 +49,6 @@ function meaning(column: ScoringSheetColumn): string {
   if (column === "title") return "nội dung tiêu chí hoặc số liệu (không được đọc lại)";
   if (column === "max_points") return "điểm tối đa (không được đọc lại)";
   if (column === "allowed") return "giá trị được phép nhập (không được đọc lại)";
+  if (column === "version") return "cột ẩn: phiên bản của từng dòng khi tải về, để khi tải lên không ghi đè thay đổi của người khác";
   return describeColumn(column).vi;
 }
