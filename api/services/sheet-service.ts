@@ -108,8 +108,9 @@ export class SheetService {
             ...Object.entries(round.items ?? {}).map(([code, input]) => ({ kind: "item" as const, code, value: input as unknown })),
             ...Object.entries(round.facts ?? {}).map(([code, input]) => ({ kind: "fact" as const, code, value: factBody(input) })),
           ];
-          for (const { kind, code, value } of entries) {
+          for (const { kind, code, value: uploaded } of entries) {
             const current = stored.find((e) => e.round === round.round && e.kind === kind && e.code === code);
+            const value = withoutInheritedComment(uploaded, current, stored.filter((e) => e.round !== round.round && e.kind === kind && e.code === code));
             if (current && canonical(JSON.parse(current.value)) === canonical(value)) {
               unchanged += 1;
               continue;
@@ -140,6 +141,24 @@ export class SheetService {
 
 function invalidSheet(fileName: string, problems: EdgeProblem[]): ApiError {
   return new ApiError("invalid-input", { en: `${fileName} has ${problems.length} problem(s); nothing was saved`, vi: `${fileName} có ${problems.length} lỗi; chưa lưu gì` }, { problems });
+}
+
+/**
+ * The sheet has one comment cell per row, read onto the last round with a value: a comment of
+ * another round (the unit's, shown in the download) is not the scorer's, so it is not saved
+ * with the appraisal unless the appraisal already had it.
+ */
+function withoutInheritedComment(value: unknown, current: Row<"entries"> | undefined, others: Row<"entries">[]): unknown {
+  if (value === null || typeof value !== "object" || !("comment" in value)) return value;
+  const comment = (value as { comment?: unknown }).comment;
+  const kept = current ? (JSON.parse(current.value) as { comment?: unknown }).comment : undefined;
+  const elsewhere = others.some((e) => {
+    const other = JSON.parse(e.value) as { comment?: unknown; reason?: unknown };
+    return other.comment === comment || other.reason === comment;
+  });
+  if (comment === kept || !elsewhere) return value;
+  const { comment: _dropped, ...rest } = value as Record<string, unknown>;
+  return rest;
 }
 
 /** A fact as the API stores it: `{ value, comment?, evidence? }`. */

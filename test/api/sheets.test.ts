@@ -28,6 +28,7 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
       };
       await put(`${unitPath}/rounds/self/items/1.1.2`, f.tokens.p01, { points: 1 });
       await put(`${unitPath}/rounds/self/items/1.2.3`, f.tokens.p01, { points: 1 });
+      await put(`${unitPath}/rounds/self/items/2.1.1`, f.tokens.p01, { points: 1, comment: "Đã ban hành đúng hạn" });
       await put(`${unitPath}/rounds/self/facts/law_enforcement_plan_issued`, f.tokens.p01, { value: true });
       const etag = (await f.request("GET", unitPath, { token: f.tokens.admin })).etag!;
       expect((await f.request("POST", `${unitPath}/transitions/submit`, { token: f.tokens.p01, headers: { "if-match": etag } })).status).toBe(200);
@@ -130,12 +131,13 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
     });
 
     it("saves a fresh sheet's changed rows, in the audit trail with the file name; `par score` on that file gives the API's scores", async () => {
-      const sheet = await filled({ "1.1.2": 0.5, "1.2.3": 0.5 });
+      const sheet = await filled({ "1.1.2": 0.5, "1.2.3": 0.5, "2.1.1": 0.5 });
       const response = await upload(sheet.bytes, "phieu.xlsx");
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ saved: 2 });
+      expect(await response.json()).toMatchObject({ saved: 3 });
       expect(await entry("1.1.2")).toMatchObject({ value: { points: 0.5 }, version: 3 });
       expect(await entry("1.2.3")).toMatchObject({ value: { points: 0.5 }, version: 2 });
+      expect((await entry("2.1.1")).value, "the unit's comment is not saved as the scorer's").toEqual({ points: 0.5 });
       const audit = await f.request("GET", `${unitPath}/audit?code=1.2.3`, { token: f.tokens.scorer });
       expect(audit.body.at(-1)).toMatchObject({ action: "item.save", reason: "tải lên tệp phieu.xlsx" });
 
