@@ -79,7 +79,7 @@ export class AssessmentService {
           vi: `không thể sửa vòng ${ref.round} của ${ref.unitCode} khi bản đánh giá đang ở trạng thái ${state} (chỉ sửa được khi ${rule.states.join(" hoặc ")})`,
         });
       if (rule.deadline) this.checkDeadline(campaign, rule.deadline);
-      const stale = (row: Row<"entries"> | undefined) => staleVersion({ en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "dữ kiện" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` }, row?.version ?? 0, row ? JSON.parse(row.value) : null);
+      const stale = (row: Row<"entries"> | undefined) => staleVersion({ en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "số liệu" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` }, row?.version ?? 0, row ? JSON.parse(row.value) : null);
       const current = await store.getEntry(entryKey(ref));
       if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       if (ref.kind === "fact") value = await this.isoDates(store, campaign, ref, value);
@@ -166,7 +166,7 @@ export class AssessmentService {
     if (problems.length === 0) return;
     throw new ApiError(
       "invalid-input",
-      { en: `${ref.kind} ${ref.code} has ${problems.length} problem(s)`, vi: `${ref.kind === "fact" ? "dữ kiện" : "tiêu chí"} ${ref.code} có ${problems.length} lỗi` },
+      { en: `${ref.kind} ${ref.code} has ${problems.length} problem(s)`, vi: `${ref.kind === "fact" ? "số liệu" : "tiêu chí"} ${ref.code} có ${problems.length} lỗi` },
       { problems: toApiProblems(problems.map((p) => (p.path === "" ? { ...p, path: "value" } : p))) },
     );
   }
@@ -182,11 +182,11 @@ function checkExplanation(kind: EntryKind, value: unknown): void {
   if (kind === "fact" || extra.length > 0) {
     const message = {
       en: "an explanation is a reply: a comment and added evidence per item; only an appraisal changes points or facts",
-      vi: "giải trình là phần trả lời: ý kiến và tài liệu kiểm chứng bổ sung cho từng tiêu chí; chỉ vòng thẩm định mới thay đổi điểm hoặc dữ kiện",
+      vi: "giải trình là phần trả lời: ý kiến và tài liệu kiểm chứng bổ sung cho từng tiêu chí; chỉ vòng thẩm định mới thay đổi điểm hoặc số liệu",
     };
     const problems: ApiProblem[] =
       kind === "fact"
-        ? [{ code: "not-in-explanation", path: "", message: "facts are not entered in the explanation round", vi: "không nhập dữ kiện trong vòng giải trình" }]
+        ? [{ code: "not-in-explanation", path: "", message: "facts are not entered in the explanation round", vi: "không nhập số liệu trong vòng giải trình" }]
         : extra.map((f) => ({ code: "not-in-explanation", path: f, message: `${f} is not part of an explanation (comment, evidence)`, vi: `${f} không thuộc phần giải trình (comment, evidence)` }));
     throw new ApiError("invalid-input", message, { problems });
   }

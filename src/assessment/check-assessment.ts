@@ -84,7 +84,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
       const at = `survey.indicators.${name}`;
       const indicator = declaredIndicator(set, name);
       if (!indicator) {
-        problems.push(problem("unknown-indicator", at, `survey indicator "${name}" is not in the criteria set (declared: ${Object.keys(declared).join(", ") || "none"})`, `chỉ số khảo sát "${name}" không có trong bộ tiêu chí`));
+        problems.push(problem("unknown-indicator", at, `survey indicator "${name}" is not in the criteria set (declared: ${Object.keys(declared).join(", ") || "none"})`, `chỉ số điều tra xã hội học "${name}" không có trong bộ tiêu chí`));
         continue;
       }
       const { min, max } = indicatorDomain(indicator);
@@ -94,7 +94,7 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
     }
     for (const name of Object.keys(declared)) {
       if (usesIndicator(set, name) && !Object.hasOwn(assessment.survey.indicators, name)) {
-        problems.push(problem("unknown-indicator-value", "survey.indicators", `survey results lack indicator "${name}", which the criteria set scores`, `kết quả khảo sát thiếu chỉ số "${name}" mà bộ tiêu chí dùng để chấm điểm`));
+        problems.push(problem("unknown-indicator-value", "survey.indicators", `survey results lack indicator "${name}", which the criteria set scores`, `kết quả điều tra xã hội học thiếu chỉ số "${name}" mà bộ tiêu chí dùng để chấm điểm`));
       }
     }
   }
@@ -110,7 +110,7 @@ export function checkFactInput(set: CriteriaSet, name: string, input: FactInput,
   const declared = declaredFact(set, name);
   if (!declared) {
     const near = nearestName(name, Object.keys(set.facts));
-    problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `dữ kiện "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
+    problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `số liệu "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
     return problems;
   }
   if (declared.derived) {
@@ -144,7 +144,7 @@ export function checkItemInput(set: CriteriaSet, code: string, item: ItemInput, 
   if (leaf.scoring.kind !== "manual") {
     const reads = indexed.reads.length > 0 ? ` (${indexed.reads.join(", ")})` : "";
     const source = leaf.scoring.kind === "survey" ? "the survey results" : `the facts${reads}`;
-    const sourceVi = leaf.scoring.kind === "survey" ? "kết quả khảo sát" : `các dữ kiện${reads}`;
+    const sourceVi = leaf.scoring.kind === "survey" ? "kết quả điều tra xã hội học" : `các số liệu${reads}`;
     problems.push(problem("points-on-computed-item", pathTo(at, "points"), `points of "${code}" are computed from ${source}: enter or correct those instead`, `điểm của "${code}" được tính tự động từ ${sourceVi}: hãy nhập hoặc sửa dữ liệu đó`));
     return problems;
   }

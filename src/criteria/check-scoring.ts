@@ -59,7 +59,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
           "fact-type-mismatch",
           at,
           `fact "${name}" is a ${fact.type}, but this rule needs a ${types.join(" or ")}`,
-          `dữ kiện "${name}" có kiểu ${fact.type}, nhưng quy tắc này cần kiểu ${types.join(" hoặc ")}`,
+          `số liệu "${name}" có kiểu ${fact.type}, nhưng quy tắc này cần kiểu ${types.join(" hoặc ")}`,
         ),
       );
       return false;
@@ -92,7 +92,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
     case "tiers":
       if (needFact(scoring.fact, `${path}.fact`, ["integer", "number", "rate"])) {
         const fact = declaredFact(set, scoring.fact)!;
-        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, factDomain(fact), fact.type === "integer", { en: `fact "${scoring.fact}"`, vi: `dữ kiện "${scoring.fact}"` }));
+        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, factDomain(fact), fact.type === "integer", { en: `fact "${scoring.fact}"`, vi: `số liệu "${scoring.fact}"` }));
       }
       scoring.tiers.forEach((tier, i) => pointsWithin(tier.points, `${path}.tiers[${i}].points`));
       best(Math.max(...scoring.tiers.map((t) => t.points)), `${path}.tiers`);
@@ -108,7 +108,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
               "rule-invalid",
               `${path}.due`,
               `fact "${scoring.fact}" holds ${length} dates but ${dues.length} due dates are given`,
-              `dữ kiện "${scoring.fact}" có ${length} ngày nhưng có ${dues.length} hạn`,
+              `số liệu "${scoring.fact}" có ${length} ngày nhưng có ${dues.length} hạn`,
             ),
           );
         }
@@ -121,7 +121,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
             "rule-invalid",
             `${path}.mode`,
             'mode applies to a list of due dates (a "dates" fact): remove it, or give "due" as a list',
-            'mode chỉ dùng khi có danh sách hạn (dữ kiện kiểu "dates"): hãy bỏ mode, hoặc ghi "due" dạng danh sách',
+            'mode chỉ dùng khi có danh sách hạn (số liệu kiểu "dates"): hãy bỏ mode, hoặc ghi "due" dạng danh sách',
           ),
         );
       }
@@ -167,7 +167,7 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
             "unknown-indicator",
             `${path}.indicator`,
             `survey indicator "${scoring.indicator}" is not declared in survey.indicators${known.length ? ` (declared: ${known.join(", ")})` : ""}`,
-            `chỉ số khảo sát "${scoring.indicator}" chưa được khai báo trong survey.indicators${known.length ? ` (đã khai báo: ${known.join(", ")})` : ""}`,
+            `chỉ số điều tra xã hội học "${scoring.indicator}" chưa được khai báo trong survey.indicators${known.length ? ` (đã khai báo: ${known.join(", ")})` : ""}`,
           ),
         );
       } else if ("tiers" in scoring) {
@@ -231,7 +231,7 @@ function checkDue(set: CriteriaSet, due: DueDate, path: string): Problem[] {
         "fact-type-mismatch",
         `${path}.fact`,
         `a due date can be relative only to a date fact; "${due.fact}" is a ${fact.type}`,
-        `hạn chỉ có thể tính từ một dữ kiện ngày; "${due.fact}" có kiểu ${fact.type}`,
+        `hạn chỉ có thể tính từ một số liệu ngày; "${due.fact}" có kiểu ${fact.type}`,
       ),
     ];
   }
@@ -275,7 +275,7 @@ function checkRuleBounds(set: CriteriaSet, leaf: LeafNode, path: string): Proble
         "rule-out-of-range",
         path,
         `the rule can give ${round(bounds.min)} to ${round(bounds.max)} points for facts within their declared bounds, outside 0…${leaf.max}: cap it with min/max`,
-        `quy tắc có thể cho từ ${round(bounds.min)} đến ${round(bounds.max)} điểm với dữ kiện trong giới hạn khai báo, ngoài khoảng 0…${leaf.max}: hãy chặn bằng min/max`,
+        `quy tắc có thể cho từ ${round(bounds.min)} đến ${round(bounds.max)} điểm với số liệu trong giới hạn khai báo, ngoài khoảng 0…${leaf.max}: hãy chặn bằng min/max`,
       ),
     ];
   }
@@ -304,7 +304,7 @@ function unknownFact(name: string, path: string, set: CriteriaSet): Problem {
     "unknown-fact",
     path,
     `fact "${name}" is not declared in "facts"${hint}`,
-    `dữ kiện "${name}" chưa được khai báo trong "facts"${hintVi}`,
+    `số liệu "${name}" chưa được khai báo trong "facts"${hintVi}`,
   );
 }
 

@@ -37,10 +37,10 @@ function checkFacts(set: CriteriaSet): Problem[] {
       problems.push(problem("range-invalid", path, `min ${fact.min} is greater than max ${fact.max}`, `min ${fact.min} lớn hơn max ${fact.max}`));
     }
     if ((fact.min !== undefined || fact.max !== undefined) && !NUMERIC_FACT_TYPES.has(fact.type)) {
-      problems.push(problem("range-invalid", path, `min/max apply only to numeric facts, not to a ${fact.type}`, `min/max chỉ dùng cho dữ kiện số, không dùng cho kiểu ${fact.type}`));
+      problems.push(problem("range-invalid", path, `min/max apply only to numeric facts, not to a ${fact.type}`, `min/max chỉ dùng cho số liệu số, không dùng cho kiểu ${fact.type}`));
     }
     if (fact.length !== undefined && fact.type !== "dates") {
-      problems.push(problem("schema", `${path}.length`, "length applies only to a dates fact", "length chỉ dùng cho dữ kiện kiểu dates"));
+      problems.push(problem("schema", `${path}.length`, "length applies only to a dates fact", "length chỉ dùng cho số liệu kiểu dates"));
     }
     if (!fact.derived) continue;
     if (fact.type !== "rate" && fact.type !== "number") {
@@ -55,7 +55,7 @@ function checkFacts(set: CriteriaSet): Problem[] {
             "unknown-fact",
             `${path}.derived.ratio.${side}`,
             `the ${side} "${source}" must be a declared, entered (not derived) numeric fact`,
-            `${side === "numerator" ? "tử số" : "mẫu số"} "${source}" phải là dữ kiện số đã khai báo và được nhập trực tiếp`,
+            `${side === "numerator" ? "tử số" : "mẫu số"} "${source}" phải là số liệu số đã khai báo và được nhập trực tiếp`,
           ),
         );
       }
@@ -180,7 +180,7 @@ function reservedName(name: string, path: string): Problem {
     "reserved-name",
     path,
     `"${name}" is a reserved word of JavaScript objects and cannot name a fact or indicator: rename it (e.g. "${name}_count")`,
-    `"${name}" là từ dành riêng của đối tượng JavaScript, không dùng làm tên dữ kiện hay chỉ số: hãy đổi tên (ví dụ "${name}_count")`,
+    `"${name}" là từ dành riêng của đối tượng JavaScript, không dùng làm tên số liệu hay chỉ số: hãy đổi tên (ví dụ "${name}_count")`,
   );
 }
 

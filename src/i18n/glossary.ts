@@ -5,7 +5,7 @@ import type { Bilingual, Lang } from "./lang.js";
  * for a domain concept comes from here, so a ward official reads the same term on a page, in a
  * downloaded sheet and in an error message. Terms follow the domain brief (§7) and the wording of
  * provincial decisions. Settled choices:
- * - a fact is a "số liệu" (not "dữ kiện"): what a commune reports, be it a count, a date or a yes/no;
+ * - a fact is a "số liệu" (not "số liệu"): what a commune reports, be it a count, a date or a yes/no;
  * - the survey is the "điều tra xã hội học" (the decisions' term), its result the "chỉ số hài lòng";
  * - the self-vs-appraised difference is spelt out ("chênh lệch tự chấm – thẩm định"), never "Chênh lệch TĐ".
  */
@@ -22,7 +22,7 @@ export const GLOSSARY = {
   selfPoints: { vi: "điểm tự chấm", en: "self-assessed points" },
   appraisedPoints: { vi: "điểm thẩm định", en: "appraised points" },
   finalPoints: { vi: "điểm đạt", en: "final points" },
-  selfGap: { vi: "chênh lệch tự chấm – thẩm định", en: "self-assessed minus appraised" },
+  selfGap: { vi: "chênh lệch tự chấm – thẩm định", en: "difference between self-assessed and appraised points" },
   subIndex: { vi: "chỉ số thành phần", en: "sub-index" },
   total: { vi: "tổng điểm", en: "total" },
   fact: { vi: "số liệu", en: "fact" },

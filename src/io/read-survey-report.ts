@@ -21,7 +21,7 @@ export function readSurveyReport(json: unknown, options: { fileName: string; cri
           "parse",
           `${fileName}:format`,
           `not a survey report: expected "format": "${SURVEY_RESULTS_FORMAT}" and "units", as written by "par survey import --report" (or give the results CSV)`,
-          `không phải báo cáo khảo sát: cần "format": "${SURVEY_RESULTS_FORMAT}" và "units" như tệp do "par survey import --report" ghi ra (hoặc dùng tệp CSV kết quả)`,
+          `không phải báo cáo điều tra xã hội học: cần "format": "${SURVEY_RESULTS_FORMAT}" và "units" như tệp do "par survey import --report" ghi ra (hoặc dùng tệp CSV kết quả)`,
         ),
       ],
     };
@@ -34,7 +34,7 @@ export function readSurveyReport(json: unknown, options: { fileName: string; cri
         "criteria-mismatch",
         `${fileName}:criteria`,
         `the survey report is for ${target?.family ?? "?"} ${target?.version ?? "?"}, not ${criteria.family} ${criteria.version}: import the survey with this set's mapping`,
-        `báo cáo khảo sát dành cho bộ tiêu chí ${target?.family ?? "?"} ${target?.version ?? "?"}, không phải ${criteria.family} ${criteria.version}: hãy nhập khảo sát bằng bảng ánh xạ của bộ tiêu chí này`,
+        `báo cáo điều tra xã hội học dành cho bộ tiêu chí ${target?.family ?? "?"} ${target?.version ?? "?"}, không phải ${criteria.family} ${criteria.version}: hãy nhập khảo sát bằng bảng ánh xạ của bộ tiêu chí này`,
       ),
     );
   }
@@ -62,7 +62,7 @@ export function readSurveyReport(json: unknown, options: { fileName: string; cri
             "unknown-indicator",
             `${path}.indicators.${name}`,
             `"${name}" is not a survey indicator of ${criteria.family} ${criteria.version}${near ? ` (did you mean "${near}"?)` : ""}; expected: ${declared.join(", ")}`,
-            `"${name}" không phải chỉ số khảo sát của bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}; các chỉ số: ${declared.join(", ")}`,
+            `"${name}" không phải chỉ số điều tra xã hội học của bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}; các chỉ số: ${declared.join(", ")}`,
           ),
         );
       } else if (typeof value !== "number" || !Number.isFinite(value)) {

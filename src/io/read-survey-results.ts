@@ -30,7 +30,7 @@ export function readSurveyResults(text: string, options: { fileName: string; cri
         "unknown-indicator",
         `${fileName}:1:${name || i + 1}`,
         `column "${name}" is not a survey indicator of ${criteria.family} ${criteria.version}${near ? ` (did you mean "${near}"?)` : ""}; expected: unit, respondents, ${indicators.join(", ")}`,
-        `cột "${name}" không phải chỉ số khảo sát của bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}; các cột hợp lệ: unit, respondents, ${indicators.join(", ")}`,
+        `cột "${name}" không phải chỉ số điều tra xã hội học của bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}; các cột hợp lệ: unit, respondents, ${indicators.join(", ")}`,
       ),
     );
   });

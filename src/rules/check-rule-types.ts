@@ -95,7 +95,7 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
   };
   const misuse = (i: number, what: { en: string; vi: string }) => {
     const fact = factOf(i);
-    const subject = fact ? { en: `fact "${fact}" is ${NAMES[types[i]!].en}`, vi: `dữ kiện "${fact}" là ${NAMES[types[i]!].vi}` } : { en: `this is ${NAMES[types[i]!].en}`, vi: `giá trị này là ${NAMES[types[i]!].vi}` };
+    const subject = fact ? { en: `fact "${fact}" is ${NAMES[types[i]!].en}`, vi: `số liệu "${fact}" là ${NAMES[types[i]!].vi}` } : { en: `this is ${NAMES[types[i]!].en}`, vi: `giá trị này là ${NAMES[types[i]!].vi}` };
     issues.push({ path: argAt(i), ...(fact ? { fact } : {}), message: `${subject.en}: ${what.en}`, vi: `${subject.vi}: ${what.vi}` });
   };
   const listFix = {
@@ -126,7 +126,7 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
       if (type === "number" || type === "any") return;
       if (type === "dates" || type === "list") misuse(i, listFix);
       else if (type === "date") misuse(i, { en: `"${operator}" needs numbers; a date can only be compared with another date (<, <=, >, >=, ==, !=), or score it with a deadline rule`, vi: `"${operator}" cần số; ngày chỉ được so sánh với ngày khác (<, <=, >, >=, ==, !=), hoặc chấm bằng quy tắc deadline` });
-      else if (type === "boolean") misuse(i, { en: `"${operator}" needs numbers (JSON Logic makes true/false NaN here): use {"if": [fact, points, 0]}`, vi: `"${operator}" cần số (JSON Logic biến đúng/sai thành NaN ở đây): hãy dùng {"if": [dữ kiện, điểm, 0]}` });
+      else if (type === "boolean") misuse(i, { en: `"${operator}" needs numbers (JSON Logic makes true/false NaN here): use {"if": [fact, points, 0]}`, vi: `"${operator}" cần số (JSON Logic biến đúng/sai thành NaN ở đây): hãy dùng {"if": [số liệu, điểm, 0]}` });
       else misuse(i, { en: `"${operator}" needs numbers`, vi: `"${operator}" cần số` });
     });
     return "number";
@@ -158,7 +158,7 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
         const against = NAMES[(dated === first ? other : first).type];
         misuse(dated.i, {
           en: `"${operator}" compares it with ${against.en}; a date can only be compared with another date fact or a date written "YYYY-MM-DD"`,
-          vi: `"${operator}" so sánh nó với ${against.vi}; ngày chỉ được so sánh với một dữ kiện ngày khác hoặc một ngày ghi dạng "YYYY-MM-DD"`,
+          vi: `"${operator}" so sánh nó với ${against.vi}; ngày chỉ được so sánh với một số liệu ngày khác hoặc một ngày ghi dạng "YYYY-MM-DD"`,
         });
       } else {
         misuse(other.i, { en: `"${operator}" compares values of one type, ${NAMES[first.type].en} here`, vi: `"${operator}" chỉ so sánh các giá trị cùng kiểu, ở đây là ${NAMES[first.type].vi}` });

@@ -39,7 +39,7 @@ export function inspectRule(rule: unknown, path: string): RuleInspection {
         kind: "limit-exceeded",
         path: at,
         detail: `operators nested more than ${MAX_RULE_DEPTH} deep: split the rule (use a tiers rule or a derived fact)`,
-        vi: `các phép toán lồng nhau quá ${MAX_RULE_DEPTH} cấp: hãy tách quy tắc (dùng quy tắc tiers hoặc dữ kiện tính toán)`,
+        vi: `các phép toán lồng nhau quá ${MAX_RULE_DEPTH} cấp: hãy tách quy tắc (dùng quy tắc tiers hoặc số liệu tính toán)`,
       });
       return;
     }
@@ -63,7 +63,7 @@ export function inspectRule(rule: unknown, path: string): RuleInspection {
     if (operator === "var") {
       const name = Array.isArray(args) ? args[0] : args;
       if (typeof name !== "string" || name === "") {
-        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var must name a fact with a literal string", vi: "var phải ghi tên dữ kiện bằng một chuỗi cố định" });
+        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var must name a fact with a literal string", vi: "var phải ghi tên số liệu bằng một chuỗi cố định" });
       } else if (!reads.includes(name)) {
         reads.push(name);
       }
@@ -72,7 +72,7 @@ export function inspectRule(rule: unknown, path: string): RuleInspection {
           kind: "rule-invalid",
           path: argsPath,
           detail: "var defaults are not allowed: declare the fact and enter its value",
-          vi: "không dùng giá trị mặc định trong var: hãy khai báo dữ kiện và nhập giá trị",
+          vi: "không dùng giá trị mặc định trong var: hãy khai báo số liệu và nhập giá trị",
         });
       }
       return;

@@ -26,7 +26,7 @@ export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContex
       : { vi: `tự chấm và đính kèm tài liệu kiểm chứng${evidenceText(leaf, "vi")}: tối đa +${upTo}`, en: `enter points with evidence${evidenceText(leaf, "en")}: up to +${upTo}` };
   }
   if (context.status === "survey-absent") {
-    return { vi: `tổ chức khảo sát sự hài lòng: tối đa +${upTo}`, en: `run the satisfaction survey: up to +${upTo}` };
+    return { vi: `tổ chức điều tra xã hội học về sự hài lòng: tối đa +${upTo}`, en: `run the satisfaction survey: up to +${upTo}` };
   }
   switch (scoring.kind) {
     case "manual":

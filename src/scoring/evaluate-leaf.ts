@@ -51,7 +51,7 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
   const missing = (names: string[]): LeafOutcome => ({
     status: "missing-facts",
     units: 0,
-    why: { vi: `chưa nhập dữ kiện: ${names.join(", ")}`, en: `facts not entered: ${names.join(", ")}` },
+    why: { vi: `chưa nhập số liệu: ${names.join(", ")}`, en: `facts not entered: ${names.join(", ")}` },
     facts: read,
   });
 
@@ -224,7 +224,7 @@ function ruleFailure(leaf: LeafNode, read: Record<string, unknown>, detail: stri
     "rule-result-invalid",
     `items["${leaf.code}"]`,
     `the rule of "${leaf.code}" failed: ${detail}, expected a number from 0 to ${leaf.max} (facts read: ${facts}). Fix the rule in the criteria set or the facts.`,
-    `quy tắc của tiêu chí "${leaf.code}" lỗi: ${detail}, cần một số từ 0 đến ${leaf.max} (dữ kiện: ${facts}). Hãy sửa quy tắc hoặc dữ kiện.`,
+    `quy tắc của tiêu chí "${leaf.code}" lỗi: ${detail}, cần một số từ 0 đến ${leaf.max} (số liệu: ${facts}). Hãy sửa quy tắc hoặc số liệu.`,
   );
 }
 

@@ -143,8 +143,8 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
       units: 0,
       applicable: rescale ? 0 : max,
       why: rescale
-        ? { vi: "không có kết quả khảo sát → không tính vào điểm tối đa (quy về thang 100)", en: "no survey result → left out of the maximum (rescaled to 100)" }
-        : { vi: "không có kết quả khảo sát → 0 điểm", en: "no survey result → 0 points" },
+        ? { vi: "không có kết quả điều tra xã hội học → không tính vào điểm tối đa (quy về thang 100)", en: "no survey result → left out of the maximum (rescaled to 100)" }
+        : { vi: "không có kết quả điều tra xã hội học → 0 điểm", en: "no survey result → 0 points" },
       facts: {},
     };
   }

@@ -133,14 +133,14 @@ function checkAgainstCriteria(mapping: SurveyMapping, criteria: CriteriaSet): Pr
         "unknown-indicator",
         `indicators.${indicator}`,
         `"${indicator}" is not a survey indicator of ${criteria.family} ${criteria.version}${near ? ` (did you mean "${near}"?)` : ""}; declared: ${declared.join(", ") || "none"}`,
-        `"${indicator}" không phải chỉ số khảo sát của bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}; các chỉ số: ${declared.join(", ") || "không có"}`,
+        `"${indicator}" không phải chỉ số điều tra xã hội học của bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}; các chỉ số: ${declared.join(", ") || "không có"}`,
       ),
     );
   }
   for (const indicator of declared) {
     if (indicator in mapping.indicators) continue;
     problems.push(
-      problem("unknown-indicator", "indicators", `survey indicator "${indicator}" of the criteria set is not fed by any question or group: map it`, `chỉ số khảo sát "${indicator}" của bộ tiêu chí chưa được ánh xạ tới câu hỏi hay nhóm nào`),
+      problem("unknown-indicator", "indicators", `survey indicator "${indicator}" of the criteria set is not fed by any question or group: map it`, `chỉ số điều tra xã hội học "${indicator}" của bộ tiêu chí chưa được ánh xạ tới câu hỏi hay nhóm nào`),
     );
   }
   return problems;

@@ -127,7 +127,7 @@ describe("par", () => {
     { argv: ["score", "--criteria", file("set.json"), file("missing.json"), "--lang", "en"], code: 2, message: /File not found: .*missing.json/ },
     { argv: ["score", "--criteria", file("set.json"), file("units.json"), "--year", "2O26"], code: 2, message: /Giá trị không hợp lệ cho --year \(2O26\): cần một số nguyên/ },
     { argv: ["score", "--criteria", file("set.json"), file("units.json"), "--out"], code: 2, message: /Tùy chọn --out cần một giá trị \(<tệp>\)/ },
-    { argv: ["score", "--criteria", file("set.json"), file("not-json.json")], code: 1, message: /không phải JSON hợp lệ[\s\S]*par score: dừng vì có lỗi trong .*not-json.json/ },
+    { argv: ["score", "--criteria", file("set.json"), file("not-json.json")], code: 1, message: /không phải JSON hợp lệ[\s\S]*par score: .*not-json.json không phải JSON hợp lệ/ },
     { argv: ["score", "--criteria", file("set.json"), file("not-json.json"), "--lang", "en"], code: 1, message: /not valid JSON/ },
     { argv: ["score", "--criteria", file("set.json"), file("units.json"), file("bad-unit.json")], code: 1, message: /bad-unit.json: 2 lỗi[\s\S]*year[\s\S]*2.2[\s\S]*par score: 1\/4 bản đánh giá có lỗi/ },
     { argv: ["score", "--criteria", file("broken.json"), file("units.json"), "--lang", "en"], code: 1, message: /is not a valid criteria set/ },

@@ -50,6 +50,9 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       expect(page.html).toContain("Điểm còn có thể đạt");
       expect(page.html).not.toMatch(/nhập &quot;[^&]*&quot; \([a-z_]+\)/);
       expect(page.html).toContain("tối đa +1,5");
+      for (const html of [page.html, (await ward.get(`${PAGE}/areas/2`)).html, (await ward.get(`${PAGE}/submit`)).html]) {
+        expect(html, "a strict CSP blocks inline styles and scripts").not.toMatch(/ style=|<script(?![^>]*\ssrc=)|\son[a-z]+=/);
+      }
       const english = await ward.get(`${PAGE}/areas/1?lang=en`);
       expect(english.html).toContain("Self-assessed points");
       expect(english.html).toContain("at most 2 KB per file");
