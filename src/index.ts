@@ -88,3 +88,13 @@ export { SCORING_SHEET_COLUMNS, type ScoringSheet, type ScoringSheetRow, buildSc
 export { readSheetHeader } from "./io/sheet-columns.js";
 export { writeScoringSheetXlsx } from "./io/xlsx/write-scoring-sheet-xlsx.js";
 export { isoDatesInFact } from "./io/date-order.js";
+
+// How sure a ranking is, what-if policies and why a score moved
+export { analyseRobustness } from "./analysis/analyse-robustness.js";
+export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./analysis/robustness-types.js";
+export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustness.js";
+export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";
+export { type RankChange, compareRankings } from "./analysis/compare-rankings.js";
+export { formatRankChanges, rankChangesToCsvRows } from "./io/format-rank-changes.js";
+export { type ItemChange, type ItemSide, type ScoreChange, explainScoreChange } from "./analysis/explain-score-change.js";
+export { formatScoreChange } from "./io/format-score-change.js";

@@ -11,6 +11,8 @@ import { rankCommand } from "./commands/rank.js";
 import { scoreCommand } from "./commands/score.js";
 import { surveyGroup } from "./commands/survey.js";
 import { validateCommand } from "./commands/validate.js";
+import { whatIfCommand } from "./commands/what-if.js";
+import { whyMovedCommand } from "./commands/why-moved.js";
 import { type AnyCommand, type CommandGroup, GLOBAL_ARGS } from "./define-command.js";
 import { type Io, formatFailures } from "./output.js";
 import { parseCommandArgs, unknownOption } from "./parse-command-args.js";
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, AnyCommand | CommandGroup> = {
   validate: validateCommand,
   score: scoreCommand,
   rank: rankCommand,
+  "what-if": whatIfCommand,
+  "why-moved": whyMovedCommand,
   explain: explainCommand,
   diff: diffCommand,
   demo: demoCommand,

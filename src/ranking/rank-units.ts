@@ -19,12 +19,11 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
 
   const blocks: BlockRanking[] = set.ranking.blocks.map((block) => {
     const members = reports.filter((r) => r.unit.block === block.code);
-    const ordered = [...members].sort((a, b) => compareReports(a, b, set.ranking.ties.breakers) || compareText(a.unit.code, b.unit.code));
+    const ordered = orderBlock(members, set.ranking.ties.breakers);
     const units: RankedUnit[] = [];
-    ordered.forEach((report, i) => {
-      const above = ordered[i - 1];
-      const tiedWithAbove = above !== undefined && compareReports(above, report, set.ranking.ties.breakers) === 0;
-      const rank = tiedWithAbove ? units[i - 1]!.rank : i + 1;
+    ordered.forEach(({ report, rank }, i) => {
+      const above = ordered[i - 1]?.report;
+      const tiedWithAbove = above !== undefined && units[i - 1]!.rank === rank;
       const brokenBy = above && !tiedWithAbove && above.totals.index === report.totals.index ? firstBreaker(above, report, set.ranking.ties.breakers) : null;
       const last = before.get(report.unit.code);
       units.push({
@@ -56,6 +55,22 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
     return { code: block.code, title: block.title, units, classCounts };
   });
   return { ok: true, value: { criteria: { family: set.family, version: set.version }, display: { ...set.display }, year, blocks } };
+}
+
+/**
+ * One block's reports in ranked order with their ranks: by published index, then the breakers;
+ * still equal, a shared rank and unit-code order. The one ordering rule, also used by the
+ * robustness analysis on each replicate.
+ */
+export function orderBlock(members: readonly ScoreReport[], breakers: readonly TieBreaker[]): { report: ScoreReport; rank: number }[] {
+  const ordered = [...members].sort((a, b) => compareReports(a, b, breakers) || compareText(a.unit.code, b.unit.code));
+  const out: { report: ScoreReport; rank: number }[] = [];
+  ordered.forEach((report, i) => {
+    const above = ordered[i - 1];
+    const tiedWithAbove = above !== undefined && compareReports(above, report, breakers) === 0;
+    out.push({ report, rank: tiedWithAbove ? out[i - 1]!.rank : i + 1 });
+  });
+  return out;
 }
 
 function rankedArea(area: NodeReport): RankedArea {

@@ -5,11 +5,12 @@
 import type { BenchCase, Figure } from "./bench-case.js";
 import { httpCase } from "./cases/http.js";
 import { scoreUnitsCase } from "./cases/score-units.js";
+import { robustnessCase } from "./cases/robustness.js";
 import { surveyImportCase } from "./cases/survey-import.js";
 import { formatBytes } from "./format-figures.js";
 import { measureMemory } from "./measure-memory.js";
 
-const CASES: BenchCase[] = [scoreUnitsCase("reference-commune/2026.1.json"), surveyImportCase(), httpCase];
+const CASES: BenchCase[] = [scoreUnitsCase("reference-commune/2026.1.json"), surveyImportCase(), httpCase, robustnessCase];
 
 async function main(argv: string[]): Promise<void> {
   const units = Number(argv.find((a) => a.startsWith("--units="))?.slice("--units=".length) ?? 10_000);

@@ -1,6 +1,6 @@
 import { formatRankingTable, rankingToCsvRows } from "../../io/format-ranking.js";
-import { rankUnits } from "../../index.js";
-import { EXIT, problemsError } from "../cli-error.js";
+import { analyseRobustness, formatRobustnessTable, rankUnits, robustnessToCsvRows } from "../../index.js";
+import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
 import { type Format, emitResult, formatWarnings } from "../output.js";
@@ -29,6 +29,22 @@ export const rankCommand = defineCommand({
     },
     survey: SURVEY_ARG,
     year: YEAR_ARG,
+    robustness: {
+      type: "boolean",
+      description: {
+        vi: "thêm độ tin cậy của thứ hạng: hạng trung vị, khoảng 5–95%, khả năng từng xếp loại và các cặp chưa chắc thứ tự (mô phỏng Monte Carlo theo cỡ mẫu khảo sát)",
+        en: "adds how sure each rank is: median rank, 5–95% band, the chance of each class and the pairs whose order is not settled (Monte Carlo over the survey samples)",
+      },
+    },
+    replicates: { type: "integer", valueHint: { vi: "số", en: "N" }, description: { vi: "số lần mô phỏng (mặc định 1000, tối đa 100000)", en: "replicates (default 1000, at most 100000)" } },
+    seed: { type: "integer", valueHint: { vi: "số", en: "S" }, description: { vi: "hạt giống ngẫu nhiên: cùng hạt giống, cùng kết quả (mặc định 1)", en: "random seed: the same seed gives the same result (default 1)" } },
+    disputes: {
+      type: "boolean",
+      description: {
+        vi: "trong mô phỏng, điểm còn chênh lệch giữa tự chấm và thẩm định lấy giá trị bất kỳ giữa hai mức",
+        en: "in the replicates, items whose appraised points differ from the self-assessment take any value between the two",
+      },
+    },
     format: formatArg(["table", "json", "csv"], "table"),
     out: OUT_ARG,
   },
@@ -41,6 +57,20 @@ export const rankCommand = defineCommand({
       throw problemsError({ vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" }, args.inputs.join(", "), ranked.problems);
     }
     const format = args.format as Format;
+    if (args.robustness) {
+      const replicates = args.replicates ?? 1000;
+      if (replicates < 1 || replicates > 100_000) throw usageError({ vi: `--replicates phải từ 1 đến 100000 (đang là ${replicates})`, en: `--replicates must be 1 to 100000 (got ${replicates})` });
+      const analysed = analyseRobustness(set, reports, { replicates, seed: args.seed ?? 1, disputes: args.disputes });
+      if (!analysed.ok) throw problemsError({ vi: "không phân tích được độ tin cậy của thứ hạng", en: "the ranking's robustness cannot be analysed" }, args.inputs.join(", "), analysed.problems);
+      const robustness = analysed.value;
+      await emitResult(io, args.out, format, lang, {
+        json: () => ({ ...ranked.value, robustness }),
+        csv: () => robustnessToCsvRows(robustness, set.classes.map((c) => c.code)),
+        table: () => `${formatRankingTable(ranked.value, lang)}\n${formatRobustnessTable(robustness, lang)}`,
+        sheetName: `PAR ${ranked.value.year}`,
+      });
+      return EXIT.ok;
+    }
     await emitResult(io, args.out, format, lang, {
       json: () => ranked.value,
       csv: () => rankingToCsvRows(ranked.value),
