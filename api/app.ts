@@ -13,6 +13,7 @@ import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
 import { mountEvidence } from "./routes/evidence.js";
 import { mountPasswords } from "./routes/passwords.js";
+import { mountSheets } from "./routes/sheets.js";
 import { mountUnits } from "./routes/units.js";
 import { htmlErrors } from "./web/html-errors.js";
 import { mountDoc } from "./web/mount-doc.js";
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountAssessments(app);
   mountEvidence(app);
   mountPasswords(app);
+  mountSheets(app);
   mountWeb(app);
   mountDoc(app, {
     openapi: "3.1.0",

@@ -77,13 +77,16 @@ export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft
 // Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings
 export { type Lang, textIn } from "./text/text-in.js";
 export { type CsvCell, type Delimiter, firstLine, sniffDelimiter, toCsv } from "./io/csv.js";
-export { readAssessmentSheet } from "./io/read-assessment-sheet.js";
+export { readAssessmentSheet, readSheetRecords } from "./io/read-assessment-sheet.js";
 export { writeAssessmentSheet } from "./io/write-assessment-sheet.js";
 export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.js";
 export { readSurveyReport } from "./io/read-survey-report.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";
+export { SCORING_SHEET_COLUMNS, type ScoringSheet, type ScoringSheetRow, buildScoringSheet, formatEntryVersions, parseEntryVersions } from "./io/build-scoring-sheet.js";
+export { readSheetHeader } from "./io/sheet-columns.js";
+export { writeScoringSheetXlsx } from "./io/xlsx/write-scoring-sheet-xlsx.js";
 export { isoDatesInFact } from "./io/date-order.js";
 
 // How sure a ranking is, what-if policies and why a score moved

@@ -51,6 +51,12 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "get /campaigns/{id}/units/{unit}/rounds/{round}/facts/{code}": { response: "Entry" },
   "get /campaigns/{id}/units/{unit}/evidence": { response: ["EvidenceDocument"] },
   "get /campaigns/{id}/units/{unit}/report": { response: "UnitReport" },
+  "get /campaigns/{id}/sheet": {},
+  "put /campaigns/{id}/sheet": {
+    preconditions: null,
+    requestBody: { required: true, description: "the XLSX downloaded from GET /campaigns/{id}/sheet, filled in", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+  },
+  "get /campaigns/{id}/units/{unit}/sheet": {},
 };
 
 const IF_MATCH = {

@@ -62,13 +62,17 @@ export class AssessmentService {
     return row ? toEntryView(row) : { round: ref.round, kind: ref.kind, code: ref.code, value: null, version: 0, updatedBy: null, updatedAt: null };
   }
 
-  /** Saves one fact or item of one round if the caller may, the round is open and `expectedVersion` is current. */
-  async saveEntry(actor: Actor, ref: EntryRef, value: unknown, expectedVersion: number, reason?: string): Promise<EntryView> {
+  /**
+   * Saves one fact or item of one round if the caller may, the round is open and `expectedVersion` is current;
+   * `within` a transaction already open (a sheet upload saves many entries all or nothing).
+   */
+  async saveEntry(actor: Actor, ref: EntryRef, value: unknown, expectedVersion: number, reason?: string, within?: Store): Promise<EntryView> {
     requireUnitAccess(actor, ref.unitCode);
     const rule = ROUND_RULES[ref.round];
     if (actor.role !== rule.role) throw new ApiError("forbidden", { en: `the ${ref.round} round is entered by the ${rule.role} role; you are ${actor.role}`, vi: `vòng ${ref.round} do vai trò ${rule.role} nhập; bạn có vai trò ${actor.role}` });
     if (ref.round === "explanation") checkExplanation(ref.kind, value);
-    return this.deps.store.transaction(async (store) => {
+    const transaction = <T>(work: (store: Store) => Promise<T>) => (within ? work(within) : this.deps.store.transaction(work));
+    return transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, ref.campaignId, ref.unitCode);
       const state = assessment.state;
       if (!rule.states.includes(state)) throw new ApiError("wrong-state", {

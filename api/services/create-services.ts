@@ -11,6 +11,7 @@ import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
+import { SheetService } from "./sheet-service.js";
 import { UnitService } from "./unit-service.js";
 
 /** The service graph, built once per process: its caches (loaded criteria sets, live scores, published rankings) exist once. */
@@ -30,6 +31,7 @@ export interface Services {
   audit: AuditService;
   /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
   authThrottle: Throttle;
+  sheets: SheetService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -53,5 +55,6 @@ export function createServices(deps: ServiceDeps): Services {
     surveys: new SurveyService(deps, criteria, campaigns),
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
+    sheets: new SheetService(deps, criteria, assessments),
   };
 }

@@ -4,3 +4,4 @@
  */
 export { packageRoot, shippedCriteriaPath } from "./package-root.js";
 export { type ImportProgress, importSurveyFile } from "./import-survey-file.js";
+export { cellText } from "./stream-xlsx-records.js";

@@ -57,7 +57,8 @@ export async function readXlsxRecords(path: string, fileName = path): Promise<Ch
   return streamed.ok ? { ok: true, value: records } : streamed;
 }
 
-function cellText(value: unknown): string {
+/** A cell's value as the text a sheet reader sees. */
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);

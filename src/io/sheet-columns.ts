@@ -24,6 +24,22 @@ export const SHEET_COLUMNS = {
 
 export type SheetColumn = keyof typeof SHEET_COLUMNS;
 
+/**
+ * Columns the downloaded scoring sheet adds for the reader's eyes (titles, maximum points,
+ * allowed values) and for the upload (each row's entry versions, hidden): known, so never an
+ * "unknown column", and never read as scores.
+ */
+export const SHEET_INFO_COLUMNS = {
+  title: ["title", "noi_dung", "ten_tieu_chi", "noi_dung_tieu_chi"],
+  max_points: ["max_points", "diem_toi_da"],
+  allowed: ["allowed", "allowed_values", "gia_tri_cho_phep"],
+  version: ["version", "phien_ban"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SheetInfoColumn = keyof typeof SHEET_INFO_COLUMNS;
+
+const INFO_ALIASES: readonly string[] = Object.values(SHEET_INFO_COLUMNS).flat();
+
 export const SHEET_COLUMN_NAMES = Object.keys(SHEET_COLUMNS) as SheetColumn[];
 
 export interface SheetHeader {
@@ -42,6 +58,10 @@ export function readSheetHeader(cells: string[], fileName: string): SheetHeader 
     const text = raw.trim();
     header.labels.push(text === "" ? columnLetter(index) : text);
     const column = text === "" ? undefined : findColumn(text);
+    if (!column && INFO_ALIASES.includes(headerKey(text))) {
+      header.ignored.add(index);
+      return;
+    }
     if (!column) {
       header.ignored.add(index);
       if (text !== "") header.problems.push(unknownColumn(text, fileName));

@@ -54,7 +54,7 @@ export function writeAssessmentSheet(
 }
 
 /** Entries by name, then by round. */
-function collect<T>(
+export function collect<T>(
   assessment: Assessment,
   pick: (round: Assessment["rounds"][number]) => Record<string, T> | undefined,
 ): Map<string, Map<Round, T>> {
@@ -76,7 +76,8 @@ function ordered(names: string[], order: string[]): string[] {
   return [...known, ...others];
 }
 
-function itemRow(byRound: Map<Round, ItemInput>, decimalComma: boolean): CsvCell[] {
+/** An item's round cells, then its comment and evidence. */
+export function itemRow(byRound: Map<Round, ItemInput>, decimalComma: boolean): CsvCell[] {
   const cell = (input: ItemInput | undefined): string =>
     input?.notApplicable ? "KPS" : input?.points !== undefined ? formatNumber(input.points, decimalComma) : "";
   const entered = ROUNDS.filter((round) => cell(byRound.get(round)) !== "");
@@ -86,7 +87,8 @@ function itemRow(byRound: Map<Round, ItemInput>, decimalComma: boolean): CsvCell
   return [...ROUNDS.map((round) => cell(byRound.get(round))), comment, allEvidence(byRound.values(), (input) => input.evidence)];
 }
 
-function factRow(byRound: Map<Round, FactInput>, decimalComma: boolean): CsvCell[] {
+/** A fact's round cells, then its comment and evidence. */
+export function factRow(byRound: Map<Round, FactInput>, decimalComma: boolean): CsvCell[] {
   const detail = (input: FactInput | undefined) =>
     input !== null && typeof input === "object" && !Array.isArray(input) ? input : undefined;
   const value = (input: FactInput | undefined): FactValue | undefined => {
