@@ -72,6 +72,7 @@ export { GLOSSARY, ROLE_NAMES, ROUND_NAMES, SET_STATUS_NAMES, STATE_NAMES, type 
 export { factLabels } from "./i18n/fact-labels.js";
 export { localiseExplanation } from "./i18n/localise-explanation.js";
 export { nearestName } from "./text/nearest-name.js";
+export { foldText } from "./text/fold-text.js";
 export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft, vietnamTime } from "./i18n/format-locale.js";
 
 // Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings

@@ -5,6 +5,7 @@ import { ASSETS } from "./assets/assets.js";
 import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
 import { mountWard } from "./mount-ward.js";
+import { mountScorer } from "./scorer/mount-scorer.js";
 import { HomePage } from "./pages/home-page.js";
 import { loadWork } from "./pages/your-work.js";
 import { renderPage } from "./render-page.js";
@@ -28,6 +29,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
 
   mountAccount(app);
   mountWard(app);
+  mountScorer(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);
     const published = await c.var.services.campaigns.list(PUBLIC);

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Fixture, openFixture } from "../api/api-fixture.js";
+import { BACKENDS } from "../api/backends.js";
+import { givePasswords, webClient } from "./web-client.js";
+
+const backend = BACKENDS[0]!;
+
+describe("the scorer's worklist", () => {
+  let f: Fixture;
+  let scorer: ReturnType<typeof webClient>;
+  let ward: ReturnType<typeof webClient>;
+  beforeAll(async () => {
+    f = await openFixture(backend);
+    const passwords = await givePasswords(f);
+    scorer = webClient(f);
+    await scorer.signIn("scorer", passwords.scorer!.password);
+    ward = webClient(f);
+    await ward.signIn("p01", passwords.p01!.password);
+  }, 60_000);
+  afterAll(async () => f?.close());
+
+  it.each([
+    ["?q=phuong+tan", "Phường Tân Lập", true],
+    ["?q=xyzzy", "Phường Tân Lập", false],
+  ])("search %s shows %s: %s", async (query, name, shown) => {
+    const response = await scorer.get(`/work/c2026${query}`);
+    expect(response.status).toBe(200);
+    expect(response.html.includes(name)).toBe(shown);
+  });
+
+  it("refuses a ward official (403)", async () => {
+    expect((await ward.get("/work/c2026")).status).toBe(403);
+  });
+});
