@@ -28,6 +28,19 @@ describe("the scorer's worklist", () => {
     expect(response.html.includes(name)).toBe(shown);
   });
 
+  it("filters by state and sorts by name", async () => {
+    const none = await scorer.get("/work/c2026?state=finalised");
+    expect(none.html).not.toContain("Phường Tân Lập");
+    const byName = (await scorer.get("/work/c2026?sort=name")).html;
+    const names = [...byName.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(1);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "vi")));
+  });
+
+  it("is linked from the scorer's home page", async () => {
+    expect((await scorer.get("/")).html).toContain('href="/work/c2026"');
+  });
+
   it("refuses a ward official (403)", async () => {
     expect((await ward.get("/work/c2026")).status).toBe(403);
   });

@@ -34,8 +34,8 @@ export async function loadWork(c: Context<AppEnv>): Promise<Work | undefined> {
 }
 
 const TEXT = {
-  vi: { title: "Việc của bạn", none: "Hiện không có đợt đánh giá nào đang mở cho bạn.", open: "Mở bản tự chấm", due: "Hạn", units: "đơn vị", users: "Quản lý người dùng", password: "Đổi mật khẩu" },
-  en: { title: "Your work", none: "No open campaign for you right now.", open: "Open the self-assessment", due: "Due", units: "units", users: "Manage users", password: "Change your password" },
+  vi: { title: "Việc của bạn", none: "Hiện không có đợt đánh giá nào đang mở cho bạn.", open: "Mở bản tự chấm", due: "Hạn", units: "đơn vị", users: "Quản lý người dùng", password: "Đổi mật khẩu", worklist: "Mở danh sách đơn vị" },
+  en: { title: "Your work", none: "No open campaign for you right now.", open: "Open the self-assessment", due: "Due", units: "units", users: "Manage users", password: "Change your password", worklist: "Open the units to appraise" },
 } as const;
 
 export function YourWork(props: { lang: Lang; work: Work; admin: boolean }) {
@@ -64,6 +64,7 @@ export function YourWork(props: { lang: Lang; work: Work; admin: boolean }) {
             <ul>
               {Object.entries(states).map(([state, n]) => <li>{nameIn(STATE_NAMES, state, lang)}: {n} {t.units}</li>)}
             </ul>
+            <a class="button" href={`/work/${encodeURIComponent(campaign.id)}`}>{t.worklist}<span class="visually-hidden">: {campaign.title}</span></a>
           </li>
         ))}
       </ul>
