@@ -94,14 +94,12 @@ async function readUnitInput(path: string, set: CriteriaSet, year: number | unde
   }
   if (SHEET_TEXT.includes(extension) || extension === ".xlsx") {
     const options = { fileName: path, criteria: set, year: year ?? onlyYear(set, path) };
-    let read;
-    if (extension === ".xlsx") {
+    const readXlsx = async () => {
       const records = await readXlsxRecords(path);
       if (!records.ok) throw problemsError({ vi: `không đọc được ${path}`, en: `${path} cannot be read` }, path, records.problems);
-      read = readSheetRecords(records.value, { ...options, decimalComma: true });
-    } else {
-      read = readAssessmentSheet(readText(path, warn), options);
-    }
+      return readSheetRecords(records.value, { ...options, decimalComma: true });
+    };
+    const read = extension === ".xlsx" ? await readXlsx() : readAssessmentSheet(readText(path, warn), options);
     if (!read.ok) throw problemsError({ vi: `${path} có lỗi`, en: `${path} has problems` }, path, read.problems);
     if (read.warnings) warn?.(path, read.warnings);
     return read.value.map((value: Assessment) => ({ kind: "assessment", value, source: `${path} (${value.unit.code})` }));
