@@ -13,6 +13,7 @@ import { type StageState, accumulateStage } from "./accumulate-rounds.js";
 import { describeGap } from "./describe-gap.js";
 import { type LeafStage, type Scored, collectCitations, explainLeaf, finalOf } from "./explain-leaf.js";
 import type { AdjustmentReport, GapItem, LeafExplanation, NodeReport, ScoreReport } from "./report.js";
+import { blockOf } from "../criteria/block-of.js";
 
 /**
  * Scores one unit's assessment: every leaf in the self and appraised stages, sums up the tree,
@@ -59,7 +60,7 @@ export function scoreAssessment(set: CriteriaSet, input: unknown): Checked<Score
   const surveyUnits = [...index.leaves.values()]
     .filter((l) => l.leaf.scoring.kind === "survey")
     .reduce((s, l) => s + finalOf(scored.get(l.leaf.code)!).units, 0);
-  const block = assessment.unit.block ?? set.ranking.blocks.find((b) => b.unitTypes.includes(assessment.unit.type))!.code;
+  const block = blockOf(set, assessment.unit)!.code;
 
   const report: ScoreReport = {
     engine: { ...ENGINE },

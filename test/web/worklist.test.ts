@@ -32,7 +32,7 @@ describe("the scorer's worklist", () => {
     const none = await scorer.get("/work/c2026?state=finalised");
     expect(none.html).not.toContain("Phường Tân Lập");
     const byName = (await scorer.get("/work/c2026?sort=name")).html;
-    const names = [...byName.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map((m) => m[1]!);
+    const names = [...byName.matchAll(/<tr><td>[^<]*<\/td><td><a [^>]*>([^<]*)<\/a><\/td>/g)].map((m) => m[1]!);
     expect(names.length).toBeGreaterThan(1);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "vi")));
   });
