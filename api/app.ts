@@ -57,18 +57,32 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (error instanceof ApiError) return c.json(errorEnvelope(error.code, error.text, error.details, lang), error.status);
     const kind = driverErrorKind(error);
     if (kind === "invalid-text") {
-      const problem = { path: "", code: "nul-character", message: "contains text the database cannot store (such as a NUL character)", vi: "có ký tự cơ sở dữ liệu không lưu được (chẳng hạn ký tự NUL)" };
-      return c.json(errorEnvelope("invalid-request", { en: `the request ${problem.message}`, vi: `yêu cầu ${problem.vi}` }, { problems: [problem] }, lang), 400);
+      const problem = {
+        path: "",
+        code: "nul-character",
+        message: "contains text the database cannot store (such as a NUL character)",
+        vi: "có ký tự cơ sở dữ liệu không lưu được (chẳng hạn ký tự NUL)",
+      };
+      return c.json(
+        errorEnvelope("invalid-request", { en: `the request ${problem.message}`, vi: `yêu cầu ${problem.vi}` }, { problems: [problem] }, lang),
+        400,
+      );
     }
     if (kind) {
-      const message = { en: "the change conflicts with one made at the same time: reload and try again", vi: "thay đổi xung đột với một thay đổi khác cùng lúc: hãy tải lại và thử lại" };
+      const message = {
+        en: "the change conflicts with one made at the same time: reload and try again",
+        vi: "thay đổi xung đột với một thay đổi khác cùng lúc: hãy tải lại và thử lại",
+      };
       return c.json(errorEnvelope("conflict", message, {}, lang), 409);
     }
     if (error instanceof HTTPException) {
       const code = httpCode(error.status);
       const message =
         error.status === 413
-          ? { en: `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})`, vi: `dữ liệu gửi lên quá lớn (tối đa ${limits.maxBodyBytes} byte, tệp ${limits.maxFileBytes})` }
+          ? {
+              en: `the request body is too large (limit ${limits.maxBodyBytes} bytes, files ${limits.maxFileBytes})`,
+              vi: `dữ liệu gửi lên quá lớn (tối đa ${limits.maxBodyBytes} byte, tệp ${limits.maxFileBytes})`,
+            }
           : { en: error.message || code, vi: `yêu cầu không thực hiện được (${error.message || code})` };
       return c.json(errorEnvelope(code, message, {}, lang), error.status as ContentfulStatusCode);
     }
@@ -82,8 +96,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   // same-origin, not the default no-referrer: with no-referrer browsers send `Origin: null` on form posts, which the sign-in's origin check refuses.
   app.use("*", secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: "same-origin" }));
-  const jsonLimit = bodyLimit({ maxSize: limits.maxBodyBytes, onError: () => { throw new HTTPException(413); } });
-  const fileLimit = bodyLimit({ maxSize: limits.maxFileBytes, onError: () => { throw new HTTPException(413); } });
+  const jsonLimit = bodyLimit({
+    maxSize: limits.maxBodyBytes,
+    onError: () => {
+      throw new HTTPException(413);
+    },
+  });
+  const fileLimit = bodyLimit({
+    maxSize: limits.maxFileBytes,
+    onError: () => {
+      throw new HTTPException(413);
+    },
+  });
   app.use("*", (c, next) => (c.req.path.endsWith("/file") ? fileLimit : jsonLimit)(c, next));
   app.use("*", async (c, next) => {
     c.set("services", services);
@@ -105,15 +129,28 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountWeb(app);
   mountDoc(app, {
     openapi: "3.1.0",
-    info: { title: "par-index assessment service", version: ENGINE.version, description: "PAR INDEX (Chỉ số CCHC) campaigns: self-assessment, appraisal rounds, explanation, finalisation, publication. Errors: { error: { code, message, problems?, current? } }." },
+    info: {
+      title: "par-index assessment service",
+      version: ENGINE.version,
+      description:
+        "PAR INDEX (Chỉ số CCHC) campaigns: self-assessment, appraisal rounds, explanation, finalisation, publication. Errors: { error: { code, message, problems?, current? } }.",
+    },
   });
   return app;
 }
 
 /** Pages and the API docs load only same-origin files; Swagger UI styles elements inline and shows data: images. */
 const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"], connectSrc: ["'self'"],
-  fontSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
 };
 
 function httpCode(status: number): ErrorCode {

@@ -30,7 +30,8 @@ type Env = Partial<Record<string, string | undefined>>;
 
 export function readConfig(env: Env, cwd = process.cwd()): ConfigResult {
   const problems: ConfigProblem[] = [];
-  const bad = (variable: string, message: string, vi: string) => problems.push({ variable, message: `${variable}=${env[variable]}: ${message}`, vi: `${variable}=${env[variable]}: ${vi}` });
+  const bad = (variable: string, message: string, vi: string) =>
+    problems.push({ variable, message: `${variable}=${env[variable]}: ${message}`, vi: `${variable}=${env[variable]}: ${vi}` });
   const set = (name: string) => (env[name] ?? "").trim() !== "";
 
   const port = readInteger(env.PORT, 3000, 0, 65_535);
@@ -41,18 +42,38 @@ export function readConfig(env: Env, cwd = process.cwd()): ConfigResult {
   let database: DatabaseConfig = { kind: "sqlite", file: join(dataDir, "par.sqlite") };
   if (set("DATABASE_URL")) {
     const url = env.DATABASE_URL!.trim();
-    if (!isPostgresUrl(url)) bad("DATABASE_URL", "must be a PostgreSQL URL such as postgres://user:password@host:5432/database", "phải là địa chỉ PostgreSQL, ví dụ postgres://user:password@host:5432/database");
+    if (!isPostgresUrl(url))
+      bad(
+        "DATABASE_URL",
+        "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
+        "phải là địa chỉ PostgreSQL, ví dụ postgres://user:password@host:5432/database",
+      );
     database = { kind: "postgres", url };
   }
   if (set("DATABASE_SCHEMA")) {
     const schema = env.DATABASE_SCHEMA!.trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) bad("DATABASE_SCHEMA", "must be a schema name: letters, digits and _, starting with a letter or _, at most 63", "phải là tên schema: chữ, số và _, bắt đầu bằng chữ hoặc _, tối đa 63 ký tự");
-    else if (database.kind !== "postgres") bad("DATABASE_SCHEMA", "is only used with DATABASE_URL (PostgreSQL): set DATABASE_URL or remove DATABASE_SCHEMA", "chỉ dùng cùng DATABASE_URL (PostgreSQL): đặt DATABASE_URL hoặc bỏ DATABASE_SCHEMA");
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+      bad(
+        "DATABASE_SCHEMA",
+        "must be a schema name: letters, digits and _, starting with a letter or _, at most 63",
+        "phải là tên schema: chữ, số và _, bắt đầu bằng chữ hoặc _, tối đa 63 ký tự",
+      );
+    else if (database.kind !== "postgres")
+      bad(
+        "DATABASE_SCHEMA",
+        "is only used with DATABASE_URL (PostgreSQL): set DATABASE_URL or remove DATABASE_SCHEMA",
+        "chỉ dùng cùng DATABASE_URL (PostgreSQL): đặt DATABASE_URL hoặc bỏ DATABASE_SCHEMA",
+      );
     else database = { ...database, schema };
   }
 
   const demo = env.PAR_DEMO === undefined || env.PAR_DEMO.trim() === "" || env.PAR_DEMO.trim() === "1";
-  if (!demo && env.PAR_DEMO!.trim() !== "0") bad("PAR_DEMO", "must be 0 (no demo data) or 1 (demo province on an empty database)", "phải là 0 (không có dữ liệu mẫu) hoặc 1 (tỉnh mẫu khi cơ sở dữ liệu trống)");
+  if (!demo && env.PAR_DEMO!.trim() !== "0")
+    bad(
+      "PAR_DEMO",
+      "must be 0 (no demo data) or 1 (demo province on an empty database)",
+      "phải là 0 (không có dữ liệu mẫu) hoặc 1 (tỉnh mẫu khi cơ sở dữ liệu trống)",
+    );
 
   const tokenDays = readInteger(env.PAR_TOKEN_DAYS, DEFAULT_LIMITS.tokenDays, 1, 3650);
   if (tokenDays === null) bad("PAR_TOKEN_DAYS", "must be a whole number of days from 1 to 3650", "phải là số ngày nguyên từ 1 đến 3650");

@@ -121,4 +121,6 @@ export function preferredLanguage(header: string | undefined): Lang {
 
 /** `what` does not exist: give `what` in both languages ({ en: "unit P01", vi: "đơn vị P01" }). */
 export const notFound = (what: string | Bilingual) =>
-  typeof what === "string" ? new ApiError("not-found", `${what} does not exist`) : new ApiError("not-found", { en: `${what.en} does not exist`, vi: `Không tìm thấy ${what.vi}` });
+  typeof what === "string"
+    ? new ApiError("not-found", `${what} does not exist`)
+    : new ApiError("not-found", { en: `${what.en} does not exist`, vi: `Không tìm thấy ${what.vi}` });

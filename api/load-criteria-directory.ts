@@ -13,13 +13,18 @@ export const SYSTEM: Actor = { id: "system", name: "system", role: "admin", unit
 export async function loadCriteriaDirectory(dir: string, criteria: CriteriaService, log: (line: string) => void): Promise<void> {
   for (const family of readdirSync(dir, { withFileTypes: true })) {
     if (!family.isDirectory() || family.name === "schema" || family.name === "examples") continue;
-    for (const file of readdirSync(join(dir, family.name)).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of readdirSync(join(dir, family.name))
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const path = join(dir, family.name, file);
       try {
         const { outcome, set } = await criteria.save(SYSTEM, JSON.parse(readFileSync(path, "utf8")));
         if (outcome !== "unchanged") log(`criteria ${set.family} ${set.version}: ${outcome} from ${path}`);
       } catch (error) {
-        const detail = error instanceof ApiError ? `${error.message}${error.details.problems ? `: ${error.details.problems.map((p) => `${p.path} ${p.message}`).join("; ")}` : ""}` : String(error);
+        const detail =
+          error instanceof ApiError
+            ? `${error.message}${error.details.problems ? `: ${error.details.problems.map((p) => `${p.path} ${p.message}`).join("; ")}` : ""}`
+            : String(error);
         log(`criteria ${path} not loaded: ${detail}`);
       }
     }

@@ -34,11 +34,14 @@ function nulProblem(path: string): ApiError {
     vi: "yêu cầu có ký tự NUL (U+0000), không trường nào chấp nhận ký tự này: hãy xoá rồi gửi lại",
   };
   return new ApiError("invalid-request", message, {
-    problems: [{
-      path, code: "nul-character",
-      message: "contains a NUL character (U+0000): remove it",
-      vi: "có ký tự NUL (U+0000), ký tự này không được chấp nhận: hãy xoá ký tự đó rồi gửi lại",
-    }],
+    problems: [
+      {
+        path,
+        code: "nul-character",
+        message: "contains a NUL character (U+0000): remove it",
+        vi: "có ký tự NUL (U+0000), ký tự này không được chấp nhận: hãy xoá ký tự đó rồi gửi lại",
+      },
+    ],
   });
 }
 

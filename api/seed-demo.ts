@@ -35,19 +35,47 @@ export async function seedDemo(services: Services, root: string, now: Date, toke
     if (offset === 0 || (await store.listUnits()).length === 0) {
       for (const a of sheet.value) {
         if (await store.getUnit(a.unit.code)) continue;
-        await store.insertUnit({ code: a.unit.code, name: a.unit.name, type: a.unit.type, block: a.unit.block ?? null, province: "Tỉnh Demo", version: 1, updated_at: now.toISOString() });
+        await store.insertUnit({
+          code: a.unit.code,
+          name: a.unit.name,
+          type: a.unit.type,
+          block: a.unit.block ?? null,
+          province: "Tỉnh Demo",
+          version: 1,
+          updated_at: now.toISOString(),
+        });
       }
     }
     const deadlines = { self: at(30), appraisal1: at(45), explanation: at(60), appraisal2: at(75) };
-    await services.campaigns.create(SYSTEM, { id, year, title: `Chỉ số CCHC ${year} (demo)`, criteria: { family: "reference-commune", version }, deadlines, units: sheet.value.map((a) => a.unit.code) });
+    await services.campaigns.create(SYSTEM, {
+      id,
+      year,
+      title: `Chỉ số CCHC ${year} (demo)`,
+      criteria: { family: "reference-commune", version },
+      deadlines,
+      units: sheet.value.map((a) => a.unit.code),
+    });
     await store.transaction(async (tx) => {
       for (const [n, assessment] of sheet.value.entries()) {
         const state = offset < 0 ? "finalised" : STATES_BY_UNIT[n % STATES_BY_UNIT.length]!;
         await seedAssessment(tx, id, assessment, survey.value.get(assessment.unit.code), state, now);
         if (state === "finalised") {
-          const report = scoreAssessment(set, { ...assessment, rounds: assessment.rounds, ...(survey.value.get(assessment.unit.code) ? { survey: survey.value.get(assessment.unit.code) } : {}) });
+          const report = scoreAssessment(set, {
+            ...assessment,
+            rounds: assessment.rounds,
+            ...(survey.value.get(assessment.unit.code) ? { survey: survey.value.get(assessment.unit.code) } : {}),
+          });
           if (!report.ok) throw new Error(`demo unit ${assessment.unit.code} does not score: ${report.problems[0]?.message}`);
-          await tx.insertSnapshot({ campaign_id: id, unit_code: assessment.unit.code, report: JSON.stringify(report.value), criteria_family: set.family, criteria_version: set.version, engine_version: ENGINE.version, created_by: "system", created_at: now.toISOString() });
+          await tx.insertSnapshot({
+            campaign_id: id,
+            unit_code: assessment.unit.code,
+            report: JSON.stringify(report.value),
+            criteria_family: set.family,
+            criteria_version: set.version,
+            engine_version: ENGINE.version,
+            created_by: "system",
+            created_at: now.toISOString(),
+          });
         }
       }
     });
@@ -71,16 +99,58 @@ export async function seedDemo(services: Services, root: string, now: Date, toke
   log(`demo users' tokens, login names and passwords written to ${tokensFile} (source it: . ${tokensFile})`);
 }
 
-export async function seedAssessment(store: Store, campaignId: string, assessment: Assessment, survey: SurveyResults | undefined, state: AssessmentState, now: Date): Promise<void> {
+export async function seedAssessment(
+  store: Store,
+  campaignId: string,
+  assessment: Assessment,
+  survey: SurveyResults | undefined,
+  state: AssessmentState,
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   const rounds = assessment.rounds.slice(0, ROUNDS_BY_STATE[state] ?? 4);
   for (const doc of assessment.evidence ?? []) {
-    await store.putEvidence({ campaign_id: campaignId, unit_code: assessment.unit.code, id: doc.id, title: doc.title ?? null, number: doc.number ?? null, date: doc.date ?? null, issuer: doc.issuer ?? null, link: doc.link ?? null, file_name: null, file_type: null, file_size: null, file_data: null, version: 1, updated_by: "system", updated_at: at }, 0);
+    await store.putEvidence(
+      {
+        campaign_id: campaignId,
+        unit_code: assessment.unit.code,
+        id: doc.id,
+        title: doc.title ?? null,
+        number: doc.number ?? null,
+        date: doc.date ?? null,
+        issuer: doc.issuer ?? null,
+        link: doc.link ?? null,
+        file_name: null,
+        file_type: null,
+        file_size: null,
+        file_data: null,
+        version: 1,
+        updated_by: "system",
+        updated_at: at,
+      },
+      0,
+    );
   }
   for (const round of rounds) {
-    for (const [kind, entries] of [["fact", round.facts ?? {}], ["item", round.items ?? {}]] as const) {
+    for (const [kind, entries] of [
+      ["fact", round.facts ?? {}],
+      ["item", round.items ?? {}],
+    ] as const) {
       for (const [code, value] of Object.entries(entries)) {
-        await store.putEntry({ campaign_id: campaignId, unit_code: assessment.unit.code, round: round.round, kind, code, value: JSON.stringify(value), version: 1, updated_by: "system", updated_at: at }, 0);
+        await store.putEntry(
+          {
+            campaign_id: campaignId,
+            unit_code: assessment.unit.code,
+            round: round.round,
+            kind,
+            code,
+            value: JSON.stringify(value),
+            version: 1,
+            updated_by: "system",
+            updated_at: at,
+          },
+          0,
+        );
       }
     }
   }

@@ -25,7 +25,8 @@ export class ListenError extends Error {}
  * `criteria/`, seeds the demo province on an empty database and serves the app.
  */
 export async function startServer(config: Config, root: string, log: (line: string) => void): Promise<RunningServer> {
-  let fetch: (request: Request, env: unknown) => Response | Promise<Response> = () => Response.json(errorEnvelope("internal", "the server is starting; try again in a moment"), { status: 503 });
+  let fetch: (request: Request, env: unknown) => Response | Promise<Response> = () =>
+    Response.json(errorEnvelope("internal", "the server is starting; try again in a moment"), { status: 503 });
   const server = createAdaptorServer({ fetch: (request, env) => fetch(request, env) }) as Server;
   await listen(server, config.port, config.host);
   const address = server.address();
@@ -58,9 +59,16 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
-      if (error.code === "EADDRINUSE") reject(new ListenError(`cổng ${where} đang được dùng (máy chủ khác đang chạy?): đặt PORT khác / port ${where} is already in use (another server running?): set another PORT`));
-      else if (error.code === "EACCES") reject(new ListenError(`không được phép mở cổng ${where}: dùng cổng trên 1024 / not allowed to listen on ${where}: use a port above 1024`));
-      else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND") reject(new ListenError(`máy này không có địa chỉ HOST=${host} / this machine has no address HOST=${host}`));
+      if (error.code === "EADDRINUSE")
+        reject(
+          new ListenError(
+            `cổng ${where} đang được dùng (máy chủ khác đang chạy?): đặt PORT khác / port ${where} is already in use (another server running?): set another PORT`,
+          ),
+        );
+      else if (error.code === "EACCES")
+        reject(new ListenError(`không được phép mở cổng ${where}: dùng cổng trên 1024 / not allowed to listen on ${where}: use a port above 1024`));
+      else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND")
+        reject(new ListenError(`máy này không có địa chỉ HOST=${host} / this machine has no address HOST=${host}`));
       else reject(error);
     });
     server.listen(port, host, () => resolve());

@@ -40,7 +40,10 @@ export function checkSchema(json: unknown, schema: keyof typeof validators = "cr
 const NOISE = new Set(["if", "then", "else", "allOf", "$ref"]);
 
 export function toJsonPath(pointer: string): string {
-  const parts = pointer.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const parts = pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
   return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "") || "(file)";
 }
 
@@ -77,7 +80,12 @@ function toProblem(error: ErrorObject): Problem {
     case "minItems":
       return problem("schema", path, `must have at least ${params.limit} item(s)`, `phải có ít nhất ${params.limit} phần tử`);
     case "uniqueItems":
-      return problem("schema", path, `must not repeat values (items ${params.j} and ${params.i} are equal)`, `không được lặp giá trị (phần tử ${params.j} và ${params.i} trùng nhau)`);
+      return problem(
+        "schema",
+        path,
+        `must not repeat values (items ${params.j} and ${params.i} are equal)`,
+        `không được lặp giá trị (phần tử ${params.j} và ${params.i} trùng nhau)`,
+      );
     case "not":
       return problem("schema", path, "must not give both gt and gte, or both lt and lte", "không được ghi đồng thời gt và gte, hoặc lt và lte");
     case "oneOf":

@@ -69,7 +69,18 @@ export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-p
 
 // One glossary and locale formatting for the CLI, the API and the pages (Vietnamese first)
 export { type Bilingual, DEFAULT_LANG, LANGS, isLang } from "./i18n/lang.js";
-export { GLOSSARY, ROLE_NAMES, ROUND_NAMES, SET_STATUS_NAMES, STATE_NAMES, type Term, UNIT_TYPE_NAMES, capitaliseFirst, nameIn, term } from "./i18n/glossary.js";
+export {
+  GLOSSARY,
+  ROLE_NAMES,
+  ROUND_NAMES,
+  SET_STATUS_NAMES,
+  STATE_NAMES,
+  type Term,
+  UNIT_TYPE_NAMES,
+  capitaliseFirst,
+  nameIn,
+  term,
+} from "./i18n/glossary.js";
 export { factLabels } from "./i18n/fact-labels.js";
 export { localiseExplanation } from "./i18n/localise-explanation.js";
 export { nearestName } from "./text/nearest-name.js";
@@ -86,7 +97,14 @@ export { readSurveyReport } from "./io/read-survey-report.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";
-export { SCORING_SHEET_COLUMNS, type ScoringSheet, type ScoringSheetRow, buildScoringSheet, formatEntryVersions, parseEntryVersions } from "./io/build-scoring-sheet.js";
+export {
+  SCORING_SHEET_COLUMNS,
+  type ScoringSheet,
+  type ScoringSheetRow,
+  buildScoringSheet,
+  formatEntryVersions,
+  parseEntryVersions,
+} from "./io/build-scoring-sheet.js";
 export { readSheetHeader } from "./io/sheet-columns.js";
 export { writeScoringSheetXlsx } from "./io/xlsx/write-scoring-sheet-xlsx.js";
 export { isoDatesInFact } from "./io/date-order.js";

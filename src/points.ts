@@ -52,7 +52,9 @@ export function roundUnits(units: number, decimals: number): number {
 /** An integer scaled by 10^decimals, as fixed-point text. */
 export function formatScaled(scaled: number, decimals: number): string {
   const negative = scaled < 0;
-  const digits = Math.abs(scaled).toString().padStart(decimals + 1, "0");
+  const digits = Math.abs(scaled)
+    .toString()
+    .padStart(decimals + 1, "0");
   const whole = decimals === 0 ? digits : digits.slice(0, -decimals);
   const fraction = decimals === 0 ? "" : `.${digits.slice(-decimals)}`;
   return `${negative ? "-" : ""}${whole}${fraction}`;

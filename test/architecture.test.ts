@@ -14,7 +14,18 @@ import { describe, expect, it } from "vitest";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Pure folders and files: the engine. */
-const CORE = ["src/criteria/", "src/rules/", "src/assessment/", "src/scoring/", "src/ranking/", "src/survey/", "src/text/", "src/i18n/", "src/synthetic/", "src/analysis/"];
+const CORE = [
+  "src/criteria/",
+  "src/rules/",
+  "src/assessment/",
+  "src/scoring/",
+  "src/ranking/",
+  "src/survey/",
+  "src/text/",
+  "src/i18n/",
+  "src/synthetic/",
+  "src/analysis/",
+];
 const CORE_FILES = ["src/problem.ts", "src/points.ts", "src/check-schema.ts", "src/version.ts"];
 /** Pure too (text in, data out and back), but an edge of the engine: the core does not import it. */
 const CODECS = "src/io/";

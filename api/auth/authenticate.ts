@@ -53,7 +53,11 @@ export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw refuse({ en: "the Authorization header must be `Bearer <token>`", vi: "header Authorization phải có dạng `Bearer <token>`" });
   const user = await store.findUserByTokenHash(hashToken(match[1]!));
-  if (!user) throw refuse({ en: "the token is not valid (unknown, or replaced by a newer one)", vi: "token không hợp lệ (không tồn tại, hoặc đã được thay bằng token mới)" });
+  if (!user)
+    throw refuse({
+      en: "the token is not valid (unknown, or replaced by a newer one)",
+      vi: "token không hợp lệ (không tồn tại, hoặc đã được thay bằng token mới)",
+    });
   if (user.token_revoked_at !== null) {
     throw refuse({
       en: `the token was revoked at ${user.token_revoked_at}: ask an administrator for a new one (POST /users/{id}/token)`,
@@ -80,21 +84,31 @@ function tooManyFailures(c: { header(name: string, value: string): void }, secon
   });
 }
 
-
 /** Throws 401 for the public and 403 for a role not in `roles`. */
 export function requireRole(actor: Actor, ...roles: Role[]): void {
   if (actor.role === "public") throw needsToken();
-  if (!roles.includes(actor.role)) throw new ApiError("forbidden", { en: `this needs the role ${roles.join(" or ")}; you are ${actor.role}`, vi: `việc này cần vai trò ${roles.join(" hoặc ")}; bạn có vai trò ${actor.role}` });
+  if (!roles.includes(actor.role))
+    throw new ApiError("forbidden", {
+      en: `this needs the role ${roles.join(" or ")}; you are ${actor.role}`,
+      vi: `việc này cần vai trò ${roles.join(" hoặc ")}; bạn có vai trò ${actor.role}`,
+    });
 }
 
 /** Throws unless the actor is staff (admin, scorer) or the unit user of `unitCode`. */
 export function requireUnitAccess(actor: Actor, unitCode: string): void {
   if (actor.role === "public") throw needsToken();
-  if (actor.role === "unit" && actor.unitCode !== unitCode) throw new ApiError("forbidden", { en: `you may only see and edit unit ${actor.unitCode ?? "(none)"}`, vi: `bạn chỉ được xem và sửa đơn vị ${actor.unitCode ?? "(không có)"}` });
+  if (actor.role === "unit" && actor.unitCode !== unitCode)
+    throw new ApiError("forbidden", {
+      en: `you may only see and edit unit ${actor.unitCode ?? "(none)"}`,
+      vi: `bạn chỉ được xem và sửa đơn vị ${actor.unitCode ?? "(không có)"}`,
+    });
 }
 
 const needsToken = () =>
-  new ApiError("unauthenticated", { en: "this needs a bearer token (Authorization: Bearer <token>)", vi: "việc này cần token (Authorization: Bearer <token>)" });
+  new ApiError("unauthenticated", {
+    en: "this needs a bearer token (Authorization: Bearer <token>)",
+    vi: "việc này cần token (Authorization: Bearer <token>)",
+  });
 
 export const SESSION_COOKIE = "par_session";
 
@@ -107,7 +121,8 @@ async function sessionOf(c: Context<AuthEnv>) {
   const id = getCookie(c, SESSION_COOKIE);
   if (!id || id.length > 100) return undefined;
   const found = await c.var.services.accounts.session(id);
-  if (found && !["GET", "HEAD"].includes(c.req.method) && !sameOrigin(c)) throw new ApiError("forbidden", "a signed-in change must come from this site's own pages");
+  if (found && !["GET", "HEAD"].includes(c.req.method) && !sameOrigin(c))
+    throw new ApiError("forbidden", "a signed-in change must come from this site's own pages");
   return found;
 }
 

@@ -41,8 +41,11 @@ export async function verifyPassword(password: string, stored: string | null): P
 /** Problems with a new password, in both languages (empty when it is acceptable). */
 export function passwordProblems(password: string, login: string): { vi: string; en: string }[] {
   const problems: { vi: string; en: string }[] = [];
-  if ([...password].length < PASSWORD_MIN_LENGTH) problems.push({ vi: `Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters` });
-  if ([...password].length > PASSWORD_MAX_LENGTH) problems.push({ vi: `Mật khẩu không được dài quá ${PASSWORD_MAX_LENGTH} ký tự`, en: `The password must have at most ${PASSWORD_MAX_LENGTH} characters` });
-  if (login !== "" && password.toLowerCase().includes(login.toLowerCase())) problems.push({ vi: "Mật khẩu không được chứa tên đăng nhập", en: "The password must not contain the login name" });
+  if ([...password].length < PASSWORD_MIN_LENGTH)
+    problems.push({ vi: `Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, en: `The password must have at least ${PASSWORD_MIN_LENGTH} characters` });
+  if ([...password].length > PASSWORD_MAX_LENGTH)
+    problems.push({ vi: `Mật khẩu không được dài quá ${PASSWORD_MAX_LENGTH} ký tự`, en: `The password must have at most ${PASSWORD_MAX_LENGTH} characters` });
+  if (login !== "" && password.toLowerCase().includes(login.toLowerCase()))
+    problems.push({ vi: "Mật khẩu không được chứa tên đăng nhập", en: "The password must not contain the login name" });
   return problems;
 }

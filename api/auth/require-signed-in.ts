@@ -7,6 +7,10 @@ import type { Actor } from "./actor.js";
  * gets 401 rather than the body's problems. What the user may do is decided by the services.
  */
 export const requireSignedIn = createMiddleware<{ Variables: { actor: Actor } }>(async (c, next) => {
-  if (c.var.actor.role === "public") throw new ApiError("unauthenticated", { en: "this needs a bearer token (Authorization: Bearer <token>)", vi: "việc này cần token (Authorization: Bearer <token>)" });
+  if (c.var.actor.role === "public")
+    throw new ApiError("unauthenticated", {
+      en: "this needs a bearer token (Authorization: Bearer <token>)",
+      vi: "việc này cần token (Authorization: Bearer <token>)",
+    });
   return next();
 });

@@ -25,7 +25,13 @@ export interface Throttle {
   succeed(key: string): void;
 }
 
-export const DEFAULT_THROTTLE: Omit<ThrottleOptions, "now"> = { freeFailures: 10, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 15 * 60_000, maxKeys: 100_000 };
+export const DEFAULT_THROTTLE: Omit<ThrottleOptions, "now"> = {
+  freeFailures: 10,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 15 * 60_000,
+  maxKeys: 100_000,
+};
 
 interface Record {
   failures: number;

@@ -17,12 +17,21 @@ const CampaignBody = z
 const Id = z.object({ id: z.string() });
 
 export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(createRoute({ method: "get", path: "/campaigns", tags, summary: "Campaigns (the public sees published ones)", responses: { 200: json("campaigns") } }), async (c) =>
-    c.json(await c.var.services.campaigns.list(c.var.actor), 200),
+  app.openapi(
+    createRoute({ method: "get", path: "/campaigns", tags, summary: "Campaigns (the public sees published ones)", responses: { 200: json("campaigns") } }),
+    async (c) => c.json(await c.var.services.campaigns.list(c.var.actor), 200),
   );
 
   app.openapi(
-    createRoute({ method: "post", path: "/campaigns", tags, ...signedIn, summary: "Open a campaign: a year, a criteria version, deadlines per round, its units", request: { body: { required: true, content: { "application/json": { schema: CampaignBody } } } }, responses: { 201: json("created; every unit's assessment is a draft"), ...errors(400, 401, 403, 404, 409, 422) } }),
+    createRoute({
+      method: "post",
+      path: "/campaigns",
+      tags,
+      ...signedIn,
+      summary: "Open a campaign: a year, a criteria version, deadlines per round, its units",
+      request: { body: { required: true, content: { "application/json": { schema: CampaignBody } } } },
+      responses: { 201: json("created; every unit's assessment is a draft"), ...errors(400, 401, 403, 404, 409, 422) },
+    }),
     async (c) => {
       const campaign = await c.var.services.campaigns.create(c.var.actor, c.req.valid("json"));
       setEtag(c, campaign.version);
@@ -30,14 +39,32 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  app.openapi(createRoute({ method: "get", path: "/campaigns/{id}", tags, summary: "One campaign (ETag = its version)", request: { params: Id }, responses: { 200: json("the campaign"), ...errors(404) } }), async (c) => {
-    const campaign = await c.var.services.campaigns.get(c.var.actor, c.req.valid("param").id);
-    setEtag(c, campaign.version);
-    return c.json(campaign, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/campaigns/{id}",
+      tags,
+      summary: "One campaign (ETag = its version)",
+      request: { params: Id },
+      responses: { 200: json("the campaign"), ...errors(404) },
+    }),
+    async (c) => {
+      const campaign = await c.var.services.campaigns.get(c.var.actor, c.req.valid("param").id);
+      setEtag(c, campaign.version);
+      return c.json(campaign, 200);
+    },
+  );
 
   app.openapi(
-    createRoute({ method: "post", path: "/campaigns/{id}/publish", tags, ...signedIn, summary: "Publish: every unit finalised; stores the ranking (If-Match: campaign version)", request: { params: Id, body: { required: false, content: { "application/json": { schema: z.object({ changeReason: Reason }) } } } }, responses: { 200: json("published"), ...errors(401, 403, 404, 409, 412, 428) } }),
+    createRoute({
+      method: "post",
+      path: "/campaigns/{id}/publish",
+      tags,
+      ...signedIn,
+      summary: "Publish: every unit finalised; stores the ranking (If-Match: campaign version)",
+      request: { params: Id, body: { required: false, content: { "application/json": { schema: z.object({ changeReason: Reason }) } } } },
+      responses: { 200: json("published"), ...errors(401, 403, 404, 409, 412, 428) },
+    }),
     async (c) => {
       const body = c.req.valid("json") as { changeReason?: string } | undefined;
       const result = await c.var.services.publication.publish(c.var.actor, c.req.valid("param").id, expectedVersion(c), body?.changeReason);
@@ -48,7 +75,11 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "put", path: "/campaigns/{id}/survey", tags, ...signedIn, summary: "Import survey results (CSV: unit, respondents, one column per indicator)",
+      method: "put",
+      path: "/campaigns/{id}/survey",
+      tags,
+      ...signedIn,
+      summary: "Import survey results (CSV: unit, respondents, one column per indicator)",
       request: { params: Id, body: { required: true, content: { "text/csv": { schema: z.string() } } } },
       responses: { 200: json("units imported"), ...errors(401, 403, 404, 409, 413, 422) },
     }),
@@ -57,13 +88,21 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/campaigns/{id}/ranking", tags, summary: "Ranking per block: classes, sub-indices, self vs appraised gap, change since last year",
-      description: "Published campaigns: anyone. Open campaigns: a live ranking for admin and scorers. `format=csv|xlsx` gives the annex layout (unit, per-area points, survey, total, index, class, rank).",
+      method: "get",
+      path: "/campaigns/{id}/ranking",
+      tags,
+      summary: "Ranking per block: classes, sub-indices, self vs appraised gap, change since last year",
+      description:
+        "Published campaigns: anyone. Open campaigns: a live ranking for admin and scorers. `format=csv|xlsx` gives the annex layout (unit, per-area points, survey, total, index, class, rank).",
       request: { params: Id, query: z.object({ block: z.string().optional(), format: z.enum(["json", "csv", "xlsx"]).default("json") }) },
       responses: {
         200: {
           description: "the ranking",
-          content: { "application/json": { schema: AnyJson }, "text/csv": { schema: z.string() }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } },
+          content: {
+            "application/json": { schema: AnyJson },
+            "text/csv": { schema: z.string() },
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
+          },
         },
         ...errors(400, 403, 404),
       },

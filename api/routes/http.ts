@@ -11,7 +11,11 @@ export function expectedVersion(c: Context): number {
   const ifMatch = c.req.header("if-match");
   if (ifMatch !== undefined) {
     const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-    if (!match) throw new ApiError("invalid-request", { en: `If-Match must be the ETag you read, e.g. "3"; got ${ifMatch}`, vi: `If-Match phải là ETag bạn đã đọc, ví dụ "3"; nhận được ${ifMatch}` });
+    if (!match)
+      throw new ApiError("invalid-request", {
+        en: `If-Match must be the ETag you read, e.g. "3"; got ${ifMatch}`,
+        vi: `If-Match phải là ETag bạn đã đọc, ví dụ "3"; nhận được ${ifMatch}`,
+      });
     return Number(match[1]);
   }
   if (c.req.header("if-none-match")?.trim() === "*") return 0;

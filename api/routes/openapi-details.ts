@@ -18,7 +18,13 @@ export interface OperationDetails {
   parameters?: Record<string, unknown>[];
 }
 
-const reason = { name: "reason", in: "query", required: false, schema: { type: "string", maxLength: 2000 }, description: "why the change was made (kept in the audit trail)" };
+const reason = {
+  name: "reason",
+  in: "query",
+  required: false,
+  schema: { type: "string", maxLength: 2000 },
+  description: "why the change was made (kept in the audit trail)",
+};
 const fileBody = {
   required: true,
   description: `the file's bytes as the body (no multipart); Content-Type one of ${ACCEPTED_FILE_TYPES.join(", ")}, and it must match the file's first bytes`,
@@ -54,7 +60,11 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "get /campaigns/{id}/sheet": {},
   "put /campaigns/{id}/sheet": {
     preconditions: null,
-    requestBody: { required: true, description: "the XLSX downloaded from GET /campaigns/{id}/sheet, filled in", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+    requestBody: {
+      required: true,
+      description: "the XLSX downloaded from GET /campaigns/{id}/sheet, filled in",
+      content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
+    },
   },
   "get /campaigns/{id}/units/{unit}/sheet": {},
 };
@@ -63,12 +73,22 @@ const IF_MATCH = {
   name: "If-Match",
   in: "header",
   schema: { type: "string", example: '"0"' },
-  description: 'the ETag you read (e.g. "3"); "0" for a first entry. A stale one gets 412 with the current version and value; without it (or If-None-Match: *) 428.',
+  description:
+    'the ETag you read (e.g. "3"); "0" for a first entry. A stale one gets 412 with the current version and value; without it (or If-None-Match: *) 428.',
 };
-const IF_NONE_MATCH = { name: "If-None-Match", in: "header", schema: { type: "string", enum: ["*"] }, description: "* to create: it must not exist yet (instead of If-Match)" };
+const IF_NONE_MATCH = {
+  name: "If-None-Match",
+  in: "header",
+  schema: { type: "string", enum: ["*"] },
+  description: "* to create: it must not exist yet (instead of If-Match)",
+};
 const ETAG = { ETag: { description: "the version to send back in If-Match", schema: { type: "string", example: '"1"' } } };
 
-type Operation = { parameters?: Record<string, unknown>[]; requestBody?: unknown; responses?: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: unknown }> };
+type Operation = {
+  parameters?: Record<string, unknown>[];
+  requestBody?: unknown;
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }>; headers?: unknown }>;
+};
 type Document = { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown> } };
 
 /** The generated document with the details above added (a new object; the input is not changed). */
@@ -94,7 +114,10 @@ function describeOperation(operation: Operation, details: OperationDetails): voi
   if (details.requestBody) operation.requestBody = details.requestBody;
   const success = Object.entries(operation.responses ?? {}).find(([status]) => status.startsWith("2"))?.[1];
   if (success && details.response) {
-    const schema = typeof details.response === "string" ? { $ref: `#/components/schemas/${details.response}` } : { type: "array", items: { $ref: `#/components/schemas/${details.response[0]}` } };
+    const schema =
+      typeof details.response === "string"
+        ? { $ref: `#/components/schemas/${details.response}` }
+        : { type: "array", items: { $ref: `#/components/schemas/${details.response[0]}` } };
     success.content = { ...success.content, "application/json": { ...success.content?.["application/json"], schema } };
   }
   if (success && (details.preconditions || /^(UnitView|CampaignView|Entry|AssessmentView)$/.test(String(details.response)))) success.headers = ETAG;

@@ -10,13 +10,22 @@ const num = { type: "number" };
 const nullableNum = { type: ["number", "null"] };
 const localized = { type: "object", properties: { vi: text, en: text }, required: ["vi"] };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ type: "object", properties, required: Object.keys(properties), ...extra });
+const object = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  type: "object",
+  properties,
+  required: Object.keys(properties),
+  ...extra,
+});
 const version = { type: "integer", description: "the version to send back in If-Match (also the ETag header)" };
 
 const RankedUnit = object({
   rank: int,
   unit: object({ code: text, name: text, type: text }),
-  areas: { type: "object", additionalProperties: object({ points: nullableNum, subIndex: nullableNum, self: num, appraised: nullableNum, gap: nullableNum }), description: "per area code" },
+  areas: {
+    type: "object",
+    additionalProperties: object({ points: nullableNum, subIndex: nullableNum, self: num, appraised: nullableNum, gap: nullableNum }),
+    description: "per area code",
+  },
   surveyPoints: nullableNum,
   self: num,
   appraised: nullableNum,
@@ -46,7 +55,15 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
     publishedAt: nullableText,
   }),
   UnitView: object({ code: text, name: text, type: text, block: nullableText, province: nullableText, version, updatedAt: text }),
-  Entry: object({ round: text, kind: { type: "string", enum: ["item", "fact"] }, code: text, value: { description: "the entry as saved (null before a first entry)" }, version, updatedBy: nullableText, updatedAt: nullableText }),
+  Entry: object({
+    round: text,
+    kind: { type: "string", enum: ["item", "fact"] },
+    code: text,
+    value: { description: "the entry as saved (null before a first entry)" },
+    version,
+    updatedBy: nullableText,
+    updatedAt: nullableText,
+  }),
   EvidenceDocument: object({
     id: text,
     title: nullableText,
@@ -61,7 +78,15 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
   }),
   StateChange: object({ campaignId: text, unitCode: text, state: text, version, updatedAt: text }),
   Publication: object({ id: text, state: { const: "published" }, version, publishedAt: text }),
-  AssessmentView: object({ campaignId: text, unitCode: text, state: text, version, updatedAt: text, rounds: { type: "object", description: "per round: its facts and items as entered" }, evidence: { type: "array", items: ref("EvidenceDocument") } }),
+  AssessmentView: object({
+    campaignId: text,
+    unitCode: text,
+    state: text,
+    version,
+    updatedAt: text,
+    rounds: { type: "object", description: "per round: its facts and items as entered" },
+    evidence: { type: "array", items: ref("EvidenceDocument") },
+  }),
   NewUserToken: object({ id: text, token: { type: "string", description: "shown once; send as Authorization: Bearer …" } }),
   SurveyImported: object({ units: int }),
   Ranking: object({
@@ -77,7 +102,10 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
         title: localized,
         units: { type: "array", items: RankedUnit },
         classCounts: { type: "array", items: object({ code: text, title: localized, count: int }) },
-        summary: object({ units: int, mean: nullableNum, meanText: nullableText, classes: { type: "array", items: share } }, { description: "mean index of the block and share of units per class, rounded half-up like the index" }),
+        summary: object(
+          { units: int, mean: nullableNum, meanText: nullableText, classes: { type: "array", items: share } },
+          { description: "mean index of the block and share of units per class, rounded half-up like the index" },
+        ),
       }),
     },
     unscored: { type: "array", items: object({ unit: text, problems: { type: "array", items: { type: "object" } } }) },
@@ -90,8 +118,26 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
         year: int,
         stage: { type: "string", enum: ["self-assessed", "appraised"] },
         survey: { type: "object", properties: { included: { type: "boolean" }, respondents: int, source: text }, required: ["included"] },
-        totals: object({ max: num, applicableMax: num, self: num, appraised: nullableNum, points: num, bonus: num, penalty: num, total: num, index: num, indexText: text, surveyPoints: num }),
-        areas: { type: "array", items: { type: "object", description: "per area: code, title, max, applicableMax, self, appraised, final, subIndex, children (down to each item's explanation)" } },
+        totals: object({
+          max: num,
+          applicableMax: num,
+          self: num,
+          appraised: nullableNum,
+          points: num,
+          bonus: num,
+          penalty: num,
+          total: num,
+          index: num,
+          indexText: text,
+          surveyPoints: num,
+        }),
+        areas: {
+          type: "array",
+          items: {
+            type: "object",
+            description: "per area: code, title, max, applicableMax, self, appraised, final, subIndex, children (down to each item's explanation)",
+          },
+        },
         gaps: { type: "array", items: object({ code: text, title: localized, available: num, hint: localized }) },
       }),
     },

@@ -15,7 +15,10 @@ const Body = z
 export function mountPasswords(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "put", path: "/users/{id}/password", tags: ["users"], ...signedIn,
+      method: "put",
+      path: "/users/{id}/password",
+      tags: ["users"],
+      ...signedIn,
       summary: "Set or reset a user's login name and password (admin); the user's sessions end",
       request: { params: z.object({ id: z.string() }), body: { required: true, content: { "application/json": { schema: Body } } } },
       responses: { 200: json("the user id and login name"), ...errors(400, 401, 403, 404, 422) },

@@ -7,8 +7,12 @@ const tags = ["sheets"];
 const Format = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") });
 const files = {
   200: {
-    description: "the sheet as a download: Vietnamese headers the CLI reads (`par score`, `par rank`), titles, maximum points, allowed values, one column per round",
-    content: { "text/csv": { schema: z.string() }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } },
+    description:
+      "the sheet as a download: Vietnamese headers the CLI reads (`par score`, `par rank`), titles, maximum points, allowed values, one column per round",
+    content: {
+      "text/csv": { schema: z.string() },
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
+    },
   },
 };
 const download = (file: RankingFile) => ({ "content-type": file.contentType, "content-disposition": `attachment; filename="${file.fileName}"` });
@@ -16,7 +20,11 @@ const download = (file: RankingFile) => ({ "content-type": file.contentType, "co
 export function mountSheets(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
-      method: "get", path: "/campaigns/{id}/sheet", tags, ...signedIn, summary: "A campaign's appraisal sheet (every unit), XLSX or CSV (admin, scorer)",
+      method: "get",
+      path: "/campaigns/{id}/sheet",
+      tags,
+      ...signedIn,
+      summary: "A campaign's appraisal sheet (every unit), XLSX or CSV (admin, scorer)",
       description: "The XLSX is protected without a password: only the appraisal and comment cells of criteria and facts are open.",
       request: { params: z.object({ id: z.string() }), query: Format },
       responses: { ...files, ...errors(400, 401, 403, 404) },
@@ -29,7 +37,11 @@ export function mountSheets(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "get", path: "/campaigns/{id}/units/{unit}/sheet", tags, ...signedIn, summary: "One unit's scoring sheet (phiếu chấm điểm), XLSX or CSV (staff, or the unit's own user)",
+      method: "get",
+      path: "/campaigns/{id}/units/{unit}/sheet",
+      tags,
+      ...signedIn,
+      summary: "One unit's scoring sheet (phiếu chấm điểm), XLSX or CSV (staff, or the unit's own user)",
       description: "For the unit's user the self, explanation, comment and evidence cells are open; for staff the appraisal and comment cells.",
       request: { params: z.object({ id: z.string(), unit: z.string() }), query: Format },
       responses: { ...files, ...errors(400, 401, 403, 404) },
@@ -43,9 +55,13 @@ export function mountSheets(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(
     createRoute({
-      method: "put", path: "/campaigns/{id}/sheet", tags, ...signedIn,
+      method: "put",
+      path: "/campaigns/{id}/sheet",
+      tags,
+      ...signedIn,
       summary: "Upload a campaign's appraisal sheet filled in (scorer; raw XLSX body; ?name=file.xlsx)",
-      description: "Read as `par score` reads sheets (every problem with sheet, row and column: 422); appraisal entries that differ are saved all or nothing, in the audit trail with the file name; a row changed since the download is refused and listed (412).",
+      description:
+        "Read as `par score` reads sheets (every problem with sheet, row and column: 422); appraisal entries that differ are saved all or nothing, in the audit trail with the file name; a row changed since the download is refused and listed (412).",
       request: { params: z.object({ id: z.string() }), query: z.object({ name: z.string().max(200).optional() }) },
       responses: { 200: json("entries saved and rows unchanged"), ...errors(401, 403, 404, 409, 412, 413, 422) },
     }),

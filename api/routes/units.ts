@@ -7,7 +7,9 @@ import { Reason, errors, expectedVersion, json, setEtag, signedIn } from "./http
 
 const UnitFields = z.object({
   name: z.string().min(1).max(200),
-  type: z.enum(UNIT_TYPES).openapi({ description: "xa (xã), phuong (phường), dac-khu (đặc khu), department; before 2025: huyen, thi-xa, thanh-pho (thuộc tỉnh), thi-tran" }),
+  type: z
+    .enum(UNIT_TYPES)
+    .openapi({ description: "xa (xã), phuong (phường), dac-khu (đặc khu), department; before 2025: huyen, thi-xa, thanh-pho (thuộc tỉnh), thi-tran" }),
   block: z.string().max(50).nullable().optional().openapi({ description: "ranking block; by default the set's block for the type" }),
   province: z.string().max(200).nullable().optional(),
 });
@@ -17,10 +19,20 @@ const Code = z.object({ code: z.string() });
 
 export function mountUnits(app: OpenAPIHono<AppEnv>): void {
   const tags = ["units"];
-  app.openapi(createRoute({ method: "get", path: "/units", tags, summary: "The province's units", responses: { 200: json("units") } }), async (c) => c.json((await c.var.services.units.list()).map(unitView), 200));
+  app.openapi(createRoute({ method: "get", path: "/units", tags, summary: "The province's units", responses: { 200: json("units") } }), async (c) =>
+    c.json((await c.var.services.units.list()).map(unitView), 200),
+  );
 
   app.openapi(
-    createRoute({ method: "post", path: "/units", tags, ...signedIn, summary: "Register a unit", request: { body: { required: true, content: { "application/json": { schema: UnitBody } } } }, responses: { 201: json("created"), ...errors(400, 401, 403, 409) } }),
+    createRoute({
+      method: "post",
+      path: "/units",
+      tags,
+      ...signedIn,
+      summary: "Register a unit",
+      request: { body: { required: true, content: { "application/json": { schema: UnitBody } } } },
+      responses: { 201: json("created"), ...errors(400, 401, 403, 409) },
+    }),
     async (c) => {
       const unit = await c.var.services.units.create(c.var.actor, c.req.valid("json"));
       setEtag(c, unit.version);
@@ -28,15 +40,29 @@ export function mountUnits(app: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  app.openapi(createRoute({ method: "get", path: "/units/{code}", tags, summary: "One unit (ETag = its version)", request: { params: Code }, responses: { 200: json("the unit"), ...errors(404) } }), async (c) => {
-    const unit = await c.var.services.units.get(c.req.valid("param").code);
-    setEtag(c, unit.version);
-    return c.json(unitView(unit), 200);
-  });
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/units/{code}",
+      tags,
+      summary: "One unit (ETag = its version)",
+      request: { params: Code },
+      responses: { 200: json("the unit"), ...errors(404) },
+    }),
+    async (c) => {
+      const unit = await c.var.services.units.get(c.req.valid("param").code);
+      setEtag(c, unit.version);
+      return c.json(unitView(unit), 200);
+    },
+  );
 
   app.openapi(
     createRoute({
-      method: "put", path: "/units/{code}", tags, ...signedIn, summary: "Change a unit (If-Match)",
+      method: "put",
+      path: "/units/{code}",
+      tags,
+      ...signedIn,
+      summary: "Change a unit (If-Match)",
       request: { params: Code, body: { required: true, content: { "application/json": { schema: UnitFields.extend({ changeReason: Reason }) } } } },
       responses: { 200: json("updated"), ...errors(400, 401, 403, 404, 412, 428) },
     }),
@@ -48,13 +74,25 @@ export function mountUnits(app: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  app.openapi(createRoute({ method: "get", path: "/users", tags: ["users"], ...signedIn, summary: "Users with their tokens' expiry and revocation (never the tokens)", responses: { 200: json("users"), ...errors(401, 403) } }), async (c) =>
-    c.json(await c.var.services.units.listUsers(c.var.actor), 200),
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/users",
+      tags: ["users"],
+      ...signedIn,
+      summary: "Users with their tokens' expiry and revocation (never the tokens)",
+      responses: { 200: json("users"), ...errors(401, 403) },
+    }),
+    async (c) => c.json(await c.var.services.units.listUsers(c.var.actor), 200),
   );
 
   app.openapi(
     createRoute({
-      method: "post", path: "/users", tags: ["users"], ...signedIn, summary: "Create a user; the token is shown once and expires after PAR_TOKEN_DAYS days",
+      method: "post",
+      path: "/users",
+      tags: ["users"],
+      ...signedIn,
+      summary: "Create a user; the token is shown once and expires after PAR_TOKEN_DAYS days",
       request: { body: { required: true, content: { "application/json": { schema: UserBody } } } },
       responses: { 201: json("the user id, token and its expiry"), ...errors(400, 401, 403, 404, 422) },
     }),
@@ -67,15 +105,25 @@ export function mountUnits(app: OpenAPIHono<AppEnv>): void {
   const UserId = z.object({ id: z.string().max(100) });
   app.openapi(
     createRoute({
-      method: "post", path: "/users/{id}/token", tags: ["users"], ...signedIn, summary: "Rotate a token: a new one (shown once) with a new expiry; the old one stops working (admin: anyone; a user: their own)",
-      request: { params: UserId }, responses: { 201: json("the user id, the new token and its expiry"), ...errors(401, 403, 404) },
+      method: "post",
+      path: "/users/{id}/token",
+      tags: ["users"],
+      ...signedIn,
+      summary: "Rotate a token: a new one (shown once) with a new expiry; the old one stops working (admin: anyone; a user: their own)",
+      request: { params: UserId },
+      responses: { 201: json("the user id, the new token and its expiry"), ...errors(401, 403, 404) },
     }),
     async (c) => c.json(await c.var.services.units.rotateToken(c.var.actor, c.req.valid("param").id), 201),
   );
   app.openapi(
     createRoute({
-      method: "delete", path: "/users/{id}/token", tags: ["users"], ...signedIn, summary: "Revoke a token: refused from now on, until rotated (admin: anyone; a user: their own)",
-      request: { params: UserId }, responses: { 200: json("the user id and when the token was revoked"), ...errors(401, 403, 404) },
+      method: "delete",
+      path: "/users/{id}/token",
+      tags: ["users"],
+      ...signedIn,
+      summary: "Revoke a token: refused from now on, until rotated (admin: anyone; a user: their own)",
+      request: { params: UserId },
+      responses: { 200: json("the user id and when the token was revoked"), ...errors(401, 403, 404) },
     }),
     async (c) => c.json(await c.var.services.units.revokeToken(c.var.actor, c.req.valid("param").id), 200),
   );

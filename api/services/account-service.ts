@@ -12,7 +12,6 @@ import type { ServiceDeps } from "./service-deps.js";
 /** How long a browser stays signed in (absolute, from sign-in). */
 export const SESSION_HOURS = 12;
 
-
 export type SignInOutcome =
   | { ok: true; sessionId: string; csrf: string; expiresAt: Date; actor: Actor }
   | { ok: false; reason: "wrong" }
@@ -51,7 +50,13 @@ export class AccountService {
     const now = this.deps.now();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
     await this.deps.store.deleteExpiredSessions(now.toISOString());
-    await this.deps.store.insertSession({ id_hash: hashToken(sessionId), user_id: user.id, csrf, created_at: now.toISOString(), expires_at: expiresAt.toISOString() });
+    await this.deps.store.insertSession({
+      id_hash: hashToken(sessionId),
+      user_id: user.id,
+      csrf,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    });
     const actor: Actor = { id: user.id, name: user.name, role: user.role as Role, unitCode: user.unit_code };
     return { ok: true, sessionId, csrf, expiresAt, actor };
   }
@@ -61,7 +66,10 @@ export class AccountService {
     const idHash = hashToken(sessionId);
     const row = await this.deps.store.findSession(idHash, this.deps.now().toISOString());
     if (!row) return undefined;
-    return { actor: { id: row.user_id, name: row.name, role: row.role as Role, unitCode: row.unit_code }, session: { idHash, csrf: row.csrf, expiresAt: row.expires_at } };
+    return {
+      actor: { id: row.user_id, name: row.name, role: row.role as Role, unitCode: row.unit_code },
+      session: { idHash, csrf: row.csrf, expiresAt: row.expires_at },
+    };
   }
 
   signOut(session: WebSession): Promise<void> {
@@ -74,7 +82,8 @@ export class AccountService {
     const user = await this.deps.store.getUser(actor.id);
     if (!user?.login) throw new ApiError("forbidden", "this user has no password yet: the administrator sets one");
     const problems = [];
-    if (!(await verifyPassword(current, user.password_hash))) problems.push({ path: "current", message: "the current password is not right", vi: "Mật khẩu hiện tại không đúng" });
+    if (!(await verifyPassword(current, user.password_hash)))
+      problems.push({ path: "current", message: "the current password is not right", vi: "Mật khẩu hiện tại không đúng" });
     for (const p of passwordProblems(next, user.login)) problems.push({ path: "password", message: p.en, vi: p.vi });
     if (problems.length > 0) throw new ApiError("invalid-input", `the password change has ${problems.length} problem(s)`, { problems });
     await this.write(actor, user.id, user.login, next, "user.password-change", session?.idHash);
@@ -87,10 +96,16 @@ export class AccountService {
     if (!user) throw notFound(`user ${userId}`);
     const name = normaliseLogin(login ?? user.login ?? "");
     const problems = [];
-    if (!/^[a-z0-9][a-z0-9._-]{2,59}$/.test(name)) problems.push({ path: "login", message: "the login name needs 3–60 characters: letters a–z, digits, . _ -", vi: "Tên đăng nhập gồm 3–60 ký tự: chữ a–z, chữ số, dấu . _ -" });
+    if (!/^[a-z0-9][a-z0-9._-]{2,59}$/.test(name))
+      problems.push({
+        path: "login",
+        message: "the login name needs 3–60 characters: letters a–z, digits, . _ -",
+        vi: "Tên đăng nhập gồm 3–60 ký tự: chữ a–z, chữ số, dấu . _ -",
+      });
     else {
       const other = await this.deps.store.findUserByLogin(name);
-      if (other && other.id !== userId) problems.push({ path: "login", message: `the login name ${name} is taken`, vi: `Tên đăng nhập ${name} đã có người dùng` });
+      if (other && other.id !== userId)
+        problems.push({ path: "login", message: `the login name ${name} is taken`, vi: `Tên đăng nhập ${name} đã có người dùng` });
     }
     for (const p of passwordProblems(password, name)) problems.push({ path: "password", message: p.en, vi: p.vi });
     if (problems.length > 0) throw new ApiError("invalid-input", `the password has ${problems.length} problem(s)`, { problems });
@@ -101,7 +116,15 @@ export class AccountService {
   async listAccounts(actor: Actor) {
     requireRole(actor, "admin");
     const rows = await this.deps.store.listUserAccounts();
-    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, unitCode: r.unit_code, login: r.login, passwordChangedAt: r.password_changed_at, createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      unitCode: r.unit_code,
+      login: r.login,
+      passwordChangedAt: r.password_changed_at,
+      createdAt: r.created_at,
+    }));
   }
 
   /** A user's display name (who changed an entry), or the id when the user is unknown. */

@@ -41,10 +41,19 @@ export class AssessmentService {
     requireUnitAccess(actor, unitCode);
     const { store } = this.deps;
     const assessment = await store.getAssessment(campaignId, unitCode);
-    if (!assessment) throw notFound({ en: `assessment of unit ${unitCode} in campaign ${campaignId}`, vi: `bản đánh giá của đơn vị ${unitCode} trong đợt ${campaignId}` });
+    if (!assessment)
+      throw notFound({ en: `assessment of unit ${unitCode} in campaign ${campaignId}`, vi: `bản đánh giá của đơn vị ${unitCode} trong đợt ${campaignId}` });
     const [entries, evidence] = await Promise.all([store.listEntries(campaignId, unitCode), store.listEvidence(campaignId, unitCode)]);
     const rounds = Object.fromEntries(ROUNDS.map((round) => [round, entries.filter((e) => e.round === round).map(toEntryView)]));
-    return { campaignId, unitCode, state: assessment.state, version: assessment.version, updatedAt: assessment.updated_at, rounds, evidence: evidence.map(toEvidenceView) };
+    return {
+      campaignId,
+      unitCode,
+      state: assessment.state,
+      version: assessment.version,
+      updatedAt: assessment.updated_at,
+      rounds,
+      evidence: evidence.map(toEvidenceView),
+    };
   }
 
   async list(actor: Actor, campaignId: string) {
@@ -57,7 +66,11 @@ export class AssessmentService {
 
   async getEntry(actor: Actor, ref: EntryRef): Promise<EntryView> {
     requireUnitAccess(actor, ref.unitCode);
-    if (!(await this.deps.store.getAssessment(ref.campaignId, ref.unitCode))) throw notFound({ en: `assessment of unit ${ref.unitCode} in campaign ${ref.campaignId}`, vi: `bản đánh giá của đơn vị ${ref.unitCode} trong đợt ${ref.campaignId}` });
+    if (!(await this.deps.store.getAssessment(ref.campaignId, ref.unitCode)))
+      throw notFound({
+        en: `assessment of unit ${ref.unitCode} in campaign ${ref.campaignId}`,
+        vi: `bản đánh giá của đơn vị ${ref.unitCode} trong đợt ${ref.campaignId}`,
+      });
     const row = await this.deps.store.getEntry(entryKey(ref));
     return row ? toEntryView(row) : { round: ref.round, kind: ref.kind, code: ref.code, value: null, version: 0, updatedBy: null, updatedAt: null };
   }
@@ -69,18 +82,28 @@ export class AssessmentService {
   async saveEntry(actor: Actor, ref: EntryRef, value: unknown, expectedVersion: number, reason?: string, within?: Store): Promise<EntryView> {
     requireUnitAccess(actor, ref.unitCode);
     const rule = ROUND_RULES[ref.round];
-    if (actor.role !== rule.role) throw new ApiError("forbidden", { en: `the ${ref.round} round is entered by the ${rule.role} role; you are ${actor.role}`, vi: `vòng ${ref.round} do vai trò ${rule.role} nhập; bạn có vai trò ${actor.role}` });
+    if (actor.role !== rule.role)
+      throw new ApiError("forbidden", {
+        en: `the ${ref.round} round is entered by the ${rule.role} role; you are ${actor.role}`,
+        vi: `vòng ${ref.round} do vai trò ${rule.role} nhập; bạn có vai trò ${actor.role}`,
+      });
     if (ref.round === "explanation") checkExplanation(ref.kind, value);
     const transaction = <T>(work: (store: Store) => Promise<T>) => (within ? work(within) : this.deps.store.transaction(work));
     return transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, ref.campaignId, ref.unitCode);
       const state = assessment.state;
-      if (!rule.states.includes(state)) throw new ApiError("wrong-state", {
+      if (!rule.states.includes(state))
+        throw new ApiError("wrong-state", {
           en: `the ${ref.round} round of ${ref.unitCode} cannot be edited while its assessment is ${state} (it can while ${rule.states.join(" or ")})`,
           vi: `không thể sửa vòng ${ref.round} của ${ref.unitCode} khi bản đánh giá đang ở trạng thái ${state} (chỉ sửa được khi ${rule.states.join(" hoặc ")})`,
         });
       if (rule.deadline) this.checkDeadline(campaign, rule.deadline);
-      const stale = (row: Row<"entries"> | undefined) => staleVersion({ en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "số liệu" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` }, row?.version ?? 0, row ? JSON.parse(row.value) : null);
+      const stale = (row: Row<"entries"> | undefined) =>
+        staleVersion(
+          { en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "số liệu" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` },
+          row?.version ?? 0,
+          row ? JSON.parse(row.value) : null,
+        );
       const current = await store.getEntry(entryKey(ref));
       if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       if (ref.kind === "fact") value = await this.isoDates(store, campaign, ref, value);
@@ -90,12 +113,22 @@ export class AssessmentService {
       if (!(await store.putEntry(row, expectedVersion))) throw stale(await store.getEntry(entryKey(ref)));
       if (rule.starts && state === rule.starts.from) {
         await this.moveState(store, assessment, rule.starts.to, at);
-        await recordAudit(store, actor, this.deps.now(), { action: "assessment.start-appraisal", campaignId: ref.campaignId, unitCode: ref.unitCode, before: { state }, after: { state: rule.starts.to } });
+        await recordAudit(store, actor, this.deps.now(), {
+          action: "assessment.start-appraisal",
+          campaignId: ref.campaignId,
+          unitCode: ref.unitCode,
+          before: { state },
+          after: { state: rule.starts.to },
+        });
       }
       await recordAudit(store, actor, this.deps.now(), {
-        action: `${ref.kind}.save`, campaignId: ref.campaignId, unitCode: ref.unitCode, code: ref.code,
+        action: `${ref.kind}.save`,
+        campaignId: ref.campaignId,
+        unitCode: ref.unitCode,
+        code: ref.code,
         before: current ? { round: ref.round, value: JSON.parse(current.value), version: current.version } : null,
-        after: { round: ref.round, value, version: row.version }, reason,
+        after: { round: ref.round, value, version: row.version },
+        reason,
       });
       return toEntryView(row);
     });
@@ -105,15 +138,28 @@ export class AssessmentService {
    * Moves the assessment along (submit, withdraw, request-explanation, submit-explanation,
    * finalise). `beforeCommit` runs inside the transaction (finalisation stores its snapshot there).
    */
-  async transition(actor: Actor, campaignId: string, unitCode: string, action: TransitionName, expectedVersion: number, reason: string | undefined, beforeCommit?: (store: Store, campaign: Row<"campaigns">) => Promise<void>) {
+  async transition(
+    actor: Actor,
+    campaignId: string,
+    unitCode: string,
+    action: TransitionName,
+    expectedVersion: number,
+    reason: string | undefined,
+    beforeCommit?: (store: Store, campaign: Row<"campaigns">) => Promise<void>,
+  ) {
     requireUnitAccess(actor, unitCode);
     const transition: Transition = TRANSITIONS[action];
-    if (actor.role !== transition.role) throw new ApiError("forbidden", { en: `${action} is done by the ${transition.role} role; you are ${actor.role}`, vi: `${action} do vai trò ${transition.role} thực hiện; bạn có vai trò ${actor.role}` });
+    if (actor.role !== transition.role)
+      throw new ApiError("forbidden", {
+        en: `${action} is done by the ${transition.role} role; you are ${actor.role}`,
+        vi: `${action} do vai trò ${transition.role} thực hiện; bạn có vai trò ${actor.role}`,
+      });
     return this.deps.store.transaction(async (store) => {
       const { assessment, campaign } = await this.lock(store, campaignId, unitCode);
       const state = assessment.state;
       // The precondition first (RFC 9110 §13.2.2): a request that lost a race learns the new version, whatever the new state.
-      if (assessment.version !== expectedVersion) throw staleVersion({ en: `the assessment of ${unitCode}`, vi: `bản đánh giá của ${unitCode}` }, assessment.version, { state });
+      if (assessment.version !== expectedVersion)
+        throw staleVersion({ en: `the assessment of ${unitCode}`, vi: `bản đánh giá của ${unitCode}` }, assessment.version, { state });
       if (!(transition.from as readonly AssessmentState[]).includes(state)) {
         throw new ApiError("wrong-state", {
           en: `cannot ${action} the assessment of ${unitCode}: it is ${state}, and ${action} needs ${transition.from.join(" or ")}`,
@@ -125,7 +171,14 @@ export class AssessmentService {
       await beforeCommit?.(store, campaign);
       const at = this.deps.now().toISOString();
       await this.moveState(store, assessment, transition.to, at);
-      await recordAudit(store, actor, this.deps.now(), { action: `assessment.${action}`, campaignId, unitCode, before: { state }, after: { state: transition.to }, reason });
+      await recordAudit(store, actor, this.deps.now(), {
+        action: `assessment.${action}`,
+        campaignId,
+        unitCode,
+        before: { state },
+        after: { state: transition.to },
+        reason,
+      });
       return { campaignId, unitCode, state: transition.to, version: expectedVersion + 1, updatedAt: at };
     });
   }
@@ -134,20 +187,27 @@ export class AssessmentService {
   async moveState(store: Store, assessment: Row<"assessments">, to: AssessmentState, at: string): Promise<void> {
     if (await store.setAssessmentState(assessment.campaign_id, assessment.unit_code, assessment.version, to, at)) return;
     const current = await store.getAssessment(assessment.campaign_id, assessment.unit_code);
-    throw staleVersion({ en: `the assessment of ${assessment.unit_code}`, vi: `bản đánh giá của ${assessment.unit_code}` }, current?.version ?? 0, { state: current?.state ?? null });
+    throw staleVersion({ en: `the assessment of ${assessment.unit_code}`, vi: `bản đánh giá của ${assessment.unit_code}` }, current?.version ?? 0, {
+      state: current?.state ?? null,
+    });
   }
 
   /** Reads (and on PostgreSQL locks) the assessment; the campaign must be open. */
   async lock(store: Store, campaignId: string, unitCode: string): Promise<{ assessment: Row<"assessments">; campaign: Row<"campaigns"> }> {
     const assessment = await store.lockAssessment(campaignId, unitCode);
-    if (!assessment) throw notFound({ en: `assessment of unit ${unitCode} in campaign ${campaignId}`, vi: `bản đánh giá của đơn vị ${unitCode} trong đợt ${campaignId}` });
+    if (!assessment)
+      throw notFound({ en: `assessment of unit ${unitCode} in campaign ${campaignId}`, vi: `bản đánh giá của đơn vị ${unitCode} trong đợt ${campaignId}` });
     const campaign = await this.campaigns.requireOpen(campaignId, store);
     return { assessment, campaign };
   }
 
   checkDeadline(campaign: Row<"campaigns">, name: DeadlineName): void {
     const deadline = (JSON.parse(campaign.deadlines) as Record<DeadlineName, string>)[name];
-    if (this.deps.now().getTime() > Date.parse(deadline)) throw new ApiError("deadline-passed", { en: `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`, vi: `đã quá hạn ${name} của đợt ${campaign.id} (${deadline})` });
+    if (this.deps.now().getTime() > Date.parse(deadline))
+      throw new ApiError("deadline-passed", {
+        en: `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`,
+        vi: `đã quá hạn ${name} của đợt ${campaign.id} (${deadline})`,
+      });
   }
 
   /** A date fact may be written DD/MM/YYYY, as in the sheets: stored as YYYY-MM-DD. */
@@ -155,7 +215,9 @@ export class AssessmentService {
     const type = (await this.criteria.forCampaign(campaign, store)).facts[ref.code]?.type ?? "";
     const read = isoDatesInFact(value, type);
     if (read.ok) return read.value;
-    throw new ApiError("invalid-input", `fact ${ref.code} has 1 problem(s)`, { problems: [{ path: "value", message: read.message, vi: read.vi, code: "date-order" }] });
+    throw new ApiError("invalid-input", `fact ${ref.code} has 1 problem(s)`, {
+      problems: [{ path: "value", message: read.message, vi: read.vi, code: "date-order" }],
+    });
   }
 
   /** Checks the value as the engine checks an entry of an assessment (`checkEntry`); the entry itself is the body, `value`. */
@@ -167,7 +229,10 @@ export class AssessmentService {
     if (problems.length === 0) return;
     throw new ApiError(
       "invalid-input",
-      { en: `${ref.kind} ${ref.code} has ${problems.length} problem(s)`, vi: `${ref.kind === "fact" ? "số liệu" : "tiêu chí"} ${ref.code} có ${problems.length} lỗi` },
+      {
+        en: `${ref.kind} ${ref.code} has ${problems.length} problem(s)`,
+        vi: `${ref.kind === "fact" ? "số liệu" : "tiêu chí"} ${ref.code} có ${problems.length} lỗi`,
+      },
       { problems: toApiProblems(problems.map((p) => (p.path === "" ? { ...p, path: "value" } : p))) },
     );
   }
@@ -188,7 +253,12 @@ function checkExplanation(kind: EntryKind, value: unknown): void {
     const problems: ApiProblem[] =
       kind === "fact"
         ? [{ code: "not-in-explanation", path: "", message: "facts are not entered in the explanation round", vi: "không nhập số liệu trong vòng giải trình" }]
-        : extra.map((f) => ({ code: "not-in-explanation", path: f, message: `${f} is not part of an explanation (comment, evidence)`, vi: `${f} không thuộc phần giải trình (comment, evidence)` }));
+        : extra.map((f) => ({
+            code: "not-in-explanation",
+            path: f,
+            message: `${f} is not part of an explanation (comment, evidence)`,
+            vi: `${f} không thuộc phần giải trình (comment, evidence)`,
+          }));
     throw new ApiError("invalid-input", message, { problems });
   }
 }
@@ -198,13 +268,28 @@ function entryKey(ref: EntryRef) {
 }
 
 function toEntryView(row: Row<"entries">): EntryView {
-  return { round: row.round, kind: row.kind, code: row.code, value: JSON.parse(row.value), version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at };
+  return {
+    round: row.round,
+    kind: row.kind,
+    code: row.code,
+    value: JSON.parse(row.value),
+    version: row.version,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
 }
 
 export function toEvidenceView(row: EvidenceSummary) {
   return {
-    id: row.id, title: row.title, number: row.number, date: row.date, issuer: row.issuer, link: row.link,
+    id: row.id,
+    title: row.title,
+    number: row.number,
+    date: row.date,
+    issuer: row.issuer,
+    link: row.link,
     file: row.file_name ? { name: row.file_name, type: row.file_type, size: row.file_size } : null,
-    version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at,
+    version: row.version,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
   };
 }

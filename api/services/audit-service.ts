@@ -19,8 +19,17 @@ export class AuditService {
     else requireRole(actor, "admin", "scorer");
     const rows = await this.deps.store.listAudit({ ...stripUndefined(filter), limit: Math.min(filter.limit ?? 100, 1000) });
     return rows.map((r) => ({
-      id: r.id, at: r.at, actor: r.actor, role: r.role, action: r.action, campaignId: r.campaign_id, unitCode: r.unit_code, code: r.code,
-      before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after), reason: r.reason,
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      role: r.role,
+      action: r.action,
+      campaignId: r.campaign_id,
+      unitCode: r.unit_code,
+      code: r.code,
+      before: r.before === null ? null : JSON.parse(r.before),
+      after: r.after === null ? null : JSON.parse(r.after),
+      reason: r.reason,
     }));
   }
 }

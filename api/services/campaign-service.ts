@@ -76,10 +76,22 @@ export class CampaignService {
       await store.lockCriteriaSet(input.criteria.family, input.criteria.version, "share");
       const set = await this.criteria.get(input.criteria.family, input.criteria.version, store);
       const problems: ApiProblem[] = [];
-      if (!set.appliesTo.years.includes(input.year)) problems.push({ code: "criteria-mismatch", path: "year", message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}`, vi: `bộ tiêu chí ${set.family} ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${input.year}` });
+      if (!set.appliesTo.years.includes(input.year))
+        problems.push({
+          code: "criteria-mismatch",
+          path: "year",
+          message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}`,
+          vi: `bộ tiêu chí ${set.family} ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${input.year}`,
+        });
       DEADLINE_ORDER.slice(1).forEach((name, i) => {
         const before = DEADLINE_ORDER[i]!;
-        if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before])) problems.push({ code: "deadline-order", path: `deadlines.${name}`, message: `the ${name} deadline comes before the ${before} deadline`, vi: `hạn ${name} đứng trước hạn ${before}` });
+        if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before]))
+          problems.push({
+            code: "deadline-order",
+            path: `deadlines.${name}`,
+            message: `the ${name} deadline comes before the ${before} deadline`,
+            vi: `hạn ${name} đứng trước hạn ${before}`,
+          });
       });
       const all = await store.listUnits();
       const known = new Map(all.map((u) => [u.code, u]));
@@ -87,16 +99,39 @@ export class CampaignService {
       codes.forEach((code, i) => {
         const unit = known.get(code);
         if (!unit) problems.push({ code: "unknown-unit", path: `units[${i}]`, message: `unit ${code} does not exist`, vi: `đơn vị ${code} không tồn tại` });
-        else if (!set.appliesTo.unitTypes.includes(unit.type as never)) problems.push({
-            code: "criteria-mismatch", path: `units[${i}]`, message: `unit ${code} is a ${unit.type}; ${set.family} ${set.version} covers ${set.appliesTo.unitTypes.join(", ")}`,
+        else if (!set.appliesTo.unitTypes.includes(unit.type as never))
+          problems.push({
+            code: "criteria-mismatch",
+            path: `units[${i}]`,
+            message: `unit ${code} is a ${unit.type}; ${set.family} ${set.version} covers ${set.appliesTo.unitTypes.join(", ")}`,
             vi: `đơn vị ${code} thuộc loại ${unit.type}; bộ tiêu chí ${set.family} ${set.version} áp dụng cho ${set.appliesTo.unitTypes.join(", ")}`,
           });
       });
-      if (codes.length === 0) problems.push({ code: "no-units", path: "units", message: "no unit takes part: register units first or list them here", vi: "chưa có đơn vị nào tham gia: hãy đăng ký đơn vị trước hoặc liệt kê chúng ở đây" });
-      if (problems.length > 0) throw new ApiError("invalid-input", { en: `the campaign has ${problems.length} problem(s)`, vi: `đợt đánh giá có ${problems.length} lỗi` }, { problems });
+      if (codes.length === 0)
+        problems.push({
+          code: "no-units",
+          path: "units",
+          message: "no unit takes part: register units first or list them here",
+          vi: "chưa có đơn vị nào tham gia: hãy đăng ký đơn vị trước hoặc liệt kê chúng ở đây",
+        });
+      if (problems.length > 0)
+        throw new ApiError(
+          "invalid-input",
+          { en: `the campaign has ${problems.length} problem(s)`, vi: `đợt đánh giá có ${problems.length} lỗi` },
+          { problems },
+        );
       const row: Row<"campaigns"> = {
-        id: input.id, year: input.year, title: input.title ?? `PAR index ${input.year}`, criteria_family: set.family, criteria_version: set.version,
-        deadlines: JSON.stringify(input.deadlines), state: "open", version: 1, published_at: null, ranking: null, created_at: now,
+        id: input.id,
+        year: input.year,
+        title: input.title ?? `PAR index ${input.year}`,
+        criteria_family: set.family,
+        criteria_version: set.version,
+        deadlines: JSON.stringify(input.deadlines),
+        state: "open",
+        version: 1,
+        published_at: null,
+        ranking: null,
+        created_at: now,
       };
       if (!(await store.insertCampaign(row))) throw this.exists((await store.getCampaign(input.id))!);
       for (const code of new Set(codes)) await store.insertAssessment({ campaign_id: input.id, unit_code: code, state: "draft", version: 1, updated_at: now });
@@ -106,14 +141,23 @@ export class CampaignService {
   }
 
   private exists(row: Row<"campaigns">): ApiError {
-    return alreadyExists({ en: `campaign ${row.id}`, vi: `đợt đánh giá ${row.id}` }, { en: "open the new campaign under another id", vi: "hãy mở đợt mới với mã khác" }, row.version, toCampaignView(row));
+    return alreadyExists(
+      { en: `campaign ${row.id}`, vi: `đợt đánh giá ${row.id}` },
+      { en: "open the new campaign under another id", vi: "hãy mở đợt mới với mã khác" },
+      row.version,
+      toCampaignView(row),
+    );
   }
 
   /** The campaign, or 404; while `open` unless `allowPublished`. */
   async requireOpen(id: string, store = this.deps.store): Promise<Row<"campaigns">> {
     const row = await store.getCampaign(id);
     if (!row) throw notFound({ en: `campaign ${id}`, vi: `đợt đánh giá ${id}` });
-    if (row.state !== "open") throw new ApiError("wrong-state", { en: `campaign ${id} is ${row.state}: nothing in it can change`, vi: `đợt đánh giá ${id} đang ở trạng thái ${row.state}: không thể thay đổi gì trong đợt` });
+    if (row.state !== "open")
+      throw new ApiError("wrong-state", {
+        en: `campaign ${id} is ${row.state}: nothing in it can change`,
+        vi: `đợt đánh giá ${id} đang ở trạng thái ${row.state}: không thể thay đổi gì trong đợt`,
+      });
     return row;
   }
 }

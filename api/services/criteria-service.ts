@@ -24,7 +24,12 @@ export class CriteriaService {
   async save(actor: Actor, json: unknown): Promise<{ outcome: SaveOutcome; set: CriteriaSet }> {
     requireRole(actor, "admin");
     const checked = loadCriteriaSet(json);
-    if (!checked.ok) throw new ApiError("invalid-input", { en: `the criteria set has ${checked.problems.length} problem(s)`, vi: `bộ tiêu chí có ${checked.problems.length} lỗi` }, { problems: toApiProblems(checked.problems) });
+    if (!checked.ok)
+      throw new ApiError(
+        "invalid-input",
+        { en: `the criteria set has ${checked.problems.length} problem(s)`, vi: `bộ tiêu chí có ${checked.problems.length} lỗi` },
+        { problems: toApiProblems(checked.problems) },
+      );
     const set = checked.value;
     const content = JSON.stringify(json);
     const hash = createHash("sha256").update(content).digest("hex");
@@ -33,25 +38,39 @@ export class CriteriaService {
       let existing = await store.lockCriteriaSet(set.family, set.version, "update");
       if (!existing) {
         if (await store.insertCriteriaSet(row)) {
-          await recordAudit(store, actor, this.deps.now(), { action: "criteria.create", code: `${set.family}@${set.version}`, after: { hash, status: set.status } });
+          await recordAudit(store, actor, this.deps.now(), {
+            action: "criteria.create",
+            code: `${set.family}@${set.version}`,
+            after: { hash, status: set.status },
+          });
           return "created";
         }
         // Stored by a request at the same time: carry on as if it had come first.
         existing = await store.lockCriteriaSet(set.family, set.version, "update");
-        if (!existing) throw new ApiError("conflict", { en: `${set.family} ${set.version} is being changed by another request: send it again`, vi: `bộ tiêu chí ${set.family} ${set.version} đang được một yêu cầu khác sửa: hãy gửi lại` });
+        if (!existing)
+          throw new ApiError("conflict", {
+            en: `${set.family} ${set.version} is being changed by another request: send it again`,
+            vi: `bộ tiêu chí ${set.family} ${set.version} đang được một yêu cầu khác sửa: hãy gửi lại`,
+          });
       }
       if (existing.hash === hash) return "unchanged";
       if (await store.isCriteriaUsed(set.family, set.version)) {
-        throw new ApiError(
-          "criteria-in-use",
-          {
-            en: `${set.family} ${set.version} is used by a campaign and cannot change: publish the change as a new version (e.g. "supersedes": "${set.version}")`,
-            vi: `bộ tiêu chí ${set.family} ${set.version} đang được một đợt đánh giá sử dụng nên không thể sửa: hãy ban hành thay đổi thành phiên bản mới (ví dụ "supersedes": "${set.version}")`,
-          },
-        );
+        throw new ApiError("criteria-in-use", {
+          en: `${set.family} ${set.version} is used by a campaign and cannot change: publish the change as a new version (e.g. "supersedes": "${set.version}")`,
+          vi: `bộ tiêu chí ${set.family} ${set.version} đang được một đợt đánh giá sử dụng nên không thể sửa: hãy ban hành thay đổi thành phiên bản mới (ví dụ "supersedes": "${set.version}")`,
+        });
       }
-      if (!(await store.replaceCriteriaSet(row, existing.hash))) throw new ApiError("conflict", { en: `${set.family} ${set.version} was changed by another request: send it again`, vi: `bộ tiêu chí ${set.family} ${set.version} vừa được một yêu cầu khác sửa: hãy gửi lại` });
-      await recordAudit(store, actor, this.deps.now(), { action: "criteria.replace", code: `${set.family}@${set.version}`, before: { hash: existing.hash }, after: { hash, status: set.status } });
+      if (!(await store.replaceCriteriaSet(row, existing.hash)))
+        throw new ApiError("conflict", {
+          en: `${set.family} ${set.version} was changed by another request: send it again`,
+          vi: `bộ tiêu chí ${set.family} ${set.version} vừa được một yêu cầu khác sửa: hãy gửi lại`,
+        });
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "criteria.replace",
+        code: `${set.family}@${set.version}`,
+        before: { hash: existing.hash },
+        after: { hash, status: set.status },
+      });
       return "replaced";
     });
     this.loaded.set(hash, set);

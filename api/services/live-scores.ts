@@ -37,7 +37,12 @@ export class LiveScores {
 
 /** One unit's stored inputs in a campaign (404 when the unit does not exist). */
 export async function gatherInputs(store: Store, campaign: Row<"campaigns">, unitCode: string): Promise<StoredInputs> {
-  const [unit, entries, evidence, surveys] = await Promise.all([store.getUnit(unitCode), store.listEntries(campaign.id, unitCode), store.listEvidence(campaign.id, unitCode), store.listSurveys(campaign.id, unitCode)]);
+  const [unit, entries, evidence, surveys] = await Promise.all([
+    store.getUnit(unitCode),
+    store.listEntries(campaign.id, unitCode),
+    store.listEvidence(campaign.id, unitCode),
+    store.listSurveys(campaign.id, unitCode),
+  ]);
   if (!unit) throw notFound(`unit ${unitCode}`);
   return { unit, campaign, entries, evidence, survey: surveys[0] };
 }

@@ -50,14 +50,23 @@ export class PublicationService {
       const assessments = await store.lockAssessments(campaignId);
       const pending = assessments.filter((a) => a.state !== "finalised");
       if (pending.length > 0) {
-        throw new ApiError("wrong-state", `${pending.length} unit(s) are not finalised yet`, { problems: pending.map((a) => ({ path: a.unit_code, message: `${a.unit_code} is ${a.state}` })) });
+        throw new ApiError("wrong-state", `${pending.length} unit(s) are not finalised yet`, {
+          problems: pending.map((a) => ({ path: a.unit_code, message: `${a.unit_code} is ${a.state}` })),
+        });
       }
       const view = await this.rankings.rank(store, campaign, true);
       this.live.forget(campaignId);
       const at = this.deps.now().toISOString();
-      if (!(await store.updateCampaign(campaignId, expectedVersion, { state: "published", published_at: at, ranking: JSON.stringify(view) }))) throw stale((await store.getCampaign(campaignId))!);
+      if (!(await store.updateCampaign(campaignId, expectedVersion, { state: "published", published_at: at, ranking: JSON.stringify(view) })))
+        throw stale((await store.getCampaign(campaignId))!);
       for (const a of assessments) await this.assessments.moveState(store, a, "published", at);
-      await recordAudit(store, actor, this.deps.now(), { action: "campaign.publish", campaignId, before: { state: "open" }, after: { state: "published", units: view.blocks.reduce((n, b) => n + b.units.length, 0) }, reason });
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "campaign.publish",
+        campaignId,
+        before: { state: "open" },
+        after: { state: "published", units: view.blocks.reduce((n, b) => n + b.units.length, 0) },
+        reason,
+      });
       return { id: campaignId, state: "published", version: expectedVersion + 1, publishedAt: at };
     });
   }

@@ -34,6 +34,11 @@ export function withGzip(file: RankingFile): RankingFile {
 
 export async function encodeRanking(view: RankingView, format: RankingFormat, name: string): Promise<RankingFile> {
   if (format === "csv") return { body: UTF8.encode(rankingCsv(view)), contentType: "text/csv; charset=utf-8", fileName: `${name}.csv` };
-  if (format === "xlsx") return { body: new Uint8Array(await rankingXlsx(view)), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName: `${name}.xlsx` };
+  if (format === "xlsx")
+    return {
+      body: new Uint8Array(await rankingXlsx(view)),
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      fileName: `${name}.xlsx`,
+    };
   return { body: UTF8.encode(JSON.stringify(view)), contentType: "application/json", fileName: null };
 }

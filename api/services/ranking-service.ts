@@ -37,7 +37,8 @@ export class RankingService {
     if (cached) return cached;
     const { view, published } = await this.ranking(actor, campaignId);
     const selected = selectBlock(view, block);
-    if (block !== undefined && selected.blocks.length === 0) throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
+    if (block !== undefined && selected.blocks.length === 0)
+      throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
     const file = await encodeRanking(selected, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
     if (!published) return file;
     const encoded = withGzip(file);
@@ -77,9 +78,20 @@ export class RankingService {
       for (const [i, a] of missing.entries()) {
         if (i % UNITS_PER_TURN === 0) {
           if (i > 0) await nextTurn();
-          entriesByUnit = groupByUnit(await store.listEntries(campaign.id, missing.slice(i, i + UNITS_PER_TURN).map((m) => m.unit_code)));
+          entriesByUnit = groupByUnit(
+            await store.listEntries(
+              campaign.id,
+              missing.slice(i, i + UNITS_PER_TURN).map((m) => m.unit_code),
+            ),
+          );
         }
-        const inputs = { unit: unitByCode.get(a.unit_code)!, campaign, entries: entriesByUnit.get(a.unit_code) ?? [], evidence: evidenceByUnit.get(a.unit_code) ?? [], survey: surveyByUnit.get(a.unit_code) };
+        const inputs = {
+          unit: unitByCode.get(a.unit_code)!,
+          campaign,
+          entries: entriesByUnit.get(a.unit_code) ?? [],
+          evidence: evidenceByUnit.get(a.unit_code) ?? [],
+          survey: surveyByUnit.get(a.unit_code),
+        };
         const scored = this.live.score(campaign, set, assembleAssessment(inputs));
         if (scored.ok) reports.push(scored.value);
         else unscored.push({ unit: a.unit_code, problems: toApiProblems(scored.problems) });
@@ -94,7 +106,9 @@ export class RankingService {
 
   /** Last year's published ranking of the same criteria family, for the change since last year. */
   private async previousRanking(store: Store, campaign: Row<"campaigns">): Promise<Ranking | undefined> {
-    const earlier = (await store.listCampaigns()).find((c) => c.year === campaign.year - 1 && c.criteria_family === campaign.criteria_family && c.state === "published");
+    const earlier = (await store.listCampaigns()).find(
+      (c) => c.year === campaign.year - 1 && c.criteria_family === campaign.criteria_family && c.state === "published",
+    );
     const row = earlier && (await store.getCampaign(earlier.id));
     return row?.ranking ? (JSON.parse(row.ranking) as RankingView as Ranking) : undefined;
   }

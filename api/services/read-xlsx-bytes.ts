@@ -14,7 +14,8 @@ export async function readXlsxBytes(bytes: Uint8Array, fileName: string): Promis
     return {
       ok: false,
       problem: {
-        code: "xlsx-damaged", path: fileName,
+        code: "xlsx-damaged",
+        path: fileName,
         message: "this is not a readable XLSX workbook: upload the .xlsx downloaded from the service, saved in Excel as Excel Workbook (.xlsx)",
         vi: "đây không phải tệp Excel (.xlsx) đọc được: hãy tải lên tệp .xlsx đã tải về từ hệ thống, lưu bằng Excel dạng Excel Workbook (.xlsx)",
       },

@@ -50,13 +50,27 @@ export class ReportService {
     return this.assessments.transition(actor, campaignId, unitCode, "finalise", expectedVersion, reason, async (store, campaign) => {
       const set = await this.criteria.forCampaign(campaign, store);
       const scored = scoreAssessment(set, assembleAssessment(await gatherInputs(store, campaign, unitCode)));
-      if (!scored.ok) throw new ApiError("invalid-input", `${unitCode} cannot be finalised: its inputs have ${scored.problems.length} problem(s)`, { problems: toApiProblems(scored.problems) });
+      if (!scored.ok)
+        throw new ApiError("invalid-input", `${unitCode} cannot be finalised: its inputs have ${scored.problems.length} problem(s)`, {
+          problems: toApiProblems(scored.problems),
+        });
       const at = this.deps.now().toISOString();
       await store.insertSnapshot({
-        campaign_id: campaignId, unit_code: unitCode, report: JSON.stringify(scored.value), criteria_family: set.family, criteria_version: set.version,
-        engine_version: ENGINE.version, created_by: actor.id, created_at: at,
+        campaign_id: campaignId,
+        unit_code: unitCode,
+        report: JSON.stringify(scored.value),
+        criteria_family: set.family,
+        criteria_version: set.version,
+        engine_version: ENGINE.version,
+        created_by: actor.id,
+        created_at: at,
       });
-      await recordAudit(store, actor, this.deps.now(), { action: "snapshot.create", campaignId, unitCode, after: { index: scored.value.totals.index, total: scored.value.totals.total, engine: ENGINE.version } });
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "snapshot.create",
+        campaignId,
+        unitCode,
+        after: { index: scored.value.totals.index, total: scored.value.totals.total, engine: ENGINE.version },
+      });
     });
   }
 }
@@ -65,6 +79,11 @@ function fromSnapshot(row: Row<"snapshots">): UnitReport {
   return {
     source: "snapshot",
     report: JSON.parse(row.report) as ScoreReport,
-    snapshot: { criteria: { family: row.criteria_family, version: row.criteria_version }, engine: row.engine_version, createdAt: row.created_at, createdBy: row.created_by },
+    snapshot: {
+      criteria: { family: row.criteria_family, version: row.criteria_version },
+      engine: row.engine_version,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    },
   };
 }

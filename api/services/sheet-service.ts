@@ -1,4 +1,14 @@
-import { type Round, type ScoringSheet, buildScoringSheet, formatEntryVersions, parseEntryVersions, readSheetHeader, readSheetRecords, toCsv, writeScoringSheetXlsx } from "../../src/index.js";
+import {
+  type Round,
+  type ScoringSheet,
+  buildScoringSheet,
+  formatEntryVersions,
+  parseEntryVersions,
+  readSheetHeader,
+  readSheetRecords,
+  toCsv,
+  writeScoringSheetXlsx,
+} from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
 import { requireRole, requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, type EdgeProblem, notFound } from "../errors.js";
@@ -39,7 +49,8 @@ export class SheetService {
   async unitSheet(actor: Actor, campaignId: string, unitCode: string, format: SheetFormat): Promise<RankingFile> {
     requireUnitAccess(actor, unitCode);
     const campaign = await this.campaign(campaignId);
-    if (!(await this.deps.store.getAssessment(campaignId, unitCode))) throw notFound({ en: `unit ${unitCode} in campaign ${campaignId}`, vi: `đơn vị ${unitCode} trong đợt ${campaignId}` });
+    if (!(await this.deps.store.getAssessment(campaignId, unitCode)))
+      throw notFound({ en: `unit ${unitCode} in campaign ${campaignId}`, vi: `đơn vị ${unitCode} trong đợt ${campaignId}` });
     return this.encode(await this.build(campaign, [unitCode]), format, actor, `phieu-cham-diem-${campaignId}-${unitCode}`, `Phiếu chấm điểm — ${unitCode}`);
   }
 
@@ -58,7 +69,13 @@ export class SheetService {
     const assessments = codes.flatMap((code) => {
       const unit = unitByCode.get(code);
       if (!unit) return [];
-      const mine = { unit, campaign, entries: entries.filter((e) => e.unit_code === code), evidence: evidence.filter((e) => e.unit_code === code), survey: undefined };
+      const mine = {
+        unit,
+        campaign,
+        entries: entries.filter((e) => e.unit_code === code),
+        evidence: evidence.filter((e) => e.unit_code === code),
+        survey: undefined,
+      };
       return [assembleAssessment(mine)];
     });
     const versions = new Map<string, Partial<Record<Round, number>>>();
@@ -110,7 +127,11 @@ export class SheetService {
           ];
           for (const { kind, code, value: uploaded } of entries) {
             const current = stored.find((e) => e.round === round.round && e.kind === kind && e.code === code);
-            const value = withoutInheritedComment(uploaded, current, stored.filter((e) => e.round !== round.round && e.kind === kind && e.code === code));
+            const value = withoutInheritedComment(
+              uploaded,
+              current,
+              stored.filter((e) => e.round !== round.round && e.kind === kind && e.code === code),
+            );
             if (current && canonical(JSON.parse(current.value)) === canonical(value)) {
               unchanged += 1;
               continue;
@@ -120,7 +141,8 @@ export class SheetService {
             if ((current?.version ?? 0) !== version) {
               const place = `${fileName}:${row?.row ?? 1}:${round.round}`;
               stale.push({
-                code: "stale-row", path: place,
+                code: "stale-row",
+                path: place,
                 message: `${unitCode} ${code} (${round.round}) was changed by ${current?.updated_by ?? "someone"} after this sheet was downloaded: download the sheet again and re-enter this row`,
                 vi: `${unitCode} ${code} (vòng ${round.round}) đã được ${current?.updated_by ?? "người khác"} sửa sau khi tải phiếu này về: hãy tải phiếu mới và nhập lại dòng này`,
               });
@@ -131,7 +153,14 @@ export class SheetService {
         }
       }
       if (stale.length > 0) {
-        throw new ApiError("version-mismatch", { en: `${stale.length} row(s) of ${fileName} changed since the download; nothing was saved`, vi: `${stale.length} dòng của ${fileName} đã thay đổi sau khi tải về; chưa lưu gì` }, { problems: stale });
+        throw new ApiError(
+          "version-mismatch",
+          {
+            en: `${stale.length} row(s) of ${fileName} changed since the download; nothing was saved`,
+            vi: `${stale.length} dòng của ${fileName} đã thay đổi sau khi tải về; chưa lưu gì`,
+          },
+          { problems: stale },
+        );
       }
       for (const { ref, value, version } of saves) await this.assessments.saveEntry(actor, ref, value, version, `tải lên tệp ${fileName}`, store as Store);
       return { saved: saves.length, unchanged };
@@ -140,7 +169,11 @@ export class SheetService {
 }
 
 function invalidSheet(fileName: string, problems: EdgeProblem[]): ApiError {
-  return new ApiError("invalid-input", { en: `${fileName} has ${problems.length} problem(s); nothing was saved`, vi: `${fileName} có ${problems.length} lỗi; chưa lưu gì` }, { problems });
+  return new ApiError(
+    "invalid-input",
+    { en: `${fileName} has ${problems.length} problem(s); nothing was saved`, vi: `${fileName} có ${problems.length} lỗi; chưa lưu gì` },
+    { problems },
+  );
 }
 
 /**
@@ -168,11 +201,16 @@ function factBody(input: unknown): unknown {
 
 /** JSON with keys in order, to compare a stored value with an uploaded one. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 /** Each unit-and-item row's hidden versions (by "unit\nitem"), with its row number. */
-function rowVersions(records: string[][], fileName: string): { byKey: Map<string, { row: number; versions: Partial<Record<Round, number>> }>; problems: EdgeProblem[] } {
+function rowVersions(
+  records: string[][],
+  fileName: string,
+): { byKey: Map<string, { row: number; versions: Partial<Record<Round, number>> }>; problems: EdgeProblem[] } {
   const [headerCells = [], ...body] = records;
   const header = readSheetHeader(headerCells, fileName);
   const versionAt = headerCells.findIndex((cell) => ["version", "phien_ban", "phiên bản"].includes(cell.trim().toLowerCase()));
@@ -184,7 +222,12 @@ function rowVersions(records: string[][], fileName: string): { byKey: Map<string
     const text = versionAt === -1 ? "" : (cells[versionAt] ?? "");
     const versions = parseEntryVersions(text);
     if (!versions) {
-      problems.push({ code: "parse", path: `${fileName}:${row}:Phiên bản`, message: `the hidden version cell "${text}" was changed: download the sheet again`, vi: `ô phiên bản ẩn "${text}" đã bị sửa: hãy tải phiếu mới` });
+      problems.push({
+        code: "parse",
+        path: `${fileName}:${row}:Phiên bản`,
+        message: `the hidden version cell "${text}" was changed: download the sheet again`,
+        vi: `ô phiên bản ẩn "${text}" đã bị sửa: hãy tải phiếu mới`,
+      });
       return;
     }
     if (unit !== undefined && item !== undefined) byKey.set(`${(cells[unit] ?? "").trim()}\n${(cells[item] ?? "").trim()}`, { row, versions });

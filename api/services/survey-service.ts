@@ -29,14 +29,23 @@ export class SurveyService {
       const problems = [...read.value.keys()].flatMap((code) => {
         const state = states.get(code);
         if (state === undefined) return [{ path: `survey.csv: unit ${code}`, message: `unit ${code} is not in campaign ${campaignId}` }];
-        return state === "finalised" || state === "published" ? [{ path: `survey.csv: unit ${code}`, message: `unit ${code} is ${state}; its survey result can no longer change` }] : [];
+        return state === "finalised" || state === "published"
+          ? [{ path: `survey.csv: unit ${code}`, message: `unit ${code} is ${state}; its survey result can no longer change` }]
+          : [];
       });
       if (problems.length > 0) throw new ApiError("invalid-input", `the survey file has ${problems.length} problem(s)`, { problems });
       const at = this.deps.now().toISOString();
       for (const [code, results] of read.value) {
         const before = (await store.listSurveys(campaignId, code))[0];
         await store.putSurvey({ campaign_id: campaignId, unit_code: code, content: JSON.stringify(results), updated_at: at });
-        await recordAudit(store, actor, this.deps.now(), { action: "survey.import", campaignId, unitCode: code, before: before ? JSON.parse(before.content) : null, after: results, reason });
+        await recordAudit(store, actor, this.deps.now(), {
+          action: "survey.import",
+          campaignId,
+          unitCode: code,
+          before: before ? JSON.parse(before.content) : null,
+          after: results,
+          reason,
+        });
       }
       return { units: read.value.size };
     });

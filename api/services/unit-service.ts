@@ -17,7 +17,15 @@ export interface UnitInput {
 }
 
 /** A unit as the API shows it. */
-export const unitView = (u: Row<"units">) => ({ code: u.code, name: u.name, type: u.type, block: u.block, province: u.province, version: u.version, updatedAt: u.updated_at });
+export const unitView = (u: Row<"units">) => ({
+  code: u.code,
+  name: u.name,
+  type: u.type,
+  block: u.block,
+  province: u.province,
+  version: u.version,
+  updatedAt: u.updated_at,
+});
 
 /** Units of the province and the users who sign in (tokens are shown once, stored hashed). */
 export class UnitService {
@@ -35,11 +43,24 @@ export class UnitService {
 
   async create(actor: Actor, input: UnitInput): Promise<Row<"units">> {
     requireRole(actor, "admin");
-    const row: Row<"units"> = { code: input.code, name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, version: 1, updated_at: this.deps.now().toISOString() };
+    const row: Row<"units"> = {
+      code: input.code,
+      name: input.name.normalize("NFC"),
+      type: input.type,
+      block: input.block ?? null,
+      province: input.province ?? null,
+      version: 1,
+      updated_at: this.deps.now().toISOString(),
+    };
     return this.deps.store.transaction(async (store) => {
       if (!(await store.insertUnit(row))) {
         const current = (await store.getUnit(input.code))!;
-        throw alreadyExists({ en: `unit ${input.code}`, vi: `đơn vị ${input.code}` }, { en: `change it with PUT /units/${input.code}`, vi: `hãy sửa bằng PUT /units/${input.code}` }, current.version, unitView(current));
+        throw alreadyExists(
+          { en: `unit ${input.code}`, vi: `đơn vị ${input.code}` },
+          { en: `change it with PUT /units/${input.code}`, vi: `hãy sửa bằng PUT /units/${input.code}` },
+          current.version,
+          unitView(current),
+        );
       }
       await recordAudit(store, actor, this.deps.now(), { action: "unit.create", unitCode: row.code, after: row });
       return row;
@@ -53,7 +74,13 @@ export class UnitService {
       if (!before) throw notFound({ en: `unit ${code}`, vi: `đơn vị ${code}` });
       const stale = (current: Row<"units">) => staleVersion({ en: `unit ${code}`, vi: `đơn vị ${code}` }, current.version, unitView(current));
       if (before.version !== expectedVersion) throw stale(before);
-      const changes = { name: input.name.normalize("NFC"), type: input.type, block: input.block ?? null, province: input.province ?? null, updated_at: this.deps.now().toISOString() };
+      const changes = {
+        name: input.name.normalize("NFC"),
+        type: input.type,
+        block: input.block ?? null,
+        province: input.province ?? null,
+        updated_at: this.deps.now().toISOString(),
+      };
       if (!(await store.updateUnit(code, expectedVersion, changes))) throw stale((await store.getUnit(code))!);
       const after = { ...before, ...changes, version: expectedVersion + 1 };
       await recordAudit(store, actor, this.deps.now(), { action: "unit.update", unitCode: code, before, after, reason });
@@ -62,23 +89,49 @@ export class UnitService {
   }
 
   /** Creates a user and returns the token, which is never shown again. */
-  async createUser(actor: Actor, input: { name: string; role: Role; unitCode?: string | undefined }): Promise<{ id: string; token: string; expiresAt: string }> {
+  async createUser(
+    actor: Actor,
+    input: { name: string; role: Role; unitCode?: string | undefined },
+  ): Promise<{ id: string; token: string; expiresAt: string }> {
     requireRole(actor, "admin");
     if ((input.role === "unit") !== (input.unitCode !== undefined)) {
       throw new ApiError(
         "invalid-input",
         { en: "a unit user needs a unit, and only unit users have one", vi: "người dùng của đơn vị cần mã đơn vị, và chỉ họ mới có" },
-        { problems: [input.role === "unit"
-          ? { code: "unit-required", path: "unit", message: "give the unit code of this user", vi: "hãy ghi mã đơn vị của người dùng này" }
-          : { code: "unit-not-allowed", path: "unit", message: "leave out unit for admin and scorer users", vi: "bỏ trường unit với người quản trị và thẩm định viên" }] },
+        {
+          problems: [
+            input.role === "unit"
+              ? { code: "unit-required", path: "unit", message: "give the unit code of this user", vi: "hãy ghi mã đơn vị của người dùng này" }
+              : {
+                  code: "unit-not-allowed",
+                  path: "unit",
+                  message: "leave out unit for admin and scorer users",
+                  vi: "bỏ trường unit với người quản trị và thẩm định viên",
+                },
+          ],
+        },
       );
     }
     const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
     const id = randomUUID();
     await this.deps.store.transaction(async (store) => {
-      if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode))) throw notFound({ en: `unit ${input.unitCode}`, vi: `đơn vị ${input.unitCode}` });
-      await store.insertUser({ id, name: input.name, role: input.role, unit_code: input.unitCode ?? null, token_hash: hash, created_at: this.deps.now().toISOString(), token_expires_at: expiresAt, token_revoked_at: null });
-      await recordAudit(store, actor, this.deps.now(), { action: "user.create", unitCode: input.unitCode ?? null, after: { id, name: input.name, role: input.role, tokenExpiresAt: expiresAt } });
+      if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode)))
+        throw notFound({ en: `unit ${input.unitCode}`, vi: `đơn vị ${input.unitCode}` });
+      await store.insertUser({
+        id,
+        name: input.name,
+        role: input.role,
+        unit_code: input.unitCode ?? null,
+        token_hash: hash,
+        created_at: this.deps.now().toISOString(),
+        token_expires_at: expiresAt,
+        token_revoked_at: null,
+      });
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "user.create",
+        unitCode: input.unitCode ?? null,
+        after: { id, name: input.name, role: input.role, tokenExpiresAt: expiresAt },
+      });
     });
     return { id, token, expiresAt };
   }
@@ -94,7 +147,12 @@ export class UnitService {
     const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
     await this.deps.store.transaction(async (store) => {
       await store.setUserToken(user.id, { token_hash: hash, token_expires_at: expiresAt, token_revoked_at: null });
-      await recordAudit(store, actor, this.deps.now(), { action: "user.token.rotate", unitCode: user.unit_code, before: { id: user.id, tokenExpiresAt: user.token_expires_at }, after: { id: user.id, tokenExpiresAt: expiresAt } });
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "user.token.rotate",
+        unitCode: user.unit_code,
+        before: { id: user.id, tokenExpiresAt: user.token_expires_at },
+        after: { id: user.id, tokenExpiresAt: expiresAt },
+      });
     });
     return { id: user.id, token, expiresAt };
   }
@@ -105,14 +163,20 @@ export class UnitService {
     const at = this.deps.now().toISOString();
     await this.deps.store.transaction(async (store) => {
       await store.setUserToken(user.id, { token_revoked_at: at });
-      await recordAudit(store, actor, this.deps.now(), { action: "user.token.revoke", unitCode: user.unit_code, before: { id: user.id, tokenRevokedAt: user.token_revoked_at }, after: { id: user.id, tokenRevokedAt: at } });
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "user.token.revoke",
+        unitCode: user.unit_code,
+        before: { id: user.id, tokenRevokedAt: user.token_revoked_at },
+        after: { id: user.id, tokenRevokedAt: at },
+      });
     });
     return { id: user.id, revokedAt: at };
   }
 
   private async tokenOwner(actor: Actor, userId: string) {
     if (actor.role === "public") throw new ApiError("unauthenticated", "this needs a bearer token (Authorization: Bearer <token>)");
-    if (actor.role !== "admin" && actor.id !== userId) throw new ApiError("forbidden", "you may only rotate or revoke your own token; an administrator can for anyone");
+    if (actor.role !== "admin" && actor.id !== userId)
+      throw new ApiError("forbidden", "you may only rotate or revoke your own token; an administrator can for anyone");
     const user = await this.deps.store.getUser(userId);
     if (!user) throw notFound(`user ${userId}`);
     return user;
@@ -120,12 +184,24 @@ export class UnitService {
 }
 
 function toUserView(row: Awaited<ReturnType<Store["listUsers"]>>[number]) {
-  return { id: row.id, name: row.name, role: row.role, unitCode: row.unit_code, createdAt: row.created_at, tokenExpiresAt: row.token_expires_at, tokenRevokedAt: row.token_revoked_at };
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    unitCode: row.unit_code,
+    createdAt: row.created_at,
+    tokenExpiresAt: row.token_expires_at,
+    tokenRevokedAt: row.token_revoked_at,
+  };
 }
 
 /** 409 for a create that finds the thing stored (by a request at the same time, too), with what is stored. */
 export function alreadyExists(what: Bilingual, instead: Bilingual, version: number, value: unknown): ApiError {
-  return new ApiError("conflict", { en: `${what.en} already exists: ${instead.en}`, vi: `${what.vi} đã tồn tại: ${instead.vi}` }, { current: { version, value } });
+  return new ApiError(
+    "conflict",
+    { en: `${what.en} already exists: ${instead.en}`, vi: `${what.vi} đã tồn tại: ${instead.vi}` },
+    { current: { version, value } },
+  );
 }
 
 /** 412 for an edit whose If-Match is no longer the stored version, with what is stored. */

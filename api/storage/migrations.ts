@@ -122,7 +122,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         const audit = db.schema.createTable("audit");
         await (dialect === "postgres"
           ? audit.addColumn("id", "serial", (c) => c.primaryKey())
-          : audit.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()))
+          : audit.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+        )
           .addColumn("at", "text", (c) => c.notNull())
           .addColumn("actor", "text", (c) => c.notNull())
           .addColumn("role", "text", (c) => c.notNull())

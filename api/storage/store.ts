@@ -23,7 +23,22 @@ export interface AuditFilter {
   limit: number;
 }
 
-const EVIDENCE_SUMMARY = ["campaign_id", "unit_code", "id", "title", "number", "date", "issuer", "link", "file_name", "file_type", "file_size", "version", "updated_by", "updated_at"] as const;
+const EVIDENCE_SUMMARY = [
+  "campaign_id",
+  "unit_code",
+  "id",
+  "title",
+  "number",
+  "date",
+  "issuer",
+  "link",
+  "file_name",
+  "file_type",
+  "file_size",
+  "version",
+  "updated_by",
+  "updated_at",
+] as const;
 
 /**
  * Every read and write of the service, over one Kysely instance: the same queries for SQLite
@@ -62,26 +77,52 @@ export class Store {
   }
   /** The stored hash, locked until commit (`share`: a campaign being created on it; `update`: a replacement). */
   lockCriteriaSet(family: string, version: string, mode: "update" | "share"): Promise<{ hash: string } | undefined> {
-    return this.locking(this.db.selectFrom("criteria_sets").select("hash").where("family", "=", family).where("version", "=", version), mode).executeTakeFirst();
+    return this.locking(
+      this.db.selectFrom("criteria_sets").select("hash").where("family", "=", family).where("version", "=", version),
+      mode,
+    ).executeTakeFirst();
   }
   /** False when the version is stored already (by a request at the same time, too). */
   async insertCriteriaSet(row: NewRow<"criteria_sets">): Promise<boolean> {
-    return inserted(await this.db.insertInto("criteria_sets").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    return inserted(
+      await this.db
+        .insertInto("criteria_sets")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst(),
+    );
   }
   /** Replaces the content if it still has `expectedHash`. */
   async replaceCriteriaSet(row: NewRow<"criteria_sets">, expectedHash: string): Promise<boolean> {
-    const result = await this.db.updateTable("criteria_sets").set(row).where("family", "=", row.family).where("version", "=", row.version).where("hash", "=", expectedHash).executeTakeFirst();
+    const result = await this.db
+      .updateTable("criteria_sets")
+      .set(row)
+      .where("family", "=", row.family)
+      .where("version", "=", row.version)
+      .where("hash", "=", expectedHash)
+      .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
   async isCriteriaUsed(family: string, version: string): Promise<boolean> {
-    const used = await this.db.selectFrom("campaigns").select("id").where("criteria_family", "=", family).where("criteria_version", "=", version).executeTakeFirst();
+    const used = await this.db
+      .selectFrom("campaigns")
+      .select("id")
+      .where("criteria_family", "=", family)
+      .where("criteria_version", "=", version)
+      .executeTakeFirst();
     return used !== undefined;
   }
 
   // Units
   /** False when the code exists already. */
   async insertUnit(row: NewRow<"units">): Promise<boolean> {
-    return inserted(await this.db.insertInto("units").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    return inserted(
+      await this.db
+        .insertInto("units")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst(),
+    );
   }
   getUnit(code: string): Promise<Row<"units"> | undefined> {
     return this.db.selectFrom("units").selectAll().where("code", "=", code).executeTakeFirst();
@@ -90,7 +131,12 @@ export class Store {
     return this.db.selectFrom("units").selectAll().orderBy("code").execute();
   }
   async updateUnit(code: string, expectedVersion: number, changes: Updateable<Schema["units"]>): Promise<boolean> {
-    const result = await this.db.updateTable("units").set({ ...changes, version: expectedVersion + 1 }).where("code", "=", code).where("version", "=", expectedVersion).executeTakeFirst();
+    const result = await this.db
+      .updateTable("units")
+      .set({ ...changes, version: expectedVersion + 1 })
+      .where("code", "=", code)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
 
@@ -102,21 +148,36 @@ export class Store {
     return this.db.selectFrom("users").selectAll().where("token_hash", "=", hash).executeTakeFirst();
   }
   listUsers(): Promise<Omit<Row<"users">, "token_hash" | "password_hash">[]> {
-    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "created_at", "token_expires_at", "token_revoked_at", "login", "password_changed_at"]).orderBy("created_at").orderBy("id").execute();
+    return this.db
+      .selectFrom("users")
+      .select(["id", "name", "role", "unit_code", "created_at", "token_expires_at", "token_revoked_at", "login", "password_changed_at"])
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
   }
   /** A new token (rotation) or a revocation: the hash, expiry and revocation time as given. */
   async setUserToken(id: string, changes: Pick<Updateable<Schema["users"]>, "token_hash" | "token_expires_at" | "token_revoked_at">): Promise<void> {
     await this.db.updateTable("users").set(changes).where("id", "=", id).execute();
   }
   async countUsers(role: Role): Promise<number> {
-    const row = await this.db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", role).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("role", "=", role)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   // Campaigns
   /** False when the id exists already. */
   async insertCampaign(row: NewRow<"campaigns">): Promise<boolean> {
-    return inserted(await this.db.insertInto("campaigns").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    return inserted(
+      await this.db
+        .insertInto("campaigns")
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst(),
+    );
   }
   /** Reads the campaign, locked until commit (publication). */
   lockCampaign(id: string): Promise<Row<"campaigns"> | undefined> {
@@ -134,7 +195,12 @@ export class Store {
       .execute();
   }
   async updateCampaign(id: string, expectedVersion: number, changes: Updateable<Schema["campaigns"]>): Promise<boolean> {
-    const result = await this.db.updateTable("campaigns").set({ ...changes, version: expectedVersion + 1 }).where("id", "=", id).where("version", "=", expectedVersion).executeTakeFirst();
+    const result = await this.db
+      .updateTable("campaigns")
+      .set({ ...changes, version: expectedVersion + 1 })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
 
@@ -147,7 +213,9 @@ export class Store {
   }
   /** Reads the assessment and, inside a transaction on PostgreSQL, locks its row until commit (SQLite transactions are serial already). */
   lockAssessment(campaignId: string, unitCode: string): Promise<Row<"assessments"> | undefined> {
-    return this.locking(this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode)).executeTakeFirst();
+    return this.locking(
+      this.db.selectFrom("assessments").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode),
+    ).executeTakeFirst();
   }
   /** Every assessment of the campaign, locked in unit order (one order for every caller, so no two wait on each other). */
   lockAssessments(campaignId: string): Promise<Row<"assessments">[]> {
@@ -188,7 +256,14 @@ export class Store {
   }
   /** Inserts the entry when `expectedVersion` is 0 (false if it exists), else updates it if still at that version. */
   async putEntry(row: Row<"entries">, expectedVersion: number): Promise<boolean> {
-    if (expectedVersion === 0) return inserted(await this.db.insertInto("entries").values({ ...row, version: 1 }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    if (expectedVersion === 0)
+      return inserted(
+        await this.db
+          .insertInto("entries")
+          .values({ ...row, version: 1 })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst(),
+      );
     const result = await this.db
       .updateTable("entries")
       .set({ value: row.value, version: expectedVersion + 1, updated_by: row.updated_by, updated_at: row.updated_at })
@@ -210,15 +285,33 @@ export class Store {
   }
   /** Bytes of the evidence files stored for one unit in one campaign. */
   async sumEvidenceBytes(campaignId: string, unitCode: string): Promise<number> {
-    const row = await this.db.selectFrom("evidence").select((eb) => eb.fn.sum<number | string | null>("file_size").as("bytes")).where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("evidence")
+      .select((eb) => eb.fn.sum<number | string | null>("file_size").as("bytes"))
+      .where("campaign_id", "=", campaignId)
+      .where("unit_code", "=", unitCode)
+      .executeTakeFirst();
     return Number(row?.bytes ?? 0);
   }
   getEvidence(campaignId: string, unitCode: string, id: string): Promise<Row<"evidence"> | undefined> {
-    return this.db.selectFrom("evidence").selectAll().where("campaign_id", "=", campaignId).where("unit_code", "=", unitCode).where("id", "=", id).executeTakeFirst();
+    return this.db
+      .selectFrom("evidence")
+      .selectAll()
+      .where("campaign_id", "=", campaignId)
+      .where("unit_code", "=", unitCode)
+      .where("id", "=", id)
+      .executeTakeFirst();
   }
   /** Inserts when `expectedVersion` is 0 (false if it exists), else updates if still at that version. */
   async putEvidence(row: Row<"evidence">, expectedVersion: number): Promise<boolean> {
-    if (expectedVersion === 0) return inserted(await this.db.insertInto("evidence").values({ ...row, version: 1 }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    if (expectedVersion === 0)
+      return inserted(
+        await this.db
+          .insertInto("evidence")
+          .values({ ...row, version: 1 })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst(),
+      );
     const { campaign_id, unit_code, id, ...changes } = row;
     const result = await this.db
       .updateTable("evidence")
@@ -278,10 +371,19 @@ export class Store {
     return this.db.selectFrom("users").selectAll().where("login", "=", login).executeTakeFirst();
   }
   listUserAccounts(): Promise<Pick<Row<"users">, "id" | "name" | "role" | "unit_code" | "login" | "password_changed_at" | "created_at">[]> {
-    return this.db.selectFrom("users").select(["id", "name", "role", "unit_code", "login", "password_changed_at", "created_at"]).orderBy("created_at").orderBy("id").execute();
+    return this.db
+      .selectFrom("users")
+      .select(["id", "name", "role", "unit_code", "login", "password_changed_at", "created_at"])
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
   }
   async setUserPassword(id: string, login: string, passwordHash: string, at: string): Promise<boolean> {
-    const result = await this.db.updateTable("users").set({ login, password_hash: passwordHash, password_changed_at: at }).where("id", "=", id).executeTakeFirst();
+    const result = await this.db
+      .updateTable("users")
+      .set({ login, password_hash: passwordHash, password_changed_at: at })
+      .where("id", "=", id)
+      .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
   async insertSession(row: Row<"sessions">): Promise<void> {
@@ -292,7 +394,16 @@ export class Store {
     return this.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
-      .select(["sessions.id_hash", "sessions.user_id", "sessions.csrf", "sessions.created_at", "sessions.expires_at", "users.name", "users.role", "users.unit_code"])
+      .select([
+        "sessions.id_hash",
+        "sessions.user_id",
+        "sessions.csrf",
+        "sessions.created_at",
+        "sessions.expires_at",
+        "users.name",
+        "users.role",
+        "users.unit_code",
+      ])
       .where("sessions.id_hash", "=", idHash)
       .where("sessions.expires_at", ">", now)
       .executeTakeFirst();

@@ -14,11 +14,18 @@ export const htmlErrors: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (c.res.status < 400 || !acceptsHtml(c.req.header("accept")) || !(c.res.headers.get("content-type") ?? "").includes("application/json")) return;
   const status = c.res.status;
-  const body = (await c.res.clone().json().catch(() => null)) as { error?: { message?: unknown } } | null;
+  const body = (await c.res
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: { message?: unknown } } | null;
   const message = typeof body?.error?.message === "string" ? body.error.message : null;
   const lang = pageLang(c);
   c.res = undefined;
-  c.res = await renderPage(c, { lang, title: errorText(lang, status).title, status: status as 404 }, <ErrorPage lang={lang} status={status} message={message} />);
+  c.res = await renderPage(
+    c,
+    { lang, title: errorText(lang, status).title, status: status as 404 },
+    <ErrorPage lang={lang} status={status} message={message} />,
+  );
 };
 
 /** True when the client asks for HTML (browsers list `text/html` first; API clients send JSON or nothing). */

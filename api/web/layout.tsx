@@ -17,8 +17,26 @@ export interface PageProps {
 }
 
 const TEXT = {
-  vi: { app: "Chỉ số CCHC", skip: "Bỏ qua, đến nội dung chính", home: "Trang chủ", signIn: "Đăng nhập", signOut: "Đăng xuất", switchTo: "English", switchLang: "en", footer: "par-index: chấm điểm, thẩm định và công bố Chỉ số cải cách hành chính." },
-  en: { app: "PAR index", skip: "Skip to main content", home: "Home", signIn: "Sign in", signOut: "Sign out", switchTo: "Tiếng Việt", switchLang: "vi", footer: "par-index: self-assessment, appraisal and publication of the PAR index." },
+  vi: {
+    app: "Chỉ số CCHC",
+    skip: "Bỏ qua, đến nội dung chính",
+    home: "Trang chủ",
+    signIn: "Đăng nhập",
+    signOut: "Đăng xuất",
+    switchTo: "English",
+    switchLang: "en",
+    footer: "par-index: chấm điểm, thẩm định và công bố Chỉ số cải cách hành chính.",
+  },
+  en: {
+    app: "PAR index",
+    skip: "Skip to main content",
+    home: "Home",
+    signIn: "Sign in",
+    signOut: "Sign out",
+    switchTo: "Tiếng Việt",
+    switchLang: "vi",
+    footer: "par-index: self-assessment, appraisal and publication of the PAR index.",
+  },
 } as const;
 
 /**
@@ -39,17 +57,27 @@ export function Layout(props: PageProps) {
         <script src={ASSET_PATHS.script} defer></script>
       </head>
       <body>
-        <a class="skip-link" href="#main">{t.skip}</a>
+        <a class="skip-link" href="#main">
+          {t.skip}
+        </a>
         <header class="site-header">
           <div class="container header-row">
-            <a class="brand" href="/">{t.app}</a>
+            <a class="brand" href="/">
+              {t.app}
+            </a>
             <nav aria-label={props.lang === "vi" ? "Tài khoản và ngôn ngữ" : "Account and language"} class="header-nav">
-              <a href={withLang(props.path, t.switchLang)} lang={t.switchLang} hreflang={t.switchLang}>{t.switchTo}</a>
+              <a href={withLang(props.path, t.switchLang)} lang={t.switchLang} hreflang={t.switchLang}>
+                {t.switchTo}
+              </a>
               {signedIn ? (
                 <form method="post" action="/sign-out" class="inline-form">
                   <input type="hidden" name="csrf" value={props.csrf ?? ""} />
-                  <span class="who">{props.actor.name} · {nameIn(ROLE_NAMES, props.actor.role, props.lang)}</span>
-                  <button type="submit" class="link-button">{t.signOut}</button>
+                  <span class="who">
+                    {props.actor.name} · {nameIn(ROLE_NAMES, props.actor.role, props.lang)}
+                  </span>
+                  <button type="submit" class="link-button">
+                    {t.signOut}
+                  </button>
                 </form>
               ) : (
                 <a href="/sign-in">{t.signIn}</a>

@@ -15,16 +15,26 @@ import { pageLang } from "./web-lang.js";
 
 const TEXT = {
   vi: {
-    signIn: "Đăng nhập", wrong: "Tên đăng nhập hoặc mật khẩu không đúng", noLogin: "Nhập tên đăng nhập", noPassword: "Nhập mật khẩu",
+    signIn: "Đăng nhập",
+    wrong: "Tên đăng nhập hoặc mật khẩu không đúng",
+    noLogin: "Nhập tên đăng nhập",
+    noPassword: "Nhập mật khẩu",
     throttled: (minutes: number) => `Đăng nhập sai quá nhiều lần. Vì an toàn, vui lòng thử lại sau ${minutes} phút.`,
     expired: ["Biểu mẫu đã hết hạn", "Biểu mẫu này đã hết hạn hoặc không được gửi từ trang của hệ thống. Tải lại trang và thử lại.", "Tải lại trang"],
-    password: "Đổi mật khẩu", mismatch: "Hai lần nhập mật khẩu mới không giống nhau", users: "Người dùng",
+    password: "Đổi mật khẩu",
+    mismatch: "Hai lần nhập mật khẩu mới không giống nhau",
+    users: "Người dùng",
   },
   en: {
-    signIn: "Sign in", wrong: "The login name or password is not right", noLogin: "Enter your login name", noPassword: "Enter your password",
+    signIn: "Sign in",
+    wrong: "The login name or password is not right",
+    noLogin: "Enter your login name",
+    noPassword: "Enter your password",
     throttled: (minutes: number) => `Too many failed sign-ins. For safety, try again in ${minutes} minute(s).`,
     expired: ["The form has expired", "This form has expired or was not sent from this site's pages. Reload the page and try again.", "Reload the page"],
-    password: "Change your password", mismatch: "The two new passwords are not the same", users: "Users",
+    password: "Change your password",
+    mismatch: "The two new passwords are not the same",
+    users: "Users",
   },
 } as const;
 
@@ -44,8 +54,12 @@ export function mountAccount(app: OpenAPIHono<AppEnv>): void {
     const login = field(form, "login").trim();
     const password = field(form, "password");
     const next = safeNext(field(form, "next"));
-    const again = (errors: FormError[], status: 400 | 429) => page(c, t.signIn, <SignInPage lang={lang} csrf={csrfToken(c)} next={next} login={login} errors={errors} />, status);
-    const missing: FormError[] = [...(login === "" ? [{ field: "login", message: t.noLogin }] : []), ...(password === "" ? [{ field: "password", message: t.noPassword }] : [])];
+    const again = (errors: FormError[], status: 400 | 429) =>
+      page(c, t.signIn, <SignInPage lang={lang} csrf={csrfToken(c)} next={next} login={login} errors={errors} />, status);
+    const missing: FormError[] = [
+      ...(login === "" ? [{ field: "login", message: t.noLogin }] : []),
+      ...(password === "" ? [{ field: "password", message: t.noPassword }] : []),
+    ];
     if (missing.length > 0) return again(missing, 400);
     const outcome = await c.var.services.accounts.signIn(login, password, clientAddress(c));
     if (!outcome.ok && outcome.reason === "throttled") {
@@ -54,7 +68,13 @@ export function mountAccount(app: OpenAPIHono<AppEnv>): void {
     }
     if (!outcome.ok) return again([{ field: "login", message: t.wrong }], 400);
     if (c.var.session) await c.var.services.accounts.signOut(c.var.session);
-    setCookie(c, SESSION_COOKIE, outcome.sessionId, { path: "/", httpOnly: true, sameSite: "Lax", secure: isHttps(c), maxAge: Math.floor((outcome.expiresAt.getTime() - c.var.services.deps.now().getTime()) / 1000) });
+    setCookie(c, SESSION_COOKIE, outcome.sessionId, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: isHttps(c),
+      maxAge: Math.floor((outcome.expiresAt.getTime() - c.var.services.deps.now().getTime()) / 1000),
+    });
     deleteCookie(c, "par_csrf", { path: "/" });
     return c.redirect(next, 303);
   });
@@ -96,7 +116,11 @@ export function mountAccount(app: OpenAPIHono<AppEnv>): void {
     try {
       const accounts = await c.var.services.accounts.listAccounts(c.var.actor);
       const lang = pageLang(c);
-      return page(c, TEXT[lang].users, <AdminUsersPage lang={lang} csrf={c.var.session?.csrf ?? ""} accounts={accounts} errors={[]} done={c.req.query("done")} />);
+      return page(
+        c,
+        TEXT[lang].users,
+        <AdminUsersPage lang={lang} csrf={c.var.session?.csrf ?? ""} accounts={accounts} errors={[]} done={c.req.query("done")} />,
+      );
     } catch (error) {
       return refusal(c, error);
     }

@@ -20,7 +20,11 @@ export function mountResults(app: OpenAPIHono<AppEnv>): void {
   app.get("/results/:campaign", async (c) => {
     const lang = pageLang(c);
     const { campaign, view, set } = await published(c.var.services, c.req.param("campaign"));
-    return renderPage(c, { lang, title: campaign.title }, <ResultsPage lang={lang} campaign={campaign} view={view} areas={areaColumns(set)} whenSurveyAbsent={set.survey?.whenAbsent} />);
+    return renderPage(
+      c,
+      { lang, title: campaign.title },
+      <ResultsPage lang={lang} campaign={campaign} view={view} areas={areaColumns(set)} whenSurveyAbsent={set.survey?.whenAbsent} />,
+    );
   });
 
   app.get("/results/:campaign/units/:code", async (c) => {
@@ -30,7 +34,11 @@ export function mountResults(app: OpenAPIHono<AppEnv>): void {
     const block = view.blocks.find((b) => b.units.some((u) => u.unit.code === code));
     if (!block) throw notFound(`unit ${code} in the published ranking of ${campaign.id}`);
     const { report } = await c.var.services.reports.report(PUBLIC, campaign.id, code);
-    return renderPage(c, { lang, title: `${report.unit.name} – ${campaign.title}` }, <UnitResultsPage lang={lang} campaign={campaign} report={report} block={block} set={set} />);
+    return renderPage(
+      c,
+      { lang, title: `${report.unit.name} – ${campaign.title}` },
+      <UnitResultsPage lang={lang} campaign={campaign} report={report} block={block} set={set} />,
+    );
   });
 }
 

@@ -20,12 +20,32 @@ import { pageLang } from "./web-lang.js";
 
 const BASE = "/assess/:campaign/:unit";
 const TEXT = {
-  vi: { overview: "Tự chấm", submit: "Nộp bản tự chấm", explanation: "Giải trình", noFile: "Chọn ảnh hoặc tệp để tải lên", tooBig: (size: string) => `Tệp lớn hơn ${size}: chụp lại với độ phân giải thấp hơn hoặc nén tệp`, badType: "Chỉ nhận ảnh JPEG, PNG, HEIC, tệp PDF, DOCX hoặc XLSX" },
-  en: { overview: "Self-assessment", submit: "Submit the self-assessment", explanation: "Explanation", noFile: "Choose a photo or file to upload", tooBig: (size: string) => `The file is larger than ${size}: take the photo at a lower resolution or compress the file`, badType: "Only JPEG, PNG, HEIC photos and PDF, DOCX or XLSX files are accepted" },
+  vi: {
+    overview: "Tự chấm",
+    submit: "Nộp bản tự chấm",
+    explanation: "Giải trình",
+    noFile: "Chọn ảnh hoặc tệp để tải lên",
+    tooBig: (size: string) => `Tệp lớn hơn ${size}: chụp lại với độ phân giải thấp hơn hoặc nén tệp`,
+    badType: "Chỉ nhận ảnh JPEG, PNG, HEIC, tệp PDF, DOCX hoặc XLSX",
+  },
+  en: {
+    overview: "Self-assessment",
+    submit: "Submit the self-assessment",
+    explanation: "Explanation",
+    noFile: "Choose a photo or file to upload",
+    tooBig: (size: string) => `The file is larger than ${size}: take the photo at a lower resolution or compress the file`,
+    badType: "Only JPEG, PNG, HEIC photos and PDF, DOCX or XLSX files are accepted",
+  },
 } as const;
 const BY_EXTENSION: Record<string, string> = {
-  jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", heic: "image/heic", heif: "image/heic", pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  heic: "image/heic",
+  heif: "image/heic",
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
 /**
@@ -36,7 +56,15 @@ const BY_EXTENSION: Record<string, string> = {
 export function mountWard(app: OpenAPIHono<AppEnv>): void {
   // Area pages list every item with its form: gzip takes them from ~50 kB to a few on a slow phone connection.
   app.use("/assess/*", compress());
-  app.get(BASE, (c) => guarded(c, async (data, lang) => page(c, TEXT[lang].overview, <WardDashboardPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} done={c.req.query("done")} isUnit={c.var.actor.role === "unit"} />)));
+  app.get(BASE, (c) =>
+    guarded(c, async (data, lang) =>
+      page(
+        c,
+        TEXT[lang].overview,
+        <WardDashboardPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} done={c.req.query("done")} isUnit={c.var.actor.role === "unit"} />,
+      ),
+    ),
+  );
 
   app.get(`${BASE}/areas/:area`, (c) =>
     guarded(c, async (data) => {
@@ -73,14 +101,26 @@ export function mountWard(app: OpenAPIHono<AppEnv>): void {
       const problem = await upload(c, data, form, item, lang);
       if (!problem) return c.redirect(safeNext(field(form, "back")), 303);
       const errors = [{ field: uploadFieldId("file", item), message: problem }];
-      if (data.assessment.state === "explanation") return page(c, TEXT[lang].explanation, <WardExplanationPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} errors={errors} errorItem={item} maxFileBytes={maxFile(c)} />, 422);
+      if (data.assessment.state === "explanation")
+        return page(
+          c,
+          TEXT[lang].explanation,
+          <WardExplanationPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} errors={errors} errorItem={item} maxFileBytes={maxFile(c)} />,
+          422,
+        );
       return renderArea(c, data, sectionOf(data.set, item) ?? "1", { errors, errorItem: item }, 422);
     }),
   );
 
-  app.get(`${BASE}/submit`, (c) => guarded(c, async (data, lang) => page(c, TEXT[lang].submit, <WardSubmitPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} />)));
+  app.get(`${BASE}/submit`, (c) =>
+    guarded(c, async (data, lang) => page(c, TEXT[lang].submit, <WardSubmitPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} />)),
+  );
 
-  for (const [action, done] of [["submit", "submitted"], ["withdraw", "withdrawn"], ["submit-explanation", "explained"]] as const) {
+  for (const [action, done] of [
+    ["submit", "submitted"],
+    ["withdraw", "withdrawn"],
+    ["submit-explanation", "explained"],
+  ] as const) {
     app.post(`${BASE}/${action}`, (c) =>
       guarded(c, async (data) => {
         const form = await readForm(c);
@@ -92,7 +132,13 @@ export function mountWard(app: OpenAPIHono<AppEnv>): void {
   }
 
   app.get(`${BASE}/explanation`, (c) =>
-    guarded(c, async (data, lang) => page(c, TEXT[lang].explanation, <WardExplanationPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} errors={[]} saved={c.req.query("saved")} maxFileBytes={maxFile(c)} />)),
+    guarded(c, async (data, lang) =>
+      page(
+        c,
+        TEXT[lang].explanation,
+        <WardExplanationPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} errors={[]} saved={c.req.query("saved")} maxFileBytes={maxFile(c)} />,
+      ),
+    ),
   );
 
   app.post(`${BASE}/explanation/:code`, (c) =>
@@ -102,7 +148,20 @@ export function mountWard(app: OpenAPIHono<AppEnv>): void {
       const code = c.req.param("code");
       const result = await saveExplanation(c.var.services, c.var.actor, data, code, form, lang);
       if (result.ok) return c.redirect(`${base(data)}/explanation?saved=${encodeURIComponent(code)}#item-${code}`, 303);
-      return page(c, TEXT[lang].explanation, <WardExplanationPage lang={lang} data={await load(c)} csrf={csrf(c)} base={base(data)} errors={result.errors} errorItem={code} maxFileBytes={maxFile(c)} />, 422);
+      return page(
+        c,
+        TEXT[lang].explanation,
+        <WardExplanationPage
+          lang={lang}
+          data={await load(c)}
+          csrf={csrf(c)}
+          base={base(data)}
+          errors={result.errors}
+          errorItem={code}
+          maxFileBytes={maxFile(c)}
+        />,
+        422,
+      );
     }),
   );
 }
@@ -124,7 +183,18 @@ const base = (data: WardData) => `/assess/${encodeURIComponent(data.campaign.id)
 const csrf = (c: Context<AppEnv>) => c.var.session?.csrf ?? "";
 const maxFile = (c: Context<AppEnv>) => c.var.services.deps.limits.maxFileBytes;
 
-function renderArea(c: Context<AppEnv>, data: WardData, code: string, extra: { errors: FormError[]; errorItem?: string; collision?: Collision | undefined; notice?: { code: string; before: number; after: number; saved: number } | undefined }, status: 200 | 409 | 422 = 200) {
+function renderArea(
+  c: Context<AppEnv>,
+  data: WardData,
+  code: string,
+  extra: {
+    errors: FormError[];
+    errorItem?: string;
+    collision?: Collision | undefined;
+    notice?: { code: string; before: number; after: number; saved: number } | undefined;
+  },
+  status: 200 | 409 | 422 = 200,
+) {
   const lang = pageLang(c);
   const all = sections(data.set, lang);
   const at = all.findIndex((s) => s.code === code);
@@ -134,7 +204,17 @@ function renderArea(c: Context<AppEnv>, data: WardData, code: string, extra: { e
   return page(
     c,
     section.title,
-    <WardAreaPage lang={lang} data={data} section={section} neighbours={{ prev: all[at - 1], next: all[at + 1] }} csrf={csrf(c)} editable={editable} base={base(data)} maxFileBytes={maxFile(c)} {...extra} />,
+    <WardAreaPage
+      lang={lang}
+      data={data}
+      section={section}
+      neighbours={{ prev: all[at - 1], next: all[at + 1] }}
+      csrf={csrf(c)}
+      editable={editable}
+      base={base(data)}
+      maxFileBytes={maxFile(c)}
+      {...extra}
+    />,
     status,
   );
 }

@@ -13,10 +13,26 @@ export function page(c: Context<AppEnv>, title: string, content: unknown, status
 }
 
 const REFUSALS = {
-  forbidden: { status: 403, vi: ["Không có quyền", "Tài khoản của bạn không được xem hoặc sửa trang này."], en: ["Not allowed", "Your account may not see or change this page."] },
-  "not-found": { status: 404, vi: ["Không tìm thấy", "Trang này không có, hoặc đợt đánh giá không có đơn vị này."], en: ["Not found", "This page does not exist, or the campaign has no such unit."] },
-  "wrong-state": { status: 409, vi: ["Không thể thực hiện lúc này", "Hồ sơ không ở bước cho phép việc này."], en: ["Not possible now", "The assessment is not at a step that allows this."] },
-  "deadline-passed": { status: 409, vi: ["Đã quá hạn", "Hạn chót của vòng này đã qua; không thể thay đổi nữa."], en: ["Deadline passed", "The deadline of this round has passed; nothing can change now."] },
+  forbidden: {
+    status: 403,
+    vi: ["Không có quyền", "Tài khoản của bạn không được xem hoặc sửa trang này."],
+    en: ["Not allowed", "Your account may not see or change this page."],
+  },
+  "not-found": {
+    status: 404,
+    vi: ["Không tìm thấy", "Trang này không có, hoặc đợt đánh giá không có đơn vị này."],
+    en: ["Not found", "This page does not exist, or the campaign has no such unit."],
+  },
+  "wrong-state": {
+    status: 409,
+    vi: ["Không thể thực hiện lúc này", "Hồ sơ không ở bước cho phép việc này."],
+    en: ["Not possible now", "The assessment is not at a step that allows this."],
+  },
+  "deadline-passed": {
+    status: 409,
+    vi: ["Đã quá hạn", "Hạn chót của vòng này đã qua; không thể thay đổi nữa."],
+    en: ["Deadline passed", "The deadline of this round has passed; nothing can change now."],
+  },
 } as const;
 
 /**
@@ -31,5 +47,14 @@ export function refusal(c: Context<AppEnv>, error: unknown) {
   if (!known) throw error;
   const lang = pageLang(c);
   const [heading, message] = known[lang];
-  return page(c, heading, <MessagePage heading={heading} message={`${message} (${error.message})`} link={{ href: "/", text: lang === "vi" ? "Về trang chủ" : "Back to the home page" }} />, known.status);
+  return page(
+    c,
+    heading,
+    <MessagePage
+      heading={heading}
+      message={`${message} (${error.message})`}
+      link={{ href: "/", text: lang === "vi" ? "Về trang chủ" : "Back to the home page" }}
+    />,
+    known.status,
+  );
 }

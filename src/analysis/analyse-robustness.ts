@@ -23,7 +23,8 @@ const NO_FACTS = new Map<string, never>();
  */
 export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], options: RobustnessOptions): Checked<RobustnessReport> {
   const { replicates, seed } = options;
-  if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100_000) throw new RangeError(`replicates must be a whole number in 1…100000, got ${replicates}`);
+  if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100_000)
+    throw new RangeError(`replicates must be a whole number in 1…100000, got ${replicates}`);
   const threshold = options.threshold ?? 0.05;
   const published = rankUnits(set, reports);
   if (!published.ok) return published;
@@ -39,7 +40,10 @@ export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], opti
     const random = createRandom(deriveSeed(seed >>> 0, r));
     const shifted = reports.map((report, i) => shiftReplicate(set, report, variations[i]!, scales, random, surveyPoints));
     for (const members of blockMembers) {
-      for (const { report, rank } of orderBlock(members.map((m) => shifted[m]!), set.ranking.ties.breakers)) {
+      for (const { report, rank } of orderBlock(
+        members.map((m) => shifted[m]!),
+        set.ranking.ties.breakers,
+      )) {
         const i = position.get(report.unit.code)!;
         ranks[r * reports.length + i] = rank;
         const tally = classes[i]!;
@@ -74,7 +78,19 @@ export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], opti
         },
       };
     });
-    return { code: block.code, title: block.title, units, unsettled: unsettledPairs(members, block.units.map((u) => u.unit.code), ranks, reports.length, replicates, threshold) };
+    return {
+      code: block.code,
+      title: block.title,
+      units,
+      unsettled: unsettledPairs(
+        members,
+        block.units.map((u) => u.unit.code),
+        ranks,
+        reports.length,
+        replicates,
+        threshold,
+      ),
+    };
   });
   return {
     ok: true,

@@ -26,7 +26,17 @@ export function derivePolicySet(set: CriteriaSet, policy: Policy): Checked<Crite
     const leaves = surveyLeaves(derived.areas);
     const total = leaves.reduce((sum, leaf) => sum + toUnits(leaf.max), 0);
     if (total === 0 || !(policy.surveyWeight >= 0)) {
-      return { ok: false, problems: [problem("range-invalid", "surveyWeight", `the set has no survey items to weigh, or the weight ${policy.surveyWeight} is negative`, `bộ tiêu chí không có tiêu chí khảo sát, hoặc trọng số ${policy.surveyWeight} âm`)] };
+      return {
+        ok: false,
+        problems: [
+          problem(
+            "range-invalid",
+            "surveyWeight",
+            `the set has no survey items to weigh, or the weight ${policy.surveyWeight} is negative`,
+            `bộ tiêu chí không có tiêu chí khảo sát, hoặc trọng số ${policy.surveyWeight} âm`,
+          ),
+        ],
+      };
     }
     const target = toUnits(policy.surveyWeight);
     let given = 0;
@@ -63,8 +73,14 @@ export function derivePolicySet(set: CriteriaSet, policy: Policy): Checked<Crite
     }
     derived.classes = derived.classes.map((band, i): ClassBand => {
       const { gte: _gte, gt: _gt, lt: _lt, lte: _lte, ...rest } = band.index;
-      const upper = i === 0 ? { ...(band.index.lt !== undefined ? { lt: band.index.lt } : {}), ...(band.index.lte !== undefined ? { lte: band.index.lte } : {}) } : { lt: edges[i - 1]! };
-      const lower = i < edges.length ? { gte: edges[i]! } : { ...(band.index.gte !== undefined ? { gte: band.index.gte } : {}), ...(band.index.gt !== undefined ? { gt: band.index.gt } : {}) };
+      const upper =
+        i === 0
+          ? { ...(band.index.lt !== undefined ? { lt: band.index.lt } : {}), ...(band.index.lte !== undefined ? { lte: band.index.lte } : {}) }
+          : { lt: edges[i - 1]! };
+      const lower =
+        i < edges.length
+          ? { gte: edges[i]! }
+          : { ...(band.index.gte !== undefined ? { gte: band.index.gte } : {}), ...(band.index.gt !== undefined ? { gt: band.index.gt } : {}) };
       return { ...band, index: { ...rest, ...lower, ...upper } };
     });
   }

@@ -53,7 +53,14 @@ export function explainScoreChange(older: ScoreReport, newer: ScoreReport, diff:
   if (older.unit.code !== newer.unit.code) {
     return {
       ok: false,
-      problems: [problem("unknown-unit", "unit", `the reports are of two units (${older.unit.code}, ${newer.unit.code}): compare one unit's two years`, `hai báo cáo của hai đơn vị khác nhau (${older.unit.code}, ${newer.unit.code}): chỉ so sánh hai năm của một đơn vị`)],
+      problems: [
+        problem(
+          "unknown-unit",
+          "unit",
+          `the reports are of two units (${older.unit.code}, ${newer.unit.code}): compare one unit's two years`,
+          `hai báo cáo của hai đơn vị khác nhau (${older.unit.code}, ${newer.unit.code}): chỉ so sánh hai năm của một đơn vị`,
+        ),
+      ],
     };
   }
   const before = leavesOf(older);

@@ -57,7 +57,13 @@ export function listVariation(set: CriteriaSet, report: ScoreReport, disputes: b
         const self = toUnits(explained.self.points);
         const appraised = toUnits(explained.appraised.points);
         if (self !== appraised) {
-          variation.disputed.push({ code: node.code, area: index, low: Math.min(self, appraised), high: Math.max(self, appraised), units: toUnits(node.final) });
+          variation.disputed.push({
+            code: node.code,
+            area: index,
+            low: Math.min(self, appraised),
+            high: Math.max(self, appraised),
+            units: toUnits(node.final),
+          });
         }
       }
     }

@@ -35,17 +35,32 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
   }
   if (!set.appliesTo.years.includes(assessment.year)) {
     problems.push(
-      problem("criteria-mismatch", "year", `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${assessment.year}`, `bộ tiêu chí ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${assessment.year}`),
+      problem(
+        "criteria-mismatch",
+        "year",
+        `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${assessment.year}`,
+        `bộ tiêu chí ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${assessment.year}`,
+      ),
     );
   }
   if (!set.appliesTo.unitTypes.includes(assessment.unit.type)) {
     problems.push(
-      problem("criteria-mismatch", "unit.type", `${set.family} ${set.version} is for ${set.appliesTo.unitTypes.join(", ")}, not "${assessment.unit.type}"`, `bộ tiêu chí áp dụng cho ${set.appliesTo.unitTypes.join(", ")}, không áp dụng cho loại "${assessment.unit.type}"`),
+      problem(
+        "criteria-mismatch",
+        "unit.type",
+        `${set.family} ${set.version} is for ${set.appliesTo.unitTypes.join(", ")}, not "${assessment.unit.type}"`,
+        `bộ tiêu chí áp dụng cho ${set.appliesTo.unitTypes.join(", ")}, không áp dụng cho loại "${assessment.unit.type}"`,
+      ),
     );
   }
   if (assessment.unit.block !== undefined && !set.ranking.blocks.some((b) => b.code === assessment.unit.block)) {
     problems.push(
-      problem("unknown-block", "unit.block", `block "${assessment.unit.block}" is not one of: ${set.ranking.blocks.map((b) => b.code).join(", ")}`, `khối "${assessment.unit.block}" không có trong bộ tiêu chí (${set.ranking.blocks.map((b) => b.code).join(", ")})`),
+      problem(
+        "unknown-block",
+        "unit.block",
+        `block "${assessment.unit.block}" is not one of: ${set.ranking.blocks.map((b) => b.code).join(", ")}`,
+        `khối "${assessment.unit.block}" không có trong bộ tiêu chí (${set.ranking.blocks.map((b) => b.code).join(", ")})`,
+      ),
     );
   }
 
@@ -69,7 +84,12 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
     const rank = ROUNDS.indexOf(round.round);
     if (rank <= previousRank) {
       problems.push(
-        problem("round-order", `${path}.round`, `round "${round.round}" is out of order: rounds go ${ROUNDS.join(" → ")}, each at most once`, `vòng "${round.round}" sai thứ tự: các vòng theo thứ tự tự chấm → thẩm định 1 → giải trình → thẩm định 2, mỗi vòng một lần`),
+        problem(
+          "round-order",
+          `${path}.round`,
+          `round "${round.round}" is out of order: rounds go ${ROUNDS.join(" → ")}, each at most once`,
+          `vòng "${round.round}" sai thứ tự: các vòng theo thứ tự tự chấm → thẩm định 1 → giải trình → thẩm định 2, mỗi vòng một lần`,
+        ),
       );
     }
     previousRank = Math.max(previousRank, rank);
@@ -84,7 +104,14 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
       const at = `survey.indicators.${name}`;
       const indicator = declaredIndicator(set, name);
       if (!indicator) {
-        problems.push(problem("unknown-indicator", at, `survey indicator "${name}" is not in the criteria set (declared: ${Object.keys(declared).join(", ") || "none"})`, `chỉ số điều tra xã hội học "${name}" không có trong bộ tiêu chí`));
+        problems.push(
+          problem(
+            "unknown-indicator",
+            at,
+            `survey indicator "${name}" is not in the criteria set (declared: ${Object.keys(declared).join(", ") || "none"})`,
+            `chỉ số điều tra xã hội học "${name}" không có trong bộ tiêu chí`,
+          ),
+        );
         continue;
       }
       const { min, max } = indicatorDomain(indicator);
@@ -94,7 +121,14 @@ export function checkAssessment(json: unknown, set: CriteriaSet): Checked<Assess
     }
     for (const name of Object.keys(declared)) {
       if (usesIndicator(set, name) && !Object.hasOwn(assessment.survey.indicators, name)) {
-        problems.push(problem("unknown-indicator-value", "survey.indicators", `survey results lack indicator "${name}", which the criteria set scores`, `kết quả điều tra xã hội học thiếu chỉ số "${name}" mà bộ tiêu chí dùng để chấm điểm`));
+        problems.push(
+          problem(
+            "unknown-indicator-value",
+            "survey.indicators",
+            `survey results lack indicator "${name}", which the criteria set scores`,
+            `kết quả điều tra xã hội học thiếu chỉ số "${name}" mà bộ tiêu chí dùng để chấm điểm`,
+          ),
+        );
       }
     }
   }
@@ -110,11 +144,25 @@ export function checkFactInput(set: CriteriaSet, name: string, input: FactInput,
   const declared = declaredFact(set, name);
   if (!declared) {
     const near = nearestName(name, Object.keys(set.facts));
-    problems.push(problem("unknown-fact", at, `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `số liệu "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
+    problems.push(
+      problem(
+        "unknown-fact",
+        at,
+        `fact "${name}" is not in the criteria set${near ? ` (did you mean "${near}"?)` : ""}`,
+        `số liệu "${name}" không có trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`,
+      ),
+    );
     return problems;
   }
   if (declared.derived) {
-    problems.push(problem("fact-invalid", at, `"${name}" is computed from ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: enter those instead`, `"${name}" được tính từ ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: hãy nhập hai số đó`));
+    problems.push(
+      problem(
+        "fact-invalid",
+        at,
+        `"${name}" is computed from ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: enter those instead`,
+        `"${name}" được tính từ ${declared.derived.ratio.numerator} / ${declared.derived.ratio.denominator}: hãy nhập hai số đó`,
+      ),
+    );
     return problems;
   }
   const { value, evidence } = splitFact(input);
@@ -132,33 +180,77 @@ export function checkItemInput(set: CriteriaSet, code: string, item: ItemInput, 
   const indexed = indexCriteriaSet(set).leaves.get(code);
   if (!indexed) {
     const near = nearestName(code, [...indexCriteriaSet(set).leaves.keys()]);
-    problems.push(problem("unknown-code", at, `"${code}" is not an item of the criteria set${near ? ` (did you mean "${near}"?)` : ""}`, `"${code}" không phải tiêu chí trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`));
+    problems.push(
+      problem(
+        "unknown-code",
+        at,
+        `"${code}" is not an item of the criteria set${near ? ` (did you mean "${near}"?)` : ""}`,
+        `"${code}" không phải tiêu chí trong bộ tiêu chí${near ? ` (có phải "${near}"?)` : ""}`,
+      ),
+    );
     return problems;
   }
   const { leaf } = indexed;
   problems.push(...checkEvidence(item.evidence, pathTo(at, "evidence"), evidenceIds));
   if (item.notApplicable === true && !leaf.notApplicable) {
-    problems.push(problem("not-applicable-not-allowed", at, `"${code}" cannot be declared not applicable under this criteria set`, `tiêu chí "${code}" không được phép khai báo "không phát sinh"`));
+    problems.push(
+      problem(
+        "not-applicable-not-allowed",
+        at,
+        `"${code}" cannot be declared not applicable under this criteria set`,
+        `tiêu chí "${code}" không được phép khai báo "không phát sinh"`,
+      ),
+    );
   }
   if (item.points === undefined) return problems;
   if (leaf.scoring.kind !== "manual") {
     const reads = indexed.reads.length > 0 ? ` (${indexed.reads.join(", ")})` : "";
     const source = leaf.scoring.kind === "survey" ? "the survey results" : `the facts${reads}`;
     const sourceVi = leaf.scoring.kind === "survey" ? "kết quả điều tra xã hội học" : `các số liệu${reads}`;
-    problems.push(problem("points-on-computed-item", pathTo(at, "points"), `points of "${code}" are computed from ${source}: enter or correct those instead`, `điểm của "${code}" được tính tự động từ ${sourceVi}: hãy nhập hoặc sửa dữ liệu đó`));
+    problems.push(
+      problem(
+        "points-on-computed-item",
+        pathTo(at, "points"),
+        `points of "${code}" are computed from ${source}: enter or correct those instead`,
+        `điểm của "${code}" được tính tự động từ ${sourceVi}: hãy nhập hoặc sửa dữ liệu đó`,
+      ),
+    );
     return problems;
   }
   if (!isWholeUnits(item.points) || item.points < 0 || toUnits(item.points) > toUnits(leaf.max)) {
-    problems.push(problem("points-out-of-range", pathTo(at, "points"), `${item.points} is outside 0…${leaf.max} for "${code}"`, `${item.points} nằm ngoài khoảng 0…${leaf.max} của tiêu chí "${code}"`));
+    problems.push(
+      problem(
+        "points-out-of-range",
+        pathTo(at, "points"),
+        `${item.points} is outside 0…${leaf.max} for "${code}"`,
+        `${item.points} nằm ngoài khoảng 0…${leaf.max} của tiêu chí "${code}"`,
+      ),
+    );
   } else if (leaf.scoring.allowed && !leaf.scoring.allowed.some((p) => toUnits(p) === toUnits(item.points!))) {
-    problems.push(problem("points-not-allowed", pathTo(at, "points"), `${item.points} is not allowed for "${code}". Expected one of: ${leaf.scoring.allowed.join(", ")}`, `${item.points} không hợp lệ cho "${code}". Chỉ được chấm: ${leaf.scoring.allowed.join(", ")}`));
+    problems.push(
+      problem(
+        "points-not-allowed",
+        pathTo(at, "points"),
+        `${item.points} is not allowed for "${code}". Expected one of: ${leaf.scoring.allowed.join(", ")}`,
+        `${item.points} không hợp lệ cho "${code}". Chỉ được chấm: ${leaf.scoring.allowed.join(", ")}`,
+      ),
+    );
   }
   return problems;
 }
 
 function checkEvidence(ids: string[] | undefined, path: string, evidenceIds: ReadonlySet<string>): Problem[] {
   return (ids ?? []).flatMap((id, i) =>
-    evidenceIds.has(id) ? [] : [problem("unknown-evidence", `${path}[${i}]`, `evidence "${id}" is cited but not listed in "evidence"`, `tài liệu kiểm chứng "${id}" được dẫn nhưng chưa có trong danh sách "evidence"`)],
+    evidenceIds.has(id)
+      ? []
+      : [
+          problem(
+            "unknown-evidence",
+            `${path}[${i}]`,
+            `evidence "${id}" is cited but not listed in "evidence"`,
+            `tài liệu kiểm chứng "${id}" được dẫn nhưng chưa có trong danh sách "evidence"`,
+          ),
+        ],
   );
 }
 
@@ -184,7 +276,12 @@ function usesIndicator(set: CriteriaSet, name: string): boolean {
 function checkFactValue(name: string, fact: FactDeclaration, value: FactValue, path: string): Problem[] {
   if (value === null) return [];
   const invalid = (expected: string, expectedVi: string) => [
-    problem("fact-invalid", path, `"${name}" must be ${expected}, got ${JSON.stringify(value)}`, `"${name}" phải là ${expectedVi}, nhận được ${JSON.stringify(value)}`),
+    problem(
+      "fact-invalid",
+      path,
+      `"${name}" must be ${expected}, got ${JSON.stringify(value)}`,
+      `"${name}" phải là ${expectedVi}, nhận được ${JSON.stringify(value)}`,
+    ),
   ];
   switch (fact.type) {
     case "boolean":

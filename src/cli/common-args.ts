@@ -40,7 +40,10 @@ export const YEAR_ARG = {
 export const OUT_ARG = {
   type: "string",
   valueHint: { vi: "tệp", en: "file" },
-  description: { vi: "ghi kết quả vào tệp thay vì màn hình (CSV kèm BOM cho Excel)", en: "write the result to a file instead of stdout (CSV with a BOM for Excel)" },
+  description: {
+    vi: "ghi kết quả vào tệp thay vì màn hình (CSV kèm BOM cho Excel)",
+    en: "write the result to a file instead of stdout (CSV with a BOM for Excel)",
+  },
   alias: "o",
 } as const satisfies ArgDef;
 

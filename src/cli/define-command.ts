@@ -68,7 +68,10 @@ export const GLOBAL_ARGS = {
     type: "enum",
     options: ["vi", "en"],
     default: "vi",
-    description: { vi: "ngôn ngữ của thông báo và bảng; đặt sẵn được bằng biến môi trường PAR_LANG", en: "language of messages and tables; the PAR_LANG variable sets it too" },
+    description: {
+      vi: "ngôn ngữ của thông báo và bảng; đặt sẵn được bằng biến môi trường PAR_LANG",
+      en: "language of messages and tables; the PAR_LANG variable sets it too",
+    },
   },
   help: { type: "boolean", alias: "h", description: { vi: "xem hướng dẫn của lệnh", en: "show this help" } },
 } as const satisfies ArgDefs;

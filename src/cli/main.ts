@@ -110,7 +110,8 @@ function unknownCommand(name: string | undefined, commands: Record<string, unkno
   const near = name === undefined ? null : nearestName(name, names);
   const list = names.join(", ");
   const guess = { vi: near ? ` Có phải ý bạn là "${near}"?` : "", en: near ? ` Did you mean "${near}"?` : "" };
-  if (name === undefined) return usageError({ vi: `Thiếu lệnh sau "par ${group}". Các lệnh: ${list}.`, en: `Give a command after "par ${group}". Expected one of: ${list}.` });
+  if (name === undefined)
+    return usageError({ vi: `Thiếu lệnh sau "par ${group}". Các lệnh: ${list}.`, en: `Give a command after "par ${group}". Expected one of: ${list}.` });
   const full = group ? `par ${group} ${name}` : name;
   return usageError({ vi: `Không có lệnh "${full}".${guess.vi} Các lệnh: ${list}.`, en: `Unknown command "${full}".${guess.en} Expected one of: ${list}.` });
 }

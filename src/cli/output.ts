@@ -23,8 +23,10 @@ export function emit(io: Io, text: string, out: string | undefined, format: Form
 }
 
 export function writtenLine(path: string, lang: Lang): string {
-  return lang === "vi" ? `Đã ghi: ${path}
-` : `Written: ${path}
+  return lang === "vi"
+    ? `Đã ghi: ${path}
+`
+    : `Written: ${path}
 `;
 }
 

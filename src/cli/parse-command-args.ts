@@ -29,7 +29,11 @@ export function parseCommandArgs(command: AnyCommand, argv: string[]): any {
     const [given, inline] = splitOnce(token.replace(/^--?/, ""));
     const name = token.startsWith("--") ? given : aliases.get(given);
     const def = name === undefined ? undefined : defs[name];
-    if (name === undefined || def === undefined || def.type === "positional") throw unknownOption(token.split("=")[0]!, options.map(([n]) => n));
+    if (name === undefined || def === undefined || def.type === "positional")
+      throw unknownOption(
+        token.split("=")[0]!,
+        options.map(([n]) => n),
+      );
     if (raw.has(name)) throw usageError({ vi: `Tùy chọn --${name} được cho hai lần.`, en: `Option --${name} is given twice.` });
     if (def.type === "boolean") {
       if (inline !== undefined) throw usageError({ vi: `Tùy chọn --${name} không nhận giá trị.`, en: `Option --${name} takes no value.` });
@@ -56,7 +60,10 @@ function optionValue(name: string, def: ArgDef, value: string | true | undefined
   if (value === undefined || value === true) {
     if (def.type === "enum") return def.default;
     if ("required" in def && def.required) {
-      throw usageError({ vi: `Thiếu --${name} ${valueHint(def, "vi")}: ${def.description.vi}.`, en: `Give --${name} ${valueHint(def, "en")}: ${def.description.en}.` });
+      throw usageError({
+        vi: `Thiếu --${name} ${valueHint(def, "vi")}: ${def.description.vi}.`,
+        en: `Give --${name} ${valueHint(def, "en")}: ${def.description.en}.`,
+      });
     }
     return undefined;
   }

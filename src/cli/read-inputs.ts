@@ -18,7 +18,11 @@ export function readText(path: string, warn?: Warn): string {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw usageError(code === "ENOENT" ? { vi: `Không tìm thấy tệp: ${path}`, en: `File not found: ${path}` } : { vi: `Không đọc được ${path} (${code ?? "lỗi"})`, en: `Cannot read ${path} (${code ?? "error"})` });
+    throw usageError(
+      code === "ENOENT"
+        ? { vi: `Không tìm thấy tệp: ${path}`, en: `File not found: ${path}` }
+        : { vi: `Không đọc được ${path} (${code ?? "lỗi"})`, en: `Cannot read ${path} (${code ?? "error"})` },
+    );
   }
   const decoded = decodeText(bytes, path);
   if (!decoded.ok) throw problemsError({ vi: `không đọc được ${path} dưới dạng văn bản`, en: `${path} cannot be read as text` }, path, decoded.problems);
@@ -36,11 +40,18 @@ export function readJson(path: string, warn?: Warn): unknown {
     json = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw problemsError({ vi: `${path} không phải JSON hợp lệ`, en: `${path} is not valid JSON` }, path, [problem("parse", path, `not valid JSON: ${detail}`, `không phải JSON hợp lệ: ${detail}`)]);
+    throw problemsError({ vi: `${path} không phải JSON hợp lệ`, en: `${path} is not valid JSON` }, path, [
+      problem("parse", path, `not valid JSON: ${detail}`, `không phải JSON hợp lệ: ${detail}`),
+    ]);
   }
   if (depthOf(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw problemsError({ vi: `${path} lồng nhau quá sâu`, en: `${path} is nested too deeply` }, path, [
-      problem("parse", path, `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, which no par file does: it is not a criteria set, assessment or report`, `JSON lồng sâu hơn ${MAX_JSON_DEPTH} cấp, không tệp nào của par như vậy: đây không phải bộ tiêu chí, bản đánh giá hay báo cáo`),
+      problem(
+        "parse",
+        path,
+        `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, which no par file does: it is not a criteria set, assessment or report`,
+        `JSON lồng sâu hơn ${MAX_JSON_DEPTH} cấp, không tệp nào của par như vậy: đây không phải bộ tiêu chí, bản đánh giá hay báo cáo`,
+      ),
     ]);
   }
   return json;
@@ -74,7 +85,8 @@ const SHEET_TEXT = [".csv", ".tsv", ".txt"];
 const UNREADABLE = [".xls", ".xlsm", ".xlsb", ".ods", ".numbers"];
 
 export async function readUnitInputs(paths: string[], set: CriteriaSet, year: number | undefined, surveyPath?: string, warn?: Warn): Promise<UnitInput[]> {
-  if (paths.length === 0) throw usageError({ vi: "Cần ít nhất một tệp bản đánh giá (.json, .csv hoặc .xlsx).", en: "Give at least one assessment file (.json, .csv or .xlsx)." });
+  if (paths.length === 0)
+    throw usageError({ vi: "Cần ít nhất một tệp bản đánh giá (.json, .csv hoặc .xlsx).", en: "Give at least one assessment file (.json, .csv or .xlsx)." });
   const inputs: UnitInput[] = [];
   for (const path of paths) inputs.push(...(await readUnitInput(path, set, year, warn)));
   return surveyPath ? withSurvey(inputs, set, surveyPath, warn) : inputs;
@@ -119,10 +131,11 @@ function withSurvey(inputs: UnitInput[], set: CriteriaSet, path: string, warn?: 
   if (!read.ok) throw problemsError({ vi: `${path} có lỗi`, en: `${path} has problems` }, path, read.problems);
   const codes = new Set<string>();
   const merged = inputs.map((input): UnitInput => {
-    if (input.kind === "report") throw usageError({
-      vi: `--survey dùng cho bản đánh giá, nhưng ${input.source} là báo cáo điểm: hãy chấm các bản đánh giá kèm --survey`,
-      en: `--survey applies to assessments, but ${input.source} is a score report: score the assessments with --survey instead`,
-    });
+    if (input.kind === "report")
+      throw usageError({
+        vi: `--survey dùng cho bản đánh giá, nhưng ${input.source} là báo cáo điểm: hãy chấm các bản đánh giá kèm --survey`,
+        en: `--survey applies to assessments, but ${input.source} is a score report: score the assessments with --survey instead`,
+      });
     const assessment = input.value as { unit?: { code?: unknown } };
     const code = typeof assessment.unit?.code === "string" ? assessment.unit.code : "";
     codes.add(code);
@@ -132,7 +145,12 @@ function withSurvey(inputs: UnitInput[], set: CriteriaSet, path: string, warn?: 
   const unknown = [...read.value.keys()].filter((code) => !codes.has(code));
   if (unknown.length > 0) {
     const problems = unknown.map((code) =>
-      problem("unknown-code", `${path} (${code})`, `survey results for unit ${code}, which has no assessment: check the unit code`, `có kết quả điều tra xã hội học của đơn vị ${code} nhưng không có bản đánh giá: kiểm tra mã đơn vị`),
+      problem(
+        "unknown-code",
+        `${path} (${code})`,
+        `survey results for unit ${code}, which has no assessment: check the unit code`,
+        `có kết quả điều tra xã hội học của đơn vị ${code} nhưng không có bản đánh giá: kiểm tra mã đơn vị`,
+      ),
     );
     throw problemsError({ vi: `${path} có đơn vị không có bản đánh giá`, en: `${path} names units without assessments` }, path, problems);
   }
@@ -142,7 +160,10 @@ function withSurvey(inputs: UnitInput[], set: CriteriaSet, path: string, warn?: 
 export function readRanking(path: string): Ranking {
   const json = readJson(path);
   if (json === null || typeof json !== "object" || !Array.isArray((json as Ranking).blocks)) {
-    throw usageError({ vi: `${path} không phải bảng xếp hạng: hãy dùng JSON do "par rank --format json" ghi`, en: `${path} is not a ranking: give the JSON written by "par rank --format json"` });
+    throw usageError({
+      vi: `${path} không phải bảng xếp hạng: hãy dùng JSON do "par rank --format json" ghi`,
+      en: `${path} is not a ranking: give the JSON written by "par rank --format json"`,
+    });
   }
   return json as Ranking;
 }
@@ -153,6 +174,10 @@ function isReport(value: unknown): value is ScoreReport {
 
 function onlyYear(set: CriteriaSet, path: string): number {
   const [year, ...more] = set.appliesTo.years;
-  if (year === undefined || more.length > 0) throw usageError({ vi: `${path}: bộ tiêu chí áp dụng cho các năm ${set.appliesTo.years.join(", ")}; hãy cho --year`, en: `${path}: the criteria set covers ${set.appliesTo.years.join(", ")}; give --year` });
+  if (year === undefined || more.length > 0)
+    throw usageError({
+      vi: `${path}: bộ tiêu chí áp dụng cho các năm ${set.appliesTo.years.join(", ")}; hãy cho --year`,
+      en: `${path}: the criteria set covers ${set.appliesTo.years.join(", ")}; give --year`,
+    });
   return year;
 }

@@ -89,7 +89,15 @@ export function renderGroupUsage(name: string, group: CommandGroup, lang: Lang):
     [command.meta.name, command.meta.description[lang]],
     ["", `$ ${command.meta.example}`],
   ]);
-  return [`par ${name} — ${group.meta.description[lang]}`, "", `${w.usage}: par ${name} <${w.command}> [${w.optionsWord}]`, "", `${w.commands}:`, ...twoColumns(rows), ""].join("\n");
+  return [
+    `par ${name} — ${group.meta.description[lang]}`,
+    "",
+    `${w.usage}: par ${name} <${w.command}> [${w.optionsWord}]`,
+    "",
+    `${w.commands}:`,
+    ...twoColumns(rows),
+    "",
+  ].join("\n");
 }
 
 /** Commands in their listed order, a group's subcommands in its place. */

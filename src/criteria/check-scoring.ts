@@ -31,7 +31,12 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
     problems.push(...checkPointsValue(points, at));
     if (toUnits(points) > max) {
       problems.push(
-        problem("rule-out-of-range", at, `${points} points exceed the item's maximum of ${leaf.max}`, `${points} điểm vượt điểm tối đa ${leaf.max} của tiêu chí`),
+        problem(
+          "rule-out-of-range",
+          at,
+          `${points} points exceed the item's maximum of ${leaf.max}`,
+          `${points} điểm vượt điểm tối đa ${leaf.max} của tiêu chí`,
+        ),
       );
     }
   };
@@ -92,7 +97,12 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
     case "tiers":
       if (needFact(scoring.fact, `${path}.fact`, ["integer", "number", "rate"])) {
         const fact = declaredFact(set, scoring.fact)!;
-        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, factDomain(fact), fact.type === "integer", { en: `fact "${scoring.fact}"`, vi: `số liệu "${scoring.fact}"` }));
+        problems.push(
+          ...checkTiers(scoring.tiers, `${path}.tiers`, factDomain(fact), fact.type === "integer", {
+            en: `fact "${scoring.fact}"`,
+            vi: `số liệu "${scoring.fact}"`,
+          }),
+        );
       }
       scoring.tiers.forEach((tier, i) => pointsWithin(tier.points, `${path}.tiers[${i}].points`));
       best(Math.max(...scoring.tiers.map((t) => t.points)), `${path}.tiers`);
@@ -171,13 +181,16 @@ function checkLeaf(set: CriteriaSet, leaf: LeafNode, path: string): Problem[] {
           ),
         );
       } else if ("tiers" in scoring) {
-        problems.push(...checkTiers(scoring.tiers, `${path}.tiers`, indicatorDomain(indicator), false, { en: `indicator "${scoring.indicator}"`, vi: `chỉ số "${scoring.indicator}"` }));
+        problems.push(
+          ...checkTiers(scoring.tiers, `${path}.tiers`, indicatorDomain(indicator), false, {
+            en: `indicator "${scoring.indicator}"`,
+            vi: `chỉ số "${scoring.indicator}"`,
+          }),
+        );
         scoring.tiers.forEach((tier, i) => pointsWithin(tier.points, `${path}.tiers[${i}].points`));
         best(Math.max(...scoring.tiers.map((t) => t.points)), `${path}.tiers`);
       } else if (scoring.linear.zeroAt === scoring.linear.fullAt) {
-        problems.push(
-          problem("rule-invalid", `${path}.linear`, "zeroAt and fullAt must differ", "zeroAt và fullAt phải khác nhau"),
-        );
+        problems.push(problem("rule-invalid", `${path}.linear`, "zeroAt and fullAt must differ", "zeroAt và fullAt phải khác nhau"));
       }
       break;
     }
@@ -190,12 +203,21 @@ export function checkTiers(tiers: Tier[], path: string, domain: { min: number; m
   tiers.forEach((tier, i) => {
     if (isEmptyRange(tier.when)) {
       problems.push(
-        problem("range-invalid", `${path}[${i}].when`, `"${describeRange(tier.when)}" contains no value`, `khoảng "${describeRange(tier.when, "và")}" không chứa giá trị nào`),
+        problem(
+          "range-invalid",
+          `${path}[${i}].when`,
+          `"${describeRange(tier.when)}" contains no value`,
+          `khoảng "${describeRange(tier.when, "và")}" không chứa giá trị nào`,
+        ),
       );
     }
   });
   if (problems.length > 0) return problems;
-  for (const issue of checkCoverage(tiers.map((t) => t.when), domain, integers)) {
+  for (const issue of checkCoverage(
+    tiers.map((t) => t.when),
+    domain,
+    integers,
+  )) {
     if (issue.kind === "overlap") {
       problems.push(
         problem(
@@ -300,12 +322,7 @@ function unknownFact(name: string, path: string, set: CriteriaSet): Problem {
   const near = nearestName(name, Object.keys(set.facts));
   const hint = near ? ` (did you mean "${near}"?)` : "";
   const hintVi = near ? ` (có phải "${near}"?)` : "";
-  return problem(
-    "unknown-fact",
-    path,
-    `fact "${name}" is not declared in "facts"${hint}`,
-    `số liệu "${name}" chưa được khai báo trong "facts"${hintVi}`,
-  );
+  return problem("unknown-fact", path, `fact "${name}" is not declared in "facts"${hint}`, `số liệu "${name}" chưa được khai báo trong "facts"${hintVi}`);
 }
 
 function round(value: number): number {

@@ -37,14 +37,28 @@ function checkFacts(set: CriteriaSet): Problem[] {
       problems.push(problem("range-invalid", path, `min ${fact.min} is greater than max ${fact.max}`, `min ${fact.min} lớn hơn max ${fact.max}`));
     }
     if ((fact.min !== undefined || fact.max !== undefined) && !NUMERIC_FACT_TYPES.has(fact.type)) {
-      problems.push(problem("range-invalid", path, `min/max apply only to numeric facts, not to a ${fact.type}`, `min/max chỉ dùng cho số liệu số, không dùng cho kiểu ${fact.type}`));
+      problems.push(
+        problem(
+          "range-invalid",
+          path,
+          `min/max apply only to numeric facts, not to a ${fact.type}`,
+          `min/max chỉ dùng cho số liệu số, không dùng cho kiểu ${fact.type}`,
+        ),
+      );
     }
     if (fact.length !== undefined && fact.type !== "dates") {
       problems.push(problem("schema", `${path}.length`, "length applies only to a dates fact", "length chỉ dùng cho số liệu kiểu dates"));
     }
     if (!fact.derived) continue;
     if (fact.type !== "rate" && fact.type !== "number") {
-      problems.push(problem("fact-type-mismatch", `${path}.derived`, `a derived ratio must be a rate or a number, not a ${fact.type}`, `tỷ lệ tính từ hai số phải có kiểu rate hoặc number, không phải ${fact.type}`));
+      problems.push(
+        problem(
+          "fact-type-mismatch",
+          `${path}.derived`,
+          `a derived ratio must be a rate or a number, not a ${fact.type}`,
+          `tỷ lệ tính từ hai số phải có kiểu rate hoặc number, không phải ${fact.type}`,
+        ),
+      );
     }
     for (const side of ["numerator", "denominator"] as const) {
       const source = fact.derived.ratio[side];
@@ -79,11 +93,21 @@ function checkClasses(set: CriteriaSet): Problem[] {
   const problems: Problem[] = [];
   set.classes.forEach((band, i) => {
     if (isEmptyRange(band.index)) {
-      problems.push(problem("range-invalid", `classes[${i}].index`, `"${describeRange(band.index)}" contains no index`, `khoảng "${describeRange(band.index, "và")}" không chứa chỉ số nào`));
+      problems.push(
+        problem(
+          "range-invalid",
+          `classes[${i}].index`,
+          `"${describeRange(band.index)}" contains no index`,
+          `khoảng "${describeRange(band.index, "và")}" không chứa chỉ số nào`,
+        ),
+      );
     }
   });
   if (problems.length > 0) return problems;
-  for (const issue of checkCoverage(set.classes.map((c) => c.index), { min: 0, max: 100 })) {
+  for (const issue of checkCoverage(
+    set.classes.map((c) => c.index),
+    { min: 0, max: 100 },
+  )) {
     if (issue.kind === "overlap") {
       const [a, b] = [set.classes[issue.first]!, set.classes[issue.second]!];
       problems.push(
@@ -120,12 +144,19 @@ function checkBlocks(set: CriteriaSet): Problem[] {
     block.unitTypes.forEach((type, j) => {
       const path = `ranking.blocks[${i}].unitTypes[${j}]`;
       if (!set.appliesTo.unitTypes.includes(type)) {
-        problems.push(problem("unknown-block", path, `unit type "${type}" is not in appliesTo.unitTypes`, `loại đơn vị "${type}" không có trong appliesTo.unitTypes`));
+        problems.push(
+          problem("unknown-block", path, `unit type "${type}" is not in appliesTo.unitTypes`, `loại đơn vị "${type}" không có trong appliesTo.unitTypes`),
+        );
       }
       const other = owner.get(type);
       if (other !== undefined) {
         problems.push(
-          problem("block-overlap", path, `unit type "${type}" is in both blocks "${other}" and "${block.code}": a unit must be ranked in one block`, `loại đơn vị "${type}" thuộc cả khối "${other}" và "${block.code}": mỗi đơn vị chỉ xếp hạng trong một khối`),
+          problem(
+            "block-overlap",
+            path,
+            `unit type "${type}" is in both blocks "${other}" and "${block.code}": a unit must be ranked in one block`,
+            `loại đơn vị "${type}" thuộc cả khối "${other}" và "${block.code}": mỗi đơn vị chỉ xếp hạng trong một khối`,
+          ),
         );
       }
       owner.set(type, block.code);
@@ -134,7 +165,12 @@ function checkBlocks(set: CriteriaSet): Problem[] {
   set.appliesTo.unitTypes.forEach((type, i) => {
     if (!owner.has(type)) {
       problems.push(
-        problem("unit-type-without-block", `appliesTo.unitTypes[${i}]`, `unit type "${type}" belongs to no ranking block: add it to one`, `loại đơn vị "${type}" chưa thuộc khối xếp hạng nào: hãy thêm vào một khối`),
+        problem(
+          "unit-type-without-block",
+          `appliesTo.unitTypes[${i}]`,
+          `unit type "${type}" belongs to no ranking block: add it to one`,
+          `loại đơn vị "${type}" chưa thuộc khối xếp hạng nào: hãy thêm vào một khối`,
+        ),
       );
     }
   });
@@ -150,14 +186,35 @@ function checkTies(set: CriteriaSet): Problem[] {
       const code = breaker.slice(5);
       return areaCodes.has(code)
         ? []
-        : [problem("unknown-tie-breaker", path, `"${breaker}" names no area (areas: ${[...areaCodes].join(", ")})`, `"${breaker}" không ứng với lĩnh vực nào (các lĩnh vực: ${[...areaCodes].join(", ")})`)];
+        : [
+            problem(
+              "unknown-tie-breaker",
+              path,
+              `"${breaker}" names no area (areas: ${[...areaCodes].join(", ")})`,
+              `"${breaker}" không ứng với lĩnh vực nào (các lĩnh vực: ${[...areaCodes].join(", ")})`,
+            ),
+          ];
     }
     if (!(TIE_BREAKERS as readonly string[]).includes(breaker)) {
       const allowed = [...TIE_BREAKERS, "area:<code>"].join(", ");
-      return [problem("unknown-tie-breaker", path, `unknown tie-breaker "${breaker}". Expected one of: ${allowed}`, `tiêu chí phân hạng "${breaker}" không hợp lệ. Chọn một trong: ${allowed}`)];
+      return [
+        problem(
+          "unknown-tie-breaker",
+          path,
+          `unknown tie-breaker "${breaker}". Expected one of: ${allowed}`,
+          `tiêu chí phân hạng "${breaker}" không hợp lệ. Chọn một trong: ${allowed}`,
+        ),
+      ];
     }
     if (breaker === "survey" && !hasSurvey) {
-      return [problem("unknown-tie-breaker", path, 'tie-breaker "survey" needs survey leaves in the set', 'tiêu chí phân hạng "survey" cần có tiêu chí khảo sát trong bộ')];
+      return [
+        problem(
+          "unknown-tie-breaker",
+          path,
+          'tie-breaker "survey" needs survey leaves in the set',
+          'tiêu chí phân hạng "survey" cần có tiêu chí khảo sát trong bộ',
+        ),
+      ];
     }
     return [];
   });
@@ -165,11 +222,18 @@ function checkTies(set: CriteriaSet): Problem[] {
 
 function checkDecisions(set: CriteriaSet): Problem[] {
   const problems = set.decisions.flatMap((decision, i) =>
-    isCalendarDate(decision.date) ? [] : [problem("schema", `decisions[${i}].date`, `${decision.date} is not a calendar date`, `${decision.date} không phải ngày hợp lệ`)],
+    isCalendarDate(decision.date)
+      ? []
+      : [problem("schema", `decisions[${i}].date`, `${decision.date} is not a calendar date`, `${decision.date} không phải ngày hợp lệ`)],
   );
   if (set.supersedes !== undefined && compareVersions(set.supersedes, set.version) >= 0) {
     problems.push(
-      problem("schema", "supersedes", `version ${set.version} cannot supersede ${set.supersedes}: a new version must be later`, `phiên bản ${set.version} không thể thay thế ${set.supersedes}: phiên bản mới phải sau phiên bản cũ`),
+      problem(
+        "schema",
+        "supersedes",
+        `version ${set.version} cannot supersede ${set.supersedes}: a new version must be later`,
+        `phiên bản ${set.version} không thể thay thế ${set.supersedes}: phiên bản mới phải sau phiên bản cũ`,
+      ),
     );
   }
   return problems;

@@ -1,14 +1,6 @@
 import { toUnits } from "../points.js";
 import { compareCodes } from "./compare-codes.js";
-import {
-  type CriteriaNode,
-  type CriteriaSet,
-  type FactDeclaration,
-  type LocalizedText,
-  type NotApplicablePolicy,
-  type Scoring,
-  isLeaf,
-} from "./types.js";
+import { type CriteriaNode, type CriteriaSet, type FactDeclaration, type LocalizedText, type NotApplicablePolicy, type Scoring, isLeaf } from "./types.js";
 import { type Section, listNodes } from "./walk-criteria.js";
 
 /**
@@ -245,8 +237,7 @@ function diffSetFields(older: CriteriaSet, newer: CriteriaSet): SetChange[] {
   const compare = (field: SetField, a: unknown, b: unknown, same: (x: unknown, y: unknown) => boolean) => {
     if (!same(a, b)) changes.push({ field, older: a, newer: b });
   };
-  const samePoints = (x: unknown, y: unknown) =>
-    typeof x === "number" && typeof y === "number" ? toUnits(x) === toUnits(y) : x === y;
+  const samePoints = (x: unknown, y: unknown) => (typeof x === "number" && typeof y === "number" ? toUnits(x) === toUnits(y) : x === y);
   const sameJson = (x: unknown, y: unknown) => canonicalJson(x) === canonicalJson(y);
   compare("totalMax", older.totalMax, newer.totalMax, samePoints);
   compare("classes", older.classes, newer.classes, sameJson);

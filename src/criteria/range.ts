@@ -34,9 +34,7 @@ export function isEmptyRange(range: Range): boolean {
   return lo > hi || (lo === hi && !(loIncluded && hiIncluded));
 }
 
-export type CoverageIssue =
-  | { kind: "overlap"; first: number; second: number; at: string }
-  | { kind: "gap"; between: { en: string; vi: string } };
+export type CoverageIssue = { kind: "overlap"; first: number; second: number; at: string } | { kind: "gap"; between: { en: string; vi: string } };
 
 /**
  * Finds overlaps between ranges and gaps in their union over `domain` (inclusive bounds,

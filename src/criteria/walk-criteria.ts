@@ -22,9 +22,7 @@ export function listNodes(set: CriteriaSet): VisitedNode[] {
   };
   set.areas.forEach((area, i) => visit(area, `areas[${i}]`, null, 0, area.code));
   for (const section of ["bonus", "penalty"] as const) {
-    set[section]?.items.forEach((item, i) =>
-      out.push({ node: item, path: `${section}.items[${i}]`, parent: null, depth: 0, section, area: section }),
-    );
+    set[section]?.items.forEach((item, i) => out.push({ node: item, path: `${section}.items[${i}]`, parent: null, depth: 0, section, area: section }));
   }
   return out;
 }

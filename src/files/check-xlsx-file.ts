@@ -34,16 +34,31 @@ export async function checkXlsxFile(path: string, fileName: string): Promise<Che
     await handle.close();
   }
   if (kind === "empty") return damaged("the file is empty (0 bytes): export the workbook again", "tệp trống (0 byte): hãy xuất lại tệp Excel");
-  if (kind === "text") return damaged("this is a text file (CSV?) named .xlsx: name it .csv, or open it in Excel and save it as an Excel Workbook (.xlsx)", "đây là tệp văn bản (CSV?) nhưng mang đuôi .xlsx: hãy đổi đuôi thành .csv, hoặc mở bằng Excel và lưu dạng Excel Workbook (.xlsx)");
-  if (kind === "binary") return damaged("this is not an XLSX workbook (no zip signature; an old .xls?): save it in Excel as Excel Workbook (.xlsx) or as CSV UTF-8", "đây không phải tệp XLSX (không có chữ ký zip; có thể là tệp .xls cũ): hãy lưu lại bằng Excel dạng Excel Workbook (.xlsx) hoặc CSV UTF-8");
-  if (entries === null) return damaged("the workbook is incomplete: its zip directory is missing or damaged (a download or copy cut short); take the complete file", "tệp Excel không đầy đủ: thiếu hoặc hỏng mục lục zip (tải về hoặc sao chép bị ngắt giữa chừng); hãy dùng tệp đầy đủ");
+  if (kind === "text")
+    return damaged(
+      "this is a text file (CSV?) named .xlsx: name it .csv, or open it in Excel and save it as an Excel Workbook (.xlsx)",
+      "đây là tệp văn bản (CSV?) nhưng mang đuôi .xlsx: hãy đổi đuôi thành .csv, hoặc mở bằng Excel và lưu dạng Excel Workbook (.xlsx)",
+    );
+  if (kind === "binary")
+    return damaged(
+      "this is not an XLSX workbook (no zip signature; an old .xls?): save it in Excel as Excel Workbook (.xlsx) or as CSV UTF-8",
+      "đây không phải tệp XLSX (không có chữ ký zip; có thể là tệp .xls cũ): hãy lưu lại bằng Excel dạng Excel Workbook (.xlsx) hoặc CSV UTF-8",
+    );
+  if (entries === null)
+    return damaged(
+      "the workbook is incomplete: its zip directory is missing or damaged (a download or copy cut short); take the complete file",
+      "tệp Excel không đầy đủ: thiếu hoặc hỏng mục lục zip (tải về hoặc sao chép bị ngắt giữa chừng); hãy dùng tệp đầy đủ",
+    );
   const entry = entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
   if (!entry) return damaged("the workbook holds no worksheet: export the responses again", "tệp Excel không có trang tính nào: hãy xuất lại dữ liệu");
   for (const other of entries) {
     if (other === entry || other.name.endsWith("/")) continue;
     const read = await inflateEnds(path, other);
     if (!read.ok || read.size !== other.size || read.crc !== other.crc) {
-      return damaged(`the part ${other.name} of the workbook is damaged (its data does not match its checksum): take the complete file`, `phần ${other.name} của tệp Excel bị hỏng (dữ liệu không khớp mã kiểm tra): hãy dùng tệp đầy đủ`);
+      return damaged(
+        `the part ${other.name} of the workbook is damaged (its data does not match its checksum): take the complete file`,
+        `phần ${other.name} của tệp Excel bị hỏng (dữ liệu không khớp mã kiểm tra): hãy dùng tệp đầy đủ`,
+      );
     }
   }
   const read = await inflateEnds(path, entry);
@@ -108,7 +123,14 @@ async function listEntries(handle: Awaited<ReturnType<typeof open>>, size: numbe
     const compressedSize = directory.readUInt32LE(at + 20);
     const dataStart = offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
     if (dataStart + compressedSize > size) return null;
-    entries.push({ name, method: directory.readUInt16LE(at + 10), crc: directory.readUInt32LE(at + 16), compressedSize, size: directory.readUInt32LE(at + 24), dataStart });
+    entries.push({
+      name,
+      method: directory.readUInt16LE(at + 10),
+      crc: directory.readUInt32LE(at + 16),
+      compressedSize,
+      size: directory.readUInt32LE(at + 24),
+      dataStart,
+    });
     at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
   }
   return entries;

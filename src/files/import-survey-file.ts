@@ -17,7 +17,11 @@ export interface ImportProgress {
  * delimited)") or XLSX (first worksheet), streamed row by row into the survey engine. A CSV
  * that is not UTF-8 is read again from the start as Windows-1258, and the result says so.
  */
-export async function importSurveyFile(path: string, options: Omit<SurveyImportOptions, "fileName"> & { fileName?: string }, progress: ImportProgress = {}): Promise<Checked<SurveyImportResult>> {
+export async function importSurveyFile(
+  path: string,
+  options: Omit<SurveyImportOptions, "fileName"> & { fileName?: string },
+  progress: ImportProgress = {},
+): Promise<Checked<SurveyImportResult>> {
   const fileName = options.fileName ?? path;
   if (extname(path).toLowerCase() === ".xlsx") return importOnce(path, { ...options, fileName }, progress, null);
   const first = await importOnce(path, { ...options, fileName, fullRows: true }, progress, "utf-8");
@@ -48,10 +52,18 @@ async function importOnce(path: string, options: SurveyImportOptions, progress: 
     if (progress.onProgress && index % every === 0) progress.onProgress(index);
   };
   const streamed: Streamed | Checked<{ records: number }> =
-    encoding === null ? await streamXlsxRecords(path, onRecord, options.fileName) : await streamCsvRecords(path, onRecord, { fileName: options.fileName, encoding });
+    encoding === null
+      ? await streamXlsxRecords(path, onRecord, options.fileName)
+      : await streamCsvRecords(path, onRecord, { fileName: options.fileName, encoding });
   if (!streamed.ok) return streamed;
   const found = headerProblems as Problem[] | null;
-  if (found === null) return { ok: false, problems: [problem("parse", `${options.fileName}:1`, "the file is empty: export the responses with a header row", "tệp trống: hãy xuất dữ liệu kèm dòng tiêu đề")] };
+  if (found === null)
+    return {
+      ok: false,
+      problems: [
+        problem("parse", `${options.fileName}:1`, "the file is empty: export the responses with a header row", "tệp trống: hãy xuất dữ liệu kèm dòng tiêu đề"),
+      ],
+    };
   if (found.length > 0) return { ok: false, problems: found };
   let unended = false;
   if ("endsWithLineBreak" in streamed.value && streamed.value.records > 1) {

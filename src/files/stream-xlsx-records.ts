@@ -9,14 +9,24 @@ import { checkXlsxFile, xlsxProblem } from "./check-xlsx-file.js";
  * keep their row numbers. A damaged workbook (cut, not a zip, no worksheet, a sheet that ends
  * before the rows it declares) is an input problem, never a shorter sheet.
  */
-export async function streamXlsxRecords(path: string, onRecord: (cells: string[], index: number) => void, fileName = path): Promise<Checked<{ records: number }>> {
+export async function streamXlsxRecords(
+  path: string,
+  onRecord: (cells: string[], index: number) => void,
+  fileName = path,
+): Promise<Checked<{ records: number }>> {
   const checked = await checkXlsxFile(path, fileName);
   if (!checked.ok) return checked;
   let records = 0;
   /** An error of `onRecord` (the caller's) is not the workbook's: it is thrown on. */
   let ownError: { error: unknown } | null = null;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", worksheets: "emit", styles: "ignore", hyperlinks: "ignore", entries: "ignore" });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: "cache",
+      worksheets: "emit",
+      styles: "ignore",
+      hyperlinks: "ignore",
+      entries: "ignore",
+    });
     for await (const worksheet of reader) {
       let expected = 1;
       for await (const row of worksheet) {
@@ -38,13 +48,28 @@ export async function streamXlsxRecords(path: string, onRecord: (cells: string[]
   } catch (error) {
     if (ownError) throw ownError.error;
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [xlsxProblem(fileName, `the workbook cannot be read (${detail}): open it in Excel and save it again as Excel Workbook (.xlsx)`, `không đọc được tệp Excel (${detail}): hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)`)] };
+    return {
+      ok: false,
+      problems: [
+        xlsxProblem(
+          fileName,
+          `the workbook cannot be read (${detail}): open it in Excel and save it again as Excel Workbook (.xlsx)`,
+          `không đọc được tệp Excel (${detail}): hãy mở bằng Excel và lưu lại dạng Excel Workbook (.xlsx)`,
+        ),
+      ],
+    };
   }
   const { lastRow } = checked.value;
   if (lastRow !== null && records < lastRow) {
     return {
       ok: false,
-      problems: [xlsxProblem(`${fileName}:${records + 1}`, `the worksheet declares rows up to ${lastRow} but ends after row ${records}: the sheet was cut; take the complete file`, `trang tính khai báo đến dòng ${lastRow} nhưng chỉ có đến dòng ${records}: trang tính đã bị cắt; hãy dùng tệp đầy đủ`)],
+      problems: [
+        xlsxProblem(
+          `${fileName}:${records + 1}`,
+          `the worksheet declares rows up to ${lastRow} but ends after row ${records}: the sheet was cut; take the complete file`,
+          `trang tính khai báo đến dòng ${lastRow} nhưng chỉ có đến dòng ${records}: trang tính đã bị cắt; hãy dùng tệp đầy đủ`,
+        ),
+      ],
     };
   }
   return { ok: true, value: { records } };

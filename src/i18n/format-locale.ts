@@ -38,7 +38,13 @@ export function formatDate(isoDate: string, lang: Lang): string {
 /** The wall-clock parts of an instant in Vietnam time. */
 export function vietnamTime(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
   const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MINUTES * 60_000);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(), hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes() };
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
 }
 
 /** An instant shown in Vietnam time: "31/03/2026 17:00" (vi) or "2026-03-31 17:00 (UTC+7)" (en). */
@@ -56,9 +62,10 @@ export function formatTimeLeft(deadline: Date, now: Date, lang: Lang): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const parts = lang === "vi"
-    ? [days ? `${days} ngày` : "", hours ? `${hours} giờ` : "", !days && mins ? `${mins} phút` : ""]
-    : [days ? `${days} day${days > 1 ? "s" : ""}` : "", hours ? `${hours} h` : "", !days && mins ? `${mins} min` : ""];
+  const parts =
+    lang === "vi"
+      ? [days ? `${days} ngày` : "", hours ? `${hours} giờ` : "", !days && mins ? `${mins} phút` : ""]
+      : [days ? `${days} day${days > 1 ? "s" : ""}` : "", hours ? `${hours} h` : "", !days && mins ? `${mins} min` : ""];
   const span = parts.filter(Boolean).join(" ") || (lang === "vi" ? "0 phút" : "0 min");
   if (ms >= 0) return lang === "vi" ? `còn ${span}` : `${span} left`;
   return lang === "vi" ? `quá hạn ${span}` : `${span} overdue`;

@@ -11,9 +11,7 @@ import type { Lang } from "./lang.js";
  */
 export function localiseExplanation(text: string, lang: Lang, labels: ReadonlyMap<string, string> = new Map()): string {
   if (lang === "en") return text;
-  const withNumbers = text
-    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (date) => formatDate(date, "vi"))
-    .replace(/(?<![\w.,])(\d+)\.(\d+)(?![\w.])/g, "$1,$2");
+  const withNumbers = text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (date) => formatDate(date, "vi")).replace(/(?<![\w.,])(\d+)\.(\d+)(?![\w.])/g, "$1,$2");
   const withRanges = RANGE_WORDS.reduce((result, [pattern, words]) => result.replace(pattern, words), withNumbers);
   const names = [...labels.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   if (names.length === 0) return withRanges;

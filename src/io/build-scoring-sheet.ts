@@ -39,7 +39,10 @@ export function formatEntryVersions(versions: Partial<Record<Round, number>>): s
 /** The versions a hidden version cell holds (a round not named is version 0: nothing was stored); null when the cell is not one. */
 export function parseEntryVersions(text: string): Partial<Record<Round, number>> | null {
   const versions: Partial<Record<Round, number>> = {};
-  for (const part of text.split(";").map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const part of text
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
     const match = /^([a-z0-9]+):(\d{1,9})$/.exec(part);
     const round = ROUNDS.find((r) => r === match?.[1]);
     if (!match || !round) return null;
@@ -79,7 +82,10 @@ export function buildScoringSheet(assessments: Assessment[], criteria: CriteriaS
     for (const [name, declaration] of Object.entries(criteria.facts)) {
       if (declaration.derived) continue;
       const values = numeric(factRow(facts.get(name) ?? new Map(), false));
-      rows.push({ kind: "fact", cells: [...unitCells, name, declaration.title.vi, declaration.max ?? "", factAllowed(declaration), ...values, versions(unit.code, name)] });
+      rows.push({
+        kind: "fact",
+        cells: [...unitCells, name, declaration.title.vi, declaration.max ?? "", factAllowed(declaration), ...values, versions(unit.code, name)],
+      });
     }
     for (const { node } of nodes) {
       if (!isLeaf(node)) {
@@ -113,7 +119,10 @@ export function itemAllowed(leaf: LeafNode): string {
 }
 
 function factAllowed(declaration: FactDeclaration): string {
-  const range = declaration.min !== undefined || declaration.max !== undefined ? ` ${decimal(declaration.min ?? 0)} – ${declaration.max === undefined ? "…" : decimal(declaration.max)}` : "";
+  const range =
+    declaration.min !== undefined || declaration.max !== undefined
+      ? ` ${decimal(declaration.min ?? 0)} – ${declaration.max === undefined ? "…" : decimal(declaration.max)}`
+      : "";
   const words: Record<FactDeclaration["type"], string> = {
     integer: `số nguyên${range}`,
     number: `số${range}`,

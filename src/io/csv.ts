@@ -16,8 +16,7 @@ export function toCsv(rows: CsvCell[][], delimiter: Delimiter = ","): string {
 function quoteCell(cell: CsvCell, delimiter: Delimiter): string {
   if (cell === null) return "";
   const text = typeof cell === "number" ? String(cell) : cell;
-  const needsQuotes =
-    text.includes(delimiter) || /["\r\n]/.test(text) || (text.length > 0 && text.trim() !== text);
+  const needsQuotes = text.includes(delimiter) || /["\r\n]/.test(text) || (text.length > 0 && text.trim() !== text);
   return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -49,8 +49,14 @@ export function ambiguousMessage(text: string, evidence: { monthFirst?: string; 
   const dayFirst = slashDateToIso(text, "day-first");
   const monthFirst = slashDateToIso(text, "month-first");
   const { monthFirst: m, dayFirst: d } = evidence;
-  const why = m && d ? `the file mixes both orders (${d} and ${m})` : m ? `the file writes dates month-first elsewhere (${m})` : "no date in the file shows the order";
-  const whyVi = m && d ? `tệp dùng lẫn cả hai thứ tự (${d} và ${m})` : m ? `tệp ghi ngày theo thứ tự tháng/ngày ở chỗ khác (${m})` : "không có ngày nào trong tệp cho biết thứ tự";
+  const why =
+    m && d ? `the file mixes both orders (${d} and ${m})` : m ? `the file writes dates month-first elsewhere (${m})` : "no date in the file shows the order";
+  const whyVi =
+    m && d
+      ? `tệp dùng lẫn cả hai thứ tự (${d} và ${m})`
+      : m
+        ? `tệp ghi ngày theo thứ tự tháng/ngày ở chỗ khác (${m})`
+        : "không có ngày nào trong tệp cho biết thứ tự";
   return {
     message: `"${text.trim()}" reads both as ${dayFirst} (day first) and ${monthFirst} (month first), and ${why}: write it as YYYY-MM-DD`,
     vi: `"${text.trim()}" có thể hiểu là ${dayFirst} (ngày trước) hoặc ${monthFirst} (tháng trước), và ${whyVi}: hãy ghi dạng YYYY-MM-DD`,

@@ -5,8 +5,28 @@ import type { CsvCell } from "./csv.js";
 import { type TableColumn, renderTable } from "./render-table.js";
 
 const LABELS = {
-  vi: { block: "Khối", code: "Mã", name: "Đơn vị", rank: "Hạng", change: "Thay đổi", index: "Chỉ số %", class: "Xếp loại", none: "—", moved: (n: number, c: number) => `${n} đơn vị đổi hạng, ${c} đơn vị đổi xếp loại` },
-  en: { block: "Block", code: "Code", name: "Unit", rank: "Rank", change: "Change", index: "Index %", class: "Class", none: "—", moved: (n: number, c: number) => `${n} units change rank, ${c} change class` },
+  vi: {
+    block: "Khối",
+    code: "Mã",
+    name: "Đơn vị",
+    rank: "Hạng",
+    change: "Thay đổi",
+    index: "Chỉ số %",
+    class: "Xếp loại",
+    none: "—",
+    moved: (n: number, c: number) => `${n} đơn vị đổi hạng, ${c} đơn vị đổi xếp loại`,
+  },
+  en: {
+    block: "Block",
+    code: "Code",
+    name: "Unit",
+    rank: "Rank",
+    change: "Change",
+    index: "Index %",
+    class: "Class",
+    none: "—",
+    moved: (n: number, c: number) => `${n} units change rank, ${c} change class`,
+  },
 };
 
 /** Each unit's rank, index and class before → after a what-if, per block, with the locale's decimal mark. */
@@ -41,6 +61,17 @@ export function formatRankChanges(changes: RankChange[], decimals: number, lang:
 export function rankChangesToCsvRows(changes: RankChange[]): CsvCell[][] {
   return [
     ["block", "code", "name", "rank_before", "rank_after", "rank_change", "index_before", "index_after", "class_before", "class_after"],
-    ...changes.map((c) => [c.block, c.code, c.name, c.before.rank, c.after?.rank ?? null, c.rankChange, c.before.index, c.after?.index ?? null, c.before.class?.code ?? null, c.after?.class?.code ?? null]),
+    ...changes.map((c) => [
+      c.block,
+      c.code,
+      c.name,
+      c.before.rank,
+      c.after?.rank ?? null,
+      c.rankChange,
+      c.before.index,
+      c.after?.index ?? null,
+      c.before.class?.code ?? null,
+      c.after?.class?.code ?? null,
+    ]),
   ];
 }

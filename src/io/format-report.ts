@@ -139,11 +139,21 @@ export function formatReportTable(report: ScoreReport, lang: Lang, labels?: Read
       ]),
     ),
   );
-  lines.push("", `${l.missingEvidence}:`, ...listOrNone(report.missingEvidence.map((m) => `- ${m.code} ${textIn(m.title, lang)}`), l.none));
+  lines.push(
+    "",
+    `${l.missingEvidence}:`,
+    ...listOrNone(
+      report.missingEvidence.map((m) => `- ${m.code} ${textIn(m.title, lang)}`),
+      l.none,
+    ),
+  );
   lines.push(
     "",
     `${l.missingFacts}:`,
-    ...listOrNone(report.missingFacts.map((m) => `- ${m.code} ${textIn(m.title, lang)}: ${m.facts.map((name) => factWithLabel(name, labels)).join(", ")}`), l.none),
+    ...listOrNone(
+      report.missingFacts.map((m) => `- ${m.code} ${textIn(m.title, lang)}: ${m.facts.map((name) => factWithLabel(name, labels)).join(", ")}`),
+      l.none,
+    ),
   );
   lines.push("", `${l.gaps}:`);
   lines.push(
@@ -211,11 +221,7 @@ export const REPORT_CSV_HEADER = [
  * header row; points and sub-indexes at the set's display precision, empty cells for nothing.
  */
 export function reportToCsvRows(report: ScoreReport): CsvCell[][] {
-  const nodes = [
-    ...flattenNodes(report.areas),
-    ...flattenNodes(report.bonus?.items ?? []),
-    ...flattenNodes(report.penalty?.items ?? []),
-  ];
+  const nodes = [...flattenNodes(report.areas), ...flattenNodes(report.bonus?.items ?? []), ...flattenNodes(report.penalty?.items ?? [])];
   const n = numbersOf(report, "machine");
   const optional = (value: number | null, format: (v: number) => string) => (value === null ? "" : format(value));
   return [

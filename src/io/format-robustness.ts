@@ -63,7 +63,9 @@ export function formatRobustnessTable(report: RobustnessReport, lang: Lang): str
     ]);
     const pairs = block.unsettled.slice(0, PAIRS_SHOWN).map((p) => `  ${l.pair(p.above, p.below, percent(p.reversed))}`);
     if (block.unsettled.length > PAIRS_SHOWN) pairs.push(`  ${l.more(block.unsettled.length - PAIRS_SHOWN)}`);
-    parts.push(`${textIn(block.title, lang)}\n${renderTable(columns, rows)}\n${l.unsettled(report.threshold)}:\n${pairs.length > 0 ? pairs.join("\n") : `  ${l.noPair}`}`);
+    parts.push(
+      `${textIn(block.title, lang)}\n${renderTable(columns, rows)}\n${l.unsettled(report.threshold)}:\n${pairs.length > 0 ? pairs.join("\n") : `  ${l.noPair}`}`,
+    );
   }
   return `${parts.join("\n\n")}\n`;
 }

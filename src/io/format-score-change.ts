@@ -14,7 +14,14 @@ const LABELS = {
     change: "Thay đổi",
     why: "Lý do (năm mới; năm cũ)",
     evidence: "Tài liệu",
-    criteria: { added: "tiêu chí mới", removed: "tiêu chí bỏ", renumbered: "đổi mã", points: "đổi điểm tối đa", scoring: "đổi cách chấm", "not-applicable": "đổi quy định không phát sinh" } as Record<string, string>,
+    criteria: {
+      added: "tiêu chí mới",
+      removed: "tiêu chí bỏ",
+      renumbered: "đổi mã",
+      points: "đổi điểm tối đa",
+      scoring: "đổi cách chấm",
+      "not-applicable": "đổi quy định không phát sinh",
+    } as Record<string, string>,
     adjustments: (b: string, pe: string) => `Điểm thưởng: ${b}; điểm trừ: ${pe}`,
     sum: "Tổng các thay đổi = thay đổi tổng điểm",
     none: "Không tiêu chí nào thay đổi điểm.",
@@ -29,7 +36,14 @@ const LABELS = {
     change: "Change",
     why: "Why (new year; old year)",
     evidence: "Evidence",
-    criteria: { added: "new item", removed: "item removed", renumbered: "renumbered", points: "maximum changed", scoring: "scoring changed", "not-applicable": "not-applicable rule changed" } as Record<string, string>,
+    criteria: {
+      added: "new item",
+      removed: "item removed",
+      renumbered: "renumbered",
+      points: "maximum changed",
+      scoring: "scoring changed",
+      "not-applicable": "not-applicable rule changed",
+    } as Record<string, string>,
     adjustments: (b: string, pe: string) => `Bonus: ${b}; penalty: ${pe}`,
     sum: "Sum of the changes = change of the total",
     none: "No item changed its points.",
@@ -59,7 +73,12 @@ export function formatScoreChange(change: ScoreChange, lang: Lang): string {
     item.older ? p(item.older.points) : "—",
     item.newer ? p(item.newer.points) : "—",
     signed(item.change, p),
-    shorten([...item.criteria.map((c) => l.criteria[c] ?? c), item.newer ? textIn(item.newer.why, lang) : "", item.older ? textIn(item.older.why, lang) : ""].filter(Boolean).join("; "), 90),
+    shorten(
+      [...item.criteria.map((c) => l.criteria[c] ?? c), item.newer ? textIn(item.newer.why, lang) : "", item.older ? textIn(item.older.why, lang) : ""]
+        .filter(Boolean)
+        .join("; "),
+      90,
+    ),
     shorten([...new Set([...(item.newer?.evidence ?? []), ...(item.older?.evidence ?? [])])].join(", "), 30),
   ]);
   const body = rows.length > 0 ? renderTable(columns, rows) : l.none;

@@ -28,10 +28,7 @@ import { type SheetColumn, type SheetHeader, columnLetter, readSheetHeader } fro
  * - A row with a unit and no item only registers the unit (name, type, block).
  * Every problem is collected, at `file.csv:ROW:COLUMN` (header = row 1).
  */
-export function readAssessmentSheet(
-  text: string,
-  options: { fileName: string; criteria: CriteriaSet; year: number },
-): Checked<Assessment[]> {
+export function readAssessmentSheet(text: string, options: { fileName: string; criteria: CriteriaSet; year: number }): Checked<Assessment[]> {
   const { fileName } = options;
   const content = (text.startsWith("\uFEFF") ? text.slice(1) : text).normalize("NFC");
   if (content.trim() === "") {
@@ -394,8 +391,7 @@ function readItem(context: SheetContext, cells: string[], row: number, draft: Un
     decimalComma: context.decimalComma,
     place: (column) => at(context, row, column),
   };
-  const read =
-    item.kind === "item" ? readItemEntries(item.code, rowEntries) : readFactEntries(item.name, item.declaration.type, rowEntries);
+  const read = item.kind === "item" ? readItemEntries(item.code, rowEntries) : readFactEntries(item.name, item.declaration.type, rowEntries);
   context.problems.push(...read.problems);
   for (const { round, input } of read.inputs) {
     if (item.kind === "item") roundOf(draft, round).items[item.code] = input as ItemInput;

@@ -98,9 +98,7 @@ export function readFactEntries(name: string, type: FactType, row: RowEntries): 
       : parseFactValue(text, type, row.decimalComma);
     if (parsed.ok) values.push({ round, value: parsed.value });
     else {
-      problems.push(
-        problem("fact-invalid", row.place(round), `fact "${name}" (${type}): ${parsed.message}`, `số liệu "${name}" (${type}): ${parsed.vi}`),
-      );
+      problems.push(problem("fact-invalid", row.place(round), `fact "${name}" (${type}): ${parsed.message}`, `số liệu "${name}" (${type}): ${parsed.vi}`));
     }
   }
   if (problems.length > 0) return { inputs: [], problems };

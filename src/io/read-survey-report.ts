@@ -45,7 +45,14 @@ export function readSurveyReport(json: unknown, options: { fileName: string; cri
     const path = `${fileName}:units[${i}]`;
     const code = typeof unit?.unit === "string" ? unit.unit : "";
     if (code === "") {
-      problems.push(problem("parse", `${path}.unit`, "a unit without its code: give the report as par survey import wrote it", "đơn vị thiếu mã: hãy dùng báo cáo đúng như par survey import đã ghi"));
+      problems.push(
+        problem(
+          "parse",
+          `${path}.unit`,
+          "a unit without its code: give the report as par survey import wrote it",
+          "đơn vị thiếu mã: hãy dùng báo cáo đúng như par survey import đã ghi",
+        ),
+      );
       return;
     }
     if (results.has(code)) {

@@ -22,15 +22,8 @@ export function renderTable(columns: TableColumn[], rows: string[][]): string {
   const body = rows.map((row) => columns.map((_, i) => clean(row[i] ?? "")));
   const widths = columns.map((_, i) => Math.max(textWidth(headers[i] ?? ""), ...body.map((row) => textWidth(row[i] ?? ""))));
   const rule = `+${widths.map((width) => "-".repeat(width + 2)).join("+")}+`;
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 0, columns[i]?.align ?? "left")).join(" | ")} |`;
-  return [
-    rule,
-    line(headers),
-    rule,
-    ...body.map(line),
-    ...(body.length > 0 ? [rule] : []),
-  ].join("\n");
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => pad(cell, widths[i] ?? 0, columns[i]?.align ?? "left")).join(" | ")} |`;
+  return [rule, line(headers), rule, ...body.map(line), ...(body.length > 0 ? [rule] : [])].join("\n");
 }
 
 /** Columns a string takes in a terminal: code points of its NFC form, combining marks excluded. */

@@ -13,7 +13,9 @@ export function extraCells(cells: string[], width: number, row: number, fileName
     "extra-cell",
     `${fileName}:${row}:${columnLetter(width)}`,
     `row ${row} has ${cells.length} cells but the header has ${width}, so its values are shifted: a decimal comma (47,45) in a comma-separated file or a comma in a name splits a cell; write decimals with a point (47.45), put quotes around text with commas, or save with ";" as separator`,
-    `dòng ${row} có ${cells.length} ô nhưng dòng tiêu đề có ${width} ô nên các giá trị bị lệch cột: dấu phẩy thập phân (47,45) trong tệp ngăn cột bằng dấu phẩy hoặc dấu phẩy trong tên đã tách một ô thành hai; hãy viết số thập phân bằng dấu chấm (47.45), đặt chữ có dấu phẩy trong ngoặc kép, hoặc lưu tệp với dấu ";" ngăn cột`,
+    `dòng ${row} có ${cells.length} ô nhưng dòng tiêu đề có ${width} ô nên các giá trị bị lệch cột: ` +
+      "dấu phẩy thập phân (47,45) trong tệp ngăn cột bằng dấu phẩy hoặc dấu phẩy trong tên đã tách một ô thành hai; " +
+      'hãy viết số thập phân bằng dấu chấm (47.45), đặt chữ có dấu phẩy trong ngoặc kép, hoặc lưu tệp với dấu ";" ngăn cột',
   );
 }
 

@@ -4,16 +4,7 @@ import type { CriteriaSet } from "../criteria/types.js";
 import { listLeaves } from "../criteria/walk-criteria.js";
 import { type CsvCell, type Delimiter, toCsv } from "./csv.js";
 
-export const SHEET_HEADER = [
-  "unit",
-  "unit_name",
-  "unit_type",
-  "block",
-  "item",
-  ...ROUNDS,
-  "comment",
-  "evidence",
-] as const;
+export const SHEET_HEADER = ["unit", "unit_name", "unit_type", "block", "item", ...ROUNDS, "comment", "evidence"] as const;
 
 /**
  * Writes assessments as the sheet `readAssessmentSheet` reads: per unit, one row per fact (in
@@ -27,11 +18,7 @@ export const SHEET_HEADER = [
  * evidence documents and survey results are not written. Reading gives back equal assessments
  * when comments and evidence sit where reading puts them.
  */
-export function writeAssessmentSheet(
-  assessments: Assessment[],
-  criteria: CriteriaSet,
-  options: { delimiter?: Delimiter } = {},
-): string {
+export function writeAssessmentSheet(assessments: Assessment[], criteria: CriteriaSet, options: { delimiter?: Delimiter } = {}): string {
   const delimiter = options.delimiter ?? ",";
   const decimalComma = delimiter !== ",";
   const factOrder = Object.keys(criteria.facts);
@@ -54,10 +41,7 @@ export function writeAssessmentSheet(
 }
 
 /** Entries by name, then by round. */
-export function collect<T>(
-  assessment: Assessment,
-  pick: (round: Assessment["rounds"][number]) => Record<string, T> | undefined,
-): Map<string, Map<Round, T>> {
+export function collect<T>(assessment: Assessment, pick: (round: Assessment["rounds"][number]) => Record<string, T> | undefined): Map<string, Map<Round, T>> {
   const byName = new Map<string, Map<Round, T>>();
   for (const round of assessment.rounds) {
     for (const [name, value] of Object.entries(pick(round) ?? {})) {
@@ -89,8 +73,7 @@ export function itemRow(byRound: Map<Round, ItemInput>, decimalComma: boolean): 
 
 /** A fact's round cells, then its comment and evidence. */
 export function factRow(byRound: Map<Round, FactInput>, decimalComma: boolean): CsvCell[] {
-  const detail = (input: FactInput | undefined) =>
-    input !== null && typeof input === "object" && !Array.isArray(input) ? input : undefined;
+  const detail = (input: FactInput | undefined) => (input !== null && typeof input === "object" && !Array.isArray(input) ? input : undefined);
   const value = (input: FactInput | undefined): FactValue | undefined => {
     if (input === undefined) return undefined;
     const wrapped = detail(input);

@@ -75,7 +75,13 @@ export function orderBlock(members: readonly ScoreReport[], breakers: readonly T
 
 function rankedArea(area: NodeReport): RankedArea {
   const applies = area.applicableMax > 0;
-  return { points: applies ? area.final : null, subIndex: applies ? area.subIndex : null, self: area.self, appraised: area.appraised, gap: gapOf(area.self, area.appraised) };
+  return {
+    points: applies ? area.final : null,
+    subIndex: applies ? area.subIndex : null,
+    self: area.self,
+    appraised: area.appraised,
+    gap: gapOf(area.self, area.appraised),
+  };
 }
 
 /** appraised − self in exact points; null before any appraisal, or when no self-assessment was recorded. */
@@ -137,17 +143,45 @@ function checkReports(set: CriteriaSet, reports: ScoreReport[]): Problem[] {
   reports.forEach((report, i) => {
     const path = `reports[${i}] (${report.unit.code})`;
     if (report.criteria.family !== set.family || report.criteria.version !== set.version) {
-      problems.push(problem("criteria-mismatch", path, `scored with ${report.criteria.family} ${report.criteria.version}, not ${set.family} ${set.version}: rank units scored with one set`, `được chấm theo ${report.criteria.family} ${report.criteria.version}, không phải ${set.family} ${set.version}: chỉ xếp hạng các đơn vị chấm cùng một bộ tiêu chí`));
+      problems.push(
+        problem(
+          "criteria-mismatch",
+          path,
+          `scored with ${report.criteria.family} ${report.criteria.version}, not ${set.family} ${set.version}: rank units scored with one set`,
+          `được chấm theo ${report.criteria.family} ${report.criteria.version}, không phải ${set.family} ${set.version}: chỉ xếp hạng các đơn vị chấm cùng một bộ tiêu chí`,
+        ),
+      );
     }
     if (report.year !== year) {
-      problems.push(problem("criteria-mismatch", path, `is for ${report.year}, others for ${year}: rank one year at a time`, `thuộc năm ${report.year}, các đơn vị khác thuộc năm ${year}: mỗi lần chỉ xếp hạng một năm`));
+      problems.push(
+        problem(
+          "criteria-mismatch",
+          path,
+          `is for ${report.year}, others for ${year}: rank one year at a time`,
+          `thuộc năm ${report.year}, các đơn vị khác thuộc năm ${year}: mỗi lần chỉ xếp hạng một năm`,
+        ),
+      );
     }
     if (seen.has(report.unit.code)) {
-      problems.push(problem("duplicate-code", path, `unit ${report.unit.code} appears twice: give each unit one report`, `đơn vị ${report.unit.code} xuất hiện hai lần: mỗi đơn vị chỉ một kết quả`));
+      problems.push(
+        problem(
+          "duplicate-code",
+          path,
+          `unit ${report.unit.code} appears twice: give each unit one report`,
+          `đơn vị ${report.unit.code} xuất hiện hai lần: mỗi đơn vị chỉ một kết quả`,
+        ),
+      );
     }
     seen.add(report.unit.code);
     if (!blocks.has(report.unit.block)) {
-      problems.push(problem("unknown-block", path, `block "${report.unit.block}" is not one of: ${[...blocks].join(", ")}`, `khối "${report.unit.block}" không có trong bộ tiêu chí`));
+      problems.push(
+        problem(
+          "unknown-block",
+          path,
+          `block "${report.unit.block}" is not one of: ${[...blocks].join(", ")}`,
+          `khối "${report.unit.block}" không có trong bộ tiêu chí`,
+        ),
+      );
     }
   });
   return problems;

@@ -28,23 +28,40 @@ export interface ClassShare {
  * are exact (integer ten-thousandths of a point over a common denominator), never float.
  * Shares are count ÷ units × 100 rounded the same way, so they need not add up to exactly 100.
  */
-export function summariseBlock(block: { units: readonly Pick<RankedUnit, "total" | "applicableMax">[]; classCounts: BlockRanking["classCounts"] }, indexDecimals: number): BlockSummary {
+export function summariseBlock(
+  block: { units: readonly Pick<RankedUnit, "total" | "applicableMax">[]; classCounts: BlockRanking["classCounts"] },
+  indexDecimals: number,
+): BlockSummary {
   const n = block.units.length;
-  const meanScaled = n === 0 ? null : meanIndexScaled(block.units.map((u) => ({ numerator: toUnits(u.total), denominator: toUnits(u.applicableMax) })), indexDecimals);
+  const meanScaled =
+    n === 0
+      ? null
+      : meanIndexScaled(
+          block.units.map((u) => ({ numerator: toUnits(u.total), denominator: toUnits(u.applicableMax) })),
+          indexDecimals,
+        );
   return {
     units: n,
     mean: meanScaled === null ? null : Number(meanScaled) / 10 ** indexDecimals,
     meanText: meanScaled === null ? null : formatScaled(Number(meanScaled), indexDecimals),
     classes: block.classCounts.map((c) => {
       const scaled = n === 0 ? 0n : halfUp(BigInt(c.count) * scale(indexDecimals), BigInt(n));
-      return { code: c.code, title: c.title, count: c.count, share: Number(scaled) / 10 ** indexDecimals, shareText: formatScaled(Number(scaled), indexDecimals) };
+      return {
+        code: c.code,
+        title: c.title,
+        count: c.count,
+        share: Number(scaled) / 10 ** indexDecimals,
+        shareText: formatScaled(Number(scaled), indexDecimals),
+      };
     }),
   };
 }
 
 /** Σ (numeratorᵢ ÷ denominatorᵢ) ÷ n × 100, scaled by 10^decimals and rounded half-up; a zero denominator counts as index 0. */
 function meanIndexScaled(ratios: { numerator: number; denominator: number }[], decimals: number): bigint {
-  const usable = ratios.map((r) => (r.denominator > 0 ? { numerator: BigInt(r.numerator), denominator: BigInt(r.denominator) } : { numerator: 0n, denominator: 1n }));
+  const usable = ratios.map((r) =>
+    r.denominator > 0 ? { numerator: BigInt(r.numerator), denominator: BigInt(r.denominator) } : { numerator: 0n, denominator: 1n },
+  );
   const common = usable.reduce((l, r) => lcm(l, r.denominator), 1n);
   const sum = usable.reduce((s, r) => s + r.numerator * (common / r.denominator), 0n);
   return halfUp(sum * scale(decimals), common * BigInt(ratios.length));

@@ -95,7 +95,9 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
   };
   const misuse = (i: number, what: { en: string; vi: string }) => {
     const fact = factOf(i);
-    const subject = fact ? { en: `fact "${fact}" is ${NAMES[types[i]!].en}`, vi: `số liệu "${fact}" là ${NAMES[types[i]!].vi}` } : { en: `this is ${NAMES[types[i]!].en}`, vi: `giá trị này là ${NAMES[types[i]!].vi}` };
+    const subject = fact
+      ? { en: `fact "${fact}" is ${NAMES[types[i]!].en}`, vi: `số liệu "${fact}" là ${NAMES[types[i]!].vi}` }
+      : { en: `this is ${NAMES[types[i]!].en}`, vi: `giá trị này là ${NAMES[types[i]!].vi}` };
     issues.push({ path: argAt(i), ...(fact ? { fact } : {}), message: `${subject.en}: ${what.en}`, vi: `${subject.vi}: ${what.vi}` });
   };
   const listFix = {
@@ -106,7 +108,11 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
     const type = types[i]!;
     if (type === "boolean" || type === "number" || type === "any") return;
     if (type === "dates" || type === "list") misuse(i, listFix);
-    else misuse(i, { en: `a condition must be true/false or a number: compare it, e.g. {"<=": [date, "2026-01-31"]}`, vi: `điều kiện phải là đúng/sai hoặc một số: hãy so sánh, ví dụ {"<=": [ngày, "2026-01-31"]}` });
+    else
+      misuse(i, {
+        en: `a condition must be true/false or a number: compare it, e.g. {"<=": [date, "2026-01-31"]}`,
+        vi: `điều kiện phải là đúng/sai hoặc một số: hãy so sánh, ví dụ {"<=": [ngày, "2026-01-31"]}`,
+      });
   };
 
   if (operator === "if" || operator === "?:") {
@@ -125,8 +131,16 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
     types.forEach((type, i) => {
       if (type === "number" || type === "any") return;
       if (type === "dates" || type === "list") misuse(i, listFix);
-      else if (type === "date") misuse(i, { en: `"${operator}" needs numbers; a date can only be compared with another date (<, <=, >, >=, ==, !=), or score it with a deadline rule`, vi: `"${operator}" cần số; ngày chỉ được so sánh với ngày khác (<, <=, >, >=, ==, !=), hoặc chấm bằng quy tắc deadline` });
-      else if (type === "boolean") misuse(i, { en: `"${operator}" needs numbers (JSON Logic makes true/false NaN here): use {"if": [fact, points, 0]}`, vi: `"${operator}" cần số (JSON Logic biến đúng/sai thành NaN ở đây): hãy dùng {"if": [số liệu, điểm, 0]}` });
+      else if (type === "date")
+        misuse(i, {
+          en: `"${operator}" needs numbers; a date can only be compared with another date (<, <=, >, >=, ==, !=), or score it with a deadline rule`,
+          vi: `"${operator}" cần số; ngày chỉ được so sánh với ngày khác (<, <=, >, >=, ==, !=), hoặc chấm bằng quy tắc deadline`,
+        });
+      else if (type === "boolean")
+        misuse(i, {
+          en: `"${operator}" needs numbers (JSON Logic makes true/false NaN here): use {"if": [fact, points, 0]}`,
+          vi: `"${operator}" cần số (JSON Logic biến đúng/sai thành NaN ở đây): hãy dùng {"if": [số liệu, điểm, 0]}`,
+        });
       else misuse(i, { en: `"${operator}" needs numbers`, vi: `"${operator}" cần số` });
     });
     return "number";
@@ -146,7 +160,10 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
           i,
           ORDERING.has(operator)
             ? { en: `"${operator}" compares numbers, or dates written "YYYY-MM-DD", only`, vi: `"${operator}" chỉ so sánh số, hoặc ngày ghi dạng "YYYY-MM-DD"` }
-            : { en: `"${operator}" compares numbers, yes/no values, or dates written "YYYY-MM-DD", only`, vi: `"${operator}" chỉ so sánh số, giá trị có/không, hoặc ngày ghi dạng "YYYY-MM-DD"` },
+            : {
+                en: `"${operator}" compares numbers, yes/no values, or dates written "YYYY-MM-DD", only`,
+                vi: `"${operator}" chỉ so sánh số, giá trị có/không, hoặc ngày ghi dạng "YYYY-MM-DD"`,
+              },
         );
         return "boolean";
       }
@@ -161,7 +178,10 @@ function infer(node: unknown, at: string, factType: (name: string) => FactType |
           vi: `"${operator}" so sánh nó với ${against.vi}; ngày chỉ được so sánh với một số liệu ngày khác hoặc một ngày ghi dạng "YYYY-MM-DD"`,
         });
       } else {
-        misuse(other.i, { en: `"${operator}" compares values of one type, ${NAMES[first.type].en} here`, vi: `"${operator}" chỉ so sánh các giá trị cùng kiểu, ở đây là ${NAMES[first.type].vi}` });
+        misuse(other.i, {
+          en: `"${operator}" compares values of one type, ${NAMES[first.type].en} here`,
+          vi: `"${operator}" chỉ so sánh các giá trị cùng kiểu, ở đây là ${NAMES[first.type].vi}`,
+        });
       }
     }
     return "boolean";

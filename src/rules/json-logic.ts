@@ -6,8 +6,28 @@ import jsonLogic from "json-logic-js";
  * that holds only declared facts, so `var` cannot reach `constructor` or undeclared data.
  */
 export const ALLOWED_OPERATORS = new Set([
-  "var", "if", "?:", "==", "===", "!=", "!==", "<", "<=", ">", ">=", "!", "!!", "and", "or",
-  "+", "-", "*", "/", "%", "min", "max",
+  "var",
+  "if",
+  "?:",
+  "==",
+  "===",
+  "!=",
+  "!==",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "!",
+  "!!",
+  "and",
+  "or",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "min",
+  "max",
 ]);
 
 const COMPARISONS = new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">=", "!", "!!"]);
@@ -63,7 +83,12 @@ export function inspectRule(rule: unknown, path: string): RuleInspection {
     if (operator === "var") {
       const name = Array.isArray(args) ? args[0] : args;
       if (typeof name !== "string" || name === "") {
-        issues.push({ kind: "rule-invalid", path: argsPath, detail: "var must name a fact with a literal string", vi: "var phải ghi tên số liệu bằng một chuỗi cố định" });
+        issues.push({
+          kind: "rule-invalid",
+          path: argsPath,
+          detail: "var must name a fact with a literal string",
+          vi: "var phải ghi tên số liệu bằng một chuỗi cố định",
+        });
       } else if (!reads.includes(name)) {
         reads.push(name);
       }

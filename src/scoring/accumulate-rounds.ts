@@ -69,7 +69,10 @@ function resolveFacts(set: CriteriaSet, entered: Map<string, FactValue>, rounds:
       const factor = declaration.type === "rate" ? 100 : 1;
       facts.set(name, (numerator * factor) / denominator);
     }
-    const latest = [rounds.get(derived.ratio.numerator), rounds.get(derived.ratio.denominator)].filter((r): r is Round => r !== undefined).sort(byRound).at(-1);
+    const latest = [rounds.get(derived.ratio.numerator), rounds.get(derived.ratio.denominator)]
+      .filter((r): r is Round => r !== undefined)
+      .sort(byRound)
+      .at(-1);
     if (latest) rounds.set(name, latest);
   }
   return facts;

@@ -22,21 +22,29 @@ export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContex
   if (context.status === "missing-facts" || context.status === "not-entered") {
     const what = scoring.kind === "manual" ? null : "fact" in scoring ? scoring.fact : scoring.kind === "survey" ? scoring.indicator : null;
     return what
-      ? { vi: `nhập "${factTitle(what).vi}" (${what}) kèm tài liệu kiểm chứng: tối đa +${upTo}`, en: `enter "${factTitle(what).en ?? what}" (${what}) with evidence: up to +${upTo}` }
-      : { vi: `tự chấm và đính kèm tài liệu kiểm chứng${evidenceText(leaf, "vi")}: tối đa +${upTo}`, en: `enter points with evidence${evidenceText(leaf, "en")}: up to +${upTo}` };
+      ? {
+          vi: `nhập "${factTitle(what).vi}" (${what}) kèm tài liệu kiểm chứng: tối đa +${upTo}`,
+          en: `enter "${factTitle(what).en ?? what}" (${what}) with evidence: up to +${upTo}`,
+        }
+      : {
+          vi: `tự chấm và đính kèm tài liệu kiểm chứng${evidenceText(leaf, "vi")}: tối đa +${upTo}`,
+          en: `enter points with evidence${evidenceText(leaf, "en")}: up to +${upTo}`,
+        };
   }
   if (context.status === "survey-absent") {
     return { vi: `tổ chức điều tra xã hội học về sự hài lòng: tối đa +${upTo}`, en: `run the satisfaction survey: up to +${upTo}` };
   }
   switch (scoring.kind) {
     case "manual":
-      return { vi: `bổ sung kết quả và tài liệu${evidenceText(leaf, "vi")}: tối đa +${upTo}`, en: `improve the result and its evidence${evidenceText(leaf, "en")}: up to +${upTo}` };
+      return {
+        vi: `bổ sung kết quả và tài liệu${evidenceText(leaf, "vi")}: tối đa +${upTo}`,
+        en: `improve the result and its evidence${evidenceText(leaf, "en")}: up to +${upTo}`,
+      };
     case "boolean":
       return { vi: `hoàn thành "${factTitle(scoring.fact).vi}": +${upTo}`, en: `complete "${factTitle(scoring.fact).en ?? scoring.fact}": +${upTo}` };
     case "tiers":
       return tierHint(scoring.fact, scoring.tiers, context.facts.get(scoring.fact), context.units, upTo);
-    case "survey":
-    {
+    case "survey": {
       const value = context.survey?.[scoring.indicator];
       if ("tiers" in scoring) return tierHint(scoring.indicator, scoring.tiers, value, context.units, upTo);
       const measured = (v: number) => withIndicatorUnit(declaredIndicator(set, scoring.indicator), v);
@@ -46,7 +54,10 @@ export function describeGap(set: CriteriaSet, leaf: LeafNode, context: GapContex
       };
     }
     case "deadline":
-      return { vi: `thực hiện đúng hạn "${factTitle(scoring.fact).vi}": +${upTo}`, en: `meet the deadline for "${factTitle(scoring.fact).en ?? scoring.fact}": +${upTo}` };
+      return {
+        vi: `thực hiện đúng hạn "${factTitle(scoring.fact).vi}": +${upTo}`,
+        en: `meet the deadline for "${factTitle(scoring.fact).en ?? scoring.fact}": +${upTo}`,
+      };
     case "logic":
       return { vi: `cải thiện kết quả theo công thức của tiêu chí: tối đa +${upTo}`, en: `improve the facts this rule reads: up to +${upTo}` };
   }

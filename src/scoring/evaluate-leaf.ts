@@ -39,7 +39,7 @@ export function evaluateLeaf(set: CriteriaSet, leaf: LeafNode, inputs: LeafInput
   const read: Record<string, unknown> = {};
   const fact = (name: string): ResolvedFact | undefined => {
     const value = inputs.facts.get(name);
-    read[name] = value === NOTHING_AROSE ? "không phát sinh" : value ?? null;
+    read[name] = value === NOTHING_AROSE ? "không phát sinh" : (value ?? null);
     const ratio = declaredFact(set, name)?.derived?.ratio;
     if (ratio) {
       read[ratio.numerator] = inputs.facts.get(ratio.numerator) ?? null;
@@ -138,7 +138,12 @@ function tierOutcome(tiers: Tier[], name: string, value: number, read: Record<st
   const tier = tiers[index];
   if (!tier) {
     // Loading guarantees the tiers cover the declared domain; a value outside it was rejected earlier.
-    return { status: "scored", units: 0, why: { vi: `${name} = ${value}: không thuộc mức nào → 0`, en: `${name} = ${value}: no tier matches → 0` }, facts: read };
+    return {
+      status: "scored",
+      units: 0,
+      why: { vi: `${name} = ${value}: không thuộc mức nào → 0`, en: `${name} = ${value}: no tier matches → 0` },
+      facts: read,
+    };
   }
   return {
     status: "scored",
@@ -219,7 +224,10 @@ function deadlineOutcome(
 }
 
 function ruleFailure(leaf: LeafNode, read: Record<string, unknown>, detail: string): Problem {
-  const facts = Object.entries(read).map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(", ") || "no facts";
+  const facts =
+    Object.entries(read)
+      .map(([name, value]) => `${name} = ${JSON.stringify(value)}`)
+      .join(", ") || "no facts";
   return problem(
     "rule-result-invalid",
     `items["${leaf.code}"]`,

@@ -48,7 +48,11 @@ export function explainLeaf(indexed: IndexedLeaf, scored: Scored, citations: Cit
   const comments = citations.comments.get(leaf.code) ?? [];
   const item = finalState.items.get(leaf.code);
   const rounds = [item?.pointsRound, item?.notApplicableRound, ...reads.map((name) => finalState.factRounds.get(name))];
-  const decidedBy = rounds.filter((r): r is Round => r !== undefined).sort(byRound).at(-1) ?? "self";
+  const decidedBy =
+    rounds
+      .filter((r): r is Round => r !== undefined)
+      .sort(byRound)
+      .at(-1) ?? "self";
   const stage = (s: LeafStage): StageExplanation => ({ points: fromUnits(s.units), status: s.status, why: s.why });
   return {
     kind: leaf.scoring.kind,
@@ -63,7 +67,6 @@ export function explainLeaf(indexed: IndexedLeaf, scored: Scored, citations: Cit
     comments,
   };
 }
-
 
 export function finalOf(scored: Scored): LeafStage {
   return (scored.appraised ?? scored.self)!;

@@ -134,8 +134,20 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
       ? { vi: `không phát sinh${item.reason ? `: ${item.reason}` : ""}`, en: `not applicable${item.reason ? `: ${item.reason}` : ""}` }
       : { vi: `không phát sinh (${nothingArose.join(", ")} có mẫu số bằng 0)`, en: `nothing arose (${nothingArose.join(", ")} has a zero denominator)` };
     return naPolicy === "full"
-      ? { status: "not-applicable", units: max, applicable: max, why: { vi: `${because.vi} → đạt tối đa ${leaf.max}`, en: `${because.en} → full ${leaf.max}` }, facts: {} }
-      : { status: "not-applicable", units: 0, applicable: 0, why: { vi: `${because.vi} → không tính vào điểm tối đa`, en: `${because.en} → left out of the maximum` }, facts: {} };
+      ? {
+          status: "not-applicable",
+          units: max,
+          applicable: max,
+          why: { vi: `${because.vi} → đạt tối đa ${leaf.max}`, en: `${because.en} → full ${leaf.max}` },
+          facts: {},
+        }
+      : {
+          status: "not-applicable",
+          units: 0,
+          applicable: 0,
+          why: { vi: `${because.vi} → không tính vào điểm tối đa`, en: `${because.en} → left out of the maximum` },
+          facts: {},
+        };
   }
   if (leaf.scoring.kind === "survey" && !assessment.survey) {
     const rescale = set.survey?.whenAbsent !== "zero";
@@ -144,7 +156,10 @@ function scoreLeaf(set: CriteriaSet, indexed: IndexedLeaf, state: StageState, as
       units: 0,
       applicable: rescale ? 0 : max,
       why: rescale
-        ? { vi: "không có kết quả điều tra xã hội học → không tính vào điểm tối đa (quy về thang 100)", en: "no survey result → left out of the maximum (rescaled to 100)" }
+        ? {
+            vi: "không có kết quả điều tra xã hội học → không tính vào điểm tối đa (quy về thang 100)",
+            en: "no survey result → left out of the maximum (rescaled to 100)",
+          }
         : { vi: "không có kết quả điều tra xã hội học → 0 điểm", en: "no survey result → 0 points" },
       facts: {},
     };
@@ -198,7 +213,12 @@ function reportNode(node: CriteriaNode, scored: Map<string, Scored>, explain: (c
   };
 }
 
-function reportAdjustment(set: CriteriaSet, section: "bonus" | "penalty", scored: Map<string, Scored>, explain: (code: string) => LeafExplanation): AdjustmentReport | null {
+function reportAdjustment(
+  set: CriteriaSet,
+  section: "bonus" | "penalty",
+  scored: Map<string, Scored>,
+  explain: (code: string) => LeafExplanation,
+): AdjustmentReport | null {
   const adjustment = set[section];
   if (!adjustment) return null;
   const items = adjustment.items.map((item) => reportNode(item, scored, explain, set.display.indexDecimals));
@@ -212,7 +232,13 @@ function gapItem(set: CriteriaSet, indexed: IndexedLeaf, outcome: LeafStage, sta
     code: indexed.leaf.code,
     title: indexed.leaf.title,
     available: fromUnits(available),
-    hint: describeGap(set, indexed.leaf, { status: outcome.status, units: outcome.units, available, facts: state.facts, survey: assessment.survey?.indicators ?? null }),
+    hint: describeGap(set, indexed.leaf, {
+      status: outcome.status,
+      units: outcome.units,
+      available,
+      facts: state.facts,
+      survey: assessment.survey?.indicators ?? null,
+    }),
   };
 }
 

@@ -79,8 +79,19 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
   let strictColumns: number[] = [];
 
   const quality: SurveyQuality = {
-    rows: 0, used: 0, duplicates: 0, incomplete: 0, rejected: 0, missingUnit: 0, malformed: 0, outOfScale: 0, excludedAnswers: 0,
-    unitsBelowSample: [], notes: [], issues: [], notListed: 0,
+    rows: 0,
+    used: 0,
+    duplicates: 0,
+    incomplete: 0,
+    rejected: 0,
+    missingUnit: 0,
+    malformed: 0,
+    outOfScale: 0,
+    excludedAnswers: 0,
+    unitsBelowSample: [],
+    notes: [],
+    issues: [],
+    notListed: 0,
   };
   const listed = new Map<string, number>();
   /** Counts an issue of this kind; true when it is to be listed (so its text is only built then). */
@@ -96,13 +107,25 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
 
   return {
     header(cells) {
-      const resolved = resolveColumns(mapping, cells.map((cell) => cell.trim()), fileName);
+      const resolved = resolveColumns(
+        mapping,
+        cells.map((cell) => cell.trim()),
+        fileName,
+      );
       if (!resolved.ok) return resolved.problems;
       plan = resolved.value;
       scaleColumns = Int32Array.from(plan.questions, (question, q) => (scales[q] ? question.column! : -1));
       strictColumns = [plan.unit, plan.respondent, plan.submitted, plan.status, ...scaleColumns].filter((c): c is number => c !== null && c >= 0);
-      if (plan.respondent === null) quality.notes.push({ en: "no respondent id column: duplicates cannot be detected", vi: "không có cột mã người trả lời: không thể phát hiện phiếu trùng" });
-      if (plan.submitted === null && plan.status === null) quality.notes.push({ en: "no submission time or status column: every response is taken as complete", vi: "không có cột thời điểm nộp hay trạng thái: mọi phiếu được coi là đã hoàn thành" });
+      if (plan.respondent === null)
+        quality.notes.push({
+          en: "no respondent id column: duplicates cannot be detected",
+          vi: "không có cột mã người trả lời: không thể phát hiện phiếu trùng",
+        });
+      if (plan.submitted === null && plan.status === null)
+        quality.notes.push({
+          en: "no submission time or status column: every response is taken as complete",
+          vi: "không có cột thời điểm nộp hay trạng thái: mọi phiếu được coi là đã hoàn thành",
+        });
       return [];
     },
 
@@ -114,7 +137,11 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       if (plan.status !== null) {
         const raw = cells[plan.status] ?? "";
         // most rows repeat the previous row's status: a string comparison instead of a hash lookup
-        const verdict = raw === lastStatus ? lastVerdict : (statusVerdict.get(raw) ?? remember(statusVerdict, raw, rejected.has(normaliseText(raw)) ? "rejected" : unfinished.has(normaliseText(raw)) ? "incomplete" : "ok"));
+        const verdict =
+          raw === lastStatus
+            ? lastVerdict
+            : (statusVerdict.get(raw) ??
+              remember(statusVerdict, raw, rejected.has(normaliseText(raw)) ? "rejected" : unfinished.has(normaliseText(raw)) ? "incomplete" : "ok"));
         lastStatus = raw;
         lastVerdict = verdict;
         if (verdict !== "ok") {
@@ -134,7 +161,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       }
       if (incompleteWhenNotSubmitted && plan.submitted !== null && isBlankCell(cells[plan.submitted] ?? "")) {
         quality.incomplete += 1;
-        if (listing("incomplete-response")) issue("incomplete-response", place(row, plan.submitted), "response excluded: not submitted (empty submission time), so it is incomplete", "phiếu bị loại: chưa nộp (thời điểm nộp để trống) nên chưa hoàn thành");
+        if (listing("incomplete-response"))
+          issue(
+            "incomplete-response",
+            place(row, plan.submitted),
+            "response excluded: not submitted (empty submission time), so it is incomplete",
+            "phiếu bị loại: chưa nộp (thời điểm nộp để trống) nên chưa hoàn thành",
+          );
         return;
       }
       const code = trimCell(cells[plan.unit] ?? "");
@@ -164,7 +197,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
         const id = trimCell(cells[plan.respondent] ?? "");
         if (id !== "" && !respondents.add(id)) {
           quality.duplicates += 1;
-          if (listing("duplicate-response")) issue("duplicate-response", place(row, plan.respondent), `duplicate response dropped: respondent "${id}" was already counted (the first one is kept)`, `đã bỏ phiếu trùng: người trả lời "${id}" đã được tính (giữ phiếu đầu tiên)`);
+          if (listing("duplicate-response"))
+            issue(
+              "duplicate-response",
+              place(row, plan.respondent),
+              `duplicate response dropped: respondent "${id}" was already counted (the first one is kept)`,
+              `đã bỏ phiếu trùng: người trả lời "${id}" đã được tính (giữ phiếu đầu tiên)`,
+            );
           return;
         }
       }
@@ -198,7 +237,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
           quality.excludedAnswers += 1;
         } else if (answer === OFF_SCALE) {
           quality.outOfScale += 1;
-          if (listing("answer-out-of-scale")) issue("answer-out-of-scale", place(row, column), `answer "${cell.trim()}" is on no scale of question ${mapping.questions[q]!.code}: left out; correct it or add it to the mapping's scale`, `câu trả lời "${cell.trim()}" không thuộc thang đo của câu ${mapping.questions[q]!.code}: không được tính; hãy sửa hoặc bổ sung vào thang đo`);
+          if (listing("answer-out-of-scale"))
+            issue(
+              "answer-out-of-scale",
+              place(row, column),
+              `answer "${cell.trim()}" is on no scale of question ${mapping.questions[q]!.code}: left out; correct it or add it to the mapping's scale`,
+              `câu trả lời "${cell.trim()}" không thuộc thang đo của câu ${mapping.questions[q]!.code}: không được tính; hãy sửa hoặc bổ sung vào thang đo`,
+            );
         }
       }
       let overallSum = 0;
@@ -221,7 +266,8 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
 
     finish() {
       if (!plan) throw new Error("survey import: finish() before header()");
-      if (unknownUnits.size > 0) return { ok: false, problems: unknownUnitProblems(unknownUnits, options.units ?? [], fileName, plan.header[plan.unit] ?? "unit") };
+      if (unknownUnits.size > 0)
+        return { ok: false, problems: unknownUnitProblems(unknownUnits, options.units ?? [], fileName, plan.header[plan.unit] ?? "unit") };
       const units = [...slots.values()]
         .filter((slot) => slot.tally !== null)
         .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
@@ -229,7 +275,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       for (const unit of units) {
         if (unit.sample.enough !== false) continue;
         quality.unitsBelowSample.push(unit.unit);
-        if (listing("sample-too-small")) issue("sample-too-small", `${fileName} (${unit.unit})`, `unit ${unit.unit} has ${unit.respondents} usable responses, fewer than the ${unit.sample.required} required: its result is flagged`, `đơn vị ${unit.unit} có ${unit.respondents} phiếu hợp lệ, ít hơn cỡ mẫu yêu cầu ${unit.sample.required}: kết quả được đánh dấu`);
+        if (listing("sample-too-small"))
+          issue(
+            "sample-too-small",
+            `${fileName} (${unit.unit})`,
+            `unit ${unit.unit} has ${unit.respondents} usable responses, fewer than the ${unit.sample.required} required: its result is flagged`,
+            `đơn vị ${unit.unit} có ${unit.respondents} phiếu hợp lệ, ít hơn cỡ mẫu yêu cầu ${unit.sample.required}: kết quả được đánh dấu`,
+          );
       }
       return {
         ok: true,
@@ -272,11 +324,26 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
     if (!listing("malformed-row")) return true;
     if (broken !== -1) {
       const lines = (cells[broken] ?? "").split(/\r\n|\r|\n/).length;
-      issue("malformed-row", place(row, broken), `response excluded: this cell spans ${lines} lines, so a stray quote (") took in the rows that follow; remove the quote and import again`, `phiếu bị loại: ô này kéo dài ${lines} dòng, do một dấu ngoặc kép (") thừa đã nuốt các dòng sau; hãy xóa dấu ngoặc kép và nhập lại`);
+      issue(
+        "malformed-row",
+        place(row, broken),
+        `response excluded: this cell spans ${lines} lines, so a stray quote (") took in the rows that follow; remove the quote and import again`,
+        `phiếu bị loại: ô này kéo dài ${lines} dòng, do một dấu ngoặc kép (") thừa đã nuốt các dòng sau; hãy xóa dấu ngoặc kép và nhập lại`,
+      );
     } else if (shifted) {
-      issue("malformed-row", `${fileName}:${row}:${columnLetter(width)}`, `response excluded: row ${row} has ${cells.length} cells but the header has ${width}, so its answers are shifted (a decimal comma, or a comma in a text answer without quotes)`, `phiếu bị loại: dòng ${row} có ${cells.length} ô nhưng dòng tiêu đề có ${width} ô nên các câu trả lời bị lệch cột (dấu phẩy thập phân, hoặc dấu phẩy trong câu trả lời không có ngoặc kép)`);
+      issue(
+        "malformed-row",
+        `${fileName}:${row}:${columnLetter(width)}`,
+        `response excluded: row ${row} has ${cells.length} cells but the header has ${width}, so its answers are shifted (a decimal comma, or a comma in a text answer without quotes)`,
+        `phiếu bị loại: dòng ${row} có ${cells.length} ô nhưng dòng tiêu đề có ${width} ô nên các câu trả lời bị lệch cột (dấu phẩy thập phân, hoặc dấu phẩy trong câu trả lời không có ngoặc kép)`,
+      );
     } else {
-      issue("malformed-row", `${fileName}:${row}:${columnLetter(cells.length)}`, `response excluded: row ${row} has ${cells.length} of ${width} cells, so it is not a full response (the line was cut)`, `phiếu bị loại: dòng ${row} chỉ có ${cells.length} trên ${width} ô nên không phải phiếu đầy đủ (dòng bị cắt)`);
+      issue(
+        "malformed-row",
+        `${fileName}:${row}:${columnLetter(cells.length)}`,
+        `response excluded: row ${row} has ${cells.length} of ${width} cells, so it is not a full response (the line was cut)`,
+        `phiếu bị loại: dòng ${row} chỉ có ${cells.length} trên ${width} ô nên không phải phiếu đầy đủ (dòng bị cắt)`,
+      );
     }
     return true;
   }
@@ -290,7 +357,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       if (read === null) return;
       if (!Array.isArray(read)) {
         quality.outOfScale += 1;
-        if (listing("answer-out-of-scale")) issue("answer-out-of-scale", place(row, columns.column), `"${read.unknown}" is no option of question ${mapping.questions[q]!.code}: answer left out`, `"${read.unknown}" không phải lựa chọn của câu ${mapping.questions[q]!.code}: không được tính`);
+        if (listing("answer-out-of-scale"))
+          issue(
+            "answer-out-of-scale",
+            place(row, columns.column),
+            `"${read.unknown}" is no option of question ${mapping.questions[q]!.code}: answer left out`,
+            `"${read.unknown}" không phải lựa chọn của câu ${mapping.questions[q]!.code}: không được tính`,
+          );
         return;
       }
       tally.answered[q]! += 1;
@@ -304,7 +377,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       const flag = select.readFlag(cells[column] ?? "");
       if (flag === null) {
         quality.outOfScale += 1;
-        if (listing("answer-out-of-scale")) issue("answer-out-of-scale", place(row, column), `"${(cells[column] ?? "").trim()}" is not 0/1: write 1 when the option is chosen, 0 or nothing when not`, `"${(cells[column] ?? "").trim()}" không phải 0/1: ghi 1 nếu chọn, 0 hoặc để trống nếu không`);
+        if (listing("answer-out-of-scale"))
+          issue(
+            "answer-out-of-scale",
+            place(row, column),
+            `"${(cells[column] ?? "").trim()}" is not 0/1: write 1 when the option is chosen, 0 or nothing when not`,
+            `"${(cells[column] ?? "").trim()}" không phải 0/1: ghi 1 nếu chọn, 0 hoặc để trống nếu không`,
+          );
         return;
       }
       if ((cells[column] ?? "").trim() !== "") answered = true;

@@ -29,7 +29,12 @@ function checkMapping(mapping: SurveyMapping): Problem[] {
     if (groups.includes(group)) return;
     const near = nearestName(group, groups);
     problems.push(
-      problem("unknown-group", path, `group "${group}" is not declared in "groups"${near ? ` (did you mean "${near}"?)` : ""}`, `nhóm "${group}" chưa được khai báo trong "groups"${near ? ` (có phải "${near}"?)` : ""}`),
+      problem(
+        "unknown-group",
+        path,
+        `group "${group}" is not declared in "groups"${near ? ` (did you mean "${near}"?)` : ""}`,
+        `nhóm "${group}" chưa được khai báo trong "groups"${near ? ` (có phải "${near}"?)` : ""}`,
+      ),
     );
   };
 
@@ -39,7 +44,14 @@ function checkMapping(mapping: SurveyMapping): Problem[] {
       const key = normaliseText(word);
       const earlier = seen.get(key);
       if (earlier) {
-        problems.push(problem("scale-invalid", path, `answer "${word}" is already listed at ${earlier}: an answer may mean one thing only`, `câu trả lời "${word}" đã có ở ${earlier}: mỗi câu trả lời chỉ có một nghĩa`));
+        problems.push(
+          problem(
+            "scale-invalid",
+            path,
+            `answer "${word}" is already listed at ${earlier}: an answer may mean one thing only`,
+            `câu trả lời "${word}" đã có ở ${earlier}: mỗi câu trả lời chỉ có một nghĩa`,
+          ),
+        );
       } else seen.set(key, path);
     };
     scale.answers.forEach((answer, i) => answer.match.forEach((word, j) => claim(word, `scales.${name}.answers[${i}].match[${j}]`)));
@@ -63,7 +75,14 @@ function checkMapping(mapping: SurveyMapping): Problem[] {
       const key = normaliseText(header);
       const earlier = headerOwners.get(key);
       if (earlier) {
-        problems.push(problem("duplicate-code", `${path}.headers[${j}]`, `header "${header}" is already claimed by ${earlier}: a column can hold one thing only`, `tiêu đề cột "${header}" đã dùng cho ${earlier}: mỗi cột chỉ chứa một nội dung`));
+        problems.push(
+          problem(
+            "duplicate-code",
+            `${path}.headers[${j}]`,
+            `header "${header}" is already claimed by ${earlier}: a column can hold one thing only`,
+            `tiêu đề cột "${header}" đã dùng cho ${earlier}: mỗi cột chỉ chứa một nội dung`,
+          ),
+        );
       } else headerOwners.set(key, path);
     });
   for (const [name, column] of Object.entries(mapping.columns)) if (column) claimHeaders(column.headers, `columns.${name}`);
@@ -72,19 +91,34 @@ function checkMapping(mapping: SurveyMapping): Problem[] {
   mapping.questions.forEach((question, i) => {
     const path = `questions[${i}]`;
     if (codes.has(question.code)) {
-      problems.push(problem("duplicate-code", `${path}.code`, `question code "${question.code}" is used twice (also questions[${codes.get(question.code)}])`, `mã câu hỏi "${question.code}" bị trùng (cũng ở questions[${codes.get(question.code)}])`));
+      problems.push(
+        problem(
+          "duplicate-code",
+          `${path}.code`,
+          `question code "${question.code}" is used twice (also questions[${codes.get(question.code)}])`,
+          `mã câu hỏi "${question.code}" bị trùng (cũng ở questions[${codes.get(question.code)}])`,
+        ),
+      );
     } else codes.set(question.code, i);
     unknownGroup(question.group, `${path}.group`);
     claimHeaders(question.headers, path);
     if (isSelectMany(question)) {
       const options = question.select.options.map((option) => option.code);
       options.forEach((code, j) => {
-        if (options.indexOf(code) !== j) problems.push(problem("duplicate-code", `${path}.select.options[${j}].code`, `option "${code}" is listed twice`, `lựa chọn "${code}" bị liệt kê hai lần`));
+        if (options.indexOf(code) !== j)
+          problems.push(
+            problem("duplicate-code", `${path}.select.options[${j}].code`, `option "${code}" is listed twice`, `lựa chọn "${code}" bị liệt kê hai lần`),
+          );
       });
     } else if (!scales.includes(question.scale)) {
       const near = nearestName(question.scale, scales);
       problems.push(
-        problem("unknown-scale", `${path}.scale`, `scale "${question.scale}" is not declared in "scales"${near ? ` (did you mean "${near}"?)` : ""}`, `thang đo "${question.scale}" chưa được khai báo trong "scales"${near ? ` (có phải "${near}"?)` : ""}`),
+        problem(
+          "unknown-scale",
+          `${path}.scale`,
+          `scale "${question.scale}" is not declared in "scales"${near ? ` (did you mean "${near}"?)` : ""}`,
+          `thang đo "${question.scale}" chưa được khai báo trong "scales"${near ? ` (có phải "${near}"?)` : ""}`,
+        ),
       );
     }
   });
@@ -140,7 +174,12 @@ function checkAgainstCriteria(mapping: SurveyMapping, criteria: CriteriaSet): Pr
   for (const indicator of declared) {
     if (indicator in mapping.indicators) continue;
     problems.push(
-      problem("unknown-indicator", "indicators", `survey indicator "${indicator}" of the criteria set is not fed by any question or group: map it`, `chỉ số điều tra xã hội học "${indicator}" của bộ tiêu chí chưa được ánh xạ tới câu hỏi hay nhóm nào`),
+      problem(
+        "unknown-indicator",
+        "indicators",
+        `survey indicator "${indicator}" of the criteria set is not fed by any question or group: map it`,
+        `chỉ số điều tra xã hội học "${indicator}" của bộ tiêu chí chưa được ánh xạ tới câu hỏi hay nhóm nào`,
+      ),
     );
   }
   return problems;

@@ -113,11 +113,11 @@ export function compileSelectMany(question: SelectManyQuestion): {
   };
 
   function readCell(cell: string): number[] | null | { unknown: string } {
-      const whole = lookup.get(normaliseText(cell));
-      if (whole !== undefined) return [whole];
-      if (cell.trim() === "") return null;
-      const bySpace = readParts(cell.trim().split(/\s+/));
-      if (Array.isArray(bySpace) || !/[,;]/.test(cell)) return bySpace;
-      return readParts(cell.split(/[,;]/).filter((part) => part.trim() !== ""));
+    const whole = lookup.get(normaliseText(cell));
+    if (whole !== undefined) return [whole];
+    if (cell.trim() === "") return null;
+    const bySpace = readParts(cell.trim().split(/\s+/));
+    if (Array.isArray(bySpace) || !/[,;]/.test(cell)) return bySpace;
+    return readParts(cell.split(/[,;]/).filter((part) => part.trim() !== ""));
   }
 }

@@ -72,7 +72,8 @@ export function resolveColumns(mapping: SurveyMapping, header: string[], fileNam
       const names = question.headers.flatMap((name) => words.flatMap((word) => [`${name}/${word}`, `${name}[${word}]`]));
       return find(names);
     });
-    if (optionColumns.every((c) => c === null)) missing({ en: `select-many question ${question.code}`, vi: `câu hỏi nhiều lựa chọn ${question.code}` }, question.headers);
+    if (optionColumns.every((c) => c === null))
+      missing({ en: `select-many question ${question.code}`, vi: `câu hỏi nhiều lựa chọn ${question.code}` }, question.headers);
     return { column: null, optionColumns };
   });
 

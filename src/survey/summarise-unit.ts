@@ -21,7 +21,12 @@ export function summariseUnit(mapping: SurveyMapping, criteria: CriteriaSet, cod
     const n = tally.answered[q]!;
     if (isSelectMany(question)) {
       const chosen = tally.chosen[q]!;
-      return { code: question.code, group: question.group, n, options: question.select.options.map((option, o) => ({ code: option.code, chosen: chosen[o]!, ...estimate(chosen[o]!, n) })) };
+      return {
+        code: question.code,
+        group: question.group,
+        n,
+        options: question.select.options.map((option, o) => ({ code: option.code, chosen: chosen[o]!, ...estimate(chosen[o]!, n) })),
+      };
     }
     return {
       code: question.code,

@@ -71,9 +71,7 @@ export interface SelectManyQuestion {
   select: { options: { code: string; match?: string[] }[] };
 }
 
-export type SampleSizeRule =
-  | { rule: "yamane"; marginOfError: number }
-  | { rule: "quota"; perUnitType: Partial<Record<UnitType, number>> };
+export type SampleSizeRule = { rule: "yamane"; marginOfError: number } | { rule: "quota"; perUnitType: Partial<Record<UnitType, number>> };
 
 export function isSelectMany(question: Question): question is SelectManyQuestion {
   return "select" in question;

@@ -7,7 +7,12 @@ import type { SurveyUnit } from "./types.js";
  * One problem per unit value that is not a known unit code, with how many rows name it and the
  * nearest unit by code or by name ("did you mean DV0015 Phường Trung Phú?").
  */
-export function unknownUnitProblems(unknown: Map<string, { rows: number; firstRow: number }>, units: SurveyUnit[], fileName: string, column: string): Problem[] {
+export function unknownUnitProblems(
+  unknown: Map<string, { rows: number; firstRow: number }>,
+  units: SurveyUnit[],
+  fileName: string,
+  column: string,
+): Problem[] {
   const byName = new Map(units.filter((u) => u.name).map((u) => [foldText(u.name!), u]));
   const codes = units.map((u) => u.code);
   return [...unknown.entries()]

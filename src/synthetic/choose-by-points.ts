@@ -39,7 +39,11 @@ export function chooseByPoints<T>(
 }
 
 /** Units the leaves give for these facts (penalties count against), or null when a rule fails. */
-export function earnedPoints(set: CriteriaSet, readers: readonly { leaf: LeafNode; section: Section }[], facts: ReadonlyMap<string, ResolvedFact>): number | null {
+export function earnedPoints(
+  set: CriteriaSet,
+  readers: readonly { leaf: LeafNode; section: Section }[],
+  facts: ReadonlyMap<string, ResolvedFact>,
+): number | null {
   let points = 0;
   for (const { leaf, section } of readers) {
     // A logic leaf counts once all its facts are drawn, whichever branch would read them, so that

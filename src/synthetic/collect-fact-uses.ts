@@ -66,7 +66,10 @@ function collectComparisons(rule: unknown, found: (names: string[], numbers: num
   if (rule === null || typeof rule !== "object") return;
   for (const [operator, args] of Object.entries(rule)) {
     if (COMPARISONS.has(operator) && Array.isArray(args)) {
-      found(args.flatMap(varNames), args.filter((a): a is number => typeof a === "number"));
+      found(
+        args.flatMap(varNames),
+        args.filter((a): a is number => typeof a === "number"),
+      );
     }
     collectComparisons(args, found);
   }

@@ -13,7 +13,14 @@ import type { Random } from "./random.js";
  * the other boolean) that costs the unit points, kept within the bounds that keep ratios valid.
  * Undefined when no such value is found.
  */
-export function correctFact(set: CriteriaSet, uses: ReadonlyMap<string, FactUse>, ratios: readonly Ratio[], facts: GeneratedFacts, name: string, random: Random): FactValue | undefined {
+export function correctFact(
+  set: CriteriaSet,
+  uses: ReadonlyMap<string, FactUse>,
+  ratios: readonly Ratio[],
+  facts: GeneratedFacts,
+  name: string,
+  random: Random,
+): FactValue | undefined {
   const readers = uses.get(name)?.readers ?? [];
   const value = facts.values[name];
   if (readers.length === 0 || value === undefined || value === null) return undefined;

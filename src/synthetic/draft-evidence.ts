@@ -26,7 +26,13 @@ export function draftEvidence(
   const kind = KINDS.find(([pattern]) => pattern.test(title))?.[1];
   const issuer = unit.type === "department" ? initials(unit.name) : "UBND";
   const number = `${random.int(1, 320)}/${kind ? `${kind}-${issuer}` : `${issuer}-VP`}`;
-  return { id, title, number, date: date ?? addDays(`${year}-01-01`, random.int(0, 364)), issuer: unit.type === "department" ? unit.name : `UBND ${unit.name}` };
+  return {
+    id,
+    title,
+    number,
+    date: date ?? addDays(`${year}-01-01`, random.int(0, 364)),
+    issuer: unit.type === "department" ? unit.name : `UBND ${unit.name}`,
+  };
 }
 
 /** "Sở Giáo dục và Đào tạo" → "SGDĐT", as departments abbreviate themselves in document numbers. */

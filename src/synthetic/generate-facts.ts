@@ -38,8 +38,10 @@ export function generateFacts(set: CriteriaSet, uses: ReadonlyMap<string, FactUs
   const ratioParts = new Set(ratios.flatMap((r) => [r.numerator, r.denominator]));
   const isDate = (fact: FactDeclaration) => fact.type === "date" || fact.type === "dates";
 
-  for (const [name, fact] of entered.filter(([name, fact]) => isDate(fact) && uses.get(name)?.dueBase)) put(name, pickDates(fact, uses.get(name), values, profile));
-  for (const [name, fact] of entered.filter(([name, fact]) => isDate(fact) && !uses.get(name)?.dueBase)) put(name, pickDates(fact, uses.get(name), values, profile));
+  for (const [name, fact] of entered.filter(([name, fact]) => isDate(fact) && uses.get(name)?.dueBase))
+    put(name, pickDates(fact, uses.get(name), values, profile));
+  for (const [name, fact] of entered.filter(([name, fact]) => isDate(fact) && !uses.get(name)?.dueBase))
+    put(name, pickDates(fact, uses.get(name), values, profile));
 
   const pending = entered.filter(([name]) => ratioParts.has(name));
   while (pending.length > 0) {
@@ -57,19 +59,26 @@ export function generateFacts(set: CriteriaSet, uses: ReadonlyMap<string, FactUs
     const range = numeratorBounds(fact, own, values);
     bounds[name] = range;
     const candidates = listNumeratorCandidates(fact, own, range, uses, context, profile);
-    put(name, chooseByPoints(set, uses.get(name)?.readers ?? [], candidates.length > 0 ? candidates : [range.min], (v) => put(name, v), profile));
+    put(
+      name,
+      chooseByPoints(set, uses.get(name)?.readers ?? [], candidates.length > 0 ? candidates : [range.min], (v) => put(name, v), profile),
+    );
   }
 
   for (const [name, fact] of entered.filter(([name, fact]) => !isDate(fact) && !ratioParts.has(name))) {
     const use = uses.get(name);
     if (fact.type === "boolean") {
       const readers = use?.readers ?? [];
-      const value = readers.length > 0 ? chooseByPoints(set, readers, [true, false], (v) => put(name, v), profile) : profile.random.chance(0.6 + 0.38 * profile.quality);
+      const value =
+        readers.length > 0 ? chooseByPoints(set, readers, [true, false], (v) => put(name, v), profile) : profile.random.chance(0.6 + 0.38 * profile.quality);
       put(name, profile.random.chance(0.01) ? null : value);
     } else {
       const listed = listCandidates(fact, use, context, profile);
       const candidates = listed.length > 0 ? listed : [valueIn({}, factDomain(fact), fact.type === "integer", profile.random)];
-      put(name, chooseByPoints(set, use?.readers ?? [], candidates, (v) => put(name, v), profile));
+      put(
+        name,
+        chooseByPoints(set, use?.readers ?? [], candidates, (v) => put(name, v), profile),
+      );
     }
   }
   return { values, bounds };

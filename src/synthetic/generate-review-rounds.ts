@@ -16,7 +16,11 @@ const LOWERED = [
   "Chưa có văn bản chứng minh kết quả thực hiện",
   "Báo cáo thiếu số liệu theo mẫu",
 ];
-const EXPLAINED = ["Đơn vị bổ sung tài liệu kiểm chứng", "Đơn vị giải trình: văn bản đã ban hành đúng thời hạn, gửi kèm bản chụp", "Bổ sung báo cáo kết quả thực hiện"];
+const EXPLAINED = [
+  "Đơn vị bổ sung tài liệu kiểm chứng",
+  "Đơn vị giải trình: văn bản đã ban hành đúng thời hạn, gửi kèm bản chụp",
+  "Bổ sung báo cáo kết quả thực hiện",
+];
 
 /**
  * What the scorers do with a self-assessment: for most units an appraisal that lowers a few
@@ -86,7 +90,9 @@ export function generateReviewRounds(
   if (random.chance(0.85)) {
     const decided: Record<string, ItemInput> = {};
     for (const code of explained) {
-      decided[code] = random.chance(0.55) ? { points: lowered.get(code)!, comment: "Chấp nhận giải trình, điều chỉnh điểm" } : { comment: "Giữ nguyên kết quả thẩm định lần 1" };
+      decided[code] = random.chance(0.55)
+        ? { points: lowered.get(code)!, comment: "Chấp nhận giải trình, điều chỉnh điểm" }
+        : { comment: "Giữ nguyên kết quả thẩm định lần 1" };
     }
     rounds.push({ round: "appraisal2", items: decided });
   }

@@ -18,7 +18,12 @@ const SYSTEM_REPORT = "Báo cáo số liệu từ Hệ thống thông tin giải
  * The unit's self-assessment: every entered fact, points for manual items, some items claimed
  * not applicable (with a reason), bonus and penalty claims, and the evidence it cites.
  */
-export function generateSelfRound(set: CriteriaSet, unit: Unit, facts: GeneratedFacts, profile: UnitProfile): { round: RoundInput; evidence: EvidenceDocument[] } {
+export function generateSelfRound(
+  set: CriteriaSet,
+  unit: Unit,
+  facts: GeneratedFacts,
+  profile: UnitProfile,
+): { round: RoundInput; evidence: EvidenceDocument[] } {
   const { random, quality, year } = profile;
   const evidence: EvidenceDocument[] = [];
   const items: Record<string, ItemInput> = {};

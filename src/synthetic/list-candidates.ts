@@ -46,7 +46,10 @@ export function listNumeratorCandidates(
     if (typeof denominator !== "number" || denominator <= 0) continue;
     const use = uses.get(ratio.name);
     const toCount = (share: number) => (share * denominator) / ratio.factor;
-    const inside = [ratio.factor === 100 ? 50 + 50 * lean(profile) : lean(profile) * 2, ...(use?.tiers ?? []).map((tier) => valueIn(tier.when, ratio.domain, false, profile.random))];
+    const inside = [
+      ratio.factor === 100 ? 50 + 50 * lean(profile) : lean(profile) * 2,
+      ...(use?.tiers ?? []).map((tier) => valueIn(tier.when, ratio.domain, false, profile.random)),
+    ];
     for (const count of inside.map(toCount)) out.push(Math.floor(count), Math.ceil(count));
     for (const count of (use?.thresholds ?? []).map(toCount)) out.push(Math.floor(count) - 1, Math.floor(count), Math.ceil(count), Math.ceil(count) + 1);
   }

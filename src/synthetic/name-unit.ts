@@ -2,11 +2,83 @@ import type { UnitType } from "../criteria/types.js";
 import type { Random } from "./random.js";
 
 /** Common parts of Vietnamese place names (Hán-Việt words seen in thousands of xã and phường). */
-const FIRST = ["Tân", "Phú", "An", "Bình", "Hòa", "Long", "Phước", "Thạnh", "Mỹ", "Vĩnh", "Đông", "Tây", "Nam", "Bắc", "Hưng", "Thuận", "Xuân", "Hiệp", "Quảng", "Đại", "Thanh", "Minh", "Trung", "Hải"];
-const SECOND = ["Hòa", "Lợi", "Thành", "Hưng", "Phú", "Bình", "An", "Đông", "Tây", "Mỹ", "Lộc", "Thạnh", "Khánh", "Hiệp", "Phước", "Long", "Thuận", "Sơn", "Hải", "Trung", "Điền", "Nghĩa", "Tiến", "Quang"];
+const FIRST = [
+  "Tân",
+  "Phú",
+  "An",
+  "Bình",
+  "Hòa",
+  "Long",
+  "Phước",
+  "Thạnh",
+  "Mỹ",
+  "Vĩnh",
+  "Đông",
+  "Tây",
+  "Nam",
+  "Bắc",
+  "Hưng",
+  "Thuận",
+  "Xuân",
+  "Hiệp",
+  "Quảng",
+  "Đại",
+  "Thanh",
+  "Minh",
+  "Trung",
+  "Hải",
+];
+const SECOND = [
+  "Hòa",
+  "Lợi",
+  "Thành",
+  "Hưng",
+  "Phú",
+  "Bình",
+  "An",
+  "Đông",
+  "Tây",
+  "Mỹ",
+  "Lộc",
+  "Thạnh",
+  "Khánh",
+  "Hiệp",
+  "Phước",
+  "Long",
+  "Thuận",
+  "Sơn",
+  "Hải",
+  "Trung",
+  "Điền",
+  "Nghĩa",
+  "Tiến",
+  "Quang",
+];
 const ISLANDS = ["Côn Đảo", "Phú Quốc", "Vân Đồn", "Cô Tô", "Lý Sơn", "Bạch Long Vĩ", "Phú Quý", "Cồn Cỏ", "Kiên Hải", "Thổ Chu", "Cát Hải", "Trường Sa"];
-const DEPARTMENTS = ["Nội vụ", "Tài chính", "Xây dựng", "Tư pháp", "Y tế", "Giáo dục và Đào tạo", "Công Thương", "Nông nghiệp và Môi trường", "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch", "Dân tộc và Tôn giáo", "Ngoại vụ"];
-const PREFIX: Record<UnitType, string> = { xa: "Xã", phuong: "Phường", "dac-khu": "Đặc khu", department: "Sở", huyen: "Huyện", "thi-xa": "Thị xã", "thanh-pho": "Thành phố", "thi-tran": "Thị trấn" };
+const DEPARTMENTS = [
+  "Nội vụ",
+  "Tài chính",
+  "Xây dựng",
+  "Tư pháp",
+  "Y tế",
+  "Giáo dục và Đào tạo",
+  "Công Thương",
+  "Nông nghiệp và Môi trường",
+  "Khoa học và Công nghệ",
+  "Văn hóa, Thể thao và Du lịch",
+  "Dân tộc và Tôn giáo",
+  "Ngoại vụ",
+];
+const PREFIX: Record<UnitType, string> = {
+  xa: "Xã",
+  phuong: "Phường",
+  "dac-khu": "Đặc khu",
+  department: "Sở",
+  huyen: "Huyện",
+  "thi-xa": "Thị xã",
+  "thanh-pho": "Thành phố",
+  "thi-tran": "Thị trấn",
+};
 
 /**
  * A plausible name for a unit of the given type ("Xã Tân Hòa", "Phường 7", "Sở Tư pháp"),

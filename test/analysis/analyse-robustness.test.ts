@@ -87,7 +87,9 @@ describe("analyseRobustness", { timeout: 60_000 }, () => {
     const published = rankUnits(set, province);
     if (!published.ok) throw new Error("not ranked");
     const analysed = analyse(province, { replicates: 5, seed: 1 });
-    expect(analysed.blocks.map((b) => b.units.map((u) => [u.code, u.rank]))).toEqual(published.value.blocks.map((b) => b.units.map((u) => [u.unit.code, u.rank])));
+    expect(analysed.blocks.map((b) => b.units.map((u) => [u.code, u.rank]))).toEqual(
+      published.value.blocks.map((b) => b.units.map((u) => [u.unit.code, u.rank])),
+    );
   });
 
   it("is deterministic for any seed (property)", () => {
@@ -109,4 +111,3 @@ describe("analyseRobustness", { timeout: 60_000 }, () => {
     expect(result.ok).toBe(false);
   });
 });
-

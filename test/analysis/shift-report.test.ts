@@ -39,7 +39,9 @@ describe("shiftReport", { timeout: 60_000 }, () => {
           const after = scored({ ...input, survey: { ...input.survey, indicators: drawn } });
           const shifted = shiftReport(set, before, shiftBetween(before, after));
           expect(shifted.totals).toEqual(after.totals);
-          expect(shifted.areas.map((a) => [a.final, a.self, a.appraised, a.subIndex])).toEqual(after.areas.map((a) => [a.final, a.self, a.appraised, a.subIndex]));
+          expect(shifted.areas.map((a) => [a.final, a.self, a.appraised, a.subIndex])).toEqual(
+            after.areas.map((a) => [a.final, a.self, a.appraised, a.subIndex]),
+          );
         },
       ),
       { numRuns: 60 },

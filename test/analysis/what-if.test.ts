@@ -11,7 +11,10 @@ import { loadShippedSet } from "../fixtures/shipped-sets.js";
 
 const set = loadShippedSet("reference-commune/2026.1.json");
 const assessments = generateAssessments(set, { count: 30, seed: 21 });
-const surveyMax = (s: CriteriaSet) => listLeaves(s).filter(({ node }) => node.scoring.kind === "survey").reduce((sum, { node }) => sum + node.max, 0);
+const surveyMax = (s: CriteriaSet) =>
+  listLeaves(s)
+    .filter(({ node }) => node.scoring.kind === "survey")
+    .reduce((sum, { node }) => sum + node.max, 0);
 
 function derive(policy: Policy): CriteriaSet {
   const derived = derivePolicySet(set, policy);

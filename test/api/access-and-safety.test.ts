@@ -53,7 +53,8 @@ describe.each(BACKENDS)("access and safety: $name", (backend) => {
     it("two scorers saving the same item: one wins, the other gets 412 with the current value", async () => {
       await f.request("PUT", `${P01}/rounds/self/items/1.1.2`, { token: f.tokens.p01, body: { points: 1 }, headers: { "if-match": '"0"' } });
       await f.request("POST", `${P01}/transitions/submit`, { token: f.tokens.p01, headers: { "if-match": '"1"' } });
-      const save = (token: string, points: number) => f.request("PUT", `${P01}/rounds/appraisal1/items/1.1.2`, { token, body: { points }, headers: { "if-match": '"0"' } });
+      const save = (token: string, points: number) =>
+        f.request("PUT", `${P01}/rounds/appraisal1/items/1.1.2`, { token, body: { points }, headers: { "if-match": '"0"' } });
       const results = await Promise.all([save(f.tokens.scorer, 0.5), save(f.tokens.scorer2, 0), save(f.tokens.scorer, 1), save(f.tokens.scorer2, 0.5)]);
       const statuses = results.map((r) => r.status).sort();
       expect(statuses).toEqual([200, 412, 412, 412]);
@@ -72,7 +73,11 @@ describe.each(BACKENDS)("access and safety: $name", (backend) => {
       f.clock.now = new Date("2026-04-01T00:00:00Z");
       const withdraw = await f.request("POST", `${P01}/transitions/withdraw`, { token: f.tokens.p01, headers: { "if-match": '"3"' } });
       expect(withdraw.status).toBe(409);
-      const p02 = await f.request("PUT", "/campaigns/c2026/units/P02/rounds/self/items/1.1.2", { token: f.tokens.p02, body: { points: 1 }, headers: { "if-match": '"0"' } });
+      const p02 = await f.request("PUT", "/campaigns/c2026/units/P02/rounds/self/items/1.1.2", {
+        token: f.tokens.p02,
+        body: { points: 1 },
+        headers: { "if-match": '"0"' },
+      });
       expect(p02.body.error).toMatchObject({ code: "deadline-passed" });
       f.clock.now = new Date("2026-03-01T08:00:00Z");
     });
@@ -93,7 +98,11 @@ describe.each(BACKENDS)("access and safety: $name", (backend) => {
       expect((await f.request("GET", "/nope")).body.error.code).toBe("not-found");
       const malformed = await f.request("POST", "/units", { token: f.tokens.admin, raw: "{oops", headers: { "content-type": "application/json" } });
       expect(malformed).toMatchObject({ status: 400, body: { error: { code: "invalid-request" } } });
-      const big = await f.request("POST", "/units", { token: f.tokens.admin, raw: JSON.stringify({ code: "Z", name: "x".repeat(2_000_000), type: "xa" }), headers: { "content-type": "application/json" } });
+      const big = await f.request("POST", "/units", {
+        token: f.tokens.admin,
+        raw: JSON.stringify({ code: "Z", name: "x".repeat(2_000_000), type: "xa" }),
+        headers: { "content-type": "application/json" },
+      });
       expect(big).toMatchObject({ status: 413, body: { error: { code: "payload-too-large" } } });
       expect(JSON.stringify(malformed.body)).not.toMatch(/at .*\.ts|SELECT|sqlite/i);
       const badToken = await f.request("GET", "/campaigns", { token: "par_wrong" });
@@ -104,11 +113,23 @@ describe.each(BACKENDS)("access and safety: $name", (backend) => {
       const path = "/campaigns/c2026/units/P02/evidence/KH-02";
       await f.request("PUT", path, { token: f.tokens.p02, body: { number: "3/KH" }, headers: { "if-none-match": "*" } });
       const pdf = new TextEncoder().encode("%PDF-1.7 demo");
-      const fake = await f.request("PUT", `${path}/file?name=kh.pdf`, { token: f.tokens.p02, raw: new TextEncoder().encode("MZ not a pdf"), headers: { "content-type": "application/pdf", "if-match": '"1"' } });
+      const fake = await f.request("PUT", `${path}/file?name=kh.pdf`, {
+        token: f.tokens.p02,
+        raw: new TextEncoder().encode("MZ not a pdf"),
+        headers: { "content-type": "application/pdf", "if-match": '"1"' },
+      });
       expect(fake.status).toBe(415);
-      const large = await f.request("PUT", `${path}/file`, { token: f.tokens.p02, raw: new Uint8Array(4096), headers: { "content-type": "application/pdf", "if-match": '"1"' } });
+      const large = await f.request("PUT", `${path}/file`, {
+        token: f.tokens.p02,
+        raw: new Uint8Array(4096),
+        headers: { "content-type": "application/pdf", "if-match": '"1"' },
+      });
       expect(large.status).toBe(413);
-      const ok = await f.request("PUT", `${path}/file?name=kh.pdf`, { token: f.tokens.p02, raw: pdf, headers: { "content-type": "application/pdf", "if-match": '"1"' } });
+      const ok = await f.request("PUT", `${path}/file?name=kh.pdf`, {
+        token: f.tokens.p02,
+        raw: pdf,
+        headers: { "content-type": "application/pdf", "if-match": '"1"' },
+      });
       expect(ok).toMatchObject({ status: 200, body: { file: { name: "kh.pdf", type: "application/pdf", size: pdf.length } } });
       const back = await f.request("GET", `${path}/file`, { token: f.tokens.p02 });
       expect(back.body).toBe("%PDF-1.7 demo");
@@ -117,14 +138,23 @@ describe.each(BACKENDS)("access and safety: $name", (backend) => {
 
     it("units change with If-Match; the survey import checks units", async () => {
       const unit = await f.request("GET", "/units/X01");
-      const changed = await f.request("PUT", "/units/X01", { token: f.tokens.admin, body: { name: "Xã Đông Hưng Mới", type: "xa" }, headers: { "if-match": unit.etag! } });
+      const changed = await f.request("PUT", "/units/X01", {
+        token: f.tokens.admin,
+        body: { name: "Xã Đông Hưng Mới", type: "xa" },
+        headers: { "if-match": unit.etag! },
+      });
       expect(changed).toMatchObject({ status: 200, etag: '"2"' });
       const stale = await f.request("PUT", "/units/X01", { token: f.tokens.admin, body: { name: "x", type: "xa" }, headers: { "if-match": unit.etag! } });
       expect(stale.status).toBe(412);
-      const csv = "unit,respondents,sipas_access,sipas_procedure,sipas_civil_servant,sipas_result,sipas_feedback,satisfaction_overall\nP02,150,80,81,82,83,84,85\nNOPE,1,1,1,1,1,1,1\n";
+      const csv =
+        "unit,respondents,sipas_access,sipas_procedure,sipas_civil_servant,sipas_result,sipas_feedback,satisfaction_overall\nP02,150,80,81,82,83,84,85\nNOPE,1,1,1,1,1,1,1\n";
       const refused = await f.request("PUT", "/campaigns/c2026/survey", { token: f.tokens.scorer, raw: csv, headers: { "content-type": "text/csv" } });
       expect(refused.status).toBe(422);
-      const imported = await f.request("PUT", "/campaigns/c2026/survey", { token: f.tokens.scorer, raw: csv.split("\n").slice(0, 2).join("\n"), headers: { "content-type": "text/csv" } });
+      const imported = await f.request("PUT", "/campaigns/c2026/survey", {
+        token: f.tokens.scorer,
+        raw: csv.split("\n").slice(0, 2).join("\n"),
+        headers: { "content-type": "text/csv" },
+      });
       expect(imported).toMatchObject({ status: 200, body: { units: 1 } });
     });
 

@@ -7,9 +7,18 @@ import { Store } from "../../api/storage/store.js";
 import type { TestBackend } from "./backends.js";
 
 export const CRITERIA = JSON.parse(readFileSync(new URL("../../criteria/reference-commune/2026.1.json", import.meta.url), "utf8"));
-export const DEADLINES = { self: "2026-03-31T17:00:00Z", appraisal1: "2026-04-30T17:00:00Z", explanation: "2026-05-15T17:00:00Z", appraisal2: "2026-05-31T17:00:00Z" };
+export const DEADLINES = {
+  self: "2026-03-31T17:00:00Z",
+  appraisal1: "2026-04-30T17:00:00Z",
+  explanation: "2026-05-15T17:00:00Z",
+  appraisal2: "2026-05-31T17:00:00Z",
+};
 
-export type Client = (method: string, path: string, options?: { token?: string | undefined; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> }) => Promise<{ status: number; body: any; etag: string | null; headers: Headers }>;
+export type Client = (
+  method: string,
+  path: string,
+  options?: { token?: string | undefined; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> },
+) => Promise<{ status: number; body: any; etag: string | null; headers: Headers }>;
 
 /**
  * A fresh database, the app with a settable clock, the reference commune set, two wards and a
@@ -19,7 +28,12 @@ export async function openFixture(backend: TestBackend, limits: Partial<Limits> 
   const database: Database = await backend.open();
   const store = new Store(database.db, database.dialect);
   const clock = { now: new Date("2026-03-01T08:00:00Z") };
-  const app = createApp({ store, now: () => clock.now, limits: { maxFileBytes: 2048, maxBodyBytes: 1_500_000, tokenDays: 365, ...limits }, logError: () => {} });
+  const app = createApp({
+    store,
+    now: () => clock.now,
+    limits: { maxFileBytes: 2048, maxBodyBytes: 1_500_000, tokenDays: 365, ...limits },
+    logError: () => {},
+  });
   const request: Client = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -44,9 +58,17 @@ export async function openFixture(backend: TestBackend, limits: Partial<Limits> 
     { code: "P01", name: "Phường Tân Lập", type: "phuong" },
     { code: "P02", name: "Phường Hòa Bình", type: "phuong" },
     { code: "X01", name: "Xã Đông Hưng", type: "xa" },
-  ]) await expectOk("POST", "/units", { ...unit, province: "Tỉnh Demo" });
-  const user = async (name: string, role: string, unit?: string) => (await expectOk("POST", "/users", { name, role, ...(unit ? { unit } : {}) })).token as string;
-  const tokens = { admin, scorer: await user("Thẩm định viên", "scorer"), scorer2: await user("Thẩm định viên 2", "scorer"), p01: await user("UBND P01", "unit", "P01"), p02: await user("UBND P02", "unit", "P02") };
+  ])
+    await expectOk("POST", "/units", { ...unit, province: "Tỉnh Demo" });
+  const user = async (name: string, role: string, unit?: string) =>
+    (await expectOk("POST", "/users", { name, role, ...(unit ? { unit } : {}) })).token as string;
+  const tokens = {
+    admin,
+    scorer: await user("Thẩm định viên", "scorer"),
+    scorer2: await user("Thẩm định viên 2", "scorer"),
+    p01: await user("UBND P01", "unit", "P01"),
+    p02: await user("UBND P02", "unit", "P02"),
+  };
   await expectOk("POST", "/campaigns", { id: "c2026", year: 2026, criteria: { family: "reference-commune", version: "2026.1" }, deadlines: DEADLINES });
   return { app, store, clock, request, tokens, close: () => database.close() };
 }

@@ -25,7 +25,8 @@ export const BACKENDS: TestBackend[] = [
   { name: "sqlite", skip: null, open: openTemporarySqlite },
   {
     name: "postgres",
-    skip: POSTGRES_URL || process.env.CI === "true" ? null : "PAR_TEST_DATABASE_URL is not set (e.g. postgres://par:par@localhost/par_test); CI runs this backend",
+    skip:
+      POSTGRES_URL || process.env.CI === "true" ? null : "PAR_TEST_DATABASE_URL is not set (e.g. postgres://par:par@localhost/par_test); CI runs this backend",
     open: openTemporaryPostgres,
   },
 ];

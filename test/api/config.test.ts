@@ -4,11 +4,17 @@ import { readConfig } from "../../api/config.js";
 describe("readConfig", () => {
   it("defaults: port 3000 on 127.0.0.1, SQLite in ./data, the demo on", () => {
     const config = readConfig({}, "/srv/par");
-    expect(config).toMatchObject({ ok: true, value: { port: 3000, host: "127.0.0.1", dataDir: "/srv/par/data", database: { kind: "sqlite", file: "/srv/par/data/par.sqlite" }, demo: true } });
+    expect(config).toMatchObject({
+      ok: true,
+      value: { port: 3000, host: "127.0.0.1", dataDir: "/srv/par/data", database: { kind: "sqlite", file: "/srv/par/data/par.sqlite" }, demo: true },
+    });
   });
 
   it.each([
-    [{ DATABASE_URL: "postgres://par:par@db/par", DATABASE_SCHEMA: "province_a" }, { kind: "postgres", url: "postgres://par:par@db/par", schema: "province_a" }],
+    [
+      { DATABASE_URL: "postgres://par:par@db/par", DATABASE_SCHEMA: "province_a" },
+      { kind: "postgres", url: "postgres://par:par@db/par", schema: "province_a" },
+    ],
     [{ DATABASE_URL: "postgresql://db/par" }, { kind: "postgres", url: "postgresql://db/par" }],
     [{ DATA_DIR: "/var/lib/par" }, { kind: "sqlite", file: "/var/lib/par/par.sqlite" }],
   ])("the database of %o", (env, database) => {
@@ -38,6 +44,10 @@ describe("readConfig", () => {
     const bad = readConfig({ PORT: "x", PAR_DEMO: "2" });
     expect(!bad.ok && bad.problems.map((p) => p.variable)).toEqual(["PORT", "PAR_DEMO"]);
     const good = readConfig({ PAR_DEMO: "0", PAR_TOKEN_DAYS: "30", PAR_EVIDENCE_QUOTA_MB: "5" });
-    expect(good.ok && { demo: good.value.demo, tokenDays: good.value.limits.tokenDays, quota: good.value.limits.evidenceQuotaBytes }).toEqual({ demo: false, tokenDays: 30, quota: 5 * 1024 * 1024 });
+    expect(good.ok && { demo: good.value.demo, tokenDays: good.value.limits.tokenDays, quota: good.value.limits.evidenceQuotaBytes }).toEqual({
+      demo: false,
+      tokenDays: 30,
+      quota: 5 * 1024 * 1024,
+    });
   });
 });

@@ -31,7 +31,12 @@ describe("crash: kill -9 during writes (SQLite)", () => {
   it("keeps every acknowledged write", async () => {
     let started = await start(dataDir);
     child = started.child;
-    const tokens = Object.fromEntries(readFileSync(join(dataDir, "demo-tokens.env"), "utf8").trim().split("\n").map((line) => line.replace("export ", "").split("=") as [string, string]));
+    const tokens = Object.fromEntries(
+      readFileSync(join(dataDir, "demo-tokens.env"), "utf8")
+        .trim()
+        .split("\n")
+        .map((line) => line.replace("export ", "").split("=") as [string, string]),
+    );
     const path = "/campaigns/demo-2026/units/DV0002/evidence";
     const base = `${started.url}${path}`;
     const acknowledged: string[] = [];
@@ -41,7 +46,11 @@ describe("crash: kill -9 during writes (SQLite)", () => {
       while (!stop) {
         const id = `E-${String(next++).padStart(5, "0")}`;
         try {
-          const response = await fetch(`${base}/${id}`, { method: "PUT", headers: { authorization: `Bearer ${tokens.PAR_WARD}`, "content-type": "application/json", "if-none-match": "*" }, body: JSON.stringify({ number: id, title: "Báo cáo" }) });
+          const response = await fetch(`${base}/${id}`, {
+            method: "PUT",
+            headers: { authorization: `Bearer ${tokens.PAR_WARD}`, "content-type": "application/json", "if-none-match": "*" },
+            body: JSON.stringify({ number: id, title: "Báo cáo" }),
+          });
           if (response.status === 200) acknowledged.push(id);
         } catch {
           return; // the server is gone
@@ -69,7 +78,10 @@ describe("crash: kill -9 during writes (SQLite)", () => {
 });
 
 async function start(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SERVER], { env: { ...process.env, DATA_DIR: dataDir, PORT: "0", DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start: ${output}`)), 60_000);

@@ -39,7 +39,10 @@ describe("POST /criteria bounds depth and size", () => {
   it.each([
     { name: "JSON Logic nested 2,000 deep", set: () => withFirstLeaf((leaf) => (leaf.scoring = { kind: "logic", rule: nestedRule(2000) })) },
     { name: "a tree nested 1,500 deep", set: () => withFirstLeaf((leaf) => nestUnder(leaf, 1500)) },
-    { name: "60,000 allowed values", set: () => withFirstLeaf((leaf) => (leaf.scoring = { kind: "manual", allowed: Array.from({ length: 60_000 }, (_, i) => i / 60_000) })) },
+    {
+      name: "60,000 allowed values",
+      set: () => withFirstLeaf((leaf) => (leaf.scoring = { kind: "manual", allowed: Array.from({ length: 60_000 }, (_, i) => i / 60_000) })),
+    },
   ])("$name: 422 with a limit-exceeded problem, not a 500", async ({ set }) => {
     const response = await f.request("POST", "/criteria", { token: f.tokens.admin, body: set() });
     expect(response.status).toBe(422);

@@ -22,8 +22,14 @@ describe.each(BACKENDS)("appraisal deadlines: $name", (backend) => {
     });
     afterAll(async () => f?.close());
     const state = async () => (await f.request("GET", P01, { token: f.tokens.scorer })).body as { state: string; version: number };
-    const save = (round: string, token: string) => f.request("PUT", `${P01}/rounds/${round}/items/1.1.2`, { token, body: round === "explanation" ? { comment: "bổ sung" } : { points: 0.5 }, headers: { "if-match": '"0"' } });
-    const move = async (action: string, token: string) => f.request("POST", `${P01}/transitions/${action}`, { token, headers: { "if-match": `"${(await state()).version}"` } });
+    const save = (round: string, token: string) =>
+      f.request("PUT", `${P01}/rounds/${round}/items/1.1.2`, {
+        token,
+        body: round === "explanation" ? { comment: "bổ sung" } : { points: 0.5 },
+        headers: { "if-match": '"0"' },
+      });
+    const move = async (action: string, token: string) =>
+      f.request("POST", `${P01}/transitions/${action}`, { token, headers: { "if-match": `"${(await state()).version}"` } });
 
     it.each([
       { step: "appraisal 1 save", deadline: DEADLINES.appraisal1, run: () => save("appraisal1", f.tokens.scorer), then: "appraisal1" },
@@ -61,7 +67,10 @@ describe.each(BACKENDS)("finalising from appraisal 1: $name", (backend) => {
       await f.request("PUT", `${P01}/rounds/appraisal1/items/1.1.2`, { token: f.tokens.scorer, body: { points: 0.5 }, headers: { "if-match": '"0"' } });
       const finalise = () => f.request("POST", `${P01}/transitions/finalise`, { token: f.tokens.scorer, headers: { "if-match": '"3"' } });
       f.clock.now = AFTER(DEADLINES.appraisal1);
-      expect(await finalise()).toMatchObject({ status: 409, body: { error: { code: "deadline-passed", message: expect.stringContaining("quá hạn appraisal1") } } });
+      expect(await finalise()).toMatchObject({
+        status: 409,
+        body: { error: { code: "deadline-passed", message: expect.stringContaining("quá hạn appraisal1") } },
+      });
       f.clock.now = BEFORE(DEADLINES.appraisal1);
       expect(await finalise()).toMatchObject({ status: 200, body: { state: "finalised" } });
     });

@@ -18,7 +18,12 @@ describe("a criteria set still in draft cannot publish a campaign", () => {
     expect(published.status).toBe(409);
     expect(published.body.error.code).toBe("wrong-state");
     expect(published.body.error.problems).toEqual([
-      expect.objectContaining({ path: "criteria", code: "criteria-draft", message: expect.stringMatching(/draft-commune 2026.1 has status "draft"/), vi: expect.stringMatching(/bản dự thảo/) }),
+      expect.objectContaining({
+        path: "criteria",
+        code: "criteria-draft",
+        message: expect.stringMatching(/draft-commune 2026.1 has status "draft"/),
+        vi: expect.stringMatching(/bản dự thảo/),
+      }),
     ]);
     const still = await f.request("GET", "/campaigns/d2026", { token: f.tokens.admin });
     expect(still.body.state).toBe("open");

@@ -25,11 +25,23 @@ describe.each(BACKENDS)("NUL characters: $name", (backend) => {
       ["GET", "/units/P01%00x", "admin", "url", {}],
       ["GET", "/units?x=%00", "public", "url", {}],
       ["POST", "/units", "admin", "name", { body: { code: "Z1", name: `Xã${NUL}`, type: "xa" } }],
-      ["PUT", "/units/P01", "admin", "changeReason", { body: { name: "Phường Tân Lập", type: "phuong", changeReason: `sửa${NUL}` }, headers: { "if-match": '"1"' } }],
+      [
+        "PUT",
+        "/units/P01",
+        "admin",
+        "changeReason",
+        { body: { name: "Phường Tân Lập", type: "phuong", changeReason: `sửa${NUL}` }, headers: { "if-match": '"1"' } },
+      ],
       ["POST", "/users", "admin", "name", { body: { name: `Cán bộ${NUL}`, role: "scorer" } }],
       ["POST", "/criteria", "admin", "areas[0].title.vi", { body: criteria }],
       ["PUT", `${P01}/evidence/KH-01`, "p01", "title", { body: { title: `Kế hoạch${NUL}` }, headers: { "if-none-match": "*" } }],
-      ["PUT", `${P01}/evidence/KH-01/file?name=kh%00.pdf`, "p01", "url", { raw: "%PDF-1.4", headers: { "content-type": "application/pdf", "if-match": '"1"' } }],
+      [
+        "PUT",
+        `${P01}/evidence/KH-01/file?name=kh%00.pdf`,
+        "p01",
+        "url",
+        { raw: "%PDF-1.4", headers: { "content-type": "application/pdf", "if-match": '"1"' } },
+      ],
       ["PUT", `${P01}/rounds/self/items/1.1.2`, "p01", "comment", { body: { points: 1, comment: `ghi chú${NUL}` }, headers: { "if-match": '"0"' } }],
       ["PUT", `${P01}/rounds/self/facts/x`, "p01", "value[1]", { body: { value: ["a", `b${NUL}`] }, headers: { "if-match": '"0"' } }],
       ["POST", `${P01}/transitions/submit`, "p01", "changeReason", { body: { changeReason: NUL }, headers: { "if-match": '"1"' } }],
@@ -43,9 +55,25 @@ describe.each(BACKENDS)("NUL characters: $name", (backend) => {
 
     it("keeps text without NUL, and binary files with NUL bytes", async () => {
       expect((await f.request("GET", "/units/%2500", { token: f.tokens.admin })).status).toBe(404);
-      expect((await f.request("PUT", `${P01}/evidence/KH-02`, { token: f.tokens.p01, body: { title: "Kế hoạch \\u0000 (chữ, không phải ký tự)" }, headers: { "if-none-match": "*" } })).status).toBe(200);
+      expect(
+        (
+          await f.request("PUT", `${P01}/evidence/KH-02`, {
+            token: f.tokens.p01,
+            body: { title: "Kế hoạch \\u0000 (chữ, không phải ký tự)" },
+            headers: { "if-none-match": "*" },
+          })
+        ).status,
+      ).toBe(200);
       const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 0, 0]);
-      expect((await f.request("PUT", `${P01}/evidence/KH-02/file`, { token: f.tokens.p01, raw: pdf, headers: { "content-type": "application/pdf", "if-match": '"1"' } })).status).toBe(200);
+      expect(
+        (
+          await f.request("PUT", `${P01}/evidence/KH-02/file`, {
+            token: f.tokens.p01,
+            raw: pdf,
+            headers: { "content-type": "application/pdf", "if-match": '"1"' },
+          })
+        ).status,
+      ).toBe(200);
       expect((await f.request("GET", "/units/P01", { token: f.tokens.admin })).body.name).toBe("Phường Tân Lập");
     });
   });

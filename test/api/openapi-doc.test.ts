@@ -5,7 +5,11 @@ import { ACCEPTED_FILE_TYPES } from "../../api/services/file-types.js";
 import { BACKENDS } from "./backends.js";
 import { type Fixture, openFixture } from "./api-fixture.js";
 
-type Operation = { parameters?: { name: string; in: string; required?: boolean }[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string; items?: { $ref?: string } } }> }> };
+type Operation = {
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string; items?: { $ref?: string } } }> }>;
+};
 const EDITS = ["put", "post", "patch", "delete"];
 const P01 = "/campaigns/c2026/units/P01";
 type Who = "admin" | "scorer" | "p01";
@@ -25,7 +29,8 @@ describe("the OpenAPI document and /doc", () => {
   const backend = BACKENDS[0]!;
   let f: Fixture;
   let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
-  const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method} ${path}`, method, op })));
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method} ${path}`, method, op })));
   beforeAll(async () => {
     f = await openFixture(backend);
     doc = (await f.request("GET", "/openapi.json")).body;
@@ -33,16 +38,22 @@ describe("the OpenAPI document and /doc", () => {
   afterAll(async () => f?.close());
 
   it("classifies every edit route: with or without a precondition", () => {
-    const unlisted = operations().filter((o) => EDITS.includes(o.method) && !(o.key in OPERATIONS) ).map((o) => o.key);
+    const unlisted = operations()
+      .filter((o) => EDITS.includes(o.method) && !(o.key in OPERATIONS))
+      .map((o) => o.key);
     expect(unlisted, "add these to OPERATIONS in api/routes/openapi-details.ts").toEqual([]);
-    expect(Object.keys(OPERATIONS).filter((key) => !operations().some((o) => o.key === key)), "listed but not routes").toEqual([]);
+    expect(
+      Object.keys(OPERATIONS).filter((key) => !operations().some((o) => o.key === key)),
+      "listed but not routes",
+    ).toEqual([]);
   });
 
   it("declares If-Match (and If-None-Match where an edit creates) on every edit that needs one", () => {
     for (const [key, details] of Object.entries(OPERATIONS)) {
       const op = operations().find((o) => o.key === key)!.op;
       const headers = (op.parameters ?? []).filter((p) => p.in === "header").map((p) => `${p.name}${p.required ? "*" : ""}`);
-      const expected = details.preconditions === "if-match" ? ["If-Match*"] : details.preconditions === "if-match-or-create" ? ["If-Match", "If-None-Match"] : [];
+      const expected =
+        details.preconditions === "if-match" ? ["If-Match*"] : details.preconditions === "if-match-or-create" ? ["If-Match", "If-None-Match"] : [];
       expect(headers, key).toEqual(expected);
       if (details.preconditions) expect(Object.keys(op.responses), key).toEqual(expect.arrayContaining(["412", "428"]));
     }
@@ -51,12 +62,17 @@ describe("the OpenAPI document and /doc", () => {
   it.each(PROBES)("%s answers 428 without a precondition, as declared", async (operation, who, path, body) => {
     expect(OPERATIONS[operation]?.preconditions).toBeTruthy();
     const [method] = operation.split(" ");
-    const response = await f.request(method!.toUpperCase(), path, { token: f.tokens[who], ...(body === undefined ? { raw: "%PDF-1.4", headers: { "content-type": "application/pdf" } } : { body }) });
+    const response = await f.request(method!.toUpperCase(), path, {
+      token: f.tokens[who],
+      ...(body === undefined ? { raw: "%PDF-1.4", headers: { "content-type": "application/pdf" } } : { body }),
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(428);
   });
 
   it("probes every edit declared with a precondition", () => {
-    const declared = Object.entries(OPERATIONS).filter(([, d]) => d.preconditions).map(([key]) => key);
+    const declared = Object.entries(OPERATIONS)
+      .filter(([, d]) => d.preconditions)
+      .map(([key]) => key);
     expect(PROBES.map(([operation]) => operation).sort()).toEqual(declared.sort());
   });
 
@@ -84,7 +100,9 @@ describe("the OpenAPI document and /doc", () => {
       expect((await f.app.request(url)).status, url).toBe(200);
     }
     const bundle = await f.app.request(assets.find((url) => url.includes("swagger-ui-bundle.js"))!);
-    expect(Buffer.from(await bundle.arrayBuffer()).equals(readFileSync(new URL("../../node_modules/swagger-ui-dist/swagger-ui-bundle.js", import.meta.url)))).toBe(true);
+    expect(
+      Buffer.from(await bundle.arrayBuffer()).equals(readFileSync(new URL("../../node_modules/swagger-ui-dist/swagger-ui-bundle.js", import.meta.url))),
+    ).toBe(true);
     const zipped = await f.app.request(assets.find((url) => url.includes("swagger-ui-bundle.js"))!, { headers: { "accept-encoding": "gzip" } });
     expect(zipped.headers.get("content-encoding")).toBe("gzip");
     expect((await f.app.request("/doc/assets/nope.js")).status).toBe(404);

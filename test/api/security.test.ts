@@ -20,11 +20,19 @@ describe.each(BACKENDS)("security: $name", (backend) => {
     it("every route that needs a token answers the public 401 before looking at the request", async () => {
       const doc = (await f.request("GET", "/openapi.json")).body as { paths: Record<string, Record<string, { security?: unknown }>> };
       const secured = Object.entries(doc.paths).flatMap(([path, operations]) =>
-        Object.entries(operations).filter(([, op]) => op.security !== undefined).map(([method]) => [method.toUpperCase(), path.replace(/\{[^}]+\}/g, "x")] as const),
+        Object.entries(operations)
+          .filter(([, op]) => op.security !== undefined)
+          .map(([method]) => [method.toUpperCase(), path.replace(/\{[^}]+\}/g, "x")] as const),
       );
       expect(secured.length).toBeGreaterThan(15);
       expect(secured).toContainEqual(["GET", "/campaigns/x/assessments"]);
-      const answers = await Promise.all(secured.map(async ([method, path]) => [method, path, (await f.request(method, path, { body: method === "GET" || method === "DELETE" ? undefined : {} })).status]));
+      const answers = await Promise.all(
+        secured.map(async ([method, path]) => [
+          method,
+          path,
+          (await f.request(method, path, { body: method === "GET" || method === "DELETE" ? undefined : {} })).status,
+        ]),
+      );
       expect(answers.filter(([, , status]) => status !== 401)).toEqual([]);
     });
 
@@ -69,8 +77,13 @@ describe.each(BACKENDS)("security: $name", (backend) => {
 
     it("evidence files of a unit stay within its quota; replacing a file counts the new size only", async () => {
       const upload = async (id: string, size: number, version: string) => {
-        if (version === '"1"') await f.request("PUT", `${P02}/evidence/${id}`, { token: f.tokens.p02, body: { number: id }, headers: { "if-none-match": "*" } });
-        return f.request("PUT", `${P02}/evidence/${id}/file?name=${id}.pdf`, { token: f.tokens.p02, raw: PDF(size), headers: { "content-type": "application/pdf", "if-match": version } });
+        if (version === '"1"')
+          await f.request("PUT", `${P02}/evidence/${id}`, { token: f.tokens.p02, body: { number: id }, headers: { "if-none-match": "*" } });
+        return f.request("PUT", `${P02}/evidence/${id}/file?name=${id}.pdf`, {
+          token: f.tokens.p02,
+          raw: PDF(size),
+          headers: { "content-type": "application/pdf", "if-match": version },
+        });
       };
       expect((await upload("Q-1", 2000, '"1"')).status).toBe(200);
       const over = await upload("Q-2", 1001, '"1"');

@@ -18,7 +18,12 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
     let f: Fixture;
     const download = async (path: string, token: string | undefined) => {
       const response = await f.app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      return { status: response.status, type: response.headers.get("content-type"), disposition: response.headers.get("content-disposition"), bytes: new Uint8Array(await response.arrayBuffer()) };
+      return {
+        status: response.status,
+        type: response.headers.get("content-type"),
+        disposition: response.headers.get("content-disposition"),
+        bytes: new Uint8Array(await response.arrayBuffer()),
+      };
     };
     beforeAll(async () => {
       f = await openFixture(backend);
@@ -73,7 +78,11 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
       writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
 
       for (const [code, points] of Object.entries(appraised)) {
-        const saved = await f.request("PUT", `${unitPath}/rounds/appraisal1/items/${code}`, { token: f.tokens.scorer, body: { points }, headers: { "if-match": '"0"' } });
+        const saved = await f.request("PUT", `${unitPath}/rounds/appraisal1/items/${code}`, {
+          token: f.tokens.scorer,
+          body: { points },
+          headers: { "if-match": '"0"' },
+        });
         expect(saved.status).toBe(200);
       }
       const api = await f.request("GET", `${unitPath}/report`, { token: f.tokens.scorer });
@@ -81,7 +90,10 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
 
       let stdout = "";
       let stderr = "";
-      const code = await runCli(["score", "--criteria", "criteria/reference-commune/2026.1.json", "--year", "2026", path, "--format", "json"], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      const code = await runCli(["score", "--criteria", "criteria/reference-commune/2026.1.json", "--year", "2026", path, "--format", "json"], {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+      });
       expect(stderr).toBe("");
       expect(code).toBe(0);
       const reports = JSON.parse(stdout) as { unit: { code: string }; totals: unknown; stage: string }[];
@@ -106,7 +118,11 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
       return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), rows };
     };
     const upload = (bytes: Uint8Array, name: string) =>
-      f.app.request(`/campaigns/c2026/sheet?name=${name}`, { method: "PUT", body: bytes, headers: { authorization: `Bearer ${f.tokens.scorer}`, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } });
+      f.app.request(`/campaigns/c2026/sheet?name=${name}`, {
+        method: "PUT",
+        body: bytes,
+        headers: { authorization: `Bearer ${f.tokens.scorer}`, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      });
     const entry = async (code: string) => (await f.request("GET", `${unitPath}/rounds/appraisal1/items/${code}`, { token: f.tokens.scorer })).body;
 
     it("refuses a sheet with a bad cell, naming its row and column, and saves nothing", async () => {
@@ -120,7 +136,11 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
 
     it("refuses a row changed since the download, lists it, and saves no other row", async () => {
       const sheet = await filled({ "1.1.2": 0, "1.2.3": 0.5 });
-      const meanwhile = await f.request("PUT", `${unitPath}/rounds/appraisal1/items/1.1.2`, { token: f.tokens.scorer2, body: { points: 1 }, headers: { "if-match": '"1"' } });
+      const meanwhile = await f.request("PUT", `${unitPath}/rounds/appraisal1/items/1.1.2`, {
+        token: f.tokens.scorer2,
+        body: { points: 1 },
+        headers: { "if-match": '"1"' },
+      });
       expect(meanwhile.status).toBe(200);
       const response = await upload(sheet.bytes, "old.xlsx");
       expect(response.status).toBe(412);
@@ -144,7 +164,10 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
       const path = join(dir, `${backend.name}-uploaded.xlsx`);
       writeFileSync(path, sheet.bytes);
       let stdout = "";
-      const code = await runCli(["score", "--criteria", "criteria/reference-commune/2026.1.json", "--year", "2026", path, "--format", "json"], { stdout: (t) => (stdout += t), stderr: () => {} });
+      const code = await runCli(["score", "--criteria", "criteria/reference-commune/2026.1.json", "--year", "2026", path, "--format", "json"], {
+        stdout: (t) => (stdout += t),
+        stderr: () => {},
+      });
       expect(code).toBe(0);
       const api = await f.request("GET", `${unitPath}/report`, { token: f.tokens.scorer });
       expect((JSON.parse(stdout) as { totals: unknown }[])[0]!.totals).toEqual(api.body.report.totals);

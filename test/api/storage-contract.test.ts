@@ -19,13 +19,33 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       store = new Store(database.db, database.dialect);
       await store.insertCriteriaSet({ family: "f", version: "1", status: "published", hash: "h1", content: "{}", created_at: AT });
       await store.insertUnit({ code: "P1", name: "Phường Tân Lập", type: "phuong", block: null, province: "Tỉnh Demo", version: 1, updated_at: AT });
-      await store.insertCampaign({ id: "c1", year: 2026, title: "2026", criteria_family: "f", criteria_version: "1", deadlines: "{}", state: "open", version: 1, published_at: null, ranking: null, created_at: AT });
+      await store.insertCampaign({
+        id: "c1",
+        year: 2026,
+        title: "2026",
+        criteria_family: "f",
+        criteria_version: "1",
+        deadlines: "{}",
+        state: "open",
+        version: 1,
+        published_at: null,
+        ranking: null,
+        created_at: AT,
+      });
       await store.insertAssessment({ campaign_id: "c1", unit_code: "P1", state: "draft", version: 1, updated_at: AT });
     });
     afterAll(async () => database?.close());
 
     const entry = (value: unknown, by = "u1"): Row<"entries"> => ({
-      campaign_id: "c1", unit_code: "P1", round: "self", kind: "item", code: "1.1.1", value: JSON.stringify(value), version: 0, updated_by: by, updated_at: AT,
+      campaign_id: "c1",
+      unit_code: "P1",
+      round: "self",
+      kind: "item",
+      code: "1.1.1",
+      value: JSON.stringify(value),
+      version: 0,
+      updated_by: by,
+      updated_at: AT,
     });
     const key: EntryKey = { campaign_id: "c1", unit_code: "P1", round: "self", kind: "item", code: "1.1.1" };
 
@@ -68,9 +88,17 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
 
     it("the driver's constraint errors are recognised in one place", async () => {
       const unit = { code: "P1", name: "x", type: "xa" as const, block: null, province: null, version: 1, updated_at: AT };
-      const duplicate = await database.db.insertInto("units").values(unit).execute().catch((error: unknown) => error);
+      const duplicate = await database.db
+        .insertInto("units")
+        .values(unit)
+        .execute()
+        .catch((error: unknown) => error);
       expect(driverErrorKind(duplicate)).toBe("duplicate");
-      const orphan = await database.db.insertInto("assessments").values({ campaign_id: "nope", unit_code: "P1", state: "draft", version: 1, updated_at: AT }).execute().catch((error: unknown) => error);
+      const orphan = await database.db
+        .insertInto("assessments")
+        .values({ campaign_id: "nope", unit_code: "P1", state: "draft", version: 1, updated_at: AT })
+        .execute()
+        .catch((error: unknown) => error);
       expect(driverErrorKind(orphan)).toBe("missing-reference");
       expect(driverErrorKind(new Error("boom"))).toBeUndefined();
       expect(driverErrorKind(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))).toBeUndefined();
@@ -80,7 +108,18 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       await expect(
         store.transaction(async (tx) => {
           await tx.putEntry({ ...entry({ points: 1 }), code: "1.1.2" }, 0);
-          await tx.appendAudit({ at: AT, actor: "u1", role: "unit", action: "entry.save", campaign_id: "c1", unit_code: "P1", code: "1.1.2", before: null, after: "{}", reason: null });
+          await tx.appendAudit({
+            at: AT,
+            actor: "u1",
+            role: "unit",
+            action: "entry.save",
+            campaign_id: "c1",
+            unit_code: "P1",
+            code: "1.1.2",
+            before: null,
+            after: "{}",
+            reason: null,
+          });
           throw new Error("boom");
         }),
       ).rejects.toThrow("boom");
@@ -111,8 +150,21 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
     it("evidence: bytes round-trip; listing leaves them out", async () => {
       const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 255]);
       const evidence: Row<"evidence"> = {
-        campaign_id: "c1", unit_code: "P1", id: "KH-01", title: "Kế hoạch", number: "12/KH-UBND", date: "2026-01-20", issuer: "UBND", link: null,
-        file_name: "kh.pdf", file_type: "application/pdf", file_size: bytes.length, file_data: bytes, version: 0, updated_by: "u1", updated_at: AT,
+        campaign_id: "c1",
+        unit_code: "P1",
+        id: "KH-01",
+        title: "Kế hoạch",
+        number: "12/KH-UBND",
+        date: "2026-01-20",
+        issuer: "UBND",
+        link: null,
+        file_name: "kh.pdf",
+        file_type: "application/pdf",
+        file_size: bytes.length,
+        file_data: bytes,
+        version: 0,
+        updated_by: "u1",
+        updated_at: AT,
       };
       expect(await store.putEvidence(evidence, 0)).toBe(true);
       expect(await store.putEvidence({ ...evidence, title: "x" }, 5)).toBe(false);
@@ -133,7 +185,16 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
     });
 
     it("snapshots are written once", async () => {
-      const snapshot = { campaign_id: "c1", unit_code: "P1", report: "{}", criteria_family: "f", criteria_version: "1", engine_version: "0.1.0", created_by: "s1", created_at: AT };
+      const snapshot = {
+        campaign_id: "c1",
+        unit_code: "P1",
+        report: "{}",
+        criteria_family: "f",
+        criteria_version: "1",
+        engine_version: "0.1.0",
+        created_by: "s1",
+        created_at: AT,
+      };
       await store.insertSnapshot(snapshot);
       await expect(store.insertSnapshot({ ...snapshot, report: '{"x":1}' })).rejects.toThrow();
       expect((await store.getSnapshot("c1", "P1"))?.report).toBe("{}");
@@ -141,7 +202,18 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
 
     it("audit entries come back in order, filtered and paged", async () => {
       for (const code of ["a", "b", "a"]) {
-        await store.appendAudit({ at: AT, actor: "u1", role: "unit", action: "entry.save", campaign_id: "c1", unit_code: "P9", code, before: null, after: "{}", reason: "why" });
+        await store.appendAudit({
+          at: AT,
+          actor: "u1",
+          role: "unit",
+          action: "entry.save",
+          campaign_id: "c1",
+          unit_code: "P9",
+          code,
+          before: null,
+          after: "{}",
+          reason: "why",
+        });
       }
       const all = await store.listAudit({ unitCode: "P9", limit: 10 });
       expect(all.map((a) => a.code)).toEqual(["a", "b", "a"]);
@@ -155,7 +227,19 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       expect((await store.findUserByTokenHash("abc"))?.id).toBe("u1");
       expect(await store.findUserByTokenHash("abd")).toBeUndefined();
       expect(await store.countUsers("unit")).toBe(1);
-      expect(await store.listUsers()).toEqual([{ id: "u1", name: "Cán bộ", role: "unit", unit_code: "P1", created_at: AT, token_expires_at: null, token_revoked_at: null, login: null, password_changed_at: null }]);
+      expect(await store.listUsers()).toEqual([
+        {
+          id: "u1",
+          name: "Cán bộ",
+          role: "unit",
+          unit_code: "P1",
+          created_at: AT,
+          token_expires_at: null,
+          token_revoked_at: null,
+          login: null,
+          password_changed_at: null,
+        },
+      ]);
       await store.setUserToken("u1", { token_hash: "abe", token_expires_at: "2027-01-01T00:00:00.000Z", token_revoked_at: null });
       expect(await store.findUserByTokenHash("abc")).toBeUndefined();
       expect(await store.getUser("u1")).toMatchObject({ token_expires_at: "2027-01-01T00:00:00.000Z", token_revoked_at: null });

@@ -17,21 +17,38 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
     afterAll(async () => f?.close());
     const state = async () => (await f.request("GET", unitPath, { token: f.tokens.admin })).body.state as string;
     const etag = async () => (await f.request("GET", unitPath, { token: f.tokens.admin })).etag!;
-    const act = async (action: string, token: string) => f.request("POST", `${unitPath}/transitions/${action}`, { token, headers: { "if-match": await etag() } });
+    const act = async (action: string, token: string) =>
+      f.request("POST", `${unitPath}/transitions/${action}`, { token, headers: { "if-match": await etag() } });
 
     it("the ward self-assesses: evidence, a fact, an item", async () => {
-      const evidence = await f.request("PUT", `${unitPath}/evidence/KH-01`, { token: f.tokens.p01, body: { number: "12/KH-UBND", date: "2026-01-20", issuer: "UBND phường", title: "Kế hoạch CCHC 2026" }, headers: { "if-none-match": "*" } });
+      const evidence = await f.request("PUT", `${unitPath}/evidence/KH-01`, {
+        token: f.tokens.p01,
+        body: { number: "12/KH-UBND", date: "2026-01-20", issuer: "UBND phường", title: "Kế hoạch CCHC 2026" },
+        headers: { "if-none-match": "*" },
+      });
       expect(evidence).toMatchObject({ status: 200, etag: '"1"' });
-      const fact = await f.request("PUT", `${unitPath}/rounds/self/facts/law_enforcement_plan_issued`, { token: f.tokens.p01, body: { value: true, evidence: ["KH-01"] }, headers: { "if-match": '"0"' } });
+      const fact = await f.request("PUT", `${unitPath}/rounds/self/facts/law_enforcement_plan_issued`, {
+        token: f.tokens.p01,
+        body: { value: true, evidence: ["KH-01"] },
+        headers: { "if-match": '"0"' },
+      });
       expect(fact.status).toBe(200);
-      const saved = await f.request("PUT", item("self", "1.1.2"), { token: f.tokens.p01, body: { points: 1, evidence: ["KH-01"], changeReason: "first entry" }, headers: { "if-match": '"0"' } });
+      const saved = await f.request("PUT", item("self", "1.1.2"), {
+        token: f.tokens.p01,
+        body: { points: 1, evidence: ["KH-01"], changeReason: "first entry" },
+        headers: { "if-match": '"0"' },
+      });
       expect(saved).toMatchObject({ status: 200, etag: '"1"', body: { value: { points: 1, evidence: ["KH-01"] }, version: 1 } });
       const report = await f.request("GET", `${unitPath}/report`, { token: f.tokens.p01 });
       expect(report.body).toMatchObject({ source: "live", report: { stage: "self-assessed", unit: { code: "P01" } } });
     });
 
     it("checks values as the engine does, listing every problem with its path", async () => {
-      const bad = await f.request("PUT", item("self", "1.2.3"), { token: f.tokens.p01, body: { points: 1.2, evidence: ["NOPE"] }, headers: { "if-match": '"0"' } });
+      const bad = await f.request("PUT", item("self", "1.2.3"), {
+        token: f.tokens.p01,
+        body: { points: 1.2, evidence: ["NOPE"] },
+        headers: { "if-match": '"0"' },
+      });
       expect(bad.status).toBe(422);
       expect(bad.body.error.problems.map((p: { path: string }) => p.path).sort()).toEqual(["evidence[0]", "points"]);
       const shape = await f.request("PUT", item("self", "1.2.3"), { token: f.tokens.p01, body: { points: "x", extra: 1 }, headers: { "if-match": '"0"' } });
@@ -42,7 +59,10 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
 
     it("takes a date fact as DD/MM/YYYY (as the sheets do) and stores it as YYYY-MM-DD; refuses one that reads month-first or both ways", async () => {
       const fact = `${unitPath}/rounds/self/facts/legal_review_plan_date`;
-      for (const [value, message] of [["3/25/2026", /only month-first/], ["1/10/2026", /reads both as 2026-10-01 \(day first\) and 2026-01-10/]] as const) {
+      for (const [value, message] of [
+        ["3/25/2026", /only month-first/],
+        ["1/10/2026", /reads both as 2026-10-01 \(day first\) and 2026-01-10/],
+      ] as const) {
         const refused = await f.request("PUT", fact, { token: f.tokens.p01, body: { value }, headers: { "if-match": '"0"' } });
         expect(refused.status).toBe(422);
         expect(refused.body.error.problems[0]).toMatchObject({ path: "value", code: "date-order", message: expect.stringMatching(message) });
@@ -63,21 +83,39 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
     });
 
     it("appraisal round 1, explanation, round 2, finalisation", async () => {
-      const appraised = await f.request("PUT", item("appraisal1", "1.1.2"), { token: f.tokens.scorer, body: { points: 0.5, comment: "Thiếu báo cáo quý II" }, headers: { "if-match": '"0"' } });
+      const appraised = await f.request("PUT", item("appraisal1", "1.1.2"), {
+        token: f.tokens.scorer,
+        body: { points: 0.5, comment: "Thiếu báo cáo quý II" },
+        headers: { "if-match": '"0"' },
+      });
       expect(appraised.status).toBe(200);
       expect(await state()).toBe("appraisal1");
       expect((await act("withdraw", f.tokens.p01)).status).toBe(409);
       expect((await act("request-explanation", f.tokens.scorer)).body.state).toBe("explanation");
       const points = await f.request("PUT", item("explanation", "1.1.2"), { token: f.tokens.p01, body: { points: 1 }, headers: { "if-match": '"0"' } });
       expect(points.status).toBe(422);
-      await f.request("PUT", `${unitPath}/evidence/BC-Q2`, { token: f.tokens.p01, body: { number: "85/BC-UBND", date: "2026-06-12" }, headers: { "if-none-match": "*" } });
-      const reply = await f.request("PUT", item("explanation", "1.1.2"), { token: f.tokens.p01, body: { comment: "Đã bổ sung báo cáo", evidence: ["BC-Q2"] }, headers: { "if-match": '"0"' } });
+      await f.request("PUT", `${unitPath}/evidence/BC-Q2`, {
+        token: f.tokens.p01,
+        body: { number: "85/BC-UBND", date: "2026-06-12" },
+        headers: { "if-none-match": "*" },
+      });
+      const reply = await f.request("PUT", item("explanation", "1.1.2"), {
+        token: f.tokens.p01,
+        body: { comment: "Đã bổ sung báo cáo", evidence: ["BC-Q2"] },
+        headers: { "if-match": '"0"' },
+      });
       expect(reply.status).toBe(200);
       expect((await act("submit-explanation", f.tokens.p01)).body.state).toBe("appraisal2");
-      expect((await f.request("PUT", item("appraisal2", "1.1.2"), { token: f.tokens.scorer, body: { points: 1 }, headers: { "if-match": '"0"' } })).status).toBe(200);
+      expect(
+        (await f.request("PUT", item("appraisal2", "1.1.2"), { token: f.tokens.scorer, body: { points: 1 }, headers: { "if-match": '"0"' } })).status,
+      ).toBe(200);
       expect((await act("finalise", f.tokens.scorer)).body.state).toBe("finalised");
       const report = await f.request("GET", `${unitPath}/report`, { token: f.tokens.p01 });
-      expect(report.body).toMatchObject({ source: "snapshot", snapshot: { criteria: { family: "reference-commune", version: "2026.1" }, engine: "0.1.0" }, report: { stage: "appraised" } });
+      expect(report.body).toMatchObject({
+        source: "snapshot",
+        snapshot: { criteria: { family: "reference-commune", version: "2026.1" }, engine: "0.1.0" },
+        report: { stage: "appraised" },
+      });
       const after = await f.request("PUT", item("appraisal2", "1.1.2"), { token: f.tokens.scorer, body: { points: 0 }, headers: { "if-match": '"1"' } });
       expect(after.status).toBe(409);
     });
@@ -92,7 +130,10 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
       expect(live.body.source).toBe("live");
       for (const unit of ["P02", "X01"]) {
         const path = `/campaigns/c2026/units/${unit}`;
-        const token = unit === "P02" ? f.tokens.p02 : (await f.request("POST", "/users", { token: f.tokens.admin, body: { name: "UBND X01", role: "unit", unit: "X01" } })).body.token;
+        const token =
+          unit === "P02"
+            ? f.tokens.p02
+            : (await f.request("POST", "/users", { token: f.tokens.admin, body: { name: "UBND X01", role: "unit", unit: "X01" } })).body.token;
         await f.request("POST", `${path}/transitions/submit`, { token, headers: { "if-match": '"1"' } });
         await f.request("PUT", `${path}/rounds/appraisal1/items/1.1.2`, { token: f.tokens.scorer, body: { points: 0 }, headers: { "if-match": '"0"' } });
         const done = await f.request("POST", `${path}/transitions/finalise`, { token: f.tokens.scorer, headers: { "if-match": '"3"' } });
@@ -108,7 +149,13 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
       const { report } = (await f.request("GET", `${unitPath}/report`)).body;
       for (const area of report.areas) {
         const gap = report.selfGap.find((g: { code: string }) => g.code === area.code).gap;
-        expect(ward.areas[area.code]).toEqual({ points: area.applicableMax > 0 ? area.final : null, subIndex: area.subIndex, self: area.self, appraised: area.appraised, gap });
+        expect(ward.areas[area.code]).toEqual({
+          points: area.applicableMax > 0 ? area.final : null,
+          subIndex: area.subIndex,
+          self: area.self,
+          appraised: area.appraised,
+          gap,
+        });
       }
       expect(ward.selfGap).toBe(Math.round((report.totals.appraised - report.totals.self) * 10_000) / 10_000);
       const csv = await f.request("GET", "/campaigns/c2026/ranking?format=csv&block=phuong");
@@ -124,10 +171,28 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
 
     it("the audit trail shows who changed what, before and after, and why", async () => {
       const trail = await f.request("GET", `${unitPath}/audit?code=1.1.2`, { token: f.tokens.p01 });
-      expect(trail.body.map((a: { action: string; role: string }) => `${a.action}:${a.role}`)).toEqual(["item.save:unit", "item.save:scorer", "item.save:unit", "item.save:scorer"]);
-      expect(trail.body[0]).toMatchObject({ reason: "first entry", before: null, after: { round: "self", value: { points: 1, evidence: ["KH-01"] }, version: 1 } });
+      expect(trail.body.map((a: { action: string; role: string }) => `${a.action}:${a.role}`)).toEqual([
+        "item.save:unit",
+        "item.save:scorer",
+        "item.save:unit",
+        "item.save:scorer",
+      ]);
+      expect(trail.body[0]).toMatchObject({
+        reason: "first entry",
+        before: null,
+        after: { round: "self", value: { points: 1, evidence: ["KH-01"] }, version: 1 },
+      });
       const all = await f.request("GET", `${unitPath}/audit`, { token: f.tokens.scorer });
-      expect(all.body.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(["assessment.submit", "assessment.withdraw", "assessment.start-appraisal", "assessment.finalise", "snapshot.create", "evidence.save"]));
+      expect(all.body.map((a: { action: string }) => a.action)).toEqual(
+        expect.arrayContaining([
+          "assessment.submit",
+          "assessment.withdraw",
+          "assessment.start-appraisal",
+          "assessment.finalise",
+          "snapshot.create",
+          "evidence.save",
+        ]),
+      );
       expect((await f.request("GET", "/audit?campaign=c2026", { token: f.tokens.p01 })).status).toBe(403);
     });
   });

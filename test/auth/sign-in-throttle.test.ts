@@ -10,11 +10,59 @@ function throttle() {
 
 describe("SignInThrottle", () => {
   it.each([
-    ["under the login limit", [["ward", "a"], ["ward", "a"]], ["ward", "a"], { allowed: true }],
-    ["at the login limit", [["ward", "a"], ["ward", "b"], ["ward", "c"]], ["ward", "d"], { allowed: false, retryAfterSeconds: 60, by: "login" }],
-    ["login names compared case-insensitively", [["Ward", "a"], ["WARD ", "a"], ["ward", "a"]], ["ward", "z"], { allowed: false, retryAfterSeconds: 60, by: "login" }],
-    ["at the address limit, another login", [["a", "x"], ["b", "x"], ["c", "x"], ["d", "x"], ["e", "x"]], ["f", "x"], { allowed: false, retryAfterSeconds: 60, by: "address" }],
-    ["at the address limit, another address", [["a", "x"], ["b", "x"], ["c", "x"], ["d", "x"], ["e", "x"]], ["f", "y"], { allowed: true }],
+    [
+      "under the login limit",
+      [
+        ["ward", "a"],
+        ["ward", "a"],
+      ],
+      ["ward", "a"],
+      { allowed: true },
+    ],
+    [
+      "at the login limit",
+      [
+        ["ward", "a"],
+        ["ward", "b"],
+        ["ward", "c"],
+      ],
+      ["ward", "d"],
+      { allowed: false, retryAfterSeconds: 60, by: "login" },
+    ],
+    [
+      "login names compared case-insensitively",
+      [
+        ["Ward", "a"],
+        ["WARD ", "a"],
+        ["ward", "a"],
+      ],
+      ["ward", "z"],
+      { allowed: false, retryAfterSeconds: 60, by: "login" },
+    ],
+    [
+      "at the address limit, another login",
+      [
+        ["a", "x"],
+        ["b", "x"],
+        ["c", "x"],
+        ["d", "x"],
+        ["e", "x"],
+      ],
+      ["f", "x"],
+      { allowed: false, retryAfterSeconds: 60, by: "address" },
+    ],
+    [
+      "at the address limit, another address",
+      [
+        ["a", "x"],
+        ["b", "x"],
+        ["c", "x"],
+        ["d", "x"],
+        ["e", "x"],
+      ],
+      ["f", "y"],
+      { allowed: true },
+    ],
   ] as const)("%s", (_, failures, attempt, verdict) => {
     const { t } = throttle();
     for (const [login, address] of failures) t.recordFailure(login, address);

@@ -43,7 +43,12 @@ export async function startDemoServer(now = new Date("2026-03-01T02:00:00Z")): P
   await loadCriteriaDirectory(join(ROOT, "criteria"), services.criteria, () => {});
   const tokensFile = join(dir, "demo-tokens.env");
   await seedDemo(services, ROOT, clock.now, tokensFile, () => {});
-  const tokens = Object.fromEntries(readFileSync(tokensFile, "utf8").trim().split("\n").map((line) => line.replace(/^export /, "").split("=") as [string, string]));
+  const tokens = Object.fromEntries(
+    readFileSync(tokensFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => line.replace(/^export /, "").split("=") as [string, string]),
+  );
   const app = createApp({ store, now: () => clock.now, logError: (error) => console.error(error) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -87,8 +92,19 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy (script-src 'self') does not govern.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");

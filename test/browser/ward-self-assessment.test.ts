@@ -1,6 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AxeViolation, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, screenshot, seriousViolations, startDemoServer, visit } from "./browser-harness.js";
+import {
+  type AxeViolation,
+  type DemoServer,
+  HAS_BROWSER,
+  PHONE,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  startDemoServer,
+  visit,
+} from "./browser-harness.js";
 
 /** A 2×2 PNG, as a phone camera's photo would arrive (any real PNG bytes do). */
 const PHOTO = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR42mP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==", "base64");
@@ -33,7 +43,9 @@ describe.skipIf(!HAS_BROWSER)("the ward's self-assessment on a phone", () => {
     for (const path of ["/", BASE, `${BASE}/areas/1`, `${BASE}/areas/2`, `${BASE}/submit`]) {
       await fresh.goto(`${server.url}${path}`);
       weights[path] = await fresh.evaluate(() => {
-        const nav = (globalThis as unknown as { performance: { getEntriesByType(t: string): { encodedBodySize: number; decodedBodySize: number }[] } }).performance.getEntriesByType("navigation")[0]!;
+        const nav = (
+          globalThis as unknown as { performance: { getEntriesByType(t: string): { encodedBodySize: number; decodedBodySize: number }[] } }
+        ).performance.getEntriesByType("navigation")[0]!;
         return { bytes: nav.decodedBodySize, transferred: nav.encodedBodySize };
       });
     }
@@ -42,7 +54,12 @@ describe.skipIf(!HAS_BROWSER)("the ward's self-assessment on a phone", () => {
     const cdp = await fresh.context().newCDPSession(fresh);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 400,
+      downloadThroughput: (400 * 1024) / 8,
+      uploadThroughput: (400 * 1024) / 8,
+    });
     await fresh.goto(`${server.url}${BASE}/areas/1`);
     const slowFcp = await firstPaint(fresh);
     console.log(`page weight (bytes; transferred = gzip body on the wire): ${JSON.stringify(weights)}`);
@@ -151,8 +168,14 @@ describe.skipIf(!HAS_BROWSER)("the ward's self-assessment on a phone", () => {
     await look(admin, "account-password");
 
     const api = (method: string, path: string, body?: unknown) =>
-      fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${server.tokens.PAR_ADMIN}`, "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) }).then((r) => r.json());
-    const explaining = ((await api("GET", "/campaigns/demo-2026/assessments")) as { unitCode: string; state: string }[]).find((a) => a.state === "explanation")!;
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${server.tokens.PAR_ADMIN}`, "content-type": "application/json" },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      }).then((r) => r.json());
+    const explaining = ((await api("GET", "/campaigns/demo-2026/assessments")) as { unitCode: string; state: string }[]).find(
+      (a) => a.state === "explanation",
+    )!;
     const user = (await api("POST", "/users", { name: `Cán bộ ${explaining.unitCode}`, role: "unit", unit: explaining.unitCode })) as { id: string };
     await api("PUT", `/users/${user.id}/password`, { login: "giaitrinh", password: "mot-cau-de-nho-2026" });
     const ward = await browser.newPage({ viewport: PHONE, locale: "vi-VN" });
@@ -178,7 +201,9 @@ function firstPaint(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {
-        const g = globalThis as unknown as { PerformanceObserver: new (cb: (list: { getEntries(): { name: string; startTime: number }[] }) => void) => { observe(o: unknown): void } };
+        const g = globalThis as unknown as {
+          PerformanceObserver: new (cb: (list: { getEntries(): { name: string; startTime: number }[] }) => void) => { observe(o: unknown): void };
+        };
         new g.PerformanceObserver((list) => {
           const entry = list.getEntries().find((e) => e.name === "first-contentful-paint");
           if (entry) resolve(entry.startTime);

@@ -15,7 +15,10 @@ describe("par rank --robustness", { timeout: 60_000 }, () => {
   it("adds rank bands to the JSON, the same for the same seed", async () => {
     const a = await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", "40", "--seed", "7", "--format", "json");
     expect(a.code).toBe(0);
-    const parsed = JSON.parse(a.stdout) as { blocks: { units: { rank: number }[] }[]; robustness: { replicates: number; blocks: { units: { rank: number; low: number; high: number }[] }[] } };
+    const parsed = JSON.parse(a.stdout) as {
+      blocks: { units: { rank: number }[] }[];
+      robustness: { replicates: number; blocks: { units: { rank: number; low: number; high: number }[] }[] };
+    };
     expect(parsed.robustness.replicates).toBe(40);
     expect(parsed.robustness.blocks.map((b) => b.units.map((u) => u.rank))).toEqual(parsed.blocks.map((b) => b.units.map((u) => u.rank)));
     expect((await run("rank", "--criteria", SET, ...DEMO, "--robustness", "--replicates", "40", "--seed", "7", "--format", "json")).stdout).toBe(a.stdout);
@@ -96,7 +99,8 @@ describe("par why-moved", { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     const change = JSON.parse(result.stdout) as { totalChange: number; bonus: number; penalty: number; items: { change: number }[] };
     expect(change.items.length).toBeGreaterThan(0);
-    const sum = change.items.reduce((s, item) => s + Math.round(item.change * 10_000), 0) + Math.round(change.bonus * 10_000) - Math.round(change.penalty * 10_000);
+    const sum =
+      change.items.reduce((s, item) => s + Math.round(item.change * 10_000), 0) + Math.round(change.bonus * 10_000) - Math.round(change.penalty * 10_000);
     expect(sum).toBe(Math.round(change.totalChange * 10_000));
   });
 

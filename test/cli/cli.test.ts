@@ -119,17 +119,37 @@ describe("par", () => {
     { argv: ["frobnicate", "--lang", "en"], code: 2, message: /par: Unknown command "frobnicate". Expected one of: validate, score/ },
     { argv: ["score", file("units.json")], code: 2, message: /Thiếu --criteria <bộ-tiêu-chí.json>: bộ tiêu chí dùng để chấm/ },
     { argv: ["score", file("units.json"), "--lang", "en"], code: 2, message: /Give --criteria <set.json>: the criteria set to score with/ },
-    { argv: ["score", "--criteria", file("set.json"), "--format", "xml", file("units.json"), "--lang", "en"], code: 2, message: /Invalid value for --format \(xml\). Expected one of: json, csv, table/ },
-    { argv: ["diff", file("set.json"), "--previous", "x.json", file("newer.json")], code: 2, message: /Không có tùy chọn --previous. Các tùy chọn: --format, --out, --lang, --help/ },
+    {
+      argv: ["score", "--criteria", file("set.json"), "--format", "xml", file("units.json"), "--lang", "en"],
+      code: 2,
+      message: /Invalid value for --format \(xml\). Expected one of: json, csv, table/,
+    },
+    {
+      argv: ["diff", file("set.json"), "--previous", "x.json", file("newer.json")],
+      code: 2,
+      message: /Không có tùy chọn --previous. Các tùy chọn: --format, --out, --lang, --help/,
+    },
     { argv: ["diff", file("set.json")], code: 2, message: /Thiếu bản-mới.json: phiên bản mới. Ví dụ: par diff criteria/ },
     { argv: ["diff", file("set.json"), file("newer.json"), file("units.json"), "--lang", "en"], code: 2, message: /Unexpected argument: .*units.json/ },
     { argv: ["score", "--criteria", file("missing.json"), file("units.json")], code: 2, message: /Không tìm thấy tệp: .*missing.json/ },
     { argv: ["score", "--criteria", file("set.json"), file("missing.json"), "--lang", "en"], code: 2, message: /File not found: .*missing.json/ },
-    { argv: ["score", "--criteria", file("set.json"), file("units.json"), "--year", "2O26"], code: 2, message: /Giá trị không hợp lệ cho --year \(2O26\): cần một số nguyên/ },
+    {
+      argv: ["score", "--criteria", file("set.json"), file("units.json"), "--year", "2O26"],
+      code: 2,
+      message: /Giá trị không hợp lệ cho --year \(2O26\): cần một số nguyên/,
+    },
     { argv: ["score", "--criteria", file("set.json"), file("units.json"), "--out"], code: 2, message: /Tùy chọn --out cần một giá trị \(<tệp>\)/ },
-    { argv: ["score", "--criteria", file("set.json"), file("not-json.json")], code: 1, message: /không phải JSON hợp lệ[\s\S]*par score: .*not-json.json không phải JSON hợp lệ/ },
+    {
+      argv: ["score", "--criteria", file("set.json"), file("not-json.json")],
+      code: 1,
+      message: /không phải JSON hợp lệ[\s\S]*par score: .*not-json.json không phải JSON hợp lệ/,
+    },
     { argv: ["score", "--criteria", file("set.json"), file("not-json.json"), "--lang", "en"], code: 1, message: /not valid JSON/ },
-    { argv: ["score", "--criteria", file("set.json"), file("units.json"), file("bad-unit.json")], code: 1, message: /bad-unit.json: 2 lỗi[\s\S]*year[\s\S]*2.2[\s\S]*par score: 1\/4 bản đánh giá có lỗi/ },
+    {
+      argv: ["score", "--criteria", file("set.json"), file("units.json"), file("bad-unit.json")],
+      code: 1,
+      message: /bad-unit.json: 2 lỗi[\s\S]*year[\s\S]*2.2[\s\S]*par score: 1\/4 bản đánh giá có lỗi/,
+    },
     { argv: ["score", "--criteria", file("broken.json"), file("units.json"), "--lang", "en"], code: 1, message: /is not a valid criteria set/ },
   ])("$argv.0 fails with exit $code: $message", async ({ argv, code, message }) => {
     const result = await run(...argv);
@@ -175,10 +195,26 @@ describe("help", () => {
   });
 
   it.each([
-    { argv: ["score", "--help"], lines: ["Cách dùng: par score <đầu vào…> --criteria <bộ-tiêu-chí.json> [tùy chọn]", "Ví dụ:"], option: /--format json\|csv\|table +định dạng kết quả .*\(mặc định: json\)/ },
-    { argv: ["help", "score", "--lang", "en"], lines: ["Usage: par score <inputs…> --criteria <set.json> [options]", "Example:"], option: /--format json\|csv\|table +output format .*\(default: json\)/ },
-    { argv: ["rank", "-h", "--lang=en"], lines: ["Usage: par rank <inputs…> --criteria <set.json> [options]"], option: /--previous <last-year-ranking.json>\s+last year's ranking/ },
-    { argv: ["survey", "import", "--help"], lines: ["Cách dùng: par survey import <tệp-xuất.csv|.xlsx> --mapping <bảng-ánh-xạ.json> [tùy chọn]"], option: /--units <đơn-vị.csv> +danh sách đơn vị/ },
+    {
+      argv: ["score", "--help"],
+      lines: ["Cách dùng: par score <đầu vào…> --criteria <bộ-tiêu-chí.json> [tùy chọn]", "Ví dụ:"],
+      option: /--format json\|csv\|table +định dạng kết quả .*\(mặc định: json\)/,
+    },
+    {
+      argv: ["help", "score", "--lang", "en"],
+      lines: ["Usage: par score <inputs…> --criteria <set.json> [options]", "Example:"],
+      option: /--format json\|csv\|table +output format .*\(default: json\)/,
+    },
+    {
+      argv: ["rank", "-h", "--lang=en"],
+      lines: ["Usage: par rank <inputs…> --criteria <set.json> [options]"],
+      option: /--previous <last-year-ranking.json>\s+last year's ranking/,
+    },
+    {
+      argv: ["survey", "import", "--help"],
+      lines: ["Cách dùng: par survey import <tệp-xuất.csv|.xlsx> --mapping <bảng-ánh-xạ.json> [tùy chọn]"],
+      option: /--units <đơn-vị.csv> +danh sách đơn vị/,
+    },
   ])("$argv: the command's options and its example, in the chosen language", async ({ argv, lines, option }) => {
     const result = await run(...argv);
     expect(result.code).toBe(0);
@@ -245,12 +281,32 @@ describe("Vietnamese output", () => {
   });
 
   it.each([
-    { lang: "vi", row: "| DV0001 |     |    10 |      ? | 77,50 [46,6–93,2] |", points: "25,028 / 35 |", progress: /^criteria\/examples\/survey\/kobo-xml.csv \(kobo\): 34 dòng, 32 phiếu được dùng/ },
-    { lang: "en", row: "| DV0001 |      |   10 |      ? | 77.50 [46.6–93.2] |", points: "25.028 / 35 |", progress: /^criteria\/examples\/survey\/kobo-xml.csv \(kobo\): 34 rows, 32 used/ },
+    {
+      lang: "vi",
+      row: "| DV0001 |     |    10 |      ? | 77,50 [46,6–93,2] |",
+      points: "25,028 / 35 |",
+      progress: /^criteria\/examples\/survey\/kobo-xml.csv \(kobo\): 34 dòng, 32 phiếu được dùng/,
+    },
+    {
+      lang: "en",
+      row: "| DV0001 |      |   10 |      ? | 77.50 [46.6–93.2] |",
+      points: "25.028 / 35 |",
+      progress: /^criteria\/examples\/survey\/kobo-xml.csv \(kobo\): 34 rows, 32 used/,
+    },
   ])("survey import tables in $lang", async ({ lang, row, points, progress }) => {
     let stdout = "";
     let stderr = "";
-    const argv = ["survey", "import", "criteria/examples/survey/kobo-xml.csv", "--mapping", "criteria/survey/reference-sipas/2026.1.json", "--format", "table", "--lang", lang];
+    const argv = [
+      "survey",
+      "import",
+      "criteria/examples/survey/kobo-xml.csv",
+      "--mapping",
+      "criteria/survey/reference-sipas/2026.1.json",
+      "--format",
+      "table",
+      "--lang",
+      lang,
+    ];
     const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
     expect(code, stderr).toBe(0);
     const line = stdout.split("\n").find((l) => l.startsWith("| DV0001"));
@@ -269,7 +325,9 @@ describe("Vietnamese output", () => {
     expect(vi.stdout).toMatch(/Tỷ lệ giao dịch thanh toán trực tuyến \(%\) = 90,91: mức/);
     expect(vi.stdout).not.toMatch(/online_payment_rate|\d\.\d\d \|/);
     const json = await run("score", "--criteria", "criteria/reference-commune/2026.1.json", ...inputs);
-    const report = (JSON.parse(json.stdout) as { unit: { code: string }; totals: { total: number; indexText: string } }[]).find((r) => r.unit.code === "DV0015")!;
+    const report = (JSON.parse(json.stdout) as { unit: { code: string }; totals: { total: number; indexText: string } }[]).find(
+      (r) => r.unit.code === "DV0015",
+    )!;
     expect(report.totals).toMatchObject({ total: 90.39, indexText: "93.19" });
   });
 });

@@ -69,7 +69,9 @@ describe("--out by extension", () => {
     await workbook.xlsx.readFile(file("ranking.xlsx"));
     const sheet = workbook.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(header);
-    expect((sheet.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ""))).toEqual(first.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? String(Number(v)) : v)));
+    expect((sheet.getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ""))).toEqual(
+      first.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? String(Number(v)) : v)),
+    );
     expect(sheet.rowCount).toBe((parse(csv.stdout) as unknown[]).length);
   });
 
@@ -90,7 +92,11 @@ describe("a damaged or unreadable sheet is an input problem (exit 1), never an i
     { name: "a CSV named .xlsx", bytes: () => Buffer.from(clean.slice(0, 2000)), message: /text file \(CSV\?\) named \.xlsx/ },
     { name: "random bytes", bytes: () => Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 251), message: /not an XLSX workbook/ },
     { name: "a workbook without a worksheet", bytes: () => readFileSync("test/io/fixtures/workbook-without-sheet.xlsx"), message: /holds no worksheet/ },
-    { name: "a workbook whose sheet was cut and zipped again", bytes: () => readFileSync("test/io/fixtures/survey-sheet-cut.xlsx"), message: /is cut or damaged/ },
+    {
+      name: "a workbook whose sheet was cut and zipped again",
+      bytes: () => readFileSync("test/io/fixtures/survey-sheet-cut.xlsx"),
+      message: /is cut or damaged/,
+    },
     ...[0.1, 0.3, 0.5, 0.7, 0.9, 0.99].map((share) => ({
       name: `a workbook cut at ${share * 100} % of its bytes`,
       bytes: () => demoXlsx().subarray(0, Math.floor(demoXlsx().length * share)),

@@ -29,8 +29,18 @@ describe("criteria/README.md: 4 reports, all complete and on time = 1, missing o
   const set = setWithExample();
   it.each([
     { name: "all four on time", dates: ["2026-03-02", "2026-06-05", "2026-09-01", "2026-12-04"], points: 1, why: /all 4 on time → 1/ },
-    { name: "the half-year report a day late", dates: ["2026-03-02", "2026-06-06", "2026-09-01", "2026-12-04"], points: 0, why: /#2 2026-06-06 1 days late .*all 4 done, some late → 0/ },
-    { name: "the year report missing", dates: ["2026-03-02", "2026-06-05", "2026-09-01", null], points: 0, why: /#4 not done .*at least one missing or too late → 0/ },
+    {
+      name: "the half-year report a day late",
+      dates: ["2026-03-02", "2026-06-06", "2026-09-01", "2026-12-04"],
+      points: 0,
+      why: /#2 2026-06-06 1 days late .*all 4 done, some late → 0/,
+    },
+    {
+      name: "the year report missing",
+      dates: ["2026-03-02", "2026-06-05", "2026-09-01", null],
+      points: 0,
+      why: /#4 not done .*at least one missing or too late → 0/,
+    },
   ])("$name → $points", ({ dates, points, why }) => {
     const unit = miniAssessment("X01", "xa", { p22: 1, p23: 1, overall: 90, feedback: 90 });
     unit.rounds[0]!.facts = { ...unit.rounds[0]!.facts, par_report_dates: dates };

@@ -128,7 +128,14 @@ const cases: { name: string; change: (set: CriteriaSet) => void; expected: Parti
     change: (set) => {
       leaf(set, "1.10").scoring = { kind: "boolean", fact: "plan_issued", yes: 1, no: 0 };
       const tiers = leaf(set, "2.1.2");
-      tiers.scoring = { tiers: [{ points: 2, when: { gte: 40 } }, { when: { lt: 40 }, points: 0 }], fact: "online_payment_rate", kind: "tiers" };
+      tiers.scoring = {
+        tiers: [
+          { points: 2, when: { gte: 40 } },
+          { when: { lt: 40 }, points: 0 },
+        ],
+        fact: "online_payment_rate",
+        kind: "tiers",
+      };
       leaf(set, "1.1").scoring = { no: 0, yes: 1, fact: "plan_issued", kind: "boolean" };
       const area = branch(set, "2");
       area.children[1] = { code: "2.2", title: { vi: "Công khai thủ tục hành chính", en: "Item 2.2" }, max: 2, children: [manual("2.2.1", "Niêm yết", 2)] };
@@ -141,8 +148,22 @@ const cases: { name: string; change: (set: CriteriaSet) => void; expected: Parti
           code: "2.1.2",
           oldKind: "tiers",
           newKind: "tiers",
-          older: { kind: "tiers", fact: "online_payment_rate", tiers: [{ when: { gte: 35 }, points: 2 }, { when: { lt: 35 }, points: 0 }] },
-          newer: { tiers: [{ points: 2, when: { gte: 40 } }, { when: { lt: 40 }, points: 0 }], fact: "online_payment_rate", kind: "tiers" },
+          older: {
+            kind: "tiers",
+            fact: "online_payment_rate",
+            tiers: [
+              { when: { gte: 35 }, points: 2 },
+              { when: { lt: 35 }, points: 0 },
+            ],
+          },
+          newer: {
+            tiers: [
+              { points: 2, when: { gte: 40 } },
+              { when: { lt: 40 }, points: 0 },
+            ],
+            fact: "online_payment_rate",
+            kind: "tiers",
+          },
         },
         { code: "2.2", oldKind: "manual", newKind: null, older: { kind: "manual" }, newer: null },
       ],

@@ -25,15 +25,60 @@ function nestedTree(depth: number): CriteriaNode {
 
 /** Each case is a set or an assessment too deep or too large to check safely, and the problem it must get. */
 const setCases: { name: string; edit: (set: CriteriaSet) => void; path: string | RegExp; message: RegExp }[] = [
-  { name: "JSON Logic nested 2,000 deep", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: nestedRule(2000) }), path: /^areas\[0\]\.children\[4\]\.scoring\.rule/, message: /nested more than 128 levels/ },
-  { name: "JSON Logic nested 40 operators deep", edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: nestedRule(40) }), path: /^areas\[0\]\.children\[4\]\.scoring\.rule/, message: /nested more than 32 deep/ },
-  { name: "a tree nested 1,500 deep", edit: (s) => ((s.areas[0] as BranchNode).children[3] = nestedTree(1500)), path: /^areas\[0\]\.children\[3\]/, message: /nested more than 128 levels/ },
-  { name: "a tree 9 levels deep", edit: (s) => ((s.areas[0] as BranchNode).children[3] = nestedTree(8)), path: /^areas\[0\]\.children\[3\](\.children\[0\]){7}$/, message: /more than 8 levels deep/ },
-  { name: "60,000 allowed values", edit: (s) => (leaf(s, 1, 1).scoring = { kind: "manual", allowed: Array.from({ length: 60_000 }, (_, i) => i / 60_000) }), path: "areas[1].children[1].scoring.allowed", message: /60,000 elements, more than the 1,000 allowed/ },
-  { name: "200 allowed values", edit: (s) => (leaf(s, 1, 1).scoring = { kind: "manual", allowed: Array.from({ length: 200 }, (_, i) => i / 200) }), path: "areas[1].children[1].scoring.allowed", message: /200 allowed values, more than 100/ },
-  { name: "a fact named constructor", edit: (s) => (s.facts["constructor"] = { type: "integer", min: 0, max: 9, title: { vi: "x" } }), path: "facts.constructor", message: /"constructor" is a reserved word/ },
-  { name: "a fact named prototype", edit: (s) => (s.facts.prototype = { type: "boolean", title: { vi: "x" } }), path: "facts.prototype", message: /"prototype" is a reserved word/ },
-  { name: "an indicator named constructor", edit: (s) => (s.survey!.indicators["constructor"] = { title: { vi: "x" } }), path: "survey.indicators.constructor", message: /reserved word/ },
+  {
+    name: "JSON Logic nested 2,000 deep",
+    edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: nestedRule(2000) }),
+    path: /^areas\[0\]\.children\[4\]\.scoring\.rule/,
+    message: /nested more than 128 levels/,
+  },
+  {
+    name: "JSON Logic nested 40 operators deep",
+    edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: nestedRule(40) }),
+    path: /^areas\[0\]\.children\[4\]\.scoring\.rule/,
+    message: /nested more than 32 deep/,
+  },
+  {
+    name: "a tree nested 1,500 deep",
+    edit: (s) => ((s.areas[0] as BranchNode).children[3] = nestedTree(1500)),
+    path: /^areas\[0\]\.children\[3\]/,
+    message: /nested more than 128 levels/,
+  },
+  {
+    name: "a tree 9 levels deep",
+    edit: (s) => ((s.areas[0] as BranchNode).children[3] = nestedTree(8)),
+    path: /^areas\[0\]\.children\[3\](\.children\[0\]){7}$/,
+    message: /more than 8 levels deep/,
+  },
+  {
+    name: "60,000 allowed values",
+    edit: (s) => (leaf(s, 1, 1).scoring = { kind: "manual", allowed: Array.from({ length: 60_000 }, (_, i) => i / 60_000) }),
+    path: "areas[1].children[1].scoring.allowed",
+    message: /60,000 elements, more than the 1,000 allowed/,
+  },
+  {
+    name: "200 allowed values",
+    edit: (s) => (leaf(s, 1, 1).scoring = { kind: "manual", allowed: Array.from({ length: 200 }, (_, i) => i / 200) }),
+    path: "areas[1].children[1].scoring.allowed",
+    message: /200 allowed values, more than 100/,
+  },
+  {
+    name: "a fact named constructor",
+    edit: (s) => (s.facts["constructor"] = { type: "integer", min: 0, max: 9, title: { vi: "x" } }),
+    path: "facts.constructor",
+    message: /"constructor" is a reserved word/,
+  },
+  {
+    name: "a fact named prototype",
+    edit: (s) => (s.facts.prototype = { type: "boolean", title: { vi: "x" } }),
+    path: "facts.prototype",
+    message: /"prototype" is a reserved word/,
+  },
+  {
+    name: "an indicator named constructor",
+    edit: (s) => (s.survey!.indicators["constructor"] = { title: { vi: "x" } }),
+    path: "survey.indicators.constructor",
+    message: /reserved word/,
+  },
   {
     name: "a rule reading constructor, undeclared",
     edit: (s) => (leaf(s, 0, 4).scoring = { kind: "logic", rule: { min: [{ var: "constructor" }, 1] } }),

@@ -26,7 +26,13 @@ describe("unit types of the level before 2025", () => {
   it("an assessment of a township scores and ranks in its block", () => {
     const loaded = loadCriteriaSet(historicSet());
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    const units: [string, UnitType][] = [["TT01", "thi-tran"], ["H01", "huyen"], ["TX01", "thi-xa"], ["TP01", "thanh-pho"], ["X01", "xa"]];
+    const units: [string, UnitType][] = [
+      ["TT01", "thi-tran"],
+      ["H01", "huyen"],
+      ["TX01", "thi-xa"],
+      ["TP01", "thanh-pho"],
+      ["X01", "xa"],
+    ];
     const reports = units.map(([code, type]) => {
       const assessment = miniAssessment(code, "xa", { p22: 1, p23: 1, overall: 90, feedback: 90 });
       assessment.unit.type = type;

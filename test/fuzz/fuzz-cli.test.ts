@@ -70,7 +70,8 @@ describe.each(sheetMutants)("assessment sheet $sheet.name", ({ sheet, mutants })
     for (const mutant of mutants) {
       const result = await score(place(sheet.name, mutant.bytes));
       if (result.code === 3 || result.code === undefined) failures.push({ kind: mutant.kind, why: `exit ${result.code}: ${result.stderr.slice(-300)}` });
-      else if (result.code === 0 && mutant.detectable && result.stdout !== clean.stdout && !result.stderr.includes("⚠")) failures.push({ kind: mutant.kind, why: "exit 0, other figures, no warning" });
+      else if (result.code === 0 && mutant.detectable && result.stdout !== clean.stdout && !result.stderr.includes("⚠"))
+        failures.push({ kind: mutant.kind, why: "exit 0, other figures, no warning" });
     }
     expect(failures, describeFailures(failures)).toEqual([]);
   });
@@ -136,8 +137,13 @@ describe("survey export sheet.xlsx", () => {
 });
 
 // ---- criteria sets: validated, and the valid mutants used to score ----
-const SETS = readdirSync("criteria")
-  .flatMap((family) => (family.startsWith("reference-") ? readdirSync(join("criteria", family)).filter((f) => /^20.*\.json$/.test(f)).map((f) => join("criteria", family, f)) : []));
+const SETS = readdirSync("criteria").flatMap((family) =>
+  family.startsWith("reference-")
+    ? readdirSync(join("criteria", family))
+        .filter((f) => /^20.*\.json$/.test(f))
+        .map((f) => join("criteria", family, f))
+    : [],
+);
 
 const setMutants = SETS.map((path, s) => {
   const text = readFileSync(path, "utf8");

@@ -169,7 +169,13 @@ export const JSON_MUTATORS: Record<string, (json: unknown, text: string, random:
   "huge-array": (json, _, random) => {
     const arrays = paths(json).filter((p) => Array.isArray(p.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], json)));
     if (arrays.length === 0) return utf8(JSON.stringify(json));
-    return utf8(JSON.stringify(setAt(json, random.pick(arrays), (v) => Array.from({ length: random.pick([1000, 5000]) }, (_, i) => (v as unknown[])[i % Math.max((v as unknown[]).length, 1)] ?? i))));
+    return utf8(
+      JSON.stringify(
+        setAt(json, random.pick(arrays), (v) =>
+          Array.from({ length: random.pick([1000, 5000]) }, (_, i) => (v as unknown[])[i % Math.max((v as unknown[]).length, 1)] ?? i),
+        ),
+      ),
+    );
   },
   "windows-1258": (_, text) => windows1258(text),
   "unicode-text": (_, text) => unicodeText(text),

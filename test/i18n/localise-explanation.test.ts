@@ -18,9 +18,18 @@ describe("localiseExplanation", () => {
     { text: "nâng x từ 50 lên ≥ 70: +1; mức 1 (≥ 90) → 2", vi: "nâng x từ 50 lên ít nhất 70: +1; mức 1 (từ 90 trở lên) → 2" },
     { text: "giảm x từ 3 xuống ≤ 1: +0.5; mức 3 (< 2) → 0", vi: "giảm x từ 3 xuống không quá 1: +0,5; mức 3 (dưới 2) → 0" },
     { text: "2026-02-16 đúng hạn (hạn 2026-02-17) → 0.5", vi: "16/02/2026 đúng hạn (hạn 17/02/2026) → 0,5" },
-    { text: "#1 2026-03-01 đúng hạn (hạn 2026-03-12) → 0.25; #2 chưa thực hiện (hạn 2026-06-12) → 0", vi: "#1 01/03/2026 đúng hạn (hạn 12/03/2026) → 0,25; #2 chưa thực hiện (hạn 12/06/2026) → 0" },
-    { text: "theo công thức với payments_online = 118, payments = 420 → 1", vi: "theo công thức với Số giao dịch thanh toán trực tuyến = 118, Số giao dịch = 420 → 1" },
-    { text: 'nhập "Ngày ban hành kế hoạch" (plan_issued_on) kèm tài liệu kiểm chứng: tối đa +0.5', vi: 'nhập "Ngày ban hành kế hoạch" (plan_issued_on) kèm tài liệu kiểm chứng: tối đa +0,5' },
+    {
+      text: "#1 2026-03-01 đúng hạn (hạn 2026-03-12) → 0.25; #2 chưa thực hiện (hạn 2026-06-12) → 0",
+      vi: "#1 01/03/2026 đúng hạn (hạn 12/03/2026) → 0,25; #2 chưa thực hiện (hạn 12/06/2026) → 0",
+    },
+    {
+      text: "theo công thức với payments_online = 118, payments = 420 → 1",
+      vi: "theo công thức với Số giao dịch thanh toán trực tuyến = 118, Số giao dịch = 420 → 1",
+    },
+    {
+      text: 'nhập "Ngày ban hành kế hoạch" (plan_issued_on) kèm tài liệu kiểm chứng: tối đa +0.5',
+      vi: 'nhập "Ngày ban hành kế hoạch" (plan_issued_on) kèm tài liệu kiểm chứng: tối đa +0,5',
+    },
     { text: "tiêu chí 1.1.2 và phiên bản 2026.1.json giữ nguyên", vi: "tiêu chí 1.1.2 và phiên bản 2026.1.json giữ nguyên" },
     { text: "my_payments_online_x = 3", vi: "my_payments_online_x = 3" },
   ])("$text", ({ text, vi }) => {

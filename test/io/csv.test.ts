@@ -3,7 +3,14 @@ import { type CsvCell, type Delimiter, sniffDelimiter, toCsv } from "../../src/i
 
 describe("toCsv", () => {
   it.each<{ name: string; rows: CsvCell[][]; delimiter?: Delimiter; expected: string }>([
-    { name: "plain cells", rows: [["a", "b"], ["1", "2"]], expected: "a,b\n1,2\n" },
+    {
+      name: "plain cells",
+      rows: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+      expected: "a,b\n1,2\n",
+    },
     { name: "numbers and null", rows: [[1, 0.25, null, -3]], expected: "1,0.25,,-3\n" },
     { name: "a delimiter in a cell", rows: [["Phường 2, Vĩnh Châu"]], expected: '"Phường 2, Vĩnh Châu"\n' },
     { name: "quotes doubled", rows: [['Kế hoạch "CCHC"']], expected: '"Kế hoạch ""CCHC"""\n' },

@@ -7,7 +7,12 @@ const NAMES = "unit,unit_name\nDV0015,Phường Trung Phú\nDV0003,Đặc khu C�
 describe("decodeText reads", () => {
   it.each([
     { name: "UTF-8 without BOM", bytes: Buffer.from(NAMES), encoding: "utf-8", warned: false },
-    { name: "UTF-8 with BOM (Excel's CSV UTF-8)", bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(NAMES)]), encoding: "utf-8", warned: false },
+    {
+      name: "UTF-8 with BOM (Excel's CSV UTF-8)",
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(NAMES)]),
+      encoding: "utf-8",
+      warned: false,
+    },
     { name: "decomposed UTF-8 (NFD)", bytes: Buffer.from(NAMES.normalize("NFD")), encoding: "utf-8", warned: false },
     { name: "Windows-1258 (Excel's CSV (Comma delimited) on Vietnamese Windows)", bytes: windows1258(NAMES), encoding: "windows-1258", warned: true },
     { name: "UTF-16LE with BOM (Excel's Unicode Text)", bytes: unicodeText(NAMES), encoding: "utf-16le", warned: false },
@@ -24,11 +29,36 @@ describe("decodeText reads", () => {
 
 describe("decodeText refuses, saying how to re-save", () => {
   it.each([
-    { name: "text already damaged by a conversion (U+FFFD)", bytes: Buffer.from("unit,unit_name\nDV0015,Ph\uFFFD\uFFFDng Trung Ph\uFFFD\n"), path: "f.csv:2", message: /line 2 holds "�".*CSV UTF-8/ },
-    { name: "a byte Windows-1258 leaves undefined", bytes: Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x81, 0xe9, 0x0a]), path: "f.csv:2", message: /line 2 holds "�"/ },
-    { name: "an XLSX workbook named .csv", bytes: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), path: "f.csv", message: /Excel workbook \(XLSX, a zip\)/ },
-    { name: "binary data (an old .xls)", bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), path: "f.csv", message: /not a text table/ },
-    { name: "a UTF-8 BOM over bytes that are not UTF-8", bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), windows1258("Phường")]), path: "f.csv", message: /BOM.*not valid utf-8/ },
+    {
+      name: "text already damaged by a conversion (U+FFFD)",
+      bytes: Buffer.from("unit,unit_name\nDV0015,Ph\uFFFD\uFFFDng Trung Ph\uFFFD\n"),
+      path: "f.csv:2",
+      message: /line 2 holds "�".*CSV UTF-8/,
+    },
+    {
+      name: "a byte Windows-1258 leaves undefined",
+      bytes: Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x81, 0xe9, 0x0a]),
+      path: "f.csv:2",
+      message: /line 2 holds "�"/,
+    },
+    {
+      name: "an XLSX workbook named .csv",
+      bytes: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]),
+      path: "f.csv",
+      message: /Excel workbook \(XLSX, a zip\)/,
+    },
+    {
+      name: "binary data (an old .xls)",
+      bytes: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      path: "f.csv",
+      message: /not a text table/,
+    },
+    {
+      name: "a UTF-8 BOM over bytes that are not UTF-8",
+      bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), windows1258("Phường")]),
+      path: "f.csv",
+      message: /BOM.*not valid utf-8/,
+    },
     { name: "a control character", bytes: Buffer.from("unit\nDV\u0001\n"), path: "f.csv:2", message: /control character/ },
   ])("$name", ({ bytes, path, message }) => {
     const result = decodeText(bytes, "f.csv");

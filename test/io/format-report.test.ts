@@ -3,7 +3,13 @@ import { formatRankingTable, formatReportTable, rankingToCsvRows, reportToCsvRow
 import type { RankedArea, RankedUnit, Ranking } from "../../src/ranking/types.js";
 import type { LeafStatus, NodeReport, ScoreReport } from "../../src/scoring/report.js";
 
-const leaf = (code: string, vi: string, points: { max: number; self: number; appraised: number | null; final: number }, why: string, status: LeafStatus = "scored"): NodeReport => ({
+const leaf = (
+  code: string,
+  vi: string,
+  points: { max: number; self: number; appraised: number | null; final: number },
+  why: string,
+  status: LeafStatus = "scored",
+): NodeReport => ({
   code,
   title: { vi, en: `Leaf ${code}` },
   max: points.max,
@@ -137,12 +143,25 @@ describe("formatReportTable", () => {
     const area = base.areas[0]!;
     const withFacts: ScoreReport = {
       ...base,
-      areas: [{ ...area, children: [{ ...area.children![0]!, leaf: { ...area.children![0]!.leaf!, why: { vi: "on_time_rate = 92.5: mức 2 → 0.5", en: "on_time_rate = 92.5: tier 2 → 0.5" } } }] }],
+      areas: [
+        {
+          ...area,
+          children: [
+            {
+              ...area.children![0]!,
+              leaf: { ...area.children![0]!.leaf!, why: { vi: "on_time_rate = 92.5: mức 2 → 0.5", en: "on_time_rate = 92.5: tier 2 → 0.5" } },
+            },
+          ],
+        },
+      ],
       missingFacts: [{ code: "1.1", title: { vi: "Ban hành kế hoạch CCHC năm", en: "Annual plan" }, facts: ["plan_issued_on", "initiatives"] }],
     };
     const labels = new Map(
       lang === "vi"
-        ? [["on_time_rate", "Tỷ lệ hồ sơ đúng hạn (%)"], ["plan_issued_on", "Ngày ban hành kế hoạch"]]
+        ? [
+            ["on_time_rate", "Tỷ lệ hồ sơ đúng hạn (%)"],
+            ["plan_issued_on", "Ngày ban hành kế hoạch"],
+          ]
         : [["plan_issued_on", "Date the plan was issued"]],
     );
     const lines = formatReportTable(withFacts, lang, labels).split("\n");
@@ -203,7 +222,12 @@ function ranking(): Ranking {
       {
         code: "xa",
         title: { vi: "Khối xã", en: "Communes" },
-        units: [ranked(1, "X01", "Xã Vĩnh Hòa", 90, 3), ranked(2, "X02", "Xã Lạc Hòa", 85, 1, -1.5), ranked(2, "X03", "Xã Hòa Đông", 85, 2), ranked(4, "X04", "Xã Mới", 70, null)],
+        units: [
+          ranked(1, "X01", "Xã Vĩnh Hòa", 90, 3),
+          ranked(2, "X02", "Xã Lạc Hòa", 85, 1, -1.5),
+          ranked(2, "X03", "Xã Hòa Đông", 85, 2),
+          ranked(4, "X04", "Xã Mới", 70, null),
+        ],
         classCounts: [
           { code: "A", title: { vi: "Tốt", en: "Good" }, count: 3 },
           { code: "B", title: { vi: "Khá", en: "Fair" }, count: 1 },
@@ -259,7 +283,26 @@ describe("rankingToCsvRows", () => {
       "appraised",
       "self_gap",
     ]);
-    expect(rows[1]).toEqual(["xa", 1, "X01", "Xã Vĩnh Hòa", "45.00", "22.50", "22.50", "1.50", "0.25", "0.00", "90.00", "90.00", "Tốt", 3, "+2", "90.00", "", ""]);
+    expect(rows[1]).toEqual([
+      "xa",
+      1,
+      "X01",
+      "Xã Vĩnh Hòa",
+      "45.00",
+      "22.50",
+      "22.50",
+      "1.50",
+      "0.25",
+      "0.00",
+      "90.00",
+      "90.00",
+      "Tốt",
+      3,
+      "+2",
+      "90.00",
+      "",
+      "",
+    ]);
     expect(rows[2]!.slice(-3)).toEqual(["86.50", "85.00", "-1.50"]);
     expect(rows.map((row) => row[row.length - 4])).toEqual(["change", "+2", "-1", "0", ""]);
   });

@@ -68,16 +68,20 @@ describe("readAssessmentSheet reads", () => {
         "X01,,,2.2,2,1,Thiếu văn bản,VB-03|VB-04",
       ),
       expected: [
-        unit([
-          {
-            round: "self",
-            items: { "1.9": { notApplicable: true, evidence: ["VB-01", "VB-02"] }, "2.2": { points: 2, evidence: ["VB-03", "VB-04"] } },
-          },
-          {
-            round: "appraisal1",
-            items: { "1.9": { notApplicable: true, reason: "Không có đoàn kiểm tra" }, "2.2": { points: 1, comment: "Thiếu văn bản" } },
-          },
-        ], {}, ["VB-01", "VB-02", "VB-03", "VB-04"]),
+        unit(
+          [
+            {
+              round: "self",
+              items: { "1.9": { notApplicable: true, evidence: ["VB-01", "VB-02"] }, "2.2": { points: 2, evidence: ["VB-03", "VB-04"] } },
+            },
+            {
+              round: "appraisal1",
+              items: { "1.9": { notApplicable: true, reason: "Không có đoàn kiểm tra" }, "2.2": { points: 1, comment: "Thiếu văn bản" } },
+            },
+          ],
+          {},
+          ["VB-01", "VB-02", "VB-03", "VB-04"],
+        ),
       ],
     },
     {
@@ -124,14 +128,7 @@ describe("readAssessmentSheet reads", () => {
     },
     {
       name: "units in order of first appearance, a unit with no entries, block and case-insensitive codes",
-      text: lines(
-        "unit,unit_name,unit_type,block,item,self",
-        "P02,Phường 2,Phường,pb,,",
-        "X01,Xã Vĩnh Hòa,xa,,t1,0.5",
-        "",
-        "X01,,,,2.1.1,2",
-        ",,,,,",
-      ),
+      text: lines("unit,unit_name,unit_type,block,item,self", "P02,Phường 2,Phường,pb,,", "X01,Xã Vĩnh Hòa,xa,,t1,0.5", "", "X01,,,,2.1.1,2", ",,,,,"),
       expected: [
         {
           ...unit([], { code: "P02", name: "Phường 2", type: "phuong", block: "pb" }),
@@ -452,7 +449,8 @@ describe("readAssessmentSheet reports", () => {
       text: lines("unit,unit_type,item,self,appraisal1", "X01,xa,plan_date,1/10/2025,3/25/2025"),
       code: "date-order",
       path: "s.csv:2:self",
-      message: '"1/10/2025" reads both as 2025-10-01 (day first) and 2025-01-10 (month first), and the file writes dates month-first elsewhere (3/25/2025 2:appraisal1)',
+      message:
+        '"1/10/2025" reads both as 2025-10-01 (day first) and 2025-01-10 (month first), and the file writes dates month-first elsewhere (3/25/2025 2:appraisal1)',
       vi: "hãy ghi dạng YYYY-MM-DD",
     },
     {
@@ -472,13 +470,7 @@ describe("readAssessmentSheet reports", () => {
 
   it("collects every problem of the file, not only the first", () => {
     const result = read(
-      lines(
-        "unit,unit_type,item,self,appraisal1,extra",
-        "X01,xa,2.2,abc,1,",
-        "X01,xa,9.9,1,,",
-        "X02,tỉnh,plan_date,2025-13-01,,",
-        "X01,xa,2.2,1,,",
-      ),
+      lines("unit,unit_type,item,self,appraisal1,extra", "X01,xa,2.2,abc,1,", "X01,xa,9.9,1,,", "X02,tỉnh,plan_date,2025-13-01,,", "X01,xa,2.2,1,,"),
     );
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`)).toEqual([
@@ -519,6 +511,11 @@ describe("readAssessmentSheet warns when a file may have been cut at a cell or a
   ])("$name", ({ text, path, message }) => {
     const result = read(text);
     expect(result.ok).toBe(true);
-    expect(result.ok ? result.warnings : []).toContainEqual({ code: "truncated-file", path, message: expect.stringContaining(message), vi: expect.any(String) });
+    expect(result.ok ? result.warnings : []).toContainEqual({
+      code: "truncated-file",
+      path,
+      message: expect.stringContaining(message),
+      vi: expect.any(String),
+    });
   });
 });

@@ -13,7 +13,12 @@ const read = (json: unknown) => readSurveyReport(json, { fileName: "report.json"
 
 describe("readSurveyReport", () => {
   it("reads each unit's indicators and respondents, and names the mapping and export as the source", () => {
-    const result = read(report([{ unit: "X1", respondents: 150, indicators: { overall: 87.5, feedback: 80 }, questions: [] }, { unit: "X2", respondents: 3, indicators: {} }]));
+    const result = read(
+      report([
+        { unit: "X1", respondents: 150, indicators: { overall: 87.5, feedback: 80 }, questions: [] },
+        { unit: "X2", respondents: 3, indicators: {} },
+      ]),
+    );
     expect(result).toEqual({
       ok: true,
       value: new Map([
@@ -24,11 +29,44 @@ describe("readSurveyReport", () => {
   });
 
   it.each([
-    { name: "not a report", json: { units: [] }, code: "parse", path: "report.json:format", message: /not a survey report: expected "format": "par-survey-results\/1"/ },
-    { name: "another criteria set", json: report([], { family: "mini", version: "2025.1" }), code: "criteria-mismatch", path: "report.json:criteria", message: /for mini 2025.1, not mini 2026.1/ },
-    { name: "an unknown indicator", json: report([{ unit: "X1", respondents: 1, indicators: { overal: 80 } }]), code: "unknown-indicator", path: "report.json:units[0].indicators.overal", message: /did you mean "overall"/ },
-    { name: "a value that is no number", json: report([{ unit: "X1", respondents: 1, indicators: { overall: "80" } }]), code: "parse", path: "report.json:units[0].indicators.overall", message: /"80" is not a number/ },
-    { name: "a unit twice", json: report([{ unit: "X1", respondents: 1, indicators: {} }, { unit: "X1", respondents: 1, indicators: {} }]), code: "duplicate-code", path: "report.json:units[1].unit", message: /unit X1 is listed twice/ },
+    {
+      name: "not a report",
+      json: { units: [] },
+      code: "parse",
+      path: "report.json:format",
+      message: /not a survey report: expected "format": "par-survey-results\/1"/,
+    },
+    {
+      name: "another criteria set",
+      json: report([], { family: "mini", version: "2025.1" }),
+      code: "criteria-mismatch",
+      path: "report.json:criteria",
+      message: /for mini 2025.1, not mini 2026.1/,
+    },
+    {
+      name: "an unknown indicator",
+      json: report([{ unit: "X1", respondents: 1, indicators: { overal: 80 } }]),
+      code: "unknown-indicator",
+      path: "report.json:units[0].indicators.overal",
+      message: /did you mean "overall"/,
+    },
+    {
+      name: "a value that is no number",
+      json: report([{ unit: "X1", respondents: 1, indicators: { overall: "80" } }]),
+      code: "parse",
+      path: "report.json:units[0].indicators.overall",
+      message: /"80" is not a number/,
+    },
+    {
+      name: "a unit twice",
+      json: report([
+        { unit: "X1", respondents: 1, indicators: {} },
+        { unit: "X1", respondents: 1, indicators: {} },
+      ]),
+      code: "duplicate-code",
+      path: "report.json:units[1].unit",
+      message: /unit X1 is listed twice/,
+    },
   ])("reports $name", ({ json, code, path, message }) => {
     const result = read(json);
     expect(result.ok).toBe(false);

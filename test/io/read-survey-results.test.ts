@@ -22,13 +22,23 @@ describe("readSurveyResults", () => {
   });
 
   it.each([
-    { text: "unit,overal\nX1,80\n", code: "unknown-indicator", path: "survey.csv:1:overal", message: /column "overal" is not a survey indicator .*did you mean "overall"/ },
+    {
+      text: "unit,overal\nX1,80\n",
+      code: "unknown-indicator",
+      path: "survey.csv:1:overal",
+      message: /column "overal" is not a survey indicator .*did you mean "overall"/,
+    },
     { text: "code,overall\nX1,80\n", code: "parse", path: "survey.csv:1", message: /no "unit" column/ },
     { text: "unit,overall\nX1,80\nX1,81\n", code: "duplicate-code", path: "survey.csv:3:unit", message: /unit X1 has two rows/ },
     { text: "unit,overall\nX1,tám mươi\n", code: "parse", path: "survey.csv:2:overall", message: /"tám mươi" is not a number/ },
     // the file: "TU,,33,25" (33,25 with a decimal comma) was read as 33
     { text: "unit,respondents,overall\nTU,,33,25\n", code: "extra-cell", path: "survey.csv:2:D", message: /row 2 has 4 cells but the header has 3/ },
-    { text: "unit,respondents,overall\nX1,150,87.5\nX2,15", code: "truncated-file", path: "survey.csv:3", message: /ends in the middle of row 3 \(2 of 3 cells/ },
+    {
+      text: "unit,respondents,overall\nX1,150,87.5\nX2,15",
+      code: "truncated-file",
+      path: "survey.csv:3",
+      message: /ends in the middle of row 3 \(2 of 3 cells/,
+    },
   ])("reports $code at $path", ({ text, code, path, message }) => {
     const result = read(text);
     expect(result.ok).toBe(false);

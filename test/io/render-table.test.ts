@@ -3,7 +3,13 @@ import { renderTable, shorten, textWidth } from "../../src/io/render-table.js";
 
 describe("renderTable", () => {
   it("draws borders, pads cells and aligns right where asked", () => {
-    const table = renderTable([{ header: "Code" }, { header: "Points", align: "right" }], [["1.1", "0.50"], ["1.10", "12.00"]]);
+    const table = renderTable(
+      [{ header: "Code" }, { header: "Points", align: "right" }],
+      [
+        ["1.1", "0.50"],
+        ["1.10", "12.00"],
+      ],
+    );
     expect(table.split("\n")).toEqual([
       "+------+--------+",
       "| Code | Points |",
@@ -16,7 +22,13 @@ describe("renderTable", () => {
 
   it("counts precomposed Vietnamese letters as one column, whatever the input normalisation", () => {
     const nfd = "Cải cách thủ tục hành chính".normalize("NFD");
-    const lines = renderTable([{ header: "Tên" }, { header: "x" }], [[nfd, "1"], ["Xã", "2"]]).split("\n");
+    const lines = renderTable(
+      [{ header: "Tên" }, { header: "x" }],
+      [
+        [nfd, "1"],
+        ["Xã", "2"],
+      ],
+    ).split("\n");
     const widths = new Set(lines.map(textWidth));
     expect(widths.size).toBe(1);
     expect(lines[3]).toBe("| Cải cách thủ tục hành chính | 1 |");

@@ -28,7 +28,11 @@ beforeAll(() => {
   const loaded = loadCriteriaSet(JSON.parse(readFileSync(CRITERIA, "utf8")));
   if (!loaded.ok) throw new Error("criteria");
   set = loaded.value;
-  const read = readAssessmentSheet(readFileSync("criteria/examples/demo-province/assessments-2026.csv", "utf8"), { fileName: "demo.csv", criteria: set, year: 2026 });
+  const read = readAssessmentSheet(readFileSync("criteria/examples/demo-province/assessments-2026.csv", "utf8"), {
+    fileName: "demo.csv",
+    criteria: set,
+    year: 2026,
+  });
   if (!read.ok) throw new Error(JSON.stringify(read.problems));
   assessments = read.value.slice(0, 3);
 });
@@ -60,7 +64,9 @@ describe("the scoring sheet", () => {
     const worksheet = workbook.worksheets[0]!;
     expect(worksheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect((worksheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
-    const itemRow = worksheet.getRows(2, worksheet.rowCount - 1)!.find((row) => row.getCell(column("max_points")).value !== "" && row.getCell(column("allowed")).value !== "")!;
+    const itemRow = worksheet
+      .getRows(2, worksheet.rowCount - 1)!
+      .find((row) => row.getCell(column("max_points")).value !== "" && row.getCell(column("allowed")).value !== "")!;
     expect(itemRow.getCell(column("appraisal1")).protection?.locked).toBe(false);
     expect(itemRow.getCell(column("title")).protection?.locked).not.toBe(false);
     expect(itemRow.getCell(column("self")).protection?.locked).not.toBe(false);

@@ -30,31 +30,42 @@ const examples: { name: string; assessments: Assessment[] }[] = [
   {
     name: "points, KPS with reason, comments and evidence over four rounds",
     assessments: [
-      assessment({ block: "xa" }, [
-        { round: "self", items: { "1.9": { notApplicable: true, evidence: ["VB-1"] }, "2.2": { points: 2, evidence: ["VB-2", "VB-3"] }, T1: { points: 0.5 } } },
-        { round: "appraisal1", items: { "1.9": { points: 0, comment: "Có phát sinh, thiếu báo cáo" }, "2.2": { points: 1.5 } } },
-        { round: "appraisal2", items: { "2.2": { notApplicable: true, reason: 'Không có TTHC "mới"; đã xác minh' } } },
-      ], ["VB-1", "VB-2", "VB-3"]),
+      assessment(
+        { block: "xa" },
+        [
+          {
+            round: "self",
+            items: { "1.9": { notApplicable: true, evidence: ["VB-1"] }, "2.2": { points: 2, evidence: ["VB-2", "VB-3"] }, T1: { points: 0.5 } },
+          },
+          { round: "appraisal1", items: { "1.9": { points: 0, comment: "Có phát sinh, thiếu báo cáo" }, "2.2": { points: 1.5 } } },
+          { round: "appraisal2", items: { "2.2": { notApplicable: true, reason: 'Không có TTHC "mới"; đã xác minh' } } },
+        ],
+        ["VB-1", "VB-2", "VB-3"],
+      ),
     ],
   },
   {
     name: "facts of every type, and a unit without entries",
     assessments: [
       assessment({ code: "P02", name: "Phường 2, Vĩnh Châu", type: "phuong" }, []),
-      assessment({}, [
-        {
-          round: "self",
-          facts: {
-            plan_issued: true,
-            plan_date: "2025-02-05",
-            report_dates: [null, "2025-06-12", null, null],
-            dossiers_settled: { value: 1234, evidence: ["HS-2025"] },
-            online_payment_rate: 35.5,
-            budget_ratio: -0.125,
+      assessment(
+        {},
+        [
+          {
+            round: "self",
+            facts: {
+              plan_issued: true,
+              plan_date: "2025-02-05",
+              report_dates: [null, "2025-06-12", null, null],
+              dossiers_settled: { value: 1234, evidence: ["HS-2025"] },
+              online_payment_rate: 35.5,
+              budget_ratio: -0.125,
+            },
           },
-        },
-        { round: "appraisal2", facts: { plan_issued: false, dossiers_settled: { value: 1200, comment: "đối chiếu sổ" } } },
-      ], ["HS-2025"]),
+          { round: "appraisal2", facts: { plan_issued: false, dossiers_settled: { value: 1200, comment: "đối chiếu sổ" } } },
+        ],
+        ["HS-2025"],
+      ),
     ],
   },
 ];
@@ -79,10 +90,14 @@ describe("writeAssessmentSheet then readAssessmentSheet", () => {
   });
 
   it("keeps the evidence of every round (read back on the first) and the last round's comment", () => {
-    const written = assessment({}, [
-      { round: "self", items: { "2.2": { points: 2, evidence: ["VB-1"], comment: "tự chấm" } } },
-      { round: "appraisal2", items: { "2.2": { points: 2, evidence: ["VB-2", "VB-1"], comment: "bổ sung VB-2" } } },
-    ], ["VB-1", "VB-2"]);
+    const written = assessment(
+      {},
+      [
+        { round: "self", items: { "2.2": { points: 2, evidence: ["VB-1"], comment: "tự chấm" } } },
+        { round: "appraisal2", items: { "2.2": { points: 2, evidence: ["VB-2", "VB-1"], comment: "bổ sung VB-2" } } },
+      ],
+      ["VB-1", "VB-2"],
+    );
     expect(roundTrip([written])).toEqual([
       assessment(
         {},
@@ -138,7 +153,9 @@ const row = <T>(value: fc.Arbitrary<T>) =>
   fc.record(
     {
       // the explanation column (index 2) holds the unit's reply as text, never points or values
-      cells: fc.array(fc.option(value, { nil: undefined }), { minLength: 4, maxLength: 4 }).map((cells) => cells.map((cell, i) => (i === 2 ? undefined : cell))),
+      cells: fc
+        .array(fc.option(value, { nil: undefined }), { minLength: 4, maxLength: 4 })
+        .map((cells) => cells.map((cell, i) => (i === 2 ? undefined : cell))),
       comment: text(),
       evidence: evidenceIds,
     },

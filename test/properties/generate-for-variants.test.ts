@@ -8,7 +8,9 @@ import { miniSet } from "../fixtures/mini-set.js";
 import { seedArb } from "./arbitraries.js";
 
 function leaf(set: CriteriaSet, code: string): LeafNode {
-  const found = [...set.areas.flatMap((a) => ("children" in a ? a.children : [a])), ...(set.bonus?.items ?? []), ...(set.penalty?.items ?? [])].find((n) => n.code === code);
+  const found = [...set.areas.flatMap((a) => ("children" in a ? a.children : [a])), ...(set.bonus?.items ?? []), ...(set.penalty?.items ?? [])].find(
+    (n) => n.code === code,
+  );
   return found as LeafNode;
 }
 

@@ -46,14 +46,16 @@ function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number 
 
 /** Some reports from a pool of generated units, plus copies of some under new codes (exact ties). */
 function reportsArb(pool: readonly ScoreReport[]): fc.Arbitrary<ScoreReport[]> {
-  return fc.record({ picked: fc.subarray([...pool], { minLength: 1, maxLength: 40 }), copies: fc.array(fc.nat(), { maxLength: 8 }) }).map(({ picked, copies }) => [
-    ...picked,
-    ...copies.map((pick, i) => {
-      const copy = structuredClone(picked[pick % picked.length]!);
-      copy.unit.code = `COPY${i}`;
-      return copy;
-    }),
-  ]);
+  return fc
+    .record({ picked: fc.subarray([...pool], { minLength: 1, maxLength: 40 }), copies: fc.array(fc.nat(), { maxLength: 8 }) })
+    .map(({ picked, copies }) => [
+      ...picked,
+      ...copies.map((pick, i) => {
+        const copy = structuredClone(picked[pick % picked.length]!);
+        copy.unit.code = `COPY${i}`;
+        return copy;
+      }),
+    ]);
 }
 
 function scorePool(set: CriteriaSet, seed: number): ScoreReport[] {
@@ -137,7 +139,13 @@ describe.each(setsUnderTest())("rankUnits on $name", ({ set: published }) => {
           for (const area of report.areas) {
             const applies = area.applicableMax > 0;
             const gap = report.selfGap.find((g) => g.code === area.code)!.gap;
-            expect(ranked.areas[area.code]).toEqual({ points: applies ? area.final : null, subIndex: applies ? area.subIndex : null, self: area.self, appraised: area.appraised, gap: area.appraised === null ? null : gap });
+            expect(ranked.areas[area.code]).toEqual({
+              points: applies ? area.final : null,
+              subIndex: applies ? area.subIndex : null,
+              self: area.self,
+              appraised: area.appraised,
+              gap: area.appraised === null ? null : gap,
+            });
           }
           const gaps = Object.values(ranked.areas).map((a) => a.gap);
           if (report.totals.appraised === null) expect([ranked.selfGap, ...new Set(gaps)]).toEqual([null, null]);

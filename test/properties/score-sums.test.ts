@@ -35,7 +35,13 @@ describe.each(setsUnderTest())("score report sums on $name", ({ set }) => {
         for (const parent of listReportNodes(report.areas).filter((n) => n.children)) {
           const children = parent.children!;
           const sum = (pick: (n: NodeReport) => number) => children.reduce((total, child) => total + units(pick(child)), 0);
-          expect({ code: parent.code, max: units(parent.max), applicableMax: units(parent.applicableMax), self: units(parent.self!), final: units(parent.final) }).toEqual({
+          expect({
+            code: parent.code,
+            max: units(parent.max),
+            applicableMax: units(parent.applicableMax),
+            self: units(parent.self!),
+            final: units(parent.final),
+          }).toEqual({
             code: parent.code,
             max: sum((n) => n.max),
             applicableMax: sum((n) => n.applicableMax),

@@ -34,32 +34,40 @@ describe.each(setsUnderTest())("score report totals on $name", ({ set: published
   it("adds up the totals: points, capped bonus and penalty, total, index, class (at any index precision)", () => {
     const setArb = fc.constantFrom(0, 1, 2, 3).map((indexDecimals) => ({ ...published, display: { ...published.display, indexDecimals } }));
     fc.assert(
-      fc.property(setArb.chain((set) => fc.tuple(fc.constant(set), assessmentArb(set))), ([set, assessment]) => {
-        const { totals, areas, bonus, penalty } = scoreOrThrow(set, assessment);
-        const points = areas.reduce((sum, area) => sum + units(area.final), 0);
-        expect(units(totals.points)).toBe(points);
+      fc.property(
+        setArb.chain((set) => fc.tuple(fc.constant(set), assessmentArb(set))),
+        ([set, assessment]) => {
+          const { totals, areas, bonus, penalty } = scoreOrThrow(set, assessment);
+          const points = areas.reduce((sum, area) => sum + units(area.final), 0);
+          expect(units(totals.points)).toBe(points);
 
-        const [b, p] = [adjustment(bonus), adjustment(penalty)];
-        expect({ bonusClaimed: units(bonus?.claimed ?? 0), bonus: units(totals.bonus), penaltyClaimed: units(penalty?.claimed ?? 0), penalty: units(totals.penalty) }).toEqual({
-          bonusClaimed: b.claimed,
-          bonus: b.counted,
-          penaltyClaimed: p.claimed,
-          penalty: p.counted,
-        });
-        if (set.bonus) expect(units(totals.bonus)).toBeLessThanOrEqual(units(set.bonus.cap));
-        if (set.penalty) expect(units(totals.penalty)).toBeLessThanOrEqual(units(set.penalty.cap));
+          const [b, p] = [adjustment(bonus), adjustment(penalty)];
+          expect({
+            bonusClaimed: units(bonus?.claimed ?? 0),
+            bonus: units(totals.bonus),
+            penaltyClaimed: units(penalty?.claimed ?? 0),
+            penalty: units(totals.penalty),
+          }).toEqual({
+            bonusClaimed: b.claimed,
+            bonus: b.counted,
+            penaltyClaimed: p.claimed,
+            penalty: p.counted,
+          });
+          if (set.bonus) expect(units(totals.bonus)).toBeLessThanOrEqual(units(set.bonus.cap));
+          if (set.penalty) expect(units(totals.penalty)).toBeLessThanOrEqual(units(set.penalty.cap));
 
-        const total = points + b.counted - p.counted;
-        expect(units(totals.total)).toBe(total);
-        const decimals = set.display.indexDecimals;
-        expect(totals.index).toBe(expectedIndex(total, units(totals.applicableMax), decimals));
-        expect(totals.indexText).toBe(totals.index.toFixed(decimals));
-        expect(totals.indexExact).toEqual({ numerator: total, denominator: units(totals.applicableMax) });
+          const total = points + b.counted - p.counted;
+          expect(units(totals.total)).toBe(total);
+          const decimals = set.display.indexDecimals;
+          expect(totals.index).toBe(expectedIndex(total, units(totals.applicableMax), decimals));
+          expect(totals.indexText).toBe(totals.index.toFixed(decimals));
+          expect(totals.indexExact).toEqual({ numerator: total, denominator: units(totals.applicableMax) });
 
-        const bands = set.classes.filter((band) => contains(band.index, totals.index));
-        expect(totals.class?.code ?? null).toBe(bands[0]?.code ?? null);
-        expect(bands.length).toBeLessThanOrEqual(1);
-      }),
+          const bands = set.classes.filter((band) => contains(band.index, totals.index));
+          expect(totals.class?.code ?? null).toBe(bands[0]?.code ?? null);
+          expect(bands.length).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -68,9 +68,17 @@ describe("rankUnits", () => {
 
   it("shows the change since the previous year's ranking", () => {
     const last = rank(miniSet(), [unit("X1", "xa", { p22: 0, p23: 0, overall: 60 }), unit("X2", "xa", { p22: 1, p23: 1, overall: 90 })]);
-    const now = rank(miniSet(), [unit("X1", "xa", { p22: 1, p23: 1, overall: 95 }), unit("X2", "xa", { p22: 1, p23: 1, overall: 90 }), unit("X3", "xa", { p22: 0, p23: 0, overall: 50 })], last);
+    const now = rank(
+      miniSet(),
+      [unit("X1", "xa", { p22: 1, p23: 1, overall: 95 }), unit("X2", "xa", { p22: 1, p23: 1, overall: 90 }), unit("X3", "xa", { p22: 0, p23: 0, overall: 50 })],
+      last,
+    );
     const xa = now.blocks.find((b) => b.code === "xa")!.units;
-    expect(xa.map((u) => [u.unit.code, u.previous?.rankChange ?? null])).toEqual([["X1", 1], ["X2", -1], ["X3", null]]);
+    expect(xa.map((u) => [u.unit.code, u.previous?.rankChange ?? null])).toEqual([
+      ["X1", 1],
+      ["X2", -1],
+      ["X3", null],
+    ]);
     expect(xa[0]!.previous).toMatchObject({ rank: 2, index: 58, indexChange: 38 });
   });
 
@@ -96,6 +104,11 @@ describe("rankUnits", () => {
     const result = rankUnits(set, [a!, a!, other, stray]);
     expect(result.ok).toBe(false);
     const codes = result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`);
-    expect(codes).toEqual(["duplicate-code reports[1] (X1)", "criteria-mismatch reports[2] (X2)", "duplicate-code reports[3] (X1)", "unknown-block reports[3] (X1)"]);
+    expect(codes).toEqual([
+      "duplicate-code reports[1] (X1)",
+      "criteria-mismatch reports[2] (X2)",
+      "duplicate-code reports[3] (X1)",
+      "unknown-block reports[3] (X1)",
+    ]);
   });
 });

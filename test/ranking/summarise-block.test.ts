@@ -30,7 +30,10 @@ describe("summariseBlock", () => {
     { n: 8, counts: [1, 7, 0], decimals: 0, shares: ["13", "88", "0"] },
     { n: 8, counts: [1, 7, 0], decimals: 2, shares: ["12.50", "87.50", "0.00"] },
   ])("shares of $counts in $n units at $decimals decimals", ({ n, counts, decimals, shares }) => {
-    const block = { units: units(...Array.from({ length: n }, (): [number, number] => [50, 100])), classCounts: counts.map((count, i) => band(`c${i}`, count)) };
+    const block = {
+      units: units(...Array.from({ length: n }, (): [number, number] => [50, 100])),
+      classCounts: counts.map((count, i) => band(`c${i}`, count)),
+    };
     const summary = summariseBlock(block, decimals);
     expect(summary.classes.map((c) => c.shareText)).toEqual(shares);
     expect(summary.classes.map((c) => c.share)).toEqual(shares.map(Number));
@@ -39,6 +42,11 @@ describe("summariseBlock", () => {
 
   it("an empty block has no mean and zero shares", () => {
     const summary = summariseBlock({ units: [], classCounts: [band("a", 0)] }, 2);
-    expect(summary).toEqual({ units: 0, mean: null, meanText: null, classes: [{ code: "a", title: { vi: "a", en: "a" }, count: 0, share: 0, shareText: "0.00" }] });
+    expect(summary).toEqual({
+      units: 0,
+      mean: null,
+      meanText: null,
+      classes: [{ code: "a", title: { vi: "a", en: "a" }, count: 0, share: 0, shareText: "0.00" }],
+    });
   });
 });

@@ -29,7 +29,11 @@ function assessment(rounds: RoundInput[], extra: Partial<Assessment> = {}): Asse
 }
 
 function selfRound(facts: Record<string, unknown> = {}, items: RoundInput["items"] = {}): RoundInput {
-  return { round: "self", facts: { ...SELF_FACTS, ...facts } as NonNullable<RoundInput["facts"]>, items: { "2.2": { points: 1 }, "2.3": { points: 1 }, ...items } };
+  return {
+    round: "self",
+    facts: { ...SELF_FACTS, ...facts } as NonNullable<RoundInput["facts"]>,
+    items: { "2.2": { points: 1 }, "2.3": { points: 1 }, ...items },
+  };
 }
 
 function score(input: Assessment, set: CriteriaSet = miniSet()): ScoreReport {
@@ -119,14 +123,19 @@ describe("scoreAssessment: not applicable, survey policy, bonus and penalty", ()
     } as unknown as CriteriaSet;
     delete set.survey;
     const report = score(
-      { ...assessment([{ round: "self", items: { "1.1": { points: 68.32 }, "1.2": { notApplicable: true, reason: "không phát sinh" } } }]), survey: undefined } as unknown as Assessment,
+      {
+        ...assessment([{ round: "self", items: { "1.1": { points: 68.32 }, "1.2": { notApplicable: true, reason: "không phát sinh" } } }]),
+        survey: undefined,
+      } as unknown as Assessment,
       set,
     );
     expect(report.totals).toMatchObject({ applicableMax: 84, total: 68.32, index: 81.33, indexText: "81.33", class: { code: "tot" } });
   });
 
   it("a not-applicable claim under the exclude policy leaves the maximum; under full it earns the maximum", () => {
-    const report = score(assessment([selfRound({ dossiers_settled: 0, dossiers_on_time: 0 }, { "2.3": { notApplicable: true, reason: "Không có phản ánh" } })]));
+    const report = score(
+      assessment([selfRound({ dossiers_settled: 0, dossiers_on_time: 0 }, { "2.3": { notApplicable: true, reason: "Không có phản ánh" } })]),
+    );
     expect(node(report, "2.1")).toMatchObject({ applicableMax: 0, final: 0, leaf: { status: "not-applicable" } });
     expect(node(report, "2.1").leaf!.why.en).toMatch(/zero denominator/);
     expect(node(report, "2.3")).toMatchObject({ applicableMax: 1, final: 1, leaf: { status: "not-applicable", notApplicableReason: "Không có phản ánh" } });
@@ -207,23 +216,125 @@ describe("scoreAssessment: rounds", () => {
 describe("scoreAssessment: problems", () => {
   const cases: { name: string; input: () => unknown; set?: () => CriteriaSet; code: ProblemCode; path: string; message: RegExp }[] = [
     { name: "not an assessment", input: () => ({ unit: "X" }), code: "schema", path: "unit", message: /must be of type object/ },
-    { name: "wrong criteria version", input: () => assessment([selfRound()], { criteria: { family: "mini", version: "2025.1" } }), code: "criteria-mismatch", path: "criteria", message: /for mini 2025.1 but is being scored with mini 2026.1/ },
-    { name: "year outside the set", input: () => assessment([selfRound()], { year: 2027 }), code: "criteria-mismatch", path: "year", message: /applies to 2026, not 2027/ },
-    { name: "rounds out of order", input: () => assessment([selfRound(), { round: "appraisal2" }, { round: "appraisal1" }]), code: "round-order", path: "rounds[2].round", message: /out of order/ },
-    { name: "unknown item", input: () => assessment([selfRound({}, { "2.4": { points: 1 } })]), code: "unknown-code", path: 'rounds[0].items["2.4"]', message: /"2.4" is not an item .*did you mean "1.4"/ },
-    { name: "points not allowed", input: () => assessment([selfRound({}, { "2.2": { points: 0.75 } })]), code: "points-not-allowed", path: 'rounds[0].items["2.2"].points', message: /0.75 is not allowed for "2.2". Expected one of: 0, 0.5, 1/ },
-    { name: "points above max", input: () => assessment([selfRound({}, { "2.3": { points: 2 } })]), code: "points-out-of-range", path: 'rounds[0].items["2.3"].points', message: /outside 0…1/ },
-    { name: "points on a computed item", input: () => assessment([selfRound({}, { "2.1": { points: 2 } })]), code: "points-on-computed-item", path: 'rounds[0].items["2.1"].points', message: /computed from the facts \(on_time_rate, dossiers_on_time, dossiers_settled\)/ },
-    { name: "not-applicable not allowed", input: () => assessment([selfRound({}, { "2.2": { notApplicable: true } })]), code: "not-applicable-not-allowed", path: 'rounds[0].items["2.2"]', message: /cannot be declared not applicable/ },
-    { name: "unknown fact", input: () => assessment([selfRound({ dossier_settled: 3 })]), code: "unknown-fact", path: "rounds[0].facts.dossier_settled", message: /did you mean "dossiers_settled"/ },
-    { name: "fact of the wrong type", input: () => assessment([selfRound({ dossiers_settled: 2.5 })]), code: "fact-invalid", path: "rounds[0].facts.dossiers_settled", message: /must be a whole number, got 2.5/ },
-    { name: "derived fact entered", input: () => assessment([selfRound({ on_time_rate: 95 })]), code: "fact-invalid", path: "rounds[0].facts.on_time_rate", message: /computed from dossiers_on_time \/ dossiers_settled/ },
-    { name: "derived rate above 100 %", input: () => assessment([selfRound({ dossiers_on_time: 250 })]), code: "fact-invalid", path: "facts.on_time_rate", message: /= 125 .*outside 0…100/ },
-    { name: "bad date", input: () => assessment([selfRound({ plan_issued_on: "20/01/2026" })]), code: "fact-invalid", path: "rounds[0].facts.plan_issued_on", message: /a date YYYY-MM-DD/ },
-    { name: "unlisted evidence", input: () => assessment([selfRound({ inspected: { value: true, evidence: ["BB-9"] } })]), code: "unknown-evidence", path: "rounds[0].facts.inspected.evidence[0]", message: /"BB-9" is cited but not listed/ },
-    { name: "unknown survey indicator", input: () => assessment([selfRound()], { survey: { indicators: { overall: 90, feedback: 80, speed: 70 } } }), code: "unknown-indicator", path: "survey.indicators.speed", message: /"speed" is not in the criteria set/ },
-    { name: "indicator out of range", input: () => assessment([selfRound()], { survey: { indicators: { overall: 190, feedback: 80 } } }), code: "indicator-out-of-range", path: "survey.indicators.overall", message: /190 is outside 0…100/ },
-    { name: "indicator missing", input: () => assessment([selfRound()], { survey: { indicators: { overall: 90 } } }), code: "unknown-indicator-value", path: "survey.indicators", message: /lack indicator "feedback"/ },
+    {
+      name: "wrong criteria version",
+      input: () => assessment([selfRound()], { criteria: { family: "mini", version: "2025.1" } }),
+      code: "criteria-mismatch",
+      path: "criteria",
+      message: /for mini 2025.1 but is being scored with mini 2026.1/,
+    },
+    {
+      name: "year outside the set",
+      input: () => assessment([selfRound()], { year: 2027 }),
+      code: "criteria-mismatch",
+      path: "year",
+      message: /applies to 2026, not 2027/,
+    },
+    {
+      name: "rounds out of order",
+      input: () => assessment([selfRound(), { round: "appraisal2" }, { round: "appraisal1" }]),
+      code: "round-order",
+      path: "rounds[2].round",
+      message: /out of order/,
+    },
+    {
+      name: "unknown item",
+      input: () => assessment([selfRound({}, { "2.4": { points: 1 } })]),
+      code: "unknown-code",
+      path: 'rounds[0].items["2.4"]',
+      message: /"2.4" is not an item .*did you mean "1.4"/,
+    },
+    {
+      name: "points not allowed",
+      input: () => assessment([selfRound({}, { "2.2": { points: 0.75 } })]),
+      code: "points-not-allowed",
+      path: 'rounds[0].items["2.2"].points',
+      message: /0.75 is not allowed for "2.2". Expected one of: 0, 0.5, 1/,
+    },
+    {
+      name: "points above max",
+      input: () => assessment([selfRound({}, { "2.3": { points: 2 } })]),
+      code: "points-out-of-range",
+      path: 'rounds[0].items["2.3"].points',
+      message: /outside 0…1/,
+    },
+    {
+      name: "points on a computed item",
+      input: () => assessment([selfRound({}, { "2.1": { points: 2 } })]),
+      code: "points-on-computed-item",
+      path: 'rounds[0].items["2.1"].points',
+      message: /computed from the facts \(on_time_rate, dossiers_on_time, dossiers_settled\)/,
+    },
+    {
+      name: "not-applicable not allowed",
+      input: () => assessment([selfRound({}, { "2.2": { notApplicable: true } })]),
+      code: "not-applicable-not-allowed",
+      path: 'rounds[0].items["2.2"]',
+      message: /cannot be declared not applicable/,
+    },
+    {
+      name: "unknown fact",
+      input: () => assessment([selfRound({ dossier_settled: 3 })]),
+      code: "unknown-fact",
+      path: "rounds[0].facts.dossier_settled",
+      message: /did you mean "dossiers_settled"/,
+    },
+    {
+      name: "fact of the wrong type",
+      input: () => assessment([selfRound({ dossiers_settled: 2.5 })]),
+      code: "fact-invalid",
+      path: "rounds[0].facts.dossiers_settled",
+      message: /must be a whole number, got 2.5/,
+    },
+    {
+      name: "derived fact entered",
+      input: () => assessment([selfRound({ on_time_rate: 95 })]),
+      code: "fact-invalid",
+      path: "rounds[0].facts.on_time_rate",
+      message: /computed from dossiers_on_time \/ dossiers_settled/,
+    },
+    {
+      name: "derived rate above 100 %",
+      input: () => assessment([selfRound({ dossiers_on_time: 250 })]),
+      code: "fact-invalid",
+      path: "facts.on_time_rate",
+      message: /= 125 .*outside 0…100/,
+    },
+    {
+      name: "bad date",
+      input: () => assessment([selfRound({ plan_issued_on: "20/01/2026" })]),
+      code: "fact-invalid",
+      path: "rounds[0].facts.plan_issued_on",
+      message: /a date YYYY-MM-DD/,
+    },
+    {
+      name: "unlisted evidence",
+      input: () => assessment([selfRound({ inspected: { value: true, evidence: ["BB-9"] } })]),
+      code: "unknown-evidence",
+      path: "rounds[0].facts.inspected.evidence[0]",
+      message: /"BB-9" is cited but not listed/,
+    },
+    {
+      name: "unknown survey indicator",
+      input: () => assessment([selfRound()], { survey: { indicators: { overall: 90, feedback: 80, speed: 70 } } }),
+      code: "unknown-indicator",
+      path: "survey.indicators.speed",
+      message: /"speed" is not in the criteria set/,
+    },
+    {
+      name: "indicator out of range",
+      input: () => assessment([selfRound()], { survey: { indicators: { overall: 190, feedback: 80 } } }),
+      code: "indicator-out-of-range",
+      path: "survey.indicators.overall",
+      message: /190 is outside 0…100/,
+    },
+    {
+      name: "indicator missing",
+      input: () => assessment([selfRound()], { survey: { indicators: { overall: 90 } } }),
+      code: "unknown-indicator-value",
+      path: "survey.indicators",
+      message: /lack indicator "feedback"/,
+    },
     {
       name: "rule result is not a finite number",
       set: () => {

@@ -16,8 +16,20 @@ function pointsIndicatorSet(): CriteriaSet {
 
 describe("a survey indicator explains itself in its declared unit", () => {
   it.each([
-    { name: "points", set: pointsIndicatorSet, overall: 32.83, why: "overall = 32.83 điểm: linear from 0 điểm (0 points) to 35 điểm (8 points) → 7.504", hint: "raise overall from 32.83 điểm to 35 điểm: +0.496" },
-    { name: "percent by default", set: () => miniSet(), overall: 87.3, why: "overall = 87.3%: linear from 50% (0 points) to 100% (8 points) → 5.968", hint: "raise overall from 87.3% to 100%: +2.032" },
+    {
+      name: "points",
+      set: pointsIndicatorSet,
+      overall: 32.83,
+      why: "overall = 32.83 điểm: linear from 0 điểm (0 points) to 35 điểm (8 points) → 7.504",
+      hint: "raise overall from 32.83 điểm to 35 điểm: +0.496",
+    },
+    {
+      name: "percent by default",
+      set: () => miniSet(),
+      overall: 87.3,
+      why: "overall = 87.3%: linear from 50% (0 points) to 100% (8 points) → 5.968",
+      hint: "raise overall from 87.3% to 100%: +2.032",
+    },
   ])("$name", ({ set, overall, why, hint }) => {
     const result = scoreAssessment(set(), miniAssessment("X01", "xa", { p22: 1, p23: 1, overall, feedback: 90 }));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));

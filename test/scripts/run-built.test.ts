@@ -16,9 +16,33 @@ function file(path: string, time: number): void {
 describe("staleReason: npm start builds only when dist/ is missing or older than the sources", () => {
   it.each([
     ["dist missing", [["api/server.ts", 1000]], /not built yet/],
-    ["dist older than a source", [["api/server.ts", 1000], ["src/score.ts", 3000], ["dist/api/server.js", 2000]], /older than the sources/],
-    ["dist newer than every source", [["api/server.ts", 1000], ["src/score.ts", 1500], ["dist/api/server.js", 2000]], null],
-    ["a changed tsconfig", [["api/server.ts", 1000], ["dist/api/server.js", 2000], ["tsconfig.json", 2500]], /older than the sources/],
+    [
+      "dist older than a source",
+      [
+        ["api/server.ts", 1000],
+        ["src/score.ts", 3000],
+        ["dist/api/server.js", 2000],
+      ],
+      /older than the sources/,
+    ],
+    [
+      "dist newer than every source",
+      [
+        ["api/server.ts", 1000],
+        ["src/score.ts", 1500],
+        ["dist/api/server.js", 2000],
+      ],
+      null,
+    ],
+    [
+      "a changed tsconfig",
+      [
+        ["api/server.ts", 1000],
+        ["dist/api/server.js", 2000],
+        ["tsconfig.json", 2500],
+      ],
+      /older than the sources/,
+    ],
   ] as const)("%s", (name, files, expected) => {
     rmSync(root, { recursive: true, force: true });
     for (const [path, time] of files) file(path, time);

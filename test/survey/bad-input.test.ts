@@ -66,12 +66,54 @@ describe("survey import: problems that stop it", () => {
 /** Rows and answers that are excluded: counted, listed with file:row:column, never silent. */
 describe("survey import: data quality", () => {
   it.each([
-    { name: "a duplicate respondent", rows: [koboRow("r1"), koboRow("r2"), koboRow("r1", { a1: "1" })], count: "duplicates", code: "duplicate-response", at: "export.csv:4:_uuid", message: /duplicate response dropped: respondent "r1" was already counted/ },
-    { name: "a rejected response", rows: [koboRow("r1"), koboRow("r2", { _validation_status: "validation_status_not_approved" })], count: "rejected", code: "rejected-response", at: "export.csv:3:_validation_status", message: /response excluded: status "validation_status_not_approved"/ },
-    { name: "an incomplete response (empty submission time)", rows: [koboRow("r1"), koboRow("r2", { _submission_time: "" })], count: "incomplete", code: "incomplete-response", at: "export.csv:3:_submission_time", message: /not submitted \(empty submission time\)/ },
-    { name: "a response without unit", rows: [koboRow("r1"), koboRow("r2", { unit_code: " " })], count: "missingUnit", code: "missing-unit", at: "export.csv:3:unit_code", message: /no unit code/ },
-    { name: "an answer on no scale", rows: [koboRow("r1"), koboRow("r2", { r3: "7" })], count: "outOfScale", code: "answer-out-of-scale", at: "export.csv:3:r3", message: /answer "7" is on no scale of question r3: left out/ },
-    { name: "a select-many answer that is no option", rows: [koboRow("r1", { channels: "counter radio" })], count: "outOfScale", code: "answer-out-of-scale", at: "export.csv:2:channels", message: /"radio" is no option of question channels/ },
+    {
+      name: "a duplicate respondent",
+      rows: [koboRow("r1"), koboRow("r2"), koboRow("r1", { a1: "1" })],
+      count: "duplicates",
+      code: "duplicate-response",
+      at: "export.csv:4:_uuid",
+      message: /duplicate response dropped: respondent "r1" was already counted/,
+    },
+    {
+      name: "a rejected response",
+      rows: [koboRow("r1"), koboRow("r2", { _validation_status: "validation_status_not_approved" })],
+      count: "rejected",
+      code: "rejected-response",
+      at: "export.csv:3:_validation_status",
+      message: /response excluded: status "validation_status_not_approved"/,
+    },
+    {
+      name: "an incomplete response (empty submission time)",
+      rows: [koboRow("r1"), koboRow("r2", { _submission_time: "" })],
+      count: "incomplete",
+      code: "incomplete-response",
+      at: "export.csv:3:_submission_time",
+      message: /not submitted \(empty submission time\)/,
+    },
+    {
+      name: "a response without unit",
+      rows: [koboRow("r1"), koboRow("r2", { unit_code: " " })],
+      count: "missingUnit",
+      code: "missing-unit",
+      at: "export.csv:3:unit_code",
+      message: /no unit code/,
+    },
+    {
+      name: "an answer on no scale",
+      rows: [koboRow("r1"), koboRow("r2", { r3: "7" })],
+      count: "outOfScale",
+      code: "answer-out-of-scale",
+      at: "export.csv:3:r3",
+      message: /answer "7" is on no scale of question r3: left out/,
+    },
+    {
+      name: "a select-many answer that is no option",
+      rows: [koboRow("r1", { channels: "counter radio" })],
+      count: "outOfScale",
+      code: "answer-out-of-scale",
+      at: "export.csv:2:channels",
+      message: /"radio" is no option of question channels/,
+    },
   ])("$name", async ({ rows, count, code, at, message }) => {
     const result = await importFile(writeExport(rows));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -87,7 +129,9 @@ describe("survey import: data quality", () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.value.units[0]!.sample).toEqual({ required: 145, enough: false });
     expect(result.value.quality.unitsBelowSample).toEqual(["DV0002"]);
-    expect(result.value.quality.issues.find((p) => p.code === "sample-too-small")?.message).toMatch(/unit DV0002 has 1 usable responses, fewer than the 145 required/);
+    expect(result.value.quality.issues.find((p) => p.code === "sample-too-small")?.message).toMatch(
+      /unit DV0002 has 1 usable responses, fewer than the 145 required/,
+    );
   });
 
   it("lists 20 issues of a kind and counts the rest", async () => {

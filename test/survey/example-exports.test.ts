@@ -50,7 +50,9 @@ function expectedUnits() {
     });
     const groupScores = mine.map((r) =>
       GROUPS.map((g) => {
-        const valid = SCALE_QUESTIONS.filter((q) => q.group === g).map((q) => answerOf(r, q)).filter((a) => typeof a === "number");
+        const valid = SCALE_QUESTIONS.filter((q) => q.group === g)
+          .map((q) => answerOf(r, q))
+          .filter((a) => typeof a === "number");
         return valid.length === 0 ? null : valid.filter((a) => a >= 4).length / valid.length;
       }),
     );
@@ -104,7 +106,14 @@ describe("example exports (criteria/examples/survey)", () => {
     const dv1 = (await importExample("kobo-xml.csv")).units[0]!;
     // access: 7.75 of 10 respondents' scores (respondent 3 is satisfied on 3 of 4 access questions)
     // feedback: 7 of 9 (respondent 7 answered "don't know" throughout)
-    expect(dv1.indicators).toEqual({ sipas_access: 77.5, sipas_procedure: 80, sipas_civil_servant: 90, sipas_result: 100, sipas_feedback: 77.78, satisfaction_overall: 84.5 });
+    expect(dv1.indicators).toEqual({
+      sipas_access: 77.5,
+      sipas_procedure: 80,
+      sipas_civil_servant: 90,
+      sipas_result: 100,
+      sipas_feedback: 77.78,
+      satisfaction_overall: 84.5,
+    });
     const a1 = dv1.questions.find((q) => q.code === "a1") as ScaleQuestionResult;
     expect([a1.satisfied, a1.n, a1.percent, a1.ci95, a1.mean]).toEqual([8, 10, 80, [49.02, 94.33], 4.1]);
     const c1 = dv1.questions.find((q) => q.code === "c1") as ScaleQuestionResult;

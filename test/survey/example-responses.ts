@@ -47,11 +47,20 @@ export function exampleResponses(): Response[] {
     ...(overrides ? { overrides } : {}),
     channels: i === 0 ? ["online", "counter"] : i === 4 ? ["media", "other"] : ["counter"],
   }));
-  for (const [unit, count, shift] of [["DV0002", 10, 1], ["DV0003", 12, 3]] as const) {
+  for (const [unit, count, shift] of [
+    ["DV0002", 10, 1],
+    ["DV0003", 12, 3],
+  ] as const) {
     for (let i = 0; i < count; i++) {
       const groups = GROUPS.map((_, g) => PATTERN[(i * 3 + g * 2 + shift) % PATTERN.length]!) as Response["groups"];
       const overrides: Record<string, Answer> = i % 4 === 1 ? { p3: "na", r2: 5 } : {};
-      out.push({ id: `kb-${unit.slice(2)}-${String(i + 1).padStart(2, "0")}`, unit, groups, overrides, channels: i % 3 === 0 ? ["online"] : ["counter", "media"] });
+      out.push({
+        id: `kb-${unit.slice(2)}-${String(i + 1).padStart(2, "0")}`,
+        unit,
+        groups,
+        overrides,
+        channels: i % 3 === 0 ? ["online"] : ["counter", "media"],
+      });
     }
   }
   return out;

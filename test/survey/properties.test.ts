@@ -19,9 +19,9 @@ const response = fc.record({
   unit: fc.constantFrom("DV0001", "DV0002"),
   answers: fc.array(fc.constantFrom("1", "2", "3", "4", "5", "99", "", "x"), { minLength: 19, maxLength: 19 }),
 });
-const responses = fc.array(response, { minLength: 1, maxLength: 30 }).map((list) =>
-  list.map((r, i) => koboRow(`id-${i}`, { unit_code: r.unit, ...Object.fromEntries(QUESTIONS.map((q, k) => [q, r.answers[k]!])) })),
-);
+const responses = fc
+  .array(response, { minLength: 1, maxLength: 30 })
+  .map((list) => list.map((r, i) => koboRow(`id-${i}`, { unit_code: r.unit, ...Object.fromEntries(QUESTIONS.map((q, k) => [q, r.answers[k]!])) })));
 
 describe("survey import properties", () => {
   it("results do not depend on the order of the rows", () => {
@@ -51,7 +51,10 @@ describe("survey import properties", () => {
     fc.assert(
       fc.property(responses, (rows) => {
         for (const unit of runImport(rows).units) {
-          for (const e of [unit.overall, ...unit.groups, ...unit.questions.filter((q) => "percent" in q)] as { percent: number | null; ci95: [number, number] | null }[]) {
+          for (const e of [unit.overall, ...unit.groups, ...unit.questions.filter((q) => "percent" in q)] as {
+            percent: number | null;
+            ci95: [number, number] | null;
+          }[]) {
             if (e.percent === null) continue;
             expect(e.ci95![0]).toBeLessThanOrEqual(e.percent + 1e-9);
             expect(e.ci95![1]).toBeGreaterThanOrEqual(e.percent - 1e-9);

@@ -18,10 +18,29 @@ function answerText(answer: Answer, style: "number" | "code" | "label"): string 
 /** KoboToolbox, XML names with group paths, "," and a BOM; select-many as codes plus 0/1 columns. */
 export function koboXmlCsv(): string {
   const rows = exampleResponses();
-  const header = ["start", "grp_info/unit_code", ...SCALE_QUESTIONS.map((q) => `grp_${q.group}/${q.code}`), "channels", ...CHANNELS.map((c) => `channels/${c}`), "_id", "_uuid", "_submission_time", "_validation_status", "_index"];
+  const header = [
+    "start",
+    "grp_info/unit_code",
+    ...SCALE_QUESTIONS.map((q) => `grp_${q.group}/${q.code}`),
+    "channels",
+    ...CHANNELS.map((c) => `channels/${c}`),
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_validation_status",
+    "_index",
+  ];
   const line = (r: Response, i: number, status = "validation_status_approved", uuid = r.id) => [
-    time(i), r.unit, ...SCALE_QUESTIONS.map((q) => answerText(answerOf(r, q), "number")), r.channels.join(" "), ...CHANNELS.map((c) => (r.channels.includes(c) ? 1 : 0)),
-    1000 + i, uuid, time(i).slice(0, 19), status, i + 1,
+    time(i),
+    r.unit,
+    ...SCALE_QUESTIONS.map((q) => answerText(answerOf(r, q), "number")),
+    r.channels.join(" "),
+    ...CHANNELS.map((c) => (r.channels.includes(c) ? 1 : 0)),
+    1000 + i,
+    uuid,
+    time(i).slice(0, 19),
+    status,
+    i + 1,
   ];
   const body = rows.map((r, i) => line(r, i));
   body.splice(5, 0, line(rows[1]!, 1)); // the same submission exported twice
@@ -32,9 +51,21 @@ export function koboXmlCsv(): string {
 /** KoboToolbox, label headers, ";" and label answers; select-many only as 0/1 columns. */
 export function koboLabelsCsv(): string {
   const rows = exampleResponses();
-  const header = ["Mã đơn vị", ...SCALE_QUESTIONS.map((q) => labelOf(q.code)), ...CHANNELS.map((c) => `${channels.headers[2]}/${optionLabel(c)}`), "_uuid", "_submission_time", "_validation_status"];
+  const header = [
+    "Mã đơn vị",
+    ...SCALE_QUESTIONS.map((q) => labelOf(q.code)),
+    ...CHANNELS.map((c) => `${channels.headers[2]}/${optionLabel(c)}`),
+    "_uuid",
+    "_submission_time",
+    "_validation_status",
+  ];
   const line = (r: Response, i: number, status = "", uuid = r.id) => [
-    r.unit, ...SCALE_QUESTIONS.map((q) => answerText(answerOf(r, q), "label")), ...CHANNELS.map((c) => (r.channels.includes(c) ? 1 : 0)), uuid, time(i).slice(0, 19), status,
+    r.unit,
+    ...SCALE_QUESTIONS.map((q) => answerText(answerOf(r, q), "label")),
+    ...CHANNELS.map((c) => (r.channels.includes(c) ? 1 : 0)),
+    uuid,
+    time(i).slice(0, 19),
+    status,
   ];
   const body = rows.map((r, i) => line(r, i, i % 2 === 0 ? "Approved" : ""));
   body.push(line(rows[20]!, 20)); // duplicate _uuid
@@ -45,10 +76,25 @@ export function koboLabelsCsv(): string {
 /** LimeSurvey: question codes with sub-questions Q1[SQ001], answer codes A1…A5, empty submitdate = incomplete. */
 export function limeSurveyCsv(): string {
   const rows = exampleResponses();
-  const header = ["id", "submitdate", "lastpage", "startlanguage", "seed", "UNIT", ...SCALE_QUESTIONS.map((q) => q.headers[1]!), ...channels.select!.options.map((o) => `Q6[${o.match[0]}]`)];
+  const header = [
+    "id",
+    "submitdate",
+    "lastpage",
+    "startlanguage",
+    "seed",
+    "UNIT",
+    ...SCALE_QUESTIONS.map((q) => q.headers[1]!),
+    ...channels.select!.options.map((o) => `Q6[${o.match[0]}]`),
+  ];
   const line = (r: Response, i: number, submitted = true) => [
-    String(i + 1), submitted ? `2026-05-12 0${i % 10}:20:00` : "", submitted ? "3" : "1", "vi", String(7000 + i), r.unit,
-    ...SCALE_QUESTIONS.map((q, k) => (submitted || k < 4 ? answerText(answerOf(r, q), "code") : "")), ...CHANNELS.map((c) => (r.channels.includes(c) ? "Y" : "")),
+    String(i + 1),
+    submitted ? `2026-05-12 0${i % 10}:20:00` : "",
+    submitted ? "3" : "1",
+    "vi",
+    String(7000 + i),
+    r.unit,
+    ...SCALE_QUESTIONS.map((q, k) => (submitted || k < 4 ? answerText(answerOf(r, q), "code") : "")),
+    ...CHANNELS.map((c) => (r.channels.includes(c) ? "Y" : "")),
   ];
   const body = rows.map((r, i) => line(r, i));
   body.splice(8, 0, line({ ...rows[8]!, groups: [1, 1, 1, 1, 1] }, 90, false));
@@ -60,7 +106,9 @@ export function googleFormsCsv(): string {
   const rows = exampleResponses();
   const header = ["Timestamp", "Mã phiếu", "Mã đơn vị", ...SCALE_QUESTIONS.map((q) => labelOf(q.code)), channels.headers[2]!];
   const line = (r: Response, i: number) => [
-    `2026/05/${String(10 + (i % 18)).padStart(2, "0")} 9:${String(i % 60).padStart(2, "0")}:00 AM GMT+7`, r.id.replace("kb-", "GF-"), r.unit,
+    `2026/05/${String(10 + (i % 18)).padStart(2, "0")} 9:${String(i % 60).padStart(2, "0")}:00 AM GMT+7`,
+    r.id.replace("kb-", "GF-"),
+    r.unit,
     ...SCALE_QUESTIONS.map((q, k) => {
       const text = answerText(answerOf(r, q), "label").replace("Không biết", "Không biết / không áp dụng");
       return k % 3 === 0 ? text.normalize("NFD") : text;
@@ -81,7 +129,10 @@ export async function sheetXlsx(): Promise<Buffer> {
   const sheet = workbook.addWorksheet("Phiếu khảo sát");
   sheet.addRow(["unit_code", "respondent_id", "submitted", "status", ...SCALE_QUESTIONS.map((q) => q.code), "channels"]);
   const line = (r: Response, i: number, status = "ok", id = r.id) => [
-    r.unit, id, time(i).slice(0, 10), status,
+    r.unit,
+    id,
+    time(i).slice(0, 10),
+    status,
     ...SCALE_QUESTIONS.map((q) => {
       const answer = answerOf(r, q);
       return answer === "na" ? "Không áp dụng".normalize("NFD") : answer === "oos" ? 6 : answer;

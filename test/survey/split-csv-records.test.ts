@@ -13,17 +13,42 @@ function split(text: string, chunkSize: number, delimiter: "," | ";" = ",") {
 
 describe("splitCsvRecords", () => {
   it.each([
-    { text: 'a,b\n"x, y","say ""hi"""\n', records: [["a", "b"], ["x, y", 'say "hi"']] },
-    { text: "\uFEFFa;b\r\n1;2\r\n", delimiter: ";" as const, records: [["a", "b"], ["1", "2"]] },
+    {
+      text: 'a,b\n"x, y","say ""hi"""\n',
+      records: [
+        ["a", "b"],
+        ["x, y", 'say "hi"'],
+      ],
+    },
+    {
+      text: "\uFEFFa;b\r\n1;2\r\n",
+      delimiter: ";" as const,
+      records: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    },
     { text: 'a,b\n"two\nlines",c\n\nlast', records: [["a", "b"], ["two\nlines", "c"], [""], ["last"]] },
     { text: 'a,5" screen,c\n', records: [["a", '5" screen', "c"]] },
-    { text: "a,\n,b,\n", records: [["a", ""], ["", "b", ""]] },
+    {
+      text: "a,\n,b,\n",
+      records: [
+        ["a", ""],
+        ["", "b", ""],
+      ],
+    },
   ])("splits $text", ({ text, records, delimiter }) => {
     for (const size of [1, 2, 3, 1000]) expect(split(text, size, delimiter).records).toEqual(records);
   });
 
   it("reports a quoted cell that is never closed, by record", () => {
-    expect(split('a,b\n1,2\n"open,3\n', 4)).toEqual({ records: [["a", "b"], ["1", "2"]], unclosed: { unclosedAt: 2 } });
+    expect(split('a,b\n1,2\n"open,3\n', 4)).toEqual({
+      records: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+      unclosed: { unclosedAt: 2 },
+    });
   });
 
   it("reads what toCsv writes, as csv-parse does, in any chunking", () => {

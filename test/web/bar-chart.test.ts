@@ -5,7 +5,11 @@ import { classStyle } from "../../api/web/components/class-style.js";
 describe("wrapLabel", () => {
   it.each([
     { label: "1. Cải cách thể chế", width: 42, lines: ["1. Cải cách thể chế"] },
-    { label: "6. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", width: 42, lines: ["6. Xây dựng và phát triển Chính quyền điện", "tử, Chính quyền số"] },
+    {
+      label: "6. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+      width: 42,
+      lines: ["6. Xây dựng và phát triển Chính quyền điện", "tử, Chính quyền số"],
+    },
     { label: "aaaa bbbb cccc", width: 9, lines: ["aaaa bbbb", "cccc"] },
     { label: "averyveryverylongword x", width: 5, lines: ["averyveryverylongword", "x"] },
   ])("$label at $width", ({ label, width, lines }) => {

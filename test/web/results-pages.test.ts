@@ -28,7 +28,8 @@ describe("the public results pages (HTTP, no browser)", () => {
       const next = html.indexOf('<section id="block-', start + 1);
       const section = html.slice(start, next === -1 ? undefined : next);
       expect(section).toContain(`<dd class="figure">${formatDecimal(block.summary.mean!, 2, "vi")} %</dd>`);
-      for (const c of block.summary.classes) expect(section).toContain(`<td class="num">${c.count}</td><td class="num">${formatDecimal(c.share, 2, "vi")} %</td>`);
+      for (const c of block.summary.classes)
+        expect(section).toContain(`<td class="num">${c.count}</td><td class="num">${formatDecimal(c.share, 2, "vi")} %</td>`);
       expect(section.match(/<g class="bar">/g)).toHaveLength(block.units.length);
       expect(section.match(/<tr><td class="num">\d+<\/td>/g)).toHaveLength(block.units.length);
       for (const unit of block.units) expect(section).toContain(`href="/results/demo-2025/units/${unit.unit.code}"`);
@@ -57,7 +58,10 @@ describe("the public results pages (HTTP, no browser)", () => {
     const { headers, body } = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
       request(`${server.url}/results/demo-2025`, { headers: { "accept-encoding": "gzip", accept: "text/html" } }, (res) => {
         const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) })).on("error", reject);
+        res
+          .on("data", (chunk: Buffer) => chunks.push(chunk))
+          .on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+          .on("error", reject);
       }).end();
     });
     expect(headers["content-encoding"]).toBe("gzip");
@@ -73,11 +77,14 @@ describe("the public results pages (HTTP, no browser)", () => {
     expect((await page(path)).status).toBe(status);
   });
 
-  it.each(["/results/demo-2025", "/results/demo-2025/units/DV0021", "/results/nope", "/doc"])("%s has no inline script or style attribute (CSP)", async (path) => {
-    const { html } = await page(path);
-    expect(html).not.toMatch(/\sstyle="/);
-    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
-  });
+  it.each(["/results/demo-2025", "/results/demo-2025/units/DV0021", "/results/nope", "/doc"])(
+    "%s has no inline script or style attribute (CSP)",
+    async (path) => {
+      const { html } = await page(path);
+      expect(html).not.toMatch(/\sstyle="/);
+      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    },
+  );
 });
 
 describe("changeText", () => {

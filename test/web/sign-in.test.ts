@@ -38,9 +38,22 @@ describe.each(BACKENDS)("sign-in, sessions and CSRF: $name", (backend) => {
     it("marks the cookie Secure behind HTTPS (X-Forwarded-Proto)", async () => {
       const page = await f.app.request("http://localhost/sign-in", { headers: { host: "localhost" } });
       const csrf = /name="csrf" value="([^"]*)"/.exec(await page.text())![1]!;
-      const jar = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const jar = page.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       const body = new URLSearchParams({ csrf, login: "p02", password: passwords.p02!.password }).toString();
-      const response = await f.app.request("http://localhost/sign-in", { method: "POST", headers: { host: "localhost", origin: "https://localhost", cookie: jar, "x-forwarded-proto": "https", "content-type": "application/x-www-form-urlencoded" }, body });
+      const response = await f.app.request("http://localhost/sign-in", {
+        method: "POST",
+        headers: {
+          host: "localhost",
+          origin: "https://localhost",
+          cookie: jar,
+          "x-forwarded-proto": "https",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body,
+      });
       expect(response.status).toBe(303);
       expect(response.headers.getSetCookie().find((c) => c.startsWith("par_session="))).toMatch(/Secure/);
     });
@@ -82,10 +95,15 @@ describe.each(BACKENDS)("sign-in, sessions and CSRF: $name", (backend) => {
     it("refuses signed-in forms without the session's token, and cookie-authenticated API changes from another site", async () => {
       const web = webClient(f);
       await web.signIn("p01", passwords.p01!.password);
-      expect((await web.post("/account/password", { csrf: "", current: passwords.p01!.password, password: "a-new-password-1", confirm: "a-new-password-1" })).status).toBe(403);
+      expect(
+        (await web.post("/account/password", { csrf: "", current: passwords.p01!.password, password: "a-new-password-1", confirm: "a-new-password-1" })).status,
+      ).toBe(403);
       expect((await web.post("/sign-out", { csrf: "nope" })).status).toBe(403);
       const cookie = `par_session=${web.jar.get("par_session")}`;
-      const put = await f.request("PUT", `${P01}/rounds/self/items/1.1.2`, { body: { points: 1 }, headers: { cookie, origin: "https://evil.example", "if-match": '"0"' } });
+      const put = await f.request("PUT", `${P01}/rounds/self/items/1.1.2`, {
+        body: { points: 1 },
+        headers: { cookie, origin: "https://evil.example", "if-match": '"0"' },
+      });
       expect(put.status).toBe(403);
       expect((await f.request("GET", `${P01}/rounds/self/items/1.1.2`, { token: f.tokens.p01 })).body.version).toBe(0);
     });
@@ -146,11 +164,19 @@ describe.each(BACKENDS)("sign-in, sessions and CSRF: $name", (backend) => {
       const wrong = await web.post("/account/password", { current: "not-it-at-all", password: "mot-cau-de-nho-2026", confirm: "mot-cau-de-nho-2026" });
       expect(wrong.status).toBe(422);
       expect(wrong.html).toContain("Mật khẩu hiện tại không đúng");
-      const mismatch = await web.post("/account/password", { current: passwords.scorer!.password, password: "mot-cau-de-nho-2026", confirm: "mot-cau-khac-2026" });
+      const mismatch = await web.post("/account/password", {
+        current: passwords.scorer!.password,
+        password: "mot-cau-de-nho-2026",
+        confirm: "mot-cau-khac-2026",
+      });
       expect(mismatch.html).toContain('href="#confirm"');
       const short = await web.post("/account/password", { current: passwords.scorer!.password, password: "ngan", confirm: "ngan" });
       expect(short.html).toContain("ít nhất 10 ký tự");
-      const done = await web.post("/account/password", { current: passwords.scorer!.password, password: "mot-cau-de-nho-2026", confirm: "mot-cau-de-nho-2026" });
+      const done = await web.post("/account/password", {
+        current: passwords.scorer!.password,
+        password: "mot-cau-de-nho-2026",
+        confirm: "mot-cau-de-nho-2026",
+      });
       expect(done.status).toBe(303);
       expect((await web.get("/")).html).toContain("Thẩm định viên");
       expect((await other.get("/")).html).not.toContain("Thẩm định viên");

@@ -88,7 +88,15 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
     it("never overwrites a newer save: shows the stored value and who stored it", async () => {
       const before = await f.request("GET", `${API}/rounds/self/items/1.2.3`, { token: f.tokens.p01 });
       await ward.get(`${PAGE}/areas/1`);
-      expect((await f.request("PUT", `${API}/rounds/self/items/1.2.3`, { token: f.tokens.p01, body: { points: 0.5 }, headers: { "if-match": `"${before.body.version}"` } })).status).toBe(200);
+      expect(
+        (
+          await f.request("PUT", `${API}/rounds/self/items/1.2.3`, {
+            token: f.tokens.p01,
+            body: { points: 0.5 },
+            headers: { "if-match": `"${before.body.version}"` },
+          })
+        ).status,
+      ).toBe(200);
       const stale = await ward.post(`${PAGE}/items/1.2.3`, { "v-item": String(before.body.version), "o-item": "[null,false,null,[]]", "points-1.2.3": "1.5" });
       expect(stale.status).toBe(409);
       expect(stale.html).toContain("Mục này vừa được người khác lưu");
@@ -107,7 +115,9 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       const uploaded = await ward.postMultipart(`${PAGE}/evidence/file`, form);
       expect(uploaded.status).toBe(303);
       const evidence = (await f.request("GET", `${API}/evidence`, { token: f.tokens.p01 })).body;
-      expect(evidence).toEqual([expect.objectContaining({ id: "TL-001", title: "anh-chup.png", file: { name: "anh-chup.png", type: "image/png", size: PNG.length } })]);
+      expect(evidence).toEqual([
+        expect.objectContaining({ id: "TL-001", title: "anh-chup.png", file: { name: "anh-chup.png", type: "image/png", size: PNG.length } }),
+      ]);
       expect((await f.request("GET", `${API}/rounds/self/items/1.1.2`, { token: f.tokens.p01 })).body.value).toEqual({ points: 1, evidence: ["TL-001"] });
       form.set("file", new File(["not a picture"], "giả.png", { type: "image/png" }));
       const refused = await ward.postMultipart(`${PAGE}/evidence/file`, form);
@@ -136,7 +146,15 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       const confirm = await ward.get(`${PAGE}/submit`);
       await ward.post(`${PAGE}/submit`, { version: /name="version" value="(\d+)"/.exec(confirm.html)![1]! });
       const scorer = { token: f.tokens.scorer };
-      expect((await f.request("PUT", `${API}/rounds/appraisal1/items/1.1.2`, { ...scorer, body: { points: 0, comment: "Thiếu báo cáo kết quả rà soát" }, headers: { "if-match": '"0"' } })).status).toBe(200);
+      expect(
+        (
+          await f.request("PUT", `${API}/rounds/appraisal1/items/1.1.2`, {
+            ...scorer,
+            body: { points: 0, comment: "Thiếu báo cáo kết quả rà soát" },
+            headers: { "if-match": '"0"' },
+          })
+        ).status,
+      ).toBe(200);
       const { etag } = await f.request("GET", API, scorer);
       expect((await f.request("POST", `${API}/transitions/request-explanation`, { ...scorer, headers: { "if-match": etag! } })).status).toBe(200);
       const page = await ward.get(`${PAGE}/explanation`);
@@ -147,7 +165,10 @@ describe.each(BACKENDS)("the ward's self-assessment pages: $name", (backend) => 
       expect(page.html.match(/<article /g)).toHaveLength(1);
       const reply = await ward.post(`${PAGE}/explanation/1.1.2`, { "v-item": "0", "comment-1.1.2": "Đã bổ sung báo cáo", "add-1.1.2": "TL-001" });
       expect(reply.status).toBe(303);
-      expect((await f.request("GET", `${API}/rounds/explanation/items/1.1.2`, { token: f.tokens.p01 })).body.value).toEqual({ comment: "Đã bổ sung báo cáo", evidence: ["TL-001"] });
+      expect((await f.request("GET", `${API}/rounds/explanation/items/1.1.2`, { token: f.tokens.p01 })).body.value).toEqual({
+        comment: "Đã bổ sung báo cáo",
+        evidence: ["TL-001"],
+      });
       expect((await ward.get(`${PAGE}?lang=en`)).html).toContain("Explain the items marked down");
     });
   });

@@ -14,7 +14,11 @@ export interface WebResponse {
 export function webClient(f: Fixture, options: { address?: string } = {}) {
   const jar = new Map<string, string>();
   let lastCsrf = "";
-  const send = async (method: string, path: string, init: { form?: Record<string, string | string[]>; body?: FormData; origin?: string } = {}): Promise<WebResponse> => {
+  const send = async (
+    method: string,
+    path: string,
+    init: { form?: Record<string, string | string[]>; body?: FormData; origin?: string } = {},
+  ): Promise<WebResponse> => {
     const headers: Record<string, string> = { host: "localhost", origin: init.origin ?? "http://localhost" };
     if (method === "GET") delete headers.origin;
     if (jar.size > 0) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -40,7 +44,8 @@ export function webClient(f: Fixture, options: { address?: string } = {}) {
   return {
     jar,
     get: (path: string) => send("GET", path),
-    post: (path: string, form: Record<string, string | string[]>, origin?: string) => send("POST", path, { form: { csrf: lastCsrf, ...form }, ...(origin ? { origin } : {}) }),
+    post: (path: string, form: Record<string, string | string[]>, origin?: string) =>
+      send("POST", path, { form: { csrf: lastCsrf, ...form }, ...(origin ? { origin } : {}) }),
     postMultipart: (path: string, body: FormData) => send("POST", path, { body }),
     get csrf() {
       return lastCsrf;

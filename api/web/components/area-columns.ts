@@ -11,7 +11,12 @@ export interface AreaColumn {
 }
 
 export function areaColumns(set: CriteriaSet): AreaColumn[] {
-  return set.areas.map((area) => ({ code: area.code, title: area.title, max: area.max, survey: leavesOf(area).every((leaf) => leaf.scoring.kind === "survey") }));
+  return set.areas.map((area) => ({
+    code: area.code,
+    title: area.title,
+    max: area.max,
+    survey: leavesOf(area).every((leaf) => leaf.scoring.kind === "survey"),
+  }));
 }
 
 function leavesOf(node: CriteriaNode): LeafNode[] {

@@ -25,7 +25,16 @@ const SPAN = 82;
  * reads the same on a 390 px phone and a desktop, and prints. For screen readers it is one
  * image with a title and a description; the figures themselves are in the table beside it.
  */
-export function BarChart(props: { id: string; title: string; description: string; bars: Bar[]; max?: number; ticks?: number[]; tickText: (value: number) => string; marker?: number }) {
+export function BarChart(props: {
+  id: string;
+  title: string;
+  description: string;
+  bars: Bar[];
+  max?: number;
+  ticks?: number[];
+  tickText: (value: number) => string;
+  marker?: number;
+}) {
   const max = props.max ?? 100;
   const ticks = props.ticks ?? [0, 20, 40, 60, 80, 100];
   const rows = props.bars.map((bar) => wrapLabel(bar.label, LABEL_CHARS));
@@ -37,14 +46,27 @@ export function BarChart(props: { id: string; title: string; description: string
   const styles = [...new Map(props.bars.map((bar) => [bar.style.pattern + bar.style.colour, bar.style])).values()];
   const patternId = (style: ClassStyle) => `${props.id}-${style.pattern}-${style.colour.slice(1)}`;
   return (
-    <svg class="chart bar-chart" width="100%" height={height} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`} xmlns="http://www.w3.org/2000/svg">
+    <svg
+      class="chart bar-chart"
+      width="100%"
+      height={height}
+      role="img"
+      aria-labelledby={`${props.id}-title ${props.id}-desc`}
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{props.description}</desc>
-      <defs>{styles.map((style) => <Pattern id={patternId(style)} style={style} />)}</defs>
+      <defs>
+        {styles.map((style) => (
+          <Pattern id={patternId(style)} style={style} />
+        ))}
+      </defs>
       {ticks.map((tick) => (
         <g class="tick">
           <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height} stroke="#b1b4b6" stroke-width="1" />
-          <text x={x(tick)} y={TOP - 10} text-anchor={tick === 0 ? "start" : "middle"} fill="#0b0c0c">{props.tickText(tick)}</text>
+          <text x={x(tick)} y={TOP - 10} text-anchor={tick === 0 ? "start" : "middle"} fill="#0b0c0c">
+            {props.tickText(tick)}
+          </text>
         </g>
       ))}
       {props.marker !== undefined ? (
@@ -58,10 +80,28 @@ export function BarChart(props: { id: string; title: string; description: string
         return (
           <g class="bar">
             <text x="0" y={y + 15 - (lines.length - 1) * LINE} fill="#0b0c0c" stroke="#fff" stroke-width="4" paint-order="stroke">
-              {lines.map((line, n) => (n === 0 ? <tspan>{line}</tspan> : <tspan x="0" dy={LINE}>{line}</tspan>))}
+              {lines.map((line, n) =>
+                n === 0 ? (
+                  <tspan>{line}</tspan>
+                ) : (
+                  <tspan x="0" dy={LINE}>
+                    {line}
+                  </tspan>
+                ),
+              )}
             </text>
             <rect x="0" y={y + 21} width={x(bar.value)} height="18" fill={`url(#${patternId(bar.style)})`} stroke={bar.style.colour} stroke-width="1" />
-            <text x={`${((Math.max(0, Math.min(bar.value, max)) / max) * SPAN + 1).toFixed(3)}%`} y={y + 35} fill="#0b0c0c" stroke="#fff" stroke-width="4" paint-order="stroke" class="value">{bar.valueText}</text>
+            <text
+              x={`${((Math.max(0, Math.min(bar.value, max)) / max) * SPAN + 1).toFixed(3)}%`}
+              y={y + 35}
+              fill="#0b0c0c"
+              stroke="#fff"
+              stroke-width="4"
+              paint-order="stroke"
+              class="value"
+            >
+              {bar.valueText}
+            </text>
           </g>
         );
       })}

@@ -29,8 +29,14 @@ export function ErrorPage(props: { lang: Lang; status: number; message: string |
     <div class="error-page">
       <h1>{text.title}</h1>
       <p class="lead">{text.lead}</p>
-      {props.message && props.status < 500 ? <p class="code-line">{t.detail}: {props.message}</p> : null}
-      <p><a href="/">{t.home}</a></p>
+      {props.message && props.status < 500 ? (
+        <p class="code-line">
+          {t.detail}: {props.message}
+        </p>
+      ) : null}
+      <p>
+        <a href="/">{t.home}</a>
+      </p>
     </div>
   );
 }

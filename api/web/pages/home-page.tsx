@@ -37,7 +37,9 @@ export function HomePage(props: { lang: Lang; actor: Actor; published: CampaignV
       {props.actor === PUBLIC || props.actor.role === "public" ? (
         <div class="panel">
           <p>{t.signInHint}</p>
-          <a class="button" href="/sign-in">{t.signIn}</a>
+          <a class="button" href="/sign-in">
+            {t.signIn}
+          </a>
         </div>
       ) : null}
       {props.work ? <YourWork lang={props.lang} work={props.work} admin={props.actor.role === "admin"} /> : null}
@@ -52,7 +54,10 @@ export function HomePage(props: { lang: Lang; actor: Actor; published: CampaignV
               <p class="muted">
                 {t.publishedOn} {campaign.publishedAt ? formatInstant(new Date(campaign.publishedAt), props.lang) : "–"}
               </p>
-              <a href={`/results/${encodeURIComponent(campaign.id)}`}>{t.view}<span class="visually-hidden">: {campaign.title}</span></a>
+              <a href={`/results/${encodeURIComponent(campaign.id)}`}>
+                {t.view}
+                <span class="visually-hidden">: {campaign.title}</span>
+              </a>
             </li>
           ))}
         </ul>

@@ -4,7 +4,11 @@ export function MessagePage(props: { heading: string; message: string; link?: { 
     <>
       <h1>{props.heading}</h1>
       <p>{props.message}</p>
-      {props.link ? <p><a href={props.link.href}>{props.link.text}</a></p> : null}
+      {props.link ? (
+        <p>
+          <a href={props.link.href}>{props.link.text}</a>
+        </p>
+      ) : null}
     </>
   );
 }

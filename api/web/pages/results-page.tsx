@@ -28,7 +28,8 @@ const TEXT = {
     count: "Số đơn vị",
     share: "Tỷ lệ",
     chartTitle: (block: string) => `Chỉ số CCHC của từng đơn vị, ${block}`,
-    chartDesc: (n: number, low: string, high: string, mean: string) => `Biểu đồ thanh: chỉ số của ${n} đơn vị, từ ${low} % đến ${high} %, bình quân ${mean} %. Màu và hoa văn của thanh theo xếp loại; số liệu đầy đủ ở bảng bên dưới.`,
+    chartDesc: (n: number, low: string, high: string, mean: string) =>
+      `Biểu đồ thanh: chỉ số của ${n} đơn vị, từ ${low} % đến ${high} %, bình quân ${mean} %. Màu và hoa văn của thanh theo xếp loại; số liệu đầy đủ ở bảng bên dưới.`,
     table: (block: string) => `Bảng xếp hạng ${block}`,
     areasLegend: "Các lĩnh vực (điểm tối đa)",
     maxPoints: "điểm",
@@ -65,7 +66,8 @@ const TEXT = {
     count: "Units",
     share: "Share",
     chartTitle: (block: string) => `PAR index of each unit, ${block}`,
-    chartDesc: (n: number, low: string, high: string, mean: string) => `Bar chart: the index of ${n} units, from ${low} % to ${high} %, mean ${mean} %. Bar colour and pattern follow the class; every figure is in the table below.`,
+    chartDesc: (n: number, low: string, high: string, mean: string) =>
+      `Bar chart: the index of ${n} units, from ${low} % to ${high} %, mean ${mean} %. Bar colour and pattern follow the class; every figure is in the table below.`,
     table: (block: string) => `Ranking, ${block}`,
     areasLegend: "Areas (maximum points)",
     maxPoints: "points",
@@ -115,22 +117,40 @@ export function ResultsPage(props: ResultsPageProps) {
       </nav>
       <h1>{campaign.title}</h1>
       <p class="lead">{t.lead(view.year, view.criteria.family, view.criteria.version)}</p>
-      {campaign.publishedAt ? <p class="muted">{t.publishedOn} {formatInstant(new Date(campaign.publishedAt), lang)}</p> : null}
+      {campaign.publishedAt ? (
+        <p class="muted">
+          {t.publishedOn} {formatInstant(new Date(campaign.publishedAt), lang)}
+        </p>
+      ) : null}
       <h2 class="visually-hidden">{t.downloads}</h2>
       <ul class="downloads no-print">
-        <li><a href={`${base}?format=csv`} download>{t.csv}</a></li>
-        <li><a href={`${base}?format=xlsx`} download>{t.xlsx}</a></li>
+        <li>
+          <a href={`${base}?format=csv`} download>
+            {t.csv}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}?format=xlsx`} download>
+            {t.xlsx}
+          </a>
+        </li>
       </ul>
       {view.blocks.length > 1 ? (
         <nav aria-label={t.blocks} class="block-nav no-print">
           <ul>
             {view.blocks.map((block) => (
-              <li><a href={`#block-${block.code}`}>{textIn(block.title, lang)} ({block.units.length} {t.units})</a></li>
+              <li>
+                <a href={`#block-${block.code}`}>
+                  {textIn(block.title, lang)} ({block.units.length} {t.units})
+                </a>
+              </li>
             ))}
           </ul>
         </nav>
       ) : null}
-      {view.blocks.map((block) => <BlockSection {...props} block={block} />)}
+      {view.blocks.map((block) => (
+        <BlockSection {...props} block={block} />
+      ))}
     </>
   );
 }
@@ -151,7 +171,12 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
   const id = `block-${block.code}`;
   return (
     <section id={id} aria-labelledby={`${id}-heading`} class="results-block">
-      <h2 id={`${id}-heading`}>{title} <span class="muted">({block.units.length} {t.units})</span></h2>
+      <h2 id={`${id}-heading`}>
+        {title}{" "}
+        <span class="muted">
+          ({block.units.length} {t.units})
+        </span>
+      </h2>
       <dl class="summary">
         <dt>{t.mean}</dt>
         <dd class="figure">{mean} %</dd>
@@ -160,12 +185,22 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
         <table class="class-shares results-table">
           <caption>{t.shares}</caption>
           <thead>
-            <tr><th scope="col">{capitaliseFirst(term("class", lang))}</th><th scope="col" class="num">{t.count}</th><th scope="col" class="num">{t.share}</th></tr>
+            <tr>
+              <th scope="col">{capitaliseFirst(term("class", lang))}</th>
+              <th scope="col" class="num">
+                {t.count}
+              </th>
+              <th scope="col" class="num">
+                {t.share}
+              </th>
+            </tr>
           </thead>
           <tbody>
             {block.summary.classes.map((c, i) => (
               <tr>
-                <th scope="row"><span class={`tag ${classStyle(i).tag}`}>{textIn(c.title, lang)}</span></th>
+                <th scope="row">
+                  <span class={`tag ${classStyle(i).tag}`}>{textIn(c.title, lang)}</span>
+                </th>
                 <td class="num">{c.count}</td>
                 <td class="num">{formatDecimal(c.share, decimals, lang)} %</td>
               </tr>
@@ -178,23 +213,45 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
           <BarChart
             id={`chart-${block.code}`}
             title={t.chartTitle(title)}
-            description={t.chartDesc(block.units.length, formatDecimal(Math.min(...indices), decimals, lang), formatDecimal(Math.max(...indices), decimals, lang), mean)}
-            bars={block.units.map((unit) => ({ label: `${unit.rank}. ${unit.unit.name} · ${className(unit)}`, value: unit.index, valueText: formatDecimal(unit.index, decimals, lang), style: styleOf(unit) }))}
+            description={t.chartDesc(
+              block.units.length,
+              formatDecimal(Math.min(...indices), decimals, lang),
+              formatDecimal(Math.max(...indices), decimals, lang),
+              mean,
+            )}
+            bars={block.units.map((unit) => ({
+              label: `${unit.rank}. ${unit.unit.name} · ${className(unit)}`,
+              value: unit.index,
+              valueText: formatDecimal(unit.index, decimals, lang),
+              style: styleOf(unit),
+            }))}
             tickText={(tick) => `${tick} %`}
             {...(block.summary.mean === null ? {} : { marker: block.summary.mean })}
           />
-          <figcaption>{t.chartTitle(title)}. {t.meanLine(mean)}</figcaption>
+          <figcaption>
+            {t.chartTitle(title)}. {t.meanLine(mean)}
+          </figcaption>
         </figure>
       ) : null}
       <div id={`${id}-all`} class="ranking-table">
-        <p class="hint phone-only">{t.phoneHint} <a href={`#${id}-all`} class="show-all">{t.showAll}</a><a href={`#${id}`} class="show-less">{t.showLess}</a></p>
+        <p class="hint phone-only">
+          {t.phoneHint}{" "}
+          <a href={`#${id}-all`} class="show-all">
+            {t.showAll}
+          </a>
+          <a href={`#${id}`} class="show-less">
+            {t.showLess}
+          </a>
+        </p>
         <details class="areas-legend" open>
           <summary>{t.areasLegend}</summary>
           <dl class="summary">
             {areas.map((area) => (
               <>
                 <dt>{area.code}</dt>
-                <dd>{textIn(area.title, lang)} ({formatDecimal(area.max, points, lang)} {t.maxPoints})</dd>
+                <dd>
+                  {textIn(area.title, lang)} ({formatDecimal(area.max, points, lang)} {t.maxPoints})
+                </dd>
               </>
             ))}
           </dl>
@@ -204,16 +261,31 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
             <caption>{t.table(title)}</caption>
             <thead>
               <tr>
-                <th scope="col" class="num">{capitaliseFirst(term("rank", lang))}</th>
+                <th scope="col" class="num">
+                  {capitaliseFirst(term("rank", lang))}
+                </th>
                 <th scope="col">{capitaliseFirst(term("unit", lang))}</th>
                 {areas.map((area) => (
-                  <th scope="col" class="num wide-only"><span aria-hidden="true">{area.code}</span><span class="visually-hidden">{`${capitaliseFirst(term("area", lang))} ${area.code}: ${textIn(area.title, lang)}`}</span></th>
+                  <th scope="col" class="num wide-only">
+                    <span aria-hidden="true">{area.code}</span>
+                    <span class="visually-hidden">{`${capitaliseFirst(term("area", lang))} ${area.code}: ${textIn(area.title, lang)}`}</span>
+                  </th>
                 ))}
-                {surveyColumn ? <th scope="col" class="num wide-only">{t.surveyColumn}</th> : null}
-                <th scope="col" class="num wide-only">{capitaliseFirst(term("total", lang))}</th>
-                <th scope="col" class="num">{t.indexPercent}</th>
+                {surveyColumn ? (
+                  <th scope="col" class="num wide-only">
+                    {t.surveyColumn}
+                  </th>
+                ) : null}
+                <th scope="col" class="num wide-only">
+                  {capitaliseFirst(term("total", lang))}
+                </th>
+                <th scope="col" class="num">
+                  {t.indexPercent}
+                </th>
                 <th scope="col">{capitaliseFirst(term("class", lang))}</th>
-                <th scope="col" class="wide-only">{t.change}</th>
+                <th scope="col" class="wide-only">
+                  {t.change}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -231,14 +303,18 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
                   {surveyColumn ? <td class="num wide-only">{unit.surveyPoints === null ? "–" : formatDecimal(unit.surveyPoints, points, lang)}</td> : null}
                   <td class="num wide-only">{formatDecimal(unit.total, points, lang)}</td>
                   <td class="num">{formatDecimal(unit.index, decimals, lang)}</td>
-                  <td><span class={`tag ${styleOf(unit).tag}`}>{className(unit)}</span></td>
+                  <td>
+                    <span class={`tag ${styleOf(unit).tag}`}>{className(unit)}</span>
+                  </td>
                   <td class="wide-only">{changeText(unit, lang, decimals)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
-        {props.whenSurveyAbsent && block.units.some((unit) => unit.surveyPoints === null) ? <p class="hint">* {t.surveyAbsent[props.whenSurveyAbsent]}</p> : null}
+        {props.whenSurveyAbsent && block.units.some((unit) => unit.surveyPoints === null) ? (
+          <p class="hint">* {t.surveyAbsent[props.whenSurveyAbsent]}</p>
+        ) : null}
       </div>
     </section>
   );

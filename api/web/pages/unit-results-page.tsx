@@ -25,7 +25,8 @@ const TEXT = {
     rankIn: (rank: number, n: number, block: string) => `${rank} trên ${n} đơn vị (${block})`,
     areas: "Chỉ số thành phần theo lĩnh vực",
     chartTitle: (unit: string) => `Chỉ số thành phần từng lĩnh vực của ${unit}`,
-    chartDesc: (n: number, low: string, high: string) => `Biểu đồ thanh: chỉ số thành phần (%) của ${n} lĩnh vực, từ ${low} % đến ${high} %; số liệu ở bảng bên dưới.`,
+    chartDesc: (n: number, low: string, high: string) =>
+      `Biểu đồ thanh: chỉ số thành phần (%) của ${n} lĩnh vực, từ ${low} % đến ${high} %; số liệu ở bảng bên dưới.`,
     selfVsAppraised: "Điểm tự chấm và điểm thẩm định theo lĩnh vực",
     subIndex: "Chỉ số thành phần (%)",
     self: "Tự chấm",
@@ -33,7 +34,8 @@ const TEXT = {
     appraised: "Thẩm định",
     notApplicable: "không áp dụng",
     survey: "Điều tra xã hội học: mức độ hài lòng",
-    surveyLead: (n: string) => `Tính trên ${n} phiếu. Khoảng tin cậy 95 % (Wilson) cho biết mức hài lòng thực có thể nằm trong khoảng nào, do chỉ khảo sát một mẫu người dân.`,
+    surveyLead: (n: string) =>
+      `Tính trên ${n} phiếu. Khoảng tin cậy 95 % (Wilson) cho biết mức hài lòng thực có thể nằm trong khoảng nào, do chỉ khảo sát một mẫu người dân.`,
     indicator: "Chỉ tiêu",
     satisfied: "Tỷ lệ hài lòng (%)",
     interval: "Khoảng tin cậy 95 % (%)",
@@ -53,7 +55,8 @@ const TEXT = {
     rankIn: (rank: number, n: number, block: string) => `${rank} of ${n} units (${block})`,
     areas: "Sub-index per area",
     chartTitle: (unit: string) => `Sub-index per area of ${unit}`,
-    chartDesc: (n: number, low: string, high: string) => `Bar chart: the sub-index (%) of ${n} areas, from ${low} % to ${high} %; the figures are in the table below.`,
+    chartDesc: (n: number, low: string, high: string) =>
+      `Bar chart: the sub-index (%) of ${n} areas, from ${low} % to ${high} %; the figures are in the table below.`,
     selfVsAppraised: "Self-assessed and appraised points per area",
     subIndex: "Sub-index (%)",
     self: "Self-assessed",
@@ -61,7 +64,8 @@ const TEXT = {
     appraised: "Appraised",
     notApplicable: "not applicable",
     survey: "Survey: satisfaction",
-    surveyLead: (n: string) => `From ${n} respondents. The 95 % confidence interval (Wilson) shows where the true satisfaction is likely to lie, since only a sample of residents was asked.`,
+    surveyLead: (n: string) =>
+      `From ${n} respondents. The 95 % confidence interval (Wilson) shows where the true satisfaction is likely to lie, since only a sample of residents was asked.`,
     indicator: "Indicator",
     satisfied: "Satisfied (%)",
     interval: "95 % confidence interval (%)",
@@ -101,20 +105,29 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
   return (
     <>
       <nav aria-label={lang === "vi" ? "Vị trí" : "Breadcrumb"} class="breadcrumb no-print">
-        <a href="/">{t.home}</a> <span aria-hidden="true">›</span> <a href={back}>{t.back}: {campaign.title}</a>
+        <a href="/">{t.home}</a> <span aria-hidden="true">›</span>{" "}
+        <a href={back}>
+          {t.back}: {campaign.title}
+        </a>
       </nav>
       <h1>{report.unit.name}</h1>
-      <p class="lead">{capitaliseFirst(nameIn(UNIT_TYPE_NAMES, report.unit.type, lang))} · {report.unit.code} · {campaign.title}</p>
+      <p class="lead">
+        {capitaliseFirst(nameIn(UNIT_TYPE_NAMES, report.unit.type, lang))} · {report.unit.code} · {campaign.title}
+      </p>
       <h2>{t.summary}</h2>
       <dl class="summary">
         <dt>{t.index}</dt>
         <dd class="figure">{formatDecimal(report.totals.index, decimals, lang)} %</dd>
         <dt>{capitaliseFirst(term("class", lang))}</dt>
-        <dd><span class={`tag ${style.tag}`}>{ranked.class ? textIn(ranked.class.title, lang) : t.noClass}</span></dd>
+        <dd>
+          <span class={`tag ${style.tag}`}>{ranked.class ? textIn(ranked.class.title, lang) : t.noClass}</span>
+        </dd>
         <dt>{capitaliseFirst(term("rank", lang))}</dt>
         <dd>{t.rankIn(ranked.rank, block.units.length, blockTitle)}</dd>
         <dt>{capitaliseFirst(term("total", lang))}</dt>
-        <dd>{formatDecimal(report.totals.total, points, lang)} {t.of} {formatDecimal(report.totals.applicableMax, points, lang)} {t.outOf}</dd>
+        <dd>
+          {formatDecimal(report.totals.total, points, lang)} {t.of} {formatDecimal(report.totals.applicableMax, points, lang)} {t.outOf}
+        </dd>
         <dt>{capitaliseFirst(term("changeSinceLastYear", lang))}</dt>
         <dd>{changeText(ranked, lang, decimals)}</dd>
       </dl>
@@ -125,8 +138,17 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
           <BarChart
             id="chart-areas"
             title={t.chartTitle(report.unit.name)}
-            description={t.chartDesc(applicable.length, formatDecimal(Math.min(...subIndices), decimals, lang), formatDecimal(Math.max(...subIndices), decimals, lang))}
-            bars={applicable.map((area) => ({ label: `${area.code}. ${textIn(area.title, lang)}`, value: area.subIndex!, valueText: formatDecimal(area.subIndex!, decimals, lang), style: NEUTRAL }))}
+            description={t.chartDesc(
+              applicable.length,
+              formatDecimal(Math.min(...subIndices), decimals, lang),
+              formatDecimal(Math.max(...subIndices), decimals, lang),
+            )}
+            bars={applicable.map((area) => ({
+              label: `${area.code}. ${textIn(area.title, lang)}`,
+              value: area.subIndex!,
+              valueText: formatDecimal(area.subIndex!, decimals, lang),
+              style: NEUTRAL,
+            }))}
             tickText={(tick) => `${tick} %`}
           />
           <figcaption>{t.chartTitle(report.unit.name)}</figcaption>
@@ -135,15 +157,27 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
 
       <TableWrap label={t.selfVsAppraised}>
         <table class="results-table">
-          <caption>{t.selfVsAppraised} · {t.stage[report.stage]}</caption>
+          <caption>
+            {t.selfVsAppraised} · {t.stage[report.stage]}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{capitaliseFirst(term("area", lang))}</th>
-              <th scope="col" class="num wide-only">{capitaliseFirst(term("applicableMaximum", lang))}</th>
-              <th scope="col" class="num">{t.self}</th>
-              <th scope="col" class="num">{t.appraised}</th>
-              <th scope="col" class="num wide-only">{t.gap}</th>
-              <th scope="col" class="num">{t.subIndex}</th>
+              <th scope="col" class="num wide-only">
+                {capitaliseFirst(term("applicableMaximum", lang))}
+              </th>
+              <th scope="col" class="num">
+                {t.self}
+              </th>
+              <th scope="col" class="num">
+                {t.appraised}
+              </th>
+              <th scope="col" class="num wide-only">
+                {t.gap}
+              </th>
+              <th scope="col" class="num">
+                {t.subIndex}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -157,7 +191,11 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
       <h2>{t.survey}</h2>
       <SurveySection report={report} set={set} lang={lang} />
 
-      <p class="no-print"><a href={back}>{t.back}: {campaign.title}</a></p>
+      <p class="no-print">
+        <a href={back}>
+          {t.back}: {campaign.title}
+        </a>
+      </p>
     </>
   );
 }
@@ -168,7 +206,9 @@ function AreaRow(props: { area: NodeReport; gap: number | null; lang: Lang; poin
   const number = (value: number | null) => (value === null ? "–" : formatDecimal(value, points, lang));
   return (
     <tr>
-      <th scope="row">{area.code}. {textIn(area.title, lang)}</th>
+      <th scope="row">
+        {area.code}. {textIn(area.title, lang)}
+      </th>
       <td class="num wide-only">{formatDecimal(area.applicableMax, points, lang)}</td>
       <td class="num">{number(area.self)}</td>
       <td class="num">{number(area.appraised)}</td>
@@ -182,7 +222,12 @@ function AreaRow(props: { area: NodeReport; gap: number | null; lang: Lang; poin
 function SurveySection(props: { report: ScoreReport; set: CriteriaSet; lang: Lang }) {
   const { report, set, lang } = props;
   const t = TEXT[lang];
-  if (!report.survey.included) return <p>{t.noSurvey} {set.survey ? t.surveyAbsent[set.survey.whenAbsent] : null}</p>;
+  if (!report.survey.included)
+    return (
+      <p>
+        {t.noSurvey} {set.survey ? t.surveyAbsent[set.survey.whenAbsent] : null}
+      </p>
+    );
   const n = report.survey.respondents;
   const indicators = surveyIndicators(report.areas);
   return (
@@ -192,7 +237,15 @@ function SurveySection(props: { report: ScoreReport; set: CriteriaSet; lang: Lan
         <table class="results-table">
           <caption class="visually-hidden">{t.survey}</caption>
           <thead>
-            <tr><th scope="col">{t.indicator}</th><th scope="col" class="num">{t.satisfied}</th><th scope="col" class="num">{t.interval}</th></tr>
+            <tr>
+              <th scope="col">{t.indicator}</th>
+              <th scope="col" class="num">
+                {t.satisfied}
+              </th>
+              <th scope="col" class="num">
+                {t.interval}
+              </th>
+            </tr>
           </thead>
           <tbody>
             {indicators.map(({ id, value }) => {
@@ -217,7 +270,8 @@ function SurveySection(props: { report: ScoreReport; set: CriteriaSet; lang: Lan
 function surveyIndicators(areas: NodeReport[]): { id: string; value: number }[] {
   const found = new Map<string, number>();
   const visit = (node: NodeReport) => {
-    if (node.leaf?.kind === "survey") for (const [id, value] of Object.entries(node.leaf.facts)) if (typeof value === "number" && !found.has(id)) found.set(id, value);
+    if (node.leaf?.kind === "survey")
+      for (const [id, value] of Object.entries(node.leaf.facts)) if (typeof value === "number" && !found.has(id)) found.set(id, value);
     node.children?.forEach(visit);
   };
   areas.forEach(visit);

@@ -34,8 +34,26 @@ export async function loadWork(c: Context<AppEnv>): Promise<Work | undefined> {
 }
 
 const TEXT = {
-  vi: { title: "Việc của bạn", none: "Hiện không có đợt đánh giá nào đang mở cho bạn.", open: "Mở bản tự chấm", due: "Hạn", units: "đơn vị", users: "Quản lý người dùng", password: "Đổi mật khẩu", worklist: "Mở danh sách đơn vị" },
-  en: { title: "Your work", none: "No open campaign for you right now.", open: "Open the self-assessment", due: "Due", units: "units", users: "Manage users", password: "Change your password", worklist: "Open the units to appraise" },
+  vi: {
+    title: "Việc của bạn",
+    none: "Hiện không có đợt đánh giá nào đang mở cho bạn.",
+    open: "Mở bản tự chấm",
+    due: "Hạn",
+    units: "đơn vị",
+    users: "Quản lý người dùng",
+    password: "Đổi mật khẩu",
+    worklist: "Mở danh sách đơn vị",
+  },
+  en: {
+    title: "Your work",
+    none: "No open campaign for you right now.",
+    open: "Open the self-assessment",
+    due: "Due",
+    units: "units",
+    users: "Manage users",
+    password: "Change your password",
+    worklist: "Open the units to appraise",
+  },
 } as const;
 
 export function YourWork(props: { lang: Lang; work: Work; admin: boolean }) {
@@ -51,10 +69,21 @@ export function YourWork(props: { lang: Lang; work: Work; admin: boolean }) {
           const deadline = currentDeadline(a.campaign, a.state);
           return (
             <li class="card">
-              <h3>{a.campaign.title} · {a.unitCode}</h3>
-              <p><span class={`tag state-${a.state}`}>{nameIn(STATE_NAMES, a.state, lang)}</span></p>
-              {deadline ? <p>{t.due}: {formatInstant(deadline.at, lang)} (<strong>{formatTimeLeft(deadline.at, work.now, lang)}</strong>)</p> : null}
-              <a class="button" href={`/assess/${encodeURIComponent(a.campaign.id)}/${encodeURIComponent(a.unitCode)}`}>{t.open}<span class="visually-hidden">: {a.campaign.title}</span></a>
+              <h3>
+                {a.campaign.title} · {a.unitCode}
+              </h3>
+              <p>
+                <span class={`tag state-${a.state}`}>{nameIn(STATE_NAMES, a.state, lang)}</span>
+              </p>
+              {deadline ? (
+                <p>
+                  {t.due}: {formatInstant(deadline.at, lang)} (<strong>{formatTimeLeft(deadline.at, work.now, lang)}</strong>)
+                </p>
+              ) : null}
+              <a class="button" href={`/assess/${encodeURIComponent(a.campaign.id)}/${encodeURIComponent(a.unitCode)}`}>
+                {t.open}
+                <span class="visually-hidden">: {a.campaign.title}</span>
+              </a>
             </li>
           );
         })}
@@ -62,13 +91,27 @@ export function YourWork(props: { lang: Lang; work: Work; admin: boolean }) {
           <li class="card">
             <h3>{campaign.title}</h3>
             <ul>
-              {Object.entries(states).map(([state, n]) => <li>{nameIn(STATE_NAMES, state, lang)}: {n} {t.units}</li>)}
+              {Object.entries(states).map(([state, n]) => (
+                <li>
+                  {nameIn(STATE_NAMES, state, lang)}: {n} {t.units}
+                </li>
+              ))}
             </ul>
-            <a class="button" href={`/work/${encodeURIComponent(campaign.id)}`}>{t.worklist}<span class="visually-hidden">: {campaign.title}</span></a>
+            <a class="button" href={`/work/${encodeURIComponent(campaign.id)}`}>
+              {t.worklist}
+              <span class="visually-hidden">: {campaign.title}</span>
+            </a>
           </li>
         ))}
       </ul>
-      <p>{props.admin ? <><a href="/admin/users">{t.users}</a> · </> : null}<a href="/account/password">{t.password}</a></p>
+      <p>
+        {props.admin ? (
+          <>
+            <a href="/admin/users">{t.users}</a> ·{" "}
+          </>
+        ) : null}
+        <a href="/account/password">{t.password}</a>
+      </p>
     </section>
   );
 }

@@ -23,8 +23,28 @@ export function selectRows(rows: WorklistRow[], query: WorklistQuery): WorklistR
 }
 
 const TEXT = {
-  vi: { title: "Danh sách đơn vị", state: "Trạng thái", block: "Khối", search: "Tìm theo tên", sort: "Sắp xếp theo", all: "Tất cả", apply: "Lọc", code: "Mã", name: "Tên" },
-  en: { title: "Units to appraise", state: "State", block: "Block", search: "Search by name", sort: "Sort by", all: "All", apply: "Filter", code: "Code", name: "Name" },
+  vi: {
+    title: "Danh sách đơn vị",
+    state: "Trạng thái",
+    block: "Khối",
+    search: "Tìm theo tên",
+    sort: "Sắp xếp theo",
+    all: "Tất cả",
+    apply: "Lọc",
+    code: "Mã",
+    name: "Tên",
+  },
+  en: {
+    title: "Units to appraise",
+    state: "State",
+    block: "Block",
+    search: "Search by name",
+    sort: "Sort by",
+    all: "All",
+    apply: "Filter",
+    code: "Code",
+    name: "Name",
+  },
 } as const;
 
 export function WorklistPage(props: { lang: Lang; title: string; campaignId: string; rows: WorklistRow[]; all: WorklistRow[]; query: WorklistQuery }) {
@@ -34,21 +54,73 @@ export function WorklistPage(props: { lang: Lang; title: string; campaignId: str
   const columns = ["code", "name", "block", "state"] as const;
   return (
     <>
-      <h1>{t.title}: {props.title}</h1>
+      <h1>
+        {t.title}: {props.title}
+      </h1>
       <form method="get" class="worklist-filter">
-        <div class="field"><label for="wl-state">{t.state}</label>
-          <select id="wl-state" name="state"><option value="">{t.all}</option>{states.map((s) => <option value={s} selected={s === props.query.state}>{nameIn(STATE_NAMES, s, props.lang)}</option>)}</select></div>
-        <div class="field"><label for="wl-block">{t.block}</label>
-          <select id="wl-block" name="block"><option value="">{t.all}</option>{blocks.map((b) => <option value={b} selected={b === props.query.block}>{b}</option>)}</select></div>
-        <div class="field"><label for="wl-q">{t.search}</label><input id="wl-q" type="search" name="q" value={props.query.q} /></div>
-        <div class="field"><label for="wl-sort">{t.sort}</label>
-          <select id="wl-sort" name="sort">{columns.map((col) => <option value={col} selected={col === props.query.sort}>{t[col]}</option>)}</select></div>
-        <button class="button" type="submit">{t.apply}</button>
+        <div class="field">
+          <label for="wl-state">{t.state}</label>
+          <select id="wl-state" name="state">
+            <option value="">{t.all}</option>
+            {states.map((s) => (
+              <option value={s} selected={s === props.query.state}>
+                {nameIn(STATE_NAMES, s, props.lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="wl-block">{t.block}</label>
+          <select id="wl-block" name="block">
+            <option value="">{t.all}</option>
+            {blocks.map((b) => (
+              <option value={b} selected={b === props.query.block}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="wl-q">{t.search}</label>
+          <input id="wl-q" type="search" name="q" value={props.query.q} />
+        </div>
+        <div class="field">
+          <label for="wl-sort">{t.sort}</label>
+          <select id="wl-sort" name="sort">
+            {columns.map((col) => (
+              <option value={col} selected={col === props.query.sort}>
+                {t[col]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="button" type="submit">
+          {t.apply}
+        </button>
       </form>
-      <div class="table-wrap"><table>
-        <thead><tr>{columns.map((col) => <th scope="col">{t[col]}</th>)}</tr></thead>
-        <tbody>{props.rows.map((r) => <tr><td>{r.code}</td><td><a href={`/assess/${encodeURIComponent(props.campaignId)}/${encodeURIComponent(r.code)}`}>{r.name}</a></td><td>{r.block}</td><td>{nameIn(STATE_NAMES, r.state, props.lang)}</td></tr>)}</tbody>
-      </table></div>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              {columns.map((col) => (
+                <th scope="col">{t[col]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <td>{r.code}</td>
+                <td>
+                  <a href={`/assess/${encodeURIComponent(props.campaignId)}/${encodeURIComponent(r.code)}`}>{r.name}</a>
+                </td>
+                <td>{r.block}</td>
+                <td>{nameIn(STATE_NAMES, r.state, props.lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

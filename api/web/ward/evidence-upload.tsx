@@ -3,11 +3,19 @@ import { CsrfField, FieldError, type FormError, hasError } from "../form-parts.j
 
 const TEXT = {
   vi: {
-    summary: "Đính kèm ảnh chụp hoặc tệp mới", file: "Chọn ảnh hoặc tệp", title: "Tên tài liệu (không bắt buộc)", number: "Số văn bản (không bắt buộc)", send: "Tải lên và đính kèm",
+    summary: "Đính kèm ảnh chụp hoặc tệp mới",
+    file: "Chọn ảnh hoặc tệp",
+    title: "Tên tài liệu (không bắt buộc)",
+    number: "Số văn bản (không bắt buộc)",
+    send: "Tải lên và đính kèm",
     limit: (size: string) => `Ảnh JPEG, PNG hoặc HEIC (iPhone), PDF, Word (DOCX), Excel (XLSX); tối đa ${size} mỗi tệp.`,
   },
   en: {
-    summary: "Attach a new photo or file", file: "Choose a photo or file", title: "Document title (optional)", number: "Document number (optional)", send: "Upload and attach",
+    summary: "Attach a new photo or file",
+    file: "Choose a photo or file",
+    title: "Document title (optional)",
+    number: "Document number (optional)",
+    send: "Upload and attach",
     limit: (size: string) => `JPEG, PNG or HEIC (iPhone) photos, PDF, Word (DOCX), Excel (XLSX); at most ${size} per file.`,
   },
 } as const;
@@ -19,7 +27,15 @@ export const ACCEPT = "image/jpeg,image/png,image/heic,image/heif,.heic,.heif,ap
  * An upload form (multipart/form-data) that stores a new evidence document with its file and
  * cites it on `item`; the size limit and accepted kinds are stated before choosing a file.
  */
-export function EvidenceUpload(props: { lang: Lang; csrf: string; action: string; item: string; back: string; maxBytes: number; errors?: FormError[] | undefined }) {
+export function EvidenceUpload(props: {
+  lang: Lang;
+  csrf: string;
+  action: string;
+  item: string;
+  back: string;
+  maxBytes: number;
+  errors?: FormError[] | undefined;
+}) {
   const t = TEXT[props.lang];
   const id = (name: string) => uploadFieldId(name, props.item);
   const errors = props.errors ?? [];
@@ -33,9 +49,20 @@ export function EvidenceUpload(props: { lang: Lang; csrf: string; action: string
         <input type="hidden" name="back" value={props.back} />
         <div class={hasError(errors, id("file")) ? "field field-error" : "field"}>
           <label for={id("file")}>{t.file}</label>
-          <span class="hint" id={id("file-hint")}>{t.limit(size)}</span>
+          <span class="hint" id={id("file-hint")}>
+            {t.limit(size)}
+          </span>
           <FieldError id={id("file")} errors={errors} lang={props.lang} />
-          <input type="file" id={id("file")} name="file" accept={ACCEPT} required data-max-bytes={String(props.maxBytes)} data-max-text={size} aria-describedby={`${id("file-hint")}${hasError(errors, id("file")) ? ` ${id("file")}-error` : ""}`} />
+          <input
+            type="file"
+            id={id("file")}
+            name="file"
+            accept={ACCEPT}
+            required
+            data-max-bytes={String(props.maxBytes)}
+            data-max-text={size}
+            aria-describedby={`${id("file-hint")}${hasError(errors, id("file")) ? ` ${id("file")}-error` : ""}`}
+          />
         </div>
         <div class="field">
           <label for={id("title")}>{t.title}</label>
@@ -45,7 +72,9 @@ export function EvidenceUpload(props: { lang: Lang; csrf: string; action: string
           <label for={id("number")}>{t.number}</label>
           <input type="text" class="input-short" id={id("number")} name="number" maxlength={100} />
         </div>
-        <button type="submit" class="button secondary">{t.send}</button>
+        <button type="submit" class="button secondary">
+          {t.send}
+        </button>
       </form>
     </details>
   );

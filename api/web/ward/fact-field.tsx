@@ -30,8 +30,12 @@ export function FactField(props: { id: string; name: string; fact: FactDeclarati
       <fieldset class="radios inline" aria-describedby={describedBy(id, errors)}>
         <legend>{title}</legend>
         <FieldError id={id} errors={errors} lang={lang} />
-        <label><input type="radio" id={id} name={id} value="true" checked={props.value === true} /> {t.yes}</label>
-        <label><input type="radio" id={`${id}-no`} name={id} value="false" checked={props.value === false} /> {t.no}</label>
+        <label>
+          <input type="radio" id={id} name={id} value="true" checked={props.value === true} /> {t.yes}
+        </label>
+        <label>
+          <input type="radio" id={`${id}-no`} name={id} value="false" checked={props.value === false} /> {t.no}
+        </label>
       </fieldset>,
     );
   }
@@ -54,12 +58,24 @@ export function FactField(props: { id: string; name: string; fact: FactDeclarati
   const value = props.value === null || props.value === undefined ? "" : fact.type === "date" ? String(props.value) : showFactValue(props.value, lang);
   return wrap(
     <>
-      <label for={id}>{title}{unit}</label>
+      <label for={id}>
+        {title}
+        {unit}
+      </label>
       <FieldError id={id} errors={errors} lang={lang} />
       {fact.type === "date" ? (
         <input type="date" class="input-short" id={id} name={id} value={value} aria-describedby={describedBy(id, errors)} />
       ) : (
-        <input type="text" class="input-short" id={id} name={id} value={value} inputmode={fact.type === "integer" ? "numeric" : "decimal"} autocomplete="off" aria-describedby={describedBy(id, errors)} />
+        <input
+          type="text"
+          class="input-short"
+          id={id}
+          name={id}
+          value={value}
+          inputmode={fact.type === "integer" ? "numeric" : "decimal"}
+          autocomplete="off"
+          aria-describedby={describedBy(id, errors)}
+        />
       )}
     </>,
   );

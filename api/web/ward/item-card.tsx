@@ -10,20 +10,54 @@ import { type WardData, enteredFacts, entryOf, factValue, isEntered, plainText }
 
 export const STATUS_TEXT = {
   vi: { scored: "Đã chấm", "not-applicable": "Không phát sinh", "missing-facts": "Thiếu số liệu", "not-entered": "Chưa nhập", "survey-absent": "Chờ điều tra" },
-  en: { scored: "Scored", "not-applicable": "Not applicable", "missing-facts": "Facts missing", "not-entered": "Not entered", "survey-absent": "Awaiting survey" },
+  en: {
+    scored: "Scored",
+    "not-applicable": "Not applicable",
+    "missing-facts": "Facts missing",
+    "not-entered": "Not entered",
+    "survey-absent": "Awaiting survey",
+  },
 } as const;
 
 const TEXT = {
   vi: {
-    max: "Tối đa", points: "điểm", now: "Tự chấm hiện tại", expects: "Tài liệu kiểm chứng cần có", attached: "Tài liệu đã đính kèm", noneAttached: "Chưa có tài liệu nào.",
-    pointsLegend: "Điểm tự chấm", na: "Không phát sinh (không áp dụng cho đơn vị)", reason: "Lý do không phát sinh", keep: "Giữ tài liệu đính kèm", add: "Đính kèm tài liệu đã có",
-    addHint: "Gõ số hiệu hoặc chọn trong danh sách tài liệu của đơn vị", save: "Lưu", file: "tệp", collision: (by: string, at: string) => `Người lưu gần nhất: ${by}, lúc ${at}.`, current: "Giá trị đang lưu", mine: "Giá trị bạn vừa nhập (chưa lưu)",
+    max: "Tối đa",
+    points: "điểm",
+    now: "Tự chấm hiện tại",
+    expects: "Tài liệu kiểm chứng cần có",
+    attached: "Tài liệu đã đính kèm",
+    noneAttached: "Chưa có tài liệu nào.",
+    pointsLegend: "Điểm tự chấm",
+    na: "Không phát sinh (không áp dụng cho đơn vị)",
+    reason: "Lý do không phát sinh",
+    keep: "Giữ tài liệu đính kèm",
+    add: "Đính kèm tài liệu đã có",
+    addHint: "Gõ số hiệu hoặc chọn trong danh sách tài liệu của đơn vị",
+    save: "Lưu",
+    file: "tệp",
+    collision: (by: string, at: string) => `Người lưu gần nhất: ${by}, lúc ${at}.`,
+    current: "Giá trị đang lưu",
+    mine: "Giá trị bạn vừa nhập (chưa lưu)",
     guidance: "Hướng dẫn chấm",
   },
   en: {
-    max: "Maximum", points: "points", now: "Self-assessed now", expects: "Evidence expected", attached: "Documents attached", noneAttached: "No document yet.",
-    pointsLegend: "Self-assessed points", na: "Not applicable to this unit", reason: "Why it does not apply", keep: "Keep attached documents", add: "Attach an existing document",
-    addHint: "Type the document's id or pick it from the unit's documents", save: "Save", file: "file", collision: (by: string, at: string) => `Last saved by ${by} at ${at}.`, current: "Stored value", mine: "What you entered (not saved)",
+    max: "Maximum",
+    points: "points",
+    now: "Self-assessed now",
+    expects: "Evidence expected",
+    attached: "Documents attached",
+    noneAttached: "No document yet.",
+    pointsLegend: "Self-assessed points",
+    na: "Not applicable to this unit",
+    reason: "Why it does not apply",
+    keep: "Keep attached documents",
+    add: "Attach an existing document",
+    addHint: "Type the document's id or pick it from the unit's documents",
+    save: "Save",
+    file: "file",
+    collision: (by: string, at: string) => `Last saved by ${by} at ${at}.`,
+    current: "Stored value",
+    mine: "What you entered (not saved)",
     guidance: "Scoring guidance",
   },
 } as const;
@@ -51,7 +85,9 @@ export const DOCS_LIST = "evidence-docs";
 export function DocumentList(props: { docs: { id: string; title: string | null; number: string | null }[] }) {
   return (
     <datalist id={DOCS_LIST}>
-      {props.docs.map((d) => <option value={d.id}>{docLabel(d)}</option>)}
+      {props.docs.map((d) => (
+        <option value={d.id}>{docLabel(d)}</option>
+      ))}
     </datalist>
   );
 }
@@ -74,20 +110,47 @@ export function ItemCard(props: ItemCardProps) {
   const facts = enteredFacts(data.set, leaf);
   return (
     <article class="card item" id={`item-${leaf.code}`} aria-labelledby={`title-${leaf.code}`}>
-      <Heading id={`title-${leaf.code}`} class="item-title">{leaf.code}. {text(leaf.title)}</Heading>
+      <Heading id={`title-${leaf.code}`} class="item-title">
+        {leaf.code}. {text(leaf.title)}
+      </Heading>
       <p class="item-meta">
-        <span class={`tag status-${status}`}>{STATUS_TEXT[lang][status]}</span> {t.max} {points(leaf.max)} {t.points} · {t.now}: <strong>{points(node?.leaf?.self?.points ?? 0)}</strong> {t.points}
+        <span class={`tag status-${status}`}>{STATUS_TEXT[lang][status]}</span> {t.max} {points(leaf.max)} {t.points} · {t.now}:{" "}
+        <strong>{points(node?.leaf?.self?.points ?? 0)}</strong> {t.points}
       </p>
       {node?.leaf?.self ? <p class="hint">{plainText(data.set, text(node.leaf.self.why), lang)}</p> : null}
       {props.notice}
-      {leaf.evidence ? <p><strong>{t.expects}:</strong> {text(leaf.evidence)}</p> : null}
-      {leaf.guidance ? <details><summary>{t.guidance}</summary><p>{text(leaf.guidance)}</p></details> : null}
+      {leaf.evidence ? (
+        <p>
+          <strong>{t.expects}:</strong> {text(leaf.evidence)}
+        </p>
+      ) : null}
+      {leaf.guidance ? (
+        <details>
+          <summary>{t.guidance}</summary>
+          <p>{text(leaf.guidance)}</p>
+        </details>
+      ) : null}
       <h4 class="small-heading">{t.attached}</h4>
-      {attached.size === 0 ? <p class="muted">{t.noneAttached}</p> : (
+      {attached.size === 0 ? (
+        <p class="muted">{t.noneAttached}</p>
+      ) : (
         <ul class="doc-list">
-          {docs.filter((d) => attached.has(d.id)).map((d) => (
-            <li>{d.file ? <a href={`/campaigns/${encodeURIComponent(data.campaign.id)}/units/${encodeURIComponent(data.unit.code)}/evidence/${encodeURIComponent(d.id)}/file`}>{docLabel(d)}</a> : docLabel(d)}{d.file ? ` (${t.file} ${d.file.name})` : ""}</li>
-          ))}
+          {docs
+            .filter((d) => attached.has(d.id))
+            .map((d) => (
+              <li>
+                {d.file ? (
+                  <a
+                    href={`/campaigns/${encodeURIComponent(data.campaign.id)}/units/${encodeURIComponent(data.unit.code)}/evidence/${encodeURIComponent(d.id)}/file`}
+                  >
+                    {docLabel(d)}
+                  </a>
+                ) : (
+                  docLabel(d)
+                )}
+                {d.file ? ` (${t.file} ${d.file.name})` : ""}
+              </li>
+            ))}
         </ul>
       )}
       {props.collision ? <CollisionPanel lang={lang} collision={props.collision} /> : null}
@@ -112,7 +175,16 @@ export function ItemCard(props: ItemCardProps) {
                 <legend>{t.pointsLegend}</legend>
                 <FieldError id={fieldId.points(leaf.code)} errors={props.errors} lang={lang} />
                 {(leaf.scoring.allowed ?? [0, leaf.max]).map((p, i) => (
-                  <label><input type="radio" id={i === 0 ? fieldId.points(leaf.code) : `${fieldId.points(leaf.code)}-${i}`} name={fieldId.points(leaf.code)} value={String(p)} checked={itemValue.points === p} /> {points(p)}</label>
+                  <label>
+                    <input
+                      type="radio"
+                      id={i === 0 ? fieldId.points(leaf.code) : `${fieldId.points(leaf.code)}-${i}`}
+                      name={fieldId.points(leaf.code)}
+                      value={String(p)}
+                      checked={itemValue.points === p}
+                    />{" "}
+                    {points(p)}
+                  </label>
                 ))}
               </fieldset>
             </div>
@@ -120,12 +192,16 @@ export function ItemCard(props: ItemCardProps) {
           {leaf.notApplicable ? (
             <>
               <div class="field checkboxes">
-                <label><input type="checkbox" id={fieldId.na(leaf.code)} name={fieldId.na(leaf.code)} value="1" checked={itemValue.notApplicable === true} /> {t.na}</label>
+                <label>
+                  <input type="checkbox" id={fieldId.na(leaf.code)} name={fieldId.na(leaf.code)} value="1" checked={itemValue.notApplicable === true} /> {t.na}
+                </label>
               </div>
               <div class={hasError(props.errors, fieldId.reason(leaf.code)) ? "field field-error" : "field"}>
                 <label for={fieldId.reason(leaf.code)}>{t.reason}</label>
                 <FieldError id={fieldId.reason(leaf.code)} errors={props.errors} lang={lang} />
-                <textarea id={fieldId.reason(leaf.code)} name={fieldId.reason(leaf.code)} rows={2} maxlength={2000}>{itemValue.reason ?? ""}</textarea>
+                <textarea id={fieldId.reason(leaf.code)} name={fieldId.reason(leaf.code)} rows={2} maxlength={2000}>
+                  {itemValue.reason ?? ""}
+                </textarea>
               </div>
             </>
           ) : null}
@@ -133,22 +209,54 @@ export function ItemCard(props: ItemCardProps) {
             <fieldset class="field checkboxes">
               <legend>{t.keep}</legend>
               {(itemValue.evidence ?? []).map((id, i) => (
-                <label><input type="checkbox" id={i === 0 ? fieldId.evidence(leaf.code) : `${fieldId.evidence(leaf.code)}-${i}`} name={fieldId.evidence(leaf.code)} value={id} checked /> {docLabel(docs.find((d) => d.id === id) ?? { id })}</label>
+                <label>
+                  <input
+                    type="checkbox"
+                    id={i === 0 ? fieldId.evidence(leaf.code) : `${fieldId.evidence(leaf.code)}-${i}`}
+                    name={fieldId.evidence(leaf.code)}
+                    value={id}
+                    checked
+                  />{" "}
+                  {docLabel(docs.find((d) => d.id === id) ?? { id })}
+                </label>
               ))}
             </fieldset>
           ) : null}
           {docs.length > 0 ? (
             <div class={hasError(props.errors, fieldId.evidence(leaf.code)) ? "field field-error" : "field"}>
               <label for={`add-${leaf.code}`}>{t.add}</label>
-              <span class="hint" id={`add-${leaf.code}-hint`}>{t.addHint}</span>
+              <span class="hint" id={`add-${leaf.code}-hint`}>
+                {t.addHint}
+              </span>
               <FieldError id={fieldId.evidence(leaf.code)} errors={props.errors} lang={lang} />
-              <input type="text" class="input-short" id={`add-${leaf.code}`} name={`add-${leaf.code}`} list={DOCS_LIST} autocomplete="off" aria-describedby={`add-${leaf.code}-hint`} />
+              <input
+                type="text"
+                class="input-short"
+                id={`add-${leaf.code}`}
+                name={`add-${leaf.code}`}
+                list={DOCS_LIST}
+                autocomplete="off"
+                aria-describedby={`add-${leaf.code}-hint`}
+              />
             </div>
           ) : null}
-          <button type="submit" class="button">{t.save}<span class="visually-hidden"> {leaf.code}</span></button>
+          <button type="submit" class="button">
+            {t.save}
+            <span class="visually-hidden"> {leaf.code}</span>
+          </button>
         </form>
       ) : null}
-      {props.editable ? <EvidenceUpload lang={lang} csrf={props.csrf} action={`${props.base}/evidence/file`} item={leaf.code} back={props.back} maxBytes={props.maxFileBytes} errors={props.errors} /> : null}
+      {props.editable ? (
+        <EvidenceUpload
+          lang={lang}
+          csrf={props.csrf}
+          action={`${props.base}/evidence/file`}
+          item={leaf.code}
+          back={props.back}
+          maxBytes={props.maxFileBytes}
+          errors={props.errors}
+        />
+      ) : null}
     </article>
   );
 }
@@ -156,13 +264,18 @@ export function ItemCard(props: ItemCardProps) {
 function CollisionPanel(props: { lang: Lang; collision: Collision }) {
   const t = TEXT[props.lang];
   const c = props.collision;
-  const show = (value: unknown) => (c.kind === "fact" ? showFactValue(value !== null && typeof value === "object" && !Array.isArray(value) && "value" in value ? value.value : value, props.lang) : describeItem(value, props.lang));
+  const show = (value: unknown) =>
+    c.kind === "fact"
+      ? showFactValue(value !== null && typeof value === "object" && !Array.isArray(value) && "value" in value ? value.value : value, props.lang)
+      : describeItem(value, props.lang);
   return (
     <div class="notice warn" role="alert">
       <p>{t.collision(c.by, c.at ? formatInstant(new Date(c.at), props.lang) : "–")}</p>
       <dl class="summary">
-        <dt>{t.current}</dt><dd>{show(c.current)}</dd>
-        <dt>{t.mine}</dt><dd>{show(c.mine)}</dd>
+        <dt>{t.current}</dt>
+        <dd>{show(c.current)}</dd>
+        <dt>{t.mine}</dt>
+        <dd>{show(c.mine)}</dd>
       </dl>
     </div>
   );

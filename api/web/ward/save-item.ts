@@ -44,7 +44,14 @@ const TEXT = {
  * the version the page read, so a stale page never overwrites: the first collision stops and is
  * reported with the value now stored and who stored it.
  */
-export async function saveItemForm(services: Services, actor: Actor, data: WardData, leaf: LeafNode, form: Record<string, unknown>, lang: Lang): Promise<SaveResult> {
+export async function saveItemForm(
+  services: Services,
+  actor: Actor,
+  data: WardData,
+  leaf: LeafNode,
+  form: Record<string, unknown>,
+  lang: Lang,
+): Promise<SaveResult> {
   const code = leaf.code;
   const changes: { kind: EntryKind; code: string; field: string; value: unknown; version: number }[] = [];
   const errors: FormError[] = [];
@@ -88,14 +95,35 @@ export async function saveItemForm(services: Services, actor: Actor, data: WardD
 }
 
 /** Saves the ward's reply to a marked-down item in the explanation round (a comment and evidence). */
-export async function saveExplanation(services: Services, actor: Actor, data: WardData, code: string, form: Record<string, unknown>, lang: Lang): Promise<SaveResult> {
+export async function saveExplanation(
+  services: Services,
+  actor: Actor,
+  data: WardData,
+  code: string,
+  form: Record<string, unknown>,
+  lang: Lang,
+): Promise<SaveResult> {
   const comment = field(form, fieldId.comment(code)).trim();
   const evidence = [...new Set([...fields(form, fieldId.evidence(code)), field(form, `add-${code}`)].filter((id) => id !== ""))];
   const value = { ...(comment ? { comment } : {}), ...(evidence.length > 0 ? { evidence } : {}) };
-  return applyChanges(services, actor, data, "explanation", [{ kind: "item", code, field: fieldId.comment(code), value, version: versionField(form, "v-item") }], lang);
+  return applyChanges(
+    services,
+    actor,
+    data,
+    "explanation",
+    [{ kind: "item", code, field: fieldId.comment(code), value, version: versionField(form, "v-item") }],
+    lang,
+  );
 }
 
-async function applyChanges(services: Services, actor: Actor, data: WardData, round: Round, changes: { kind: EntryKind; code: string; field: string; value: unknown; version: number }[], lang: Lang): Promise<SaveResult> {
+async function applyChanges(
+  services: Services,
+  actor: Actor,
+  data: WardData,
+  round: Round,
+  changes: { kind: EntryKind; code: string; field: string; value: unknown; version: number }[],
+  lang: Lang,
+): Promise<SaveResult> {
   const ref = (kind: EntryKind, code: string) => ({ campaignId: data.campaign.id, unitCode: data.unit.code, round, kind, code });
   for (const change of changes) {
     try {
@@ -105,8 +133,13 @@ async function applyChanges(services: Services, actor: Actor, data: WardData, ro
       if (error.code === "version-mismatch") {
         const now = await services.assessments.getEntry(actor, ref(change.kind, change.code));
         const by = now.updatedBy ? await services.accounts.nameOf(now.updatedBy) : "–";
-        const message = lang === "vi" ? "Mục này vừa được người khác lưu; thay đổi của bạn chưa được lưu" : "Someone else has just saved this; your change was not saved";
-        return { ok: false, errors: [{ field: change.field, message }], collision: { field: change.field, kind: change.kind, code: change.code, current: now.value, mine: change.value, by, at: now.updatedAt } };
+        const message =
+          lang === "vi" ? "Mục này vừa được người khác lưu; thay đổi của bạn chưa được lưu" : "Someone else has just saved this; your change was not saved";
+        return {
+          ok: false,
+          errors: [{ field: change.field, message }],
+          collision: { field: change.field, kind: change.kind, code: change.code, current: now.value, mine: change.value, by, at: now.updatedAt },
+        };
       }
       if (error.code === "invalid-input") {
         const problems = error.details.problems ?? [];

@@ -8,14 +8,32 @@ import { formatChange, formatIndex, formatPoints } from "./ward-format.js";
 
 const TEXT = {
   vi: {
-    back: "Tổng quan tự chấm", area: "Lĩnh vực", index: "Chỉ số tạm tính", areaPoints: "Điểm lĩnh vực này", of: "trên",
-    saved: (code: string) => `Đã lưu tiêu chí ${code}.`, change: "Chỉ số tạm tính", unchanged: "Không có gì thay đổi.",
-    locked: "Hồ sơ không ở bước tự chấm nên không thể sửa ở đây.", prev: "Lĩnh vực trước", next: "Lĩnh vực sau", survey: "Lĩnh vực này do Sở Nội vụ chấm qua điều tra xã hội học; đơn vị không cần nhập.",
+    back: "Tổng quan tự chấm",
+    area: "Lĩnh vực",
+    index: "Chỉ số tạm tính",
+    areaPoints: "Điểm lĩnh vực này",
+    of: "trên",
+    saved: (code: string) => `Đã lưu tiêu chí ${code}.`,
+    change: "Chỉ số tạm tính",
+    unchanged: "Không có gì thay đổi.",
+    locked: "Hồ sơ không ở bước tự chấm nên không thể sửa ở đây.",
+    prev: "Lĩnh vực trước",
+    next: "Lĩnh vực sau",
+    survey: "Lĩnh vực này do Sở Nội vụ chấm qua điều tra xã hội học; đơn vị không cần nhập.",
   },
   en: {
-    back: "Self-assessment overview", area: "Area", index: "Live index", areaPoints: "Points in this area", of: "of",
-    saved: (code: string) => `Item ${code} saved.`, change: "Live index", unchanged: "Nothing changed.",
-    locked: "The assessment is not at the self-assessment step, so nothing can be changed here.", prev: "Previous area", next: "Next area", survey: "This area is scored by the Department's satisfaction survey; nothing to enter.",
+    back: "Self-assessment overview",
+    area: "Area",
+    index: "Live index",
+    areaPoints: "Points in this area",
+    of: "of",
+    saved: (code: string) => `Item ${code} saved.`,
+    change: "Live index",
+    unchanged: "Nothing changed.",
+    locked: "The assessment is not at the self-assessment step, so nothing can be changed here.",
+    prev: "Previous area",
+    next: "Next area",
+    survey: "This area is scored by the Department's satisfaction survey; nothing to enter.",
   },
 } as const;
 
@@ -44,34 +62,80 @@ export function WardAreaPage(props: AreaPageProps) {
   const onlySurvey = leavesOf(section.nodes).every((leaf) => leaf.scoring.kind === "survey");
   const notice = props.notice ? (
     <div class="notice" role="status">
-      <p>{props.notice.saved > 0 ? t.saved(props.notice.code) : t.unchanged} {t.change}: {formatIndex(props.notice.before, decimals, lang)} → <strong>{formatIndex(props.notice.after, decimals, lang)}</strong> ({formatChange(props.notice.before, props.notice.after, decimals, lang)})</p>
+      <p>
+        {props.notice.saved > 0 ? t.saved(props.notice.code) : t.unchanged} {t.change}: {formatIndex(props.notice.before, decimals, lang)} →{" "}
+        <strong>{formatIndex(props.notice.after, decimals, lang)}</strong> ({formatChange(props.notice.before, props.notice.after, decimals, lang)})
+      </p>
     </div>
   ) : null;
   const card = (leaf: LeafNode, heading: 2 | 3) => (
-    <ItemCard lang={lang} data={data} leaf={leaf} heading={heading} csrf={props.csrf} editable={props.editable && !onlySurvey} errors={props.errorItem === leaf.code ? props.errors : []}
-      collision={props.collision && props.errorItem === leaf.code ? props.collision : undefined} notice={props.notice?.code === leaf.code ? notice : null} base={props.base} back={`${back}#item-${leaf.code}`} maxFileBytes={props.maxFileBytes} />
+    <ItemCard
+      lang={lang}
+      data={data}
+      leaf={leaf}
+      heading={heading}
+      csrf={props.csrf}
+      editable={props.editable && !onlySurvey}
+      errors={props.errorItem === leaf.code ? props.errors : []}
+      collision={props.collision && props.errorItem === leaf.code ? props.collision : undefined}
+      notice={props.notice?.code === leaf.code ? notice : null}
+      base={props.base}
+      back={`${back}#item-${leaf.code}`}
+      maxFileBytes={props.maxFileBytes}
+    />
   );
   return (
     <>
-      <p class="back-link"><a href={props.base}>← {t.back}</a></p>
+      <p class="back-link">
+        <a href={props.base}>← {t.back}</a>
+      </p>
       <ErrorSummary lang={lang} errors={props.errors} />
-      <h1>{section.code.match(/^\d/) ? `${t.area} ${section.code}. ` : ""}{section.title}</h1>
-      <p class="muted">{data.unit.name} · {data.campaign.title}</p>
+      <h1>
+        {section.code.match(/^\d/) ? `${t.area} ${section.code}. ` : ""}
+        {section.title}
+      </h1>
+      <p class="muted">
+        {data.unit.name} · {data.campaign.title}
+      </p>
       <dl class="summary figures">
-        <dt>{t.index}</dt><dd><strong>{formatIndex(data.report.totals.index, decimals, lang)}</strong></dd>
-        {node ? <><dt>{t.areaPoints}</dt><dd>{formatPoints(node.self ?? 0, lang)} {t.of} {formatPoints(node.max, lang)}</dd></> : null}
+        <dt>{t.index}</dt>
+        <dd>
+          <strong>{formatIndex(data.report.totals.index, decimals, lang)}</strong>
+        </dd>
+        {node ? (
+          <>
+            <dt>{t.areaPoints}</dt>
+            <dd>
+              {formatPoints(node.self ?? 0, lang)} {t.of} {formatPoints(node.max, lang)}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {onlySurvey ? <p class="panel">{t.survey}</p> : !props.editable ? <p class="panel">{t.locked}</p> : null}
-      {section.nodes.map((child) => (isLeaf(child) ? card(child, 2) : (
-        <section aria-labelledby={`branch-${child.code}`}>
-          <h2 id={`branch-${child.code}`}>{child.code}. {lang === "vi" ? child.title.vi : (child.title.en ?? child.title.vi)}</h2>
-          {leavesOf(child.children).map((leaf) => card(leaf, 3))}
-        </section>
-      )))}
+      {section.nodes.map((child) =>
+        isLeaf(child) ? (
+          card(child, 2)
+        ) : (
+          <section aria-labelledby={`branch-${child.code}`}>
+            <h2 id={`branch-${child.code}`}>
+              {child.code}. {lang === "vi" ? child.title.vi : (child.title.en ?? child.title.vi)}
+            </h2>
+            {leavesOf(child.children).map((leaf) => card(leaf, 3))}
+          </section>
+        ),
+      )}
       {props.editable ? <DocumentList docs={data.assessment.evidence} /> : null}
       <nav class="pager" aria-label={lang === "vi" ? "Các lĩnh vực" : "Areas"}>
-        {props.neighbours.prev ? <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.prev.code)}`}>← {t.prev}: {props.neighbours.prev.title}</a> : null}
-        {props.neighbours.next ? <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.next.code)}`}>{t.next}: {props.neighbours.next.title} →</a> : null}
+        {props.neighbours.prev ? (
+          <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.prev.code)}`}>
+            ← {t.prev}: {props.neighbours.prev.title}
+          </a>
+        ) : null}
+        {props.neighbours.next ? (
+          <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.next.code)}`}>
+            {t.next}: {props.neighbours.next.title} →
+          </a>
+        ) : null}
       </nav>
     </>
   );

@@ -92,7 +92,13 @@ export function factValue(entry: EntryView | undefined): unknown {
 export function progress(data: WardData) {
   const leaves = leavesOf(sections(data.set, "vi").flatMap((s) => s.nodes)).filter(entersItem);
   const notEntered = leaves.filter((leaf) => !isEntered(data, leaf));
-  return { entered: leaves.length - notEntered.length, total: leaves.length, notEntered, missingFacts: data.report.missingFacts, missingEvidence: data.report.missingEvidence };
+  return {
+    entered: leaves.length - notEntered.length,
+    total: leaves.length,
+    notEntered,
+    missingFacts: data.report.missingFacts,
+    missingEvidence: data.report.missingEvidence,
+  };
 }
 
 /**
@@ -129,9 +135,14 @@ export function currentDeadline(campaign: CampaignView, state: string): { round:
  * in Vietnamese dates as dd/mm/yyyy and the decimal comma.
  */
 export function plainText(set: CriteriaSet, hint: string, lang: Lang): string {
-  const titles: Record<string, { vi: string; en?: string }> = { ...Object.fromEntries(Object.entries(set.facts).map(([k, f]) => [k, f.title])), ...Object.fromEntries(Object.entries(set.survey?.indicators ?? {}).map(([k, i]) => [k, i.title])) };
+  const titles: Record<string, { vi: string; en?: string }> = {
+    ...Object.fromEntries(Object.entries(set.facts).map(([k, f]) => [k, f.title])),
+    ...Object.fromEntries(Object.entries(set.survey?.indicators ?? {}).map(([k, i]) => [k, i.title])),
+  };
   const named = hint
     .replace(/ \(([a-z][a-z0-9_]*)\)/g, (whole, name: string) => (titles[name] ? "" : whole))
-    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (name) => (titles[name] ? `“${lang === "vi" ? titles[name]!.vi : (titles[name]!.en ?? titles[name]!.vi)}”` : name));
+    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (name) =>
+      titles[name] ? `“${lang === "vi" ? titles[name]!.vi : (titles[name]!.en ?? titles[name]!.vi)}”` : name,
+    );
   return lang === "vi" ? named.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, "$3/$2/$1").replace(/(\d)\.(\d)/g, "$1,$2") : named;
 }

@@ -9,16 +9,40 @@ import { formatPoints } from "./ward-format.js";
 
 const TEXT = {
   vi: {
-    title: "Giải trình", back: "Quay lại tổng quan", lead: "Các tiêu chí Sở Nội vụ chấm thấp hơn điểm tự chấm. Với mỗi tiêu chí, nêu giải trình và đính kèm tài liệu bổ sung.",
-    none: "Không có tiêu chí nào bị trừ điểm.", self: "Tự chấm", appraised: "Thẩm định", scorer: "Nhận xét của cán bộ thẩm định", noComment: "(không có nhận xét)",
-    reply: "Giải trình của đơn vị", add: "Đính kèm tài liệu đã có", keep: "Tài liệu đính kèm giải trình", save: "Lưu giải trình", saved: "Đã lưu giải trình.",
-    send: "Gửi giải trình", sendConfirm: "Gửi giải trình cho Sở Nội vụ? Sau khi gửi không sửa được nữa.", points: "điểm",
+    title: "Giải trình",
+    back: "Quay lại tổng quan",
+    lead: "Các tiêu chí Sở Nội vụ chấm thấp hơn điểm tự chấm. Với mỗi tiêu chí, nêu giải trình và đính kèm tài liệu bổ sung.",
+    none: "Không có tiêu chí nào bị trừ điểm.",
+    self: "Tự chấm",
+    appraised: "Thẩm định",
+    scorer: "Nhận xét của cán bộ thẩm định",
+    noComment: "(không có nhận xét)",
+    reply: "Giải trình của đơn vị",
+    add: "Đính kèm tài liệu đã có",
+    keep: "Tài liệu đính kèm giải trình",
+    save: "Lưu giải trình",
+    saved: "Đã lưu giải trình.",
+    send: "Gửi giải trình",
+    sendConfirm: "Gửi giải trình cho Sở Nội vụ? Sau khi gửi không sửa được nữa.",
+    points: "điểm",
   },
   en: {
-    title: "Explanation", back: "Back to the overview", lead: "The items the Department scored below your self-assessment. For each, reply and attach further evidence.",
-    none: "No item was marked down.", self: "Self-assessed", appraised: "Appraised", scorer: "Scorer's comment", noComment: "(no comment)",
-    reply: "Your explanation", add: "Attach an existing document", keep: "Documents attached to the explanation", save: "Save explanation", saved: "Explanation saved.",
-    send: "Send the explanation", sendConfirm: "Send the explanation to the Department? It cannot be edited afterwards.", points: "points",
+    title: "Explanation",
+    back: "Back to the overview",
+    lead: "The items the Department scored below your self-assessment. For each, reply and attach further evidence.",
+    none: "No item was marked down.",
+    self: "Self-assessed",
+    appraised: "Appraised",
+    scorer: "Scorer's comment",
+    noComment: "(no comment)",
+    reply: "Your explanation",
+    add: "Attach an existing document",
+    keep: "Documents attached to the explanation",
+    save: "Save explanation",
+    saved: "Explanation saved.",
+    send: "Send the explanation",
+    sendConfirm: "Send the explanation to the Department? It cannot be edited afterwards.",
+    points: "points",
   },
 } as const;
 
@@ -31,7 +55,16 @@ export function markedDown(data: WardData): LeafNode[] {
 }
 
 /** The explanation round: only the marked-down items, with the scorer's comment and points, and a reply form each. */
-export function WardExplanationPage(props: { lang: Lang; data: WardData; csrf: string; base: string; errors: FormError[]; errorItem?: string | undefined; saved?: string | undefined; maxFileBytes: number }) {
+export function WardExplanationPage(props: {
+  lang: Lang;
+  data: WardData;
+  csrf: string;
+  base: string;
+  errors: FormError[];
+  errorItem?: string | undefined;
+  saved?: string | undefined;
+  maxFileBytes: number;
+}) {
   const { lang, data } = props;
   const t = TEXT[lang];
   const items = markedDown(data);
@@ -39,11 +72,19 @@ export function WardExplanationPage(props: { lang: Lang; data: WardData; csrf: s
   const docs = data.assessment.evidence;
   return (
     <>
-      <p class="back-link"><a href={props.base}>← {t.back}</a></p>
+      <p class="back-link">
+        <a href={props.base}>← {t.back}</a>
+      </p>
       <ErrorSummary lang={lang} errors={props.errors} />
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
-      {props.saved ? <div class="notice" role="status"><p>{t.saved} ({props.saved})</p></div> : null}
+      {props.saved ? (
+        <div class="notice" role="status">
+          <p>
+            {t.saved} ({props.saved})
+          </p>
+        </div>
+      ) : null}
       {items.length === 0 ? <p>{t.none}</p> : null}
       {items.map((leaf) => {
         const leafReport = data.nodes.get(leaf.code)!.leaf!;
@@ -53,9 +94,16 @@ export function WardExplanationPage(props: { lang: Lang; data: WardData; csrf: s
         const errors = props.errorItem === leaf.code ? props.errors : [];
         return (
           <article class="card item" id={`item-${leaf.code}`} aria-labelledby={`title-${leaf.code}`}>
-            <h2 id={`title-${leaf.code}`} class="item-title">{leaf.code}. {text(leaf.title)}</h2>
-            <p>{t.self}: {leafReport.self ? formatPoints(leafReport.self.points, lang) : "–"} → {t.appraised}: <strong>{formatPoints(leafReport.appraised!.points, lang)}</strong> {t.points}</p>
-            <p><strong>{t.scorer}:</strong> {scorer?.comment ?? t.noComment}</p>
+            <h2 id={`title-${leaf.code}`} class="item-title">
+              {leaf.code}. {text(leaf.title)}
+            </h2>
+            <p>
+              {t.self}: {leafReport.self ? formatPoints(leafReport.self.points, lang) : "–"} → {t.appraised}:{" "}
+              <strong>{formatPoints(leafReport.appraised!.points, lang)}</strong> {t.points}
+            </p>
+            <p>
+              <strong>{t.scorer}:</strong> {scorer?.comment ?? t.noComment}
+            </p>
             {data.assessment.state === "explanation" ? (
               <>
                 <form method="post" action={`${props.base}/explanation/${encodeURIComponent(leaf.code)}`} novalidate>
@@ -64,23 +112,44 @@ export function WardExplanationPage(props: { lang: Lang; data: WardData; csrf: s
                   <div class={hasError(errors, fieldId.comment(leaf.code)) ? "field field-error" : "field"}>
                     <label for={fieldId.comment(leaf.code)}>{t.reply}</label>
                     <FieldError id={fieldId.comment(leaf.code)} errors={errors} lang={lang} />
-                    <textarea id={fieldId.comment(leaf.code)} name={fieldId.comment(leaf.code)} rows={3} maxlength={2000}>{value.comment ?? ""}</textarea>
+                    <textarea id={fieldId.comment(leaf.code)} name={fieldId.comment(leaf.code)} rows={3} maxlength={2000}>
+                      {value.comment ?? ""}
+                    </textarea>
                   </div>
                   {(value.evidence ?? []).length > 0 ? (
                     <fieldset class="field checkboxes">
                       <legend>{t.keep}</legend>
-                      {(value.evidence ?? []).map((id) => <label><input type="checkbox" name={fieldId.evidence(leaf.code)} value={id} checked /> {docLabel(docs.find((d) => d.id === id) ?? { id })}</label>)}
+                      {(value.evidence ?? []).map((id) => (
+                        <label>
+                          <input type="checkbox" name={fieldId.evidence(leaf.code)} value={id} checked /> {docLabel(docs.find((d) => d.id === id) ?? { id })}
+                        </label>
+                      ))}
                     </fieldset>
                   ) : null}
                   <div class="field">
                     <label for={`add-${leaf.code}`}>{t.add}</label>
                     <input type="text" class="input-short" id={`add-${leaf.code}`} name={`add-${leaf.code}`} list={DOCS_LIST} autocomplete="off" />
                   </div>
-                  <button type="submit" class="button">{t.save}<span class="visually-hidden"> {leaf.code}</span></button>
+                  <button type="submit" class="button">
+                    {t.save}
+                    <span class="visually-hidden"> {leaf.code}</span>
+                  </button>
                 </form>
-                <EvidenceUpload lang={lang} csrf={props.csrf} action={`${props.base}/evidence/file`} item={leaf.code} back={`${props.base}/explanation#item-${leaf.code}`} maxBytes={props.maxFileBytes} errors={errors} />
+                <EvidenceUpload
+                  lang={lang}
+                  csrf={props.csrf}
+                  action={`${props.base}/evidence/file`}
+                  item={leaf.code}
+                  back={`${props.base}/explanation#item-${leaf.code}`}
+                  maxBytes={props.maxFileBytes}
+                  errors={errors}
+                />
               </>
-            ) : value.comment ? <p><strong>{t.reply}:</strong> {value.comment}</p> : null}
+            ) : value.comment ? (
+              <p>
+                <strong>{t.reply}:</strong> {value.comment}
+              </p>
+            ) : null}
           </article>
         );
       })}
@@ -89,7 +158,9 @@ export function WardExplanationPage(props: { lang: Lang; data: WardData; csrf: s
         <form method="post" action={`${props.base}/submit-explanation`} data-confirm={t.sendConfirm} class="button-row">
           <CsrfField token={props.csrf} />
           <input type="hidden" name="version" value={String(data.assessment.version)} />
-          <button type="submit" class="button">{t.send}</button>
+          <button type="submit" class="button">
+            {t.send}
+          </button>
         </form>
       ) : null}
     </>

@@ -6,18 +6,34 @@ import { formatIndex } from "./ward-format.js";
 
 const TEXT = {
   vi: {
-    title: "Nộp bản tự chấm", back: "Quay lại tổng quan", index: "Chỉ số tạm tính khi nộp", deadline: "Hạn nộp",
-    missingTitle: "Bản tự chấm còn thiếu", complete: "Đã nhập đủ các tiêu chí.", notEntered: (n: number) => `${n} tiêu chí chưa nhập`,
-    facts: "Tiêu chí còn thiếu số liệu", evidence: "Tiêu chí còn thiếu tài liệu kiểm chứng",
+    title: "Nộp bản tự chấm",
+    back: "Quay lại tổng quan",
+    index: "Chỉ số tạm tính khi nộp",
+    deadline: "Hạn nộp",
+    missingTitle: "Bản tự chấm còn thiếu",
+    complete: "Đã nhập đủ các tiêu chí.",
+    notEntered: (n: number) => `${n} tiêu chí chưa nhập`,
+    facts: "Tiêu chí còn thiếu số liệu",
+    evidence: "Tiêu chí còn thiếu tài liệu kiểm chứng",
     warn: "Tiêu chí chưa nhập hoặc thiếu số liệu được tính 0 điểm; thiếu tài liệu kiểm chứng có thể bị trừ khi thẩm định.",
-    after: "Sau khi nộp, bản tự chấm không sửa được nữa; bạn có thể rút lại để sửa cho đến hạn nộp.", confirm: "Xác nhận nộp", cancel: "Chưa nộp, quay lại",
+    after: "Sau khi nộp, bản tự chấm không sửa được nữa; bạn có thể rút lại để sửa cho đến hạn nộp.",
+    confirm: "Xác nhận nộp",
+    cancel: "Chưa nộp, quay lại",
   },
   en: {
-    title: "Submit the self-assessment", back: "Back to the overview", index: "Live index at submission", deadline: "Due",
-    missingTitle: "Still missing", complete: "Every item is entered.", notEntered: (n: number) => `${n} item(s) not entered`,
-    facts: "Items missing facts", evidence: "Items missing evidence",
+    title: "Submit the self-assessment",
+    back: "Back to the overview",
+    index: "Live index at submission",
+    deadline: "Due",
+    missingTitle: "Still missing",
+    complete: "Every item is entered.",
+    notEntered: (n: number) => `${n} item(s) not entered`,
+    facts: "Items missing facts",
+    evidence: "Items missing evidence",
     warn: "Items not entered or missing facts score 0; missing evidence may be marked down at appraisal.",
-    after: "Once submitted it cannot be edited; you can withdraw it to edit until the deadline.", confirm: "Confirm and submit", cancel: "Not now, go back",
+    after: "Once submitted it cannot be edited; you can withdraw it to edit until the deadline.",
+    confirm: "Confirm and submit",
+    cancel: "Not now, go back",
   },
 } as const;
 
@@ -32,36 +48,95 @@ export function WardSubmitPage(props: { lang: Lang; data: WardData; csrf: string
   const deadline = new Date(data.campaign.deadlines.self);
   return (
     <>
-      <p class="back-link"><a href={props.base}>← {t.back}</a></p>
+      <p class="back-link">
+        <a href={props.base}>← {t.back}</a>
+      </p>
       <h1>{t.title}</h1>
-      <p class="muted">{data.unit.name} · {data.campaign.title}</p>
+      <p class="muted">
+        {data.unit.name} · {data.campaign.title}
+      </p>
       <dl class="summary">
-        <dt>{t.index}</dt><dd><strong>{formatIndex(data.report.totals.index, data.set.display.indexDecimals, lang)}</strong></dd>
-        <dt>{t.deadline}</dt><dd>{formatInstant(deadline, lang)} ({formatTimeLeft(deadline, data.now, lang)})</dd>
+        <dt>{t.index}</dt>
+        <dd>
+          <strong>{formatIndex(data.report.totals.index, data.set.display.indexDecimals, lang)}</strong>
+        </dd>
+        <dt>{t.deadline}</dt>
+        <dd>
+          {formatInstant(deadline, lang)} ({formatTimeLeft(deadline, data.now, lang)})
+        </dd>
       </dl>
       {incomplete ? (
         <div class="notice warn" role="alert">
           <h2 class="panel-title">{t.missingTitle}</h2>
           <ul>
             {p.notEntered.length > 0 ? (
-              <li><details><summary>{t.notEntered(p.notEntered.length)}</summary><ul>{p.notEntered.map((leaf) => <li><a href={link(leaf.code)}>{leaf.code}. {text(leaf.title)}</a></li>)}</ul></details></li>
+              <li>
+                <details>
+                  <summary>{t.notEntered(p.notEntered.length)}</summary>
+                  <ul>
+                    {p.notEntered.map((leaf) => (
+                      <li>
+                        <a href={link(leaf.code)}>
+                          {leaf.code}. {text(leaf.title)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
             ) : null}
             {p.missingFacts.length > 0 ? (
-              <li><details><summary>{t.facts} ({p.missingFacts.length})</summary><ul>{p.missingFacts.map((m) => <li><a href={link(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details></li>
+              <li>
+                <details>
+                  <summary>
+                    {t.facts} ({p.missingFacts.length})
+                  </summary>
+                  <ul>
+                    {p.missingFacts.map((m) => (
+                      <li>
+                        <a href={link(m.code)}>
+                          {m.code}. {text(m.title)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
             ) : null}
             {p.missingEvidence.length > 0 ? (
-              <li><details><summary>{t.evidence} ({p.missingEvidence.length})</summary><ul>{p.missingEvidence.map((m) => <li><a href={link(m.code)}>{m.code}. {text(m.title)}</a></li>)}</ul></details></li>
+              <li>
+                <details>
+                  <summary>
+                    {t.evidence} ({p.missingEvidence.length})
+                  </summary>
+                  <ul>
+                    {p.missingEvidence.map((m) => (
+                      <li>
+                        <a href={link(m.code)}>
+                          {m.code}. {text(m.title)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
             ) : null}
           </ul>
           <p>{t.warn}</p>
         </div>
-      ) : <p class="notice">{t.complete}</p>}
+      ) : (
+        <p class="notice">{t.complete}</p>
+      )}
       <p>{t.after}</p>
       <form method="post" action={`${props.base}/submit`} class="button-row">
         <CsrfField token={props.csrf} />
         <input type="hidden" name="version" value={String(data.assessment.version)} />
-        <button type="submit" class="button">{t.confirm}</button>
-        <a class="button secondary" href={props.base}>{t.cancel}</a>
+        <button type="submit" class="button">
+          {t.confirm}
+        </button>
+        <a class="button secondary" href={props.base}>
+          {t.cancel}
+        </a>
       </form>
     </>
   );

@@ -12,8 +12,18 @@ import { scoreInputs } from "../score-inputs.js";
 
 /** The demo's years, each with its criteria version and its sheet of assessments. */
 const YEARS = [
-  { year: 2025, criteria: "criteria/reference-commune/2025.1.json", sheet: "criteria/examples/demo-province/assessments-2025.csv", survey: "criteria/examples/demo-province/survey-2025.csv" },
-  { year: 2026, criteria: "criteria/reference-commune/2026.1.json", sheet: "criteria/examples/demo-province/assessments-2026.csv", survey: "criteria/examples/demo-province/survey-2026.csv" },
+  {
+    year: 2025,
+    criteria: "criteria/reference-commune/2025.1.json",
+    sheet: "criteria/examples/demo-province/assessments-2025.csv",
+    survey: "criteria/examples/demo-province/survey-2025.csv",
+  },
+  {
+    year: 2026,
+    criteria: "criteria/reference-commune/2026.1.json",
+    sheet: "criteria/examples/demo-province/assessments-2026.csv",
+    survey: "criteria/examples/demo-province/survey-2026.csv",
+  },
 ];
 
 export const demoCommand = defineCommand({
@@ -34,10 +44,17 @@ export const demoCommand = defineCommand({
     let previous: Ranking | undefined;
     for (const { year, criteria, sheet, survey } of YEARS) {
       const set = readCriteriaSet(join(root, criteria));
-      const reports = scoreInputs(set, await readUnitInputs([join(root, sheet)], set, year, join(root, survey), (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))));
+      const reports = scoreInputs(
+        set,
+        await readUnitInputs([join(root, sheet)], set, year, join(root, survey), (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))),
+      );
       const ranked = rankUnits(set, reports, previous);
       if (!ranked.ok) {
-        throw problemsError({ vi: `không xếp hạng được các đơn vị mẫu năm ${year}`, en: `the demo units of ${year} cannot be ranked` }, relative(root, sheet), ranked.problems);
+        throw problemsError(
+          { vi: `không xếp hạng được các đơn vị mẫu năm ${year}`, en: `the demo units of ${year} cannot be ranked` },
+          relative(root, sheet),
+          ranked.problems,
+        );
       }
       const path = relative(process.cwd(), join(root, sheet));
       const setName = `${set.family} ${set.version}`;

@@ -24,7 +24,10 @@ export const rankCommand = defineCommand({
     previous: {
       type: "string",
       valueHint: { vi: "xếp-hạng-năm-trước.json", en: "last-year-ranking.json" },
-      description: { vi: 'xếp hạng năm trước (JSON của "par rank --format json") để tính thay đổi thứ hạng', en: 'last year\'s ranking (the JSON of "par rank --format json") for the change of rank' },
+      description: {
+        vi: 'xếp hạng năm trước (JSON của "par rank --format json") để tính thay đổi thứ hạng',
+        en: 'last year\'s ranking (the JSON of "par rank --format json") for the change of rank',
+      },
       mustExist: true,
     },
     survey: SURVEY_ARG,
@@ -36,8 +39,19 @@ export const rankCommand = defineCommand({
         en: "adds how sure each rank is: median rank, 5–95% band, the chance of each class and the pairs whose order is not settled (Monte Carlo over the survey samples)",
       },
     },
-    replicates: { type: "integer", valueHint: { vi: "số", en: "N" }, description: { vi: "số lần mô phỏng (mặc định 1000, tối đa 100000)", en: "replicates (default 1000, at most 100000)" } },
-    seed: { type: "integer", valueHint: { vi: "số", en: "S" }, description: { vi: "hạt giống ngẫu nhiên: cùng hạt giống, cùng kết quả (mặc định 1)", en: "random seed: the same seed gives the same result (default 1)" } },
+    replicates: {
+      type: "integer",
+      valueHint: { vi: "số", en: "N" },
+      description: { vi: "số lần mô phỏng (mặc định 1000, tối đa 100000)", en: "replicates (default 1000, at most 100000)" },
+    },
+    seed: {
+      type: "integer",
+      valueHint: { vi: "số", en: "S" },
+      description: {
+        vi: "hạt giống ngẫu nhiên: cùng hạt giống, cùng kết quả (mặc định 1)",
+        en: "random seed: the same seed gives the same result (default 1)",
+      },
+    },
     disputes: {
       type: "boolean",
       description: {
@@ -51,21 +65,39 @@ export const rankCommand = defineCommand({
   async run({ args, lang, io }) {
     const set = readCriteriaSet(args.criteria);
     const previous = args.previous ? readRanking(args.previous) : undefined;
-    const reports = scoreInputs(set, await readUnitInputs(args.inputs, set, args.year, args.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))), scoringProgress(io, lang));
+    const reports = scoreInputs(
+      set,
+      await readUnitInputs(args.inputs, set, args.year, args.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))),
+      scoringProgress(io, lang),
+    );
     const ranked = rankUnits(set, reports, previous);
     if (!ranked.ok) {
-      throw problemsError({ vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" }, args.inputs.join(", "), ranked.problems);
+      throw problemsError(
+        { vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" },
+        args.inputs.join(", "),
+        ranked.problems,
+      );
     }
     const format = args.format as Format;
     if (args.robustness) {
       const replicates = args.replicates ?? 1000;
-      if (replicates < 1 || replicates > 100_000) throw usageError({ vi: `--replicates phải từ 1 đến 100000 (đang là ${replicates})`, en: `--replicates must be 1 to 100000 (got ${replicates})` });
+      if (replicates < 1 || replicates > 100_000)
+        throw usageError({ vi: `--replicates phải từ 1 đến 100000 (đang là ${replicates})`, en: `--replicates must be 1 to 100000 (got ${replicates})` });
       const analysed = analyseRobustness(set, reports, { replicates, seed: args.seed ?? 1, disputes: args.disputes });
-      if (!analysed.ok) throw problemsError({ vi: "không phân tích được độ tin cậy của thứ hạng", en: "the ranking's robustness cannot be analysed" }, args.inputs.join(", "), analysed.problems);
+      if (!analysed.ok)
+        throw problemsError(
+          { vi: "không phân tích được độ tin cậy của thứ hạng", en: "the ranking's robustness cannot be analysed" },
+          args.inputs.join(", "),
+          analysed.problems,
+        );
       const robustness = analysed.value;
       await emitResult(io, args.out, format, lang, {
         json: () => ({ ...ranked.value, robustness }),
-        csv: () => robustnessToCsvRows(robustness, set.classes.map((c) => c.code)),
+        csv: () =>
+          robustnessToCsvRows(
+            robustness,
+            set.classes.map((c) => c.code),
+          ),
         table: () => `${formatRankingTable(ranked.value, lang)}\n${formatRobustnessTable(robustness, lang)}`,
         sheetName: `PAR ${ranked.value.year}`,
       });

@@ -16,7 +16,7 @@ export const surveyImportCommand = defineCommand({
   meta: {
     name: "survey import",
     description: {
-      vi: "nhập kết quả điều tra xã hội học (KoboToolbox/ODK, LimeSurvey, Google Forms CSV hoặc XLSX) theo bảng ánh xạ phiếu điều tra: số phiếu, tỷ lệ hài lòng từng câu, nhóm và chung (khoảng tin cậy 95 %), điểm theo bộ tiêu chí; CSV kết quả dùng cho \"par score --survey\"; tóm tắt chất lượng dữ liệu ở stderr",
+      vi: 'nhập kết quả điều tra xã hội học (KoboToolbox/ODK, LimeSurvey, Google Forms CSV hoặc XLSX) theo bảng ánh xạ phiếu điều tra: số phiếu, tỷ lệ hài lòng từng câu, nhóm và chung (khoảng tin cậy 95 %), điểm theo bộ tiêu chí; CSV kết quả dùng cho "par score --survey"; tóm tắt chất lượng dữ liệu ở stderr',
       en: 'imports a survey export (KoboToolbox/ODK, LimeSurvey, Google Forms CSV, or XLSX) with an instrument mapping: respondents, satisfaction per question, group and overall (95 % Wilson intervals), points under the criteria set; the results CSV is what "par score --survey" reads; the data-quality summary goes to stderr',
     },
     example: "par survey import criteria/examples/survey/kobo-xml.csv --mapping criteria/survey/reference-sipas/2026.1.json --format table",
@@ -32,7 +32,10 @@ export const surveyImportCommand = defineCommand({
     mapping: {
       type: "string",
       valueHint: { vi: "bảng-ánh-xạ.json", en: "mapping.json" },
-      description: { vi: "bảng ánh xạ phiếu điều tra (criteria/survey/<mã>/<phiên bản>.json)", en: "the instrument mapping (criteria/survey/<id>/<version>.json)" },
+      description: {
+        vi: "bảng ánh xạ phiếu điều tra (criteria/survey/<mã>/<phiên bản>.json)",
+        en: "the instrument mapping (criteria/survey/<id>/<version>.json)",
+      },
       required: true,
       mustExist: true,
     },
@@ -45,7 +48,10 @@ export const surveyImportCommand = defineCommand({
     units: {
       type: "string",
       valueHint: { vi: "đơn-vị.csv", en: "units.csv" },
-      description: { vi: "danh sách đơn vị unit,unit_name,unit_type,population: báo mã lạ và kiểm tra cỡ mẫu", en: "units unit,unit_name,unit_type,population: flags unknown codes and checks sample sizes" },
+      description: {
+        vi: "danh sách đơn vị unit,unit_name,unit_type,population: báo mã lạ và kiểm tra cỡ mẫu",
+        en: "units unit,unit_name,unit_type,population: flags unknown codes and checks sample sizes",
+      },
       mustExist: true,
     },
     report: {
@@ -60,7 +66,12 @@ export const surveyImportCommand = defineCommand({
     const mappingJson = readJson(args.mapping) as Partial<SurveyMapping>;
     const criteria = readCriteriaSet(args.criteria ?? defaultCriteria(mappingJson));
     const mapping = loadSurveyMapping(mappingJson, criteria);
-    if (!mapping.ok) throw problemsError({ vi: `${args.mapping} không phải bảng ánh xạ hợp lệ`, en: `${args.mapping} is not a valid survey mapping` }, args.mapping, mapping.problems);
+    if (!mapping.ok)
+      throw problemsError(
+        { vi: `${args.mapping} không phải bảng ánh xạ hợp lệ`, en: `${args.mapping} is not a valid survey mapping` },
+        args.mapping,
+        mapping.problems,
+      );
     const units = args.units ? readUnits(args.units, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))) : undefined;
     const onProgress = (rows: number) => io.stderr(lang === "vi" ? `… ${formatInteger(rows, lang)} dòng\n` : `… ${formatInteger(rows, lang)} rows\n`);
     const imported = await importSurveyFile(args.export, { mapping: mapping.value, criteria, ...(units ? { units } : {}) }, { onProgress });

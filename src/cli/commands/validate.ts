@@ -111,5 +111,10 @@ function checkSurveyMapping(json: { criteria?: unknown }, given: CriteriaSet | u
 
 /** Any `format` starting "par-survey-mapping" is read as a mapping, so a wrong version is reported by the mapping's schema. */
 function isSurveyMapping(json: unknown): json is { format: string; criteria?: unknown } {
-  return json !== null && typeof json === "object" && typeof (json as { format?: unknown }).format === "string" && (json as { format: string }).format.startsWith("par-survey-mapping");
+  return (
+    json !== null &&
+    typeof json === "object" &&
+    typeof (json as { format?: unknown }).format === "string" &&
+    (json as { format: string }).format.startsWith("par-survey-mapping")
+  );
 }

@@ -24,7 +24,10 @@ export const whatIfCommand = defineCommand({
     "survey-weight": {
       type: "string",
       valueHint: { vi: "điểm", en: "points" },
-      description: { vi: "tổng điểm tối đa của các tiêu chí khảo sát (mỗi tiêu chí giữ tỷ trọng của mình)", en: "total maximum of the survey items (each keeps its share)" },
+      description: {
+        vi: "tổng điểm tối đa của các tiêu chí khảo sát (mỗi tiêu chí giữ tỷ trọng của mình)",
+        en: "total maximum of the survey items (each keeps its share)",
+      },
     },
     "missing-survey": {
       type: "enum",
@@ -34,12 +37,18 @@ export const whatIfCommand = defineCommand({
     na: {
       type: "enum",
       options: ["exclude", "full"],
-      description: { vi: "tiêu chí không phát sinh: không tính vào điểm tối đa (exclude) hoặc đạt tối đa (full)", en: "not-applicable items: left out of the maximum, or full points" },
+      description: {
+        vi: "tiêu chí không phát sinh: không tính vào điểm tối đa (exclude) hoặc đạt tối đa (full)",
+        en: "not-applicable items: left out of the maximum, or full points",
+      },
     },
     "class-edges": {
       type: "string",
       valueHint: { vi: "90;80;70;50", en: "90;80;70;50" },
-      description: { vi: "ngưỡng dưới của các xếp loại, từ cao xuống thấp, cách nhau bởi dấu chấm phẩy", en: "lower edges of the classes, highest first, separated by semicolons" },
+      description: {
+        vi: "ngưỡng dưới của các xếp loại, từ cao xuống thấp, cách nhau bởi dấu chấm phẩy",
+        en: "lower edges of the classes, highest first, separated by semicolons",
+      },
     },
     format: formatArg(["table", "json", "csv"], "table"),
     out: OUT_ARG,
@@ -53,32 +62,62 @@ export const whatIfCommand = defineCommand({
       ...(args["class-edges"] !== undefined ? { classEdges: args["class-edges"].split(";").map((edge) => parseNumber(edge, "--class-edges")) } : {}),
     };
     if (Object.keys(policy).length === 0) {
-      throw usageError({ vi: "cho biết chính sách cần thử: --survey-weight, --missing-survey, --na hoặc --class-edges", en: "say which policy to try: --survey-weight, --missing-survey, --na or --class-edges" });
+      throw usageError({
+        vi: "cho biết chính sách cần thử: --survey-weight, --missing-survey, --na hoặc --class-edges",
+        en: "say which policy to try: --survey-weight, --missing-survey, --na or --class-edges",
+      });
     }
     const derived = derivePolicySet(set, policy);
-    if (!derived.ok) throw problemsError({ vi: "chính sách này không áp dụng được cho bộ tiêu chí", en: "this policy cannot be applied to the set" }, args.criteria, derived.problems);
+    if (!derived.ok)
+      throw problemsError(
+        { vi: "chính sách này không áp dụng được cho bộ tiêu chí", en: "this policy cannot be applied to the set" },
+        args.criteria,
+        derived.problems,
+      );
     const inputs = await readUnitInputs(args.inputs, set, args.year, args.survey);
     if (inputs.some((input) => input.kind === "report")) {
-      throw usageError({ vi: 'what-if cần bản đánh giá, không dùng báo cáo điểm của "par score"', en: 'what-if needs assessments, not the reports of "par score"' });
+      throw usageError({
+        vi: 'what-if cần bản đánh giá, không dùng báo cáo điểm của "par score"',
+        en: 'what-if needs assessments, not the reports of "par score"',
+      });
     }
     const rank = (which: typeof set) => {
       const ranked = rankUnits(which, scoreInputs(which, inputs));
-      if (!ranked.ok) throw problemsError({ vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" }, args.inputs.join(", "), ranked.problems);
+      if (!ranked.ok)
+        throw problemsError(
+          { vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" },
+          args.inputs.join(", "),
+          ranked.problems,
+        );
       return ranked.value;
     };
     const before = rank(set);
     const after = rank(derived.value);
     const changes = compareRankings(before, after);
-    const title = lang === "vi" ? `Thử chính sách khác (${describe(policy, lang)}), bộ tiêu chí ${set.family} ${set.version}` : `What if (${describe(policy, lang)}), criteria ${set.family} ${set.version}`;
+    const title =
+      lang === "vi"
+        ? `Thử chính sách khác (${describe(policy, lang)}), bộ tiêu chí ${set.family} ${set.version}`
+        : `What if (${describe(policy, lang)}), criteria ${set.family} ${set.version}`;
     const format = args.format as Format;
-    emit(io, render(format, { json: () => ({ policy, changes }), csv: () => rankChangesToCsvRows(changes), table: () => formatRankChanges(changes, set.display.indexDecimals, lang, title) }), args.out, format, lang);
+    emit(
+      io,
+      render(format, {
+        json: () => ({ policy, changes }),
+        csv: () => rankChangesToCsvRows(changes),
+        table: () => formatRankChanges(changes, set.display.indexDecimals, lang, title),
+      }),
+      args.out,
+      format,
+      lang,
+    );
     return EXIT.ok;
   },
 });
 
 function parseNumber(text: string, option: string): number {
   const value = Number(text.trim().replace(",", "."));
-  if (text.trim() === "" || !Number.isFinite(value)) throw usageError({ vi: `${option}: "${text}" không phải là số`, en: `${option}: "${text}" is not a number` });
+  if (text.trim() === "" || !Number.isFinite(value))
+    throw usageError({ vi: `${option}: "${text}" không phải là số`, en: `${option}: "${text}" is not a number` });
   return value;
 }
 
@@ -91,6 +130,9 @@ const POLICY_NAMES: Record<keyof Policy, { vi: string; en: string }> = {
 
 function describe(policy: Policy, lang: Lang): string {
   return (Object.entries(policy) as [keyof Policy, unknown][])
-    .map(([key, value]) => `${POLICY_NAMES[key][lang]} ${Array.isArray(value) ? value.join("; ") : typeof value === "number" ? formatDecimal(value, 2, lang) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${POLICY_NAMES[key][lang]} ${Array.isArray(value) ? value.join("; ") : typeof value === "number" ? formatDecimal(value, 2, lang) : String(value)}`,
+    )
     .join(", ");
 }

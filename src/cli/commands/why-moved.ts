@@ -8,7 +8,8 @@ import { scoreInputs } from "../score-inputs.js";
 
 const setArg = (vi: string, en: string) =>
   ({ type: "string", valueHint: { vi: "bộ-tiêu-chí.json", en: "set.json" }, description: { vi, en }, required: true, mustExist: true }) as const;
-const surveyArg = (vi: string, en: string) => ({ type: "string", valueHint: { vi: "kết-quả.csv|.json", en: "results.csv|.json" }, description: { vi, en }, mustExist: true }) as const;
+const surveyArg = (vi: string, en: string) =>
+  ({ type: "string", valueHint: { vi: "kết-quả.csv|.json", en: "results.csv|.json" }, description: { vi, en }, mustExist: true }) as const;
 
 export const whyMovedCommand = defineCommand({
   meta: {
@@ -24,7 +25,10 @@ export const whyMovedCommand = defineCommand({
     inputs: {
       type: "positional",
       name: { vi: "năm-cũ năm-mới", en: "old new" },
-      description: { vi: "bản đánh giá (hoặc báo cáo điểm) của năm cũ rồi năm mới", en: "the assessments (or score reports) of the older year, then the newer" },
+      description: {
+        vi: "bản đánh giá (hoặc báo cáo điểm) của năm cũ rồi năm mới",
+        en: "the assessments (or score reports) of the older year, then the newer",
+      },
       required: true,
       variadic: true,
       mustExist: true,
@@ -38,13 +42,15 @@ export const whyMovedCommand = defineCommand({
     out: OUT_ARG,
   },
   async run({ args, lang, io }) {
-    if (args.inputs.length !== 2) throw usageError({ vi: "cần đúng hai đầu vào: năm cũ rồi năm mới", en: "give exactly two inputs: the older year, then the newer" });
+    if (args.inputs.length !== 2)
+      throw usageError({ vi: "cần đúng hai đầu vào: năm cũ rồi năm mới", en: "give exactly two inputs: the older year, then the newer" });
     const olderSet = readCriteriaSet(args["criteria-old"]);
     const newerSet = readCriteriaSet(args["criteria-new"]);
     const older = await reportOf(olderSet, args.inputs[0]!, args.unit, args["survey-old"]);
     const newer = await reportOf(newerSet, args.inputs[1]!, args.unit, args["survey-new"]);
     const change = explainScoreChange(older, newer, diffCriteriaSets(olderSet, newerSet));
-    if (!change.ok) throw problemsError({ vi: "không so sánh được hai báo cáo", en: "the two reports cannot be compared" }, args.inputs.join(", "), change.problems);
+    if (!change.ok)
+      throw problemsError({ vi: "không so sánh được hai báo cáo", en: "the two reports cannot be compared" }, args.inputs.join(", "), change.problems);
     const format = args.format as Format;
     emit(io, render(format, { json: () => change.value, csv: () => [], table: () => formatScoreChange(change.value, lang) }), args.out, format, lang);
     return EXIT.ok;

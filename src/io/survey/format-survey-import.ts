@@ -15,9 +15,11 @@ export function surveyResultsTable(result: SurveyImportResult, criteria: Criteri
 
 export function formatSurveyTable(result: SurveyImportResult, lang: Lang): string {
   const en = lang === "en";
-  const groups = result.units[0]?.groups.filter((g) => g.n > 0 || result.units.some((u) => u.groups.find((x) => x.code === g.code)!.n > 0)).map((g) => g.code) ?? [];
+  const groups =
+    result.units[0]?.groups.filter((g) => g.n > 0 || result.units.some((u) => u.groups.find((x) => x.code === g.code)!.n > 0)).map((g) => g.code) ?? [];
   const fixed = (value: number, decimals: number) => localiseDecimal(value.toFixed(decimals), lang);
-  const estimate = (e: Estimate | undefined) => (e?.percent === null || e === undefined ? "–" : `${fixed(e.percent, 2)} [${fixed(e.ci95![0], 1)}–${fixed(e.ci95![1], 1)}]`);
+  const estimate = (e: Estimate | undefined) =>
+    e?.percent === null || e === undefined ? "–" : `${fixed(e.percent, 2)} [${fixed(e.ci95![0], 1)}–${fixed(e.ci95![1], 1)}]`;
   const columns = [
     { header: en ? "Unit" : "Đơn vị" },
     { header: en ? "Name" : "Tên" },
@@ -47,7 +49,9 @@ export function formatSurveyQuality(result: SurveyImportResult, lang: Lang): str
     en
       ? `${result.source.file} (${result.source.kind}): ${q.rows} rows, ${q.used} used; excluded: ${q.duplicates} duplicate, ${q.incomplete} incomplete, ${q.rejected} rejected, ${q.missingUnit} without unit, ${q.malformed} malformed; answers: ${q.outOfScale} out of scale, ${q.excludedAnswers} don't know / not applicable`
       : `${result.source.file} (${result.source.kind}): ${q.rows} dòng, ${q.used} phiếu được dùng; loại: ${q.duplicates} trùng, ${q.incomplete} chưa hoàn thành, ${q.rejected} không đạt, ${q.missingUnit} thiếu đơn vị, ${q.malformed} sai cấu trúc dòng; câu trả lời: ${q.outOfScale} ngoài thang đo, ${q.excludedAnswers} không biết / không áp dụng`,
-    ...(q.unitsBelowSample.length > 0 ? [en ? `below the required sample: ${q.unitsBelowSample.join(", ")}` : `chưa đủ cỡ mẫu: ${q.unitsBelowSample.join(", ")}`] : []),
+    ...(q.unitsBelowSample.length > 0
+      ? [en ? `below the required sample: ${q.unitsBelowSample.join(", ")}` : `chưa đủ cỡ mẫu: ${q.unitsBelowSample.join(", ")}`]
+      : []),
     ...q.notes.map((note) => `${en ? "note" : "ghi chú"}: ${textIn(note, lang)}`),
     ...q.issues.map((p) => `  ${p.path}  [${p.code}]\n    ${en ? p.message : p.vi}`),
     ...(q.notListed > 0 ? [en ? `  … and ${q.notListed} more issues (counted above)` : `  … và ${q.notListed} vấn đề khác (đã tính ở trên)`] : []),

@@ -20,7 +20,13 @@ export function readSurveyUnits(text: string, fileName: string): Checked<SurveyU
   const names = header.map((cell) => cell.trim().toLowerCase());
   const column = (key: keyof typeof COLUMNS) => names.findIndex((name) => COLUMNS[key].includes(name));
   const at = { unit: column("unit"), name: column("name"), type: column("type"), population: column("population") };
-  if (at.unit === -1) return { ok: false, problems: [problem("missing-column", `${fileName}:1`, 'the units list has no "unit" column (the unit code)', 'danh sách đơn vị thiếu cột "unit" (mã đơn vị)')] };
+  if (at.unit === -1)
+    return {
+      ok: false,
+      problems: [
+        problem("missing-column", `${fileName}:1`, 'the units list has no "unit" column (the unit code)', 'danh sách đơn vị thiếu cột "unit" (mã đơn vị)'),
+      ],
+    };
   const problems: Problem[] = [];
   const cut = truncatedLastRow(records.value, content, fileName);
   if (cut) problems.push(cut);
@@ -37,7 +43,14 @@ export function readSurveyUnits(text: string, fileName: string): Checked<SurveyU
     const code = cell(at.unit);
     if (code === "") return;
     if (seen.has(code)) {
-      problems.push(problem("duplicate-code", `${fileName}:${row}:unit`, `unit ${code} is listed twice: keep one row`, `đơn vị ${code} bị liệt kê hai lần: chỉ giữ một dòng`));
+      problems.push(
+        problem(
+          "duplicate-code",
+          `${fileName}:${row}:unit`,
+          `unit ${code} is listed twice: keep one row`,
+          `đơn vị ${code} bị liệt kê hai lần: chỉ giữ một dòng`,
+        ),
+      );
       return;
     }
     seen.add(code);
@@ -51,7 +64,15 @@ export function readSurveyUnits(text: string, fileName: string): Checked<SurveyU
     if (cell(at.population) !== "") {
       const population = parseNumber(cell(at.population), delimiter !== ",");
       if (population.ok && Number.isInteger(population.value) && population.value >= 0) unit.population = population.value;
-      else problems.push(problem("parse", `${fileName}:${row}:${header[at.population]}`, `"${cell(at.population)}" is not a count of dossiers: write a whole number such as 226`, `"${cell(at.population)}" không phải số hồ sơ: hãy ghi số nguyên, ví dụ 226`));
+      else
+        problems.push(
+          problem(
+            "parse",
+            `${fileName}:${row}:${header[at.population]}`,
+            `"${cell(at.population)}" is not a count of dossiers: write a whole number such as 226`,
+            `"${cell(at.population)}" không phải số hồ sơ: hãy ghi số nguyên, ví dụ 226`,
+          ),
+        );
     }
     units.push(unit);
   });

@@ -125,16 +125,27 @@ describe.each(TARGETS)("concurrency: $name", (target) => {
     }, 60_000);
 
     it("POST /units with one code: one 201, the others 409 with the stored unit", async () => {
-      const replies = await expectOneWinner(201, [409], (i) => ["POST", "/units", { token: tokens.admin, body: { code: "P01", name: `Phường Tân Lập ${i}`, type: "phuong" } }]);
+      const replies = await expectOneWinner(201, [409], (i) => [
+        "POST",
+        "/units",
+        { token: tokens.admin, body: { code: "P01", name: `Phường Tân Lập ${i}`, type: "phuong" } },
+      ]);
       const stored = (await read("/units/P01")).body;
       for (const loser of replies.filter((r) => r.status === 409)) expect(loser.body.error.current).toEqual({ version: 1, value: stored });
       await ok("POST", "/units", { token: tokens.admin, body: { code: "P02", name: "Phường Hòa Bình", type: "phuong" } }, 201);
-      const user = async (name: string, role: string, unit?: string) => (await ok("POST", "/users", { token: tokens.admin, body: { name, role, ...(unit ? { unit } : {}) } }, 201)).body.token as string;
-      Object.assign(tokens, { scorer: await user("Thẩm định viên", "scorer"), p01: await user("UBND P01", "unit", "P01"), p02: await user("UBND P02", "unit", "P02") });
+      const user = async (name: string, role: string, unit?: string) =>
+        (await ok("POST", "/users", { token: tokens.admin, body: { name, role, ...(unit ? { unit } : {}) } }, 201)).body.token as string;
+      Object.assign(tokens, {
+        scorer: await user("Thẩm định viên", "scorer"),
+        p01: await user("UBND P01", "unit", "P01"),
+        p02: await user("UBND P02", "unit", "P02"),
+      });
     }, 60_000);
 
     it("PUT /units/{code} with one If-Match: one change, no lost update", async () => {
-      await raceEdit("/units/P01", tokens.admin!, "PUT", "/units/P01", (i) => ({ body: { name: `Phường Tân Lập (${i})`, type: "phuong", changeReason: `đổi tên ${i}` } }));
+      await raceEdit("/units/P01", tokens.admin!, "PUT", "/units/P01", (i) => ({
+        body: { name: `Phường Tân Lập (${i})`, type: "phuong", changeReason: `đổi tên ${i}` },
+      }));
       expect(await audit("unit.update")).toBe(1);
     }, 60_000);
 
@@ -148,10 +159,18 @@ describe.each(TARGETS)("concurrency: $name", (target) => {
     it("evidence: create (If-None-Match: *), change, upload its file", async () => {
       const path = `${UNIT}/evidence/KH-01`;
       await expectOneWinner(200, [412], (i) => ["PUT", path, { token: tokens.p01, body: { title: `Kế hoạch ${i}` }, headers: { "if-none-match": "*" } }]);
-      const change = await expectOneWinner(200, [412], (i) => ["PUT", path, { token: tokens.p01, body: { title: `Kế hoạch CCHC ${i}`, number: `${i}/KH-UBND` }, headers: { "if-match": '"1"' } }]);
+      const change = await expectOneWinner(200, [412], (i) => [
+        "PUT",
+        path,
+        { token: tokens.p01, body: { title: `Kế hoạch CCHC ${i}`, number: `${i}/KH-UBND` }, headers: { "if-match": '"1"' } },
+      ]);
       for (const loser of change.filter((r) => r.status === 412)) expect(loser.body.error.current.version).toBe(2);
       const etag = (await read(`${UNIT}/evidence`, tokens.p01)).body[0].version;
-      await expectOneWinner(200, [412], () => ["PUT", `${path}/file?name=kh.pdf`, { token: tokens.p01, raw: PDF, headers: { "content-type": "application/pdf", "if-match": `"${etag}"` } }]);
+      await expectOneWinner(200, [412], () => [
+        "PUT",
+        `${path}/file?name=kh.pdf`,
+        { token: tokens.p01, raw: PDF, headers: { "content-type": "application/pdf", "if-match": `"${etag}"` } },
+      ]);
       expect((await read(`${UNIT}/evidence`, tokens.p01)).body[0].version).toBe(3);
       expect(await audit("evidence.save")).toBe(2);
       expect(await audit("evidence.file")).toBe(1);
@@ -160,24 +179,39 @@ describe.each(TARGETS)("concurrency: $name", (target) => {
     it.each([
       ["facts/law_enforcement_plan_issued", (i: number) => ({ value: i % 2 === 0, evidence: ["KH-01"] })],
       ["items/1.1.2", (i: number) => ({ points: i % 2 === 0 ? 1 : 0.5, evidence: ["KH-01"] })],
-    ])("the self round's %s: a first entry (If-Match 0), then a change", async (entry, value) => {
-      const path = `${UNIT}/rounds/self/${entry}`;
-      await raceEdit(path, tokens.p01!, "PUT", path, (i) => ({ body: value(i) }));
-      await raceEdit(path, tokens.p01!, "PUT", path, (i) => ({ body: value(i + 1) }));
-    }, 60_000);
+    ])(
+      "the self round's %s: a first entry (If-Match 0), then a change",
+      async (entry, value) => {
+        const path = `${UNIT}/rounds/self/${entry}`;
+        await raceEdit(path, tokens.p01!, "PUT", path, (i) => ({ body: value(i) }));
+        await raceEdit(path, tokens.p01!, "PUT", path, (i) => ({ body: value(i + 1) }));
+      },
+      60_000,
+    );
 
     it("submit and withdraw at once with the draft's ETag: one submit wins", async () => {
       const etag = (await read(UNIT)).etag!;
       const actions = (i: number) => (i % 2 === 0 ? "submit" : "withdraw");
-      const replies = await expectOneWinner(200, [409, 412], (i) => ["POST", `${UNIT}/transitions/${actions(i)}`, { token: tokens.p01, headers: { "if-match": etag } }]);
+      const replies = await expectOneWinner(200, [409, 412], (i) => [
+        "POST",
+        `${UNIT}/transitions/${actions(i)}`,
+        { token: tokens.p01, headers: { "if-match": etag } },
+      ]);
       expect(replies.find((r) => r.status === 200)!.body.state).toBe("submitted");
       expect(await state()).toBe("submitted");
     }, 60_000);
 
-    it.each([["withdraw", "draft"], ["submit", "submitted"]])("%s with one If-Match", async (action, after) => {
-      await transition(action, tokens.p01!);
-      expect(await state()).toBe(after);
-    }, 60_000);
+    it.each([
+      ["withdraw", "draft"],
+      ["submit", "submitted"],
+    ])(
+      "%s with one If-Match",
+      async (action, after) => {
+        await transition(action, tokens.p01!);
+        expect(await state()).toBe(after);
+      },
+      60_000,
+    );
 
     it("the first appraisal entry starts the appraisal once", async () => {
       const before = Number((await read(UNIT)).etag!.replaceAll('"', ""));
@@ -204,7 +238,8 @@ describe.each(TARGETS)("concurrency: $name", (target) => {
       const P02 = "/campaigns/race/units/P02";
       await ok("POST", `${P02}/transitions/submit`, { token: tokens.p02!, headers: { "if-match": '"1"' } });
       await ok("PUT", `${P02}/rounds/appraisal1/items/1.1.2`, { token: tokens.scorer!, body: { points: 0 }, headers: { "if-match": '"0"' } });
-      const csv = (i: number) => `unit,respondents,sipas_access,sipas_procedure,sipas_civil_servant,sipas_result,sipas_feedback,satisfaction_overall\nP02,${100 + i},80,81,82,83,84,${60 + i}\n`;
+      const csv = (i: number) =>
+        `unit,respondents,sipas_access,sipas_procedure,sipas_civil_servant,sipas_result,sipas_feedback,satisfaction_overall\nP02,${100 + i},80,81,82,83,84,${60 + i}\n`;
       const replies = await race(send, N, (i) =>
         i === N / 2
           ? ["POST", `${P02}/transitions/finalise`, { token: tokens.scorer, headers: { "if-match": '"3"' } }]

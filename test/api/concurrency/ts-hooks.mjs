@@ -28,7 +28,13 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.startsWith("file:") || !/\.tsx?$/.test(url)) return next(url, context);
   const fileName = fileURLToPath(url);
-  const compilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true, jsx: ts.JsxEmit.ReactJSX, jsxImportSource: "hono/jsx" };
+  const compilerOptions = {
+    module: ts.ModuleKind.ESNext,
+    target: ts.ScriptTarget.ES2023,
+    verbatimModuleSyntax: true,
+    jsx: ts.JsxEmit.ReactJSX,
+    jsxImportSource: "hono/jsx",
+  };
   const { outputText } = ts.transpileModule(await readFile(fileName, "utf8"), { fileName, compilerOptions });
   return { format: "module", source: outputText, shortCircuit: true };
 }

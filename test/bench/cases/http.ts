@@ -45,12 +45,22 @@ export const httpCase: BenchCase = {
     const figures: Figure[] = [];
     const backends: { name: string; config: DatabaseConfig; env: Record<string, string>; cleanup: () => Promise<void> }[] = [];
     const dir = mkdtempSync(join(tmpdir(), "par-bench-"));
-    backends.push({ name: "sqlite", config: { kind: "sqlite", file: join(dir, "par.sqlite") }, env: { DATA_DIR: dir, DATABASE_URL: "" }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) });
+    backends.push({
+      name: "sqlite",
+      config: { kind: "sqlite", file: join(dir, "par.sqlite") },
+      env: { DATA_DIR: dir, DATABASE_URL: "" },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    });
     const url = process.env.PAR_BENCH_DATABASE_URL;
     if (url) {
       const schema = `bench_${randomBytes(4).toString("hex")}`;
       await admin(url, `create schema ${schema}`);
-      backends.push({ name: "postgres", config: { kind: "postgres", url, schema }, env: { DATA_DIR: dir, DATABASE_URL: url, DATABASE_SCHEMA: schema }, cleanup: () => admin(url, `drop schema ${schema} cascade`) });
+      backends.push({
+        name: "postgres",
+        config: { kind: "postgres", url, schema },
+        env: { DATA_DIR: dir, DATABASE_URL: url, DATABASE_SCHEMA: schema },
+        cleanup: () => admin(url, `drop schema ${schema} cascade`),
+      });
     } else {
       figures.push({ label: "postgres", text: "skipped: set PAR_BENCH_DATABASE_URL=postgres://… to measure it" });
     }
@@ -68,12 +78,21 @@ export const httpCase: BenchCase = {
           figures.push(figure(`${backend.name} ranking`, ranking));
           let i = 0;
           const save = await autocannon({
-            url: server.url, connections: 10, overallRate: RATE, duration: SECONDS,
-            requests: [{
-              method: "PUT",
-              headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "if-match": '"0"' },
-              setupRequest: (request: Record<string, unknown>) => ({ ...request, path: saves[i++ % saves.length], body: JSON.stringify({ points: 0.5, comment: "bench" }) }),
-            }],
+            url: server.url,
+            connections: 10,
+            overallRate: RATE,
+            duration: SECONDS,
+            requests: [
+              {
+                method: "PUT",
+                headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "if-match": '"0"' },
+                setupRequest: (request: Record<string, unknown>) => ({
+                  ...request,
+                  path: saves[i++ % saves.length],
+                  body: JSON.stringify({ points: 0.5, comment: "bench" }),
+                }),
+              },
+            ],
           });
           figures.push(figure(`${backend.name} item save`, save));
         } finally {
@@ -89,7 +108,10 @@ export const httpCase: BenchCase = {
 };
 
 function figure(label: string, result: AutocannonResult): Figure {
-  return { label, text: `${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, non-2xx ${result.non2xx}, errors ${result.errors}` };
+  return {
+    label,
+    text: `${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+  };
 }
 
 /** A published campaign of 300 scored units, and an open one where every unit awaits appraisal. */
@@ -101,7 +123,16 @@ async function seed(config: DatabaseConfig): Promise<{ token: string; saves: str
     const services = createServices({ store, now: () => now, limits: DEFAULT_LIMITS });
     const { set } = await services.criteria.save(SYSTEM, JSON.parse(readFileSync(join(ROOT, "criteria/reference-commune/2026.1.json"), "utf8")));
     const assessments = generateAssessments(set, { count: UNITS, seed: 7, unitPrefix: "B" });
-    for (const a of assessments) await store.insertUnit({ code: a.unit.code, name: a.unit.name, type: a.unit.type, block: null, province: "Bench", version: 1, updated_at: now.toISOString() });
+    for (const a of assessments)
+      await store.insertUnit({
+        code: a.unit.code,
+        name: a.unit.name,
+        type: a.unit.type,
+        block: null,
+        province: "Bench",
+        version: 1,
+        updated_at: now.toISOString(),
+      });
     const far = new Date(now.getTime() + 365 * 86_400_000).toISOString();
     const deadlines = { self: far, appraisal1: far, explanation: far, appraisal2: far };
     for (const id of ["bench-2026", "bench-open"]) {
@@ -113,12 +144,23 @@ async function seed(config: DatabaseConfig): Promise<{ token: string; saves: str
           if (!published) continue;
           const report = scoreAssessment(set, a);
           if (!report.ok) throw new Error(`${a.unit.code} does not score`);
-          await tx.insertSnapshot({ campaign_id: id, unit_code: a.unit.code, report: JSON.stringify(report.value), criteria_family: set.family, criteria_version: set.version, engine_version: ENGINE.version, created_by: "bench", created_at: now.toISOString() });
+          await tx.insertSnapshot({
+            campaign_id: id,
+            unit_code: a.unit.code,
+            report: JSON.stringify(report.value),
+            criteria_family: set.family,
+            criteria_version: set.version,
+            engine_version: ENGINE.version,
+            created_by: "bench",
+            created_at: now.toISOString(),
+          });
         }
       });
     }
     await services.publication.publish(SYSTEM, "bench-2026", 1);
-    const manual = listLeaves(set).filter((l) => l.node.scoring.kind === "manual" && l.node.scoring.allowed?.includes(0.5) !== false).map((l) => l.node.code);
+    const manual = listLeaves(set)
+      .filter((l) => l.node.scoring.kind === "manual" && l.node.scoring.allowed?.includes(0.5) !== false)
+      .map((l) => l.node.code);
     const saves = manual.flatMap((code) => assessments.map((a) => `/campaigns/bench-open/units/${a.unit.code}/rounds/appraisal1/items/${code}`));
     return { token: (await createAdministrator(store, now, "Bench scorer", "scorer")).token, saves };
   } finally {
@@ -128,7 +170,10 @@ async function seed(config: DatabaseConfig): Promise<{ token: string; saves: str
 
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const nodeArgs = process.env.PAR_BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "dist/api/server.js")], { env: { ...process.env, ...env, PORT: "0", PAR_DEMO: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "dist/api/server.js")], {
+    env: { ...process.env, ...env, PORT: "0", PAR_DEMO: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => {

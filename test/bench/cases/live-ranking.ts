@@ -35,9 +35,23 @@ export const liveRankingCase: BenchCase = {
       const services = createServices({ store, now: () => now, limits: DEFAULT_LIMITS });
       const { set } = await services.criteria.save(SYSTEM, JSON.parse(readFileSync(join(ROOT, "criteria/reference-commune/2026.1.json"), "utf8")));
       const assessments = generateAssessments(set, { count: UNITS, seed: 11, unitPrefix: "L" });
-      for (const a of assessments) await store.insertUnit({ code: a.unit.code, name: a.unit.name, type: a.unit.type, block: null, province: "Bench", version: 1, updated_at: now.toISOString() });
+      for (const a of assessments)
+        await store.insertUnit({
+          code: a.unit.code,
+          name: a.unit.name,
+          type: a.unit.type,
+          block: null,
+          province: "Bench",
+          version: 1,
+          updated_at: now.toISOString(),
+        });
       const far = new Date(now.getTime() + 365 * 86_400_000).toISOString();
-      await services.campaigns.create(SYSTEM, { id: "live", year: 2026, criteria: { family: set.family, version: set.version }, deadlines: { self: far, appraisal1: far, explanation: far, appraisal2: far } });
+      await services.campaigns.create(SYSTEM, {
+        id: "live",
+        year: 2026,
+        criteria: { family: set.family, version: set.version },
+        deadlines: { self: far, appraisal1: far, explanation: far, appraisal2: far },
+      });
       await store.transaction(async (tx) => {
         for (const a of assessments) await seedAssessment(tx, "live", { ...a, rounds: a.rounds.slice(0, 1) }, a.survey, "submitted", now);
       });
@@ -56,7 +70,10 @@ export const liveRankingCase: BenchCase = {
       const warm = times.slice(1);
       const figures: Figure[] = [
         { label: "first ranking", text: formatDuration(times[0]!) },
-        { label: "warm ranking", text: `mean ${formatDuration(warm.reduce((a, b) => a + b, 0) / warm.length)}, max ${formatDuration(Math.max(...warm))} (${warm.length} runs)` },
+        {
+          label: "warm ranking",
+          text: `mean ${formatDuration(warm.reduce((a, b) => a + b, 0) / warm.length)}, max ${formatDuration(Math.max(...warm))} (${warm.length} runs)`,
+        },
         { label: "event-loop stall", text: `longest ${formatDuration(longest)} without a turn while ranking` },
       ];
       return figures;

@@ -43,7 +43,10 @@ export function scoreUnitsCase(file: string): BenchCase {
       return [
         { label: "set", text: `${set.family} ${set.version}: ${leaves} leaves per unit (bonus and penalty items included)` },
         { label: "generate", text: `${formatCount(n)} units in ${formatDuration(generateMs)} (${formatRate(n, generateMs, "units")})` },
-        { label: "score", text: `${formatCount(n)} units in ${formatDuration(scoreMs)} (${formatRate(n, scoreMs, "units")}, ${formatRate(n * leaves, scoreMs, "leaves")})` },
+        {
+          label: "score",
+          text: `${formatCount(n)} units in ${formatDuration(scoreMs)} (${formatRate(n, scoreMs, "units")}, ${formatRate(n * leaves, scoreMs, "leaves")})`,
+        },
         { label: "rank", text: `${formatCount(n)} units in ${ranked.value.blocks.length} blocks in ${formatDuration(rankMs)}` },
       ];
     },

@@ -24,7 +24,11 @@ export function surveyImportCase(): BenchCase {
     async run(context) {
       const criteria = readJson("criteria/reference-commune/2026.1.json", (json) => loadCriteriaSet(json)) as CriteriaSet;
       const mapping = readJson("criteria/survey/reference-sipas/2026.1.json", (json) => loadSurveyMapping(json, criteria)) as SurveyMapping;
-      const units: SurveyUnit[] = Array.from({ length: UNITS }, (_, i) => ({ code: `U${String(i + 1).padStart(4, "0")}`, type: i % 3 === 0 ? "phuong" : "xa", population: 800 + ((i * 37) % 3000) }));
+      const units: SurveyUnit[] = Array.from({ length: UNITS }, (_, i) => ({
+        code: `U${String(i + 1).padStart(4, "0")}`,
+        type: i % 3 === 0 ? "phuong" : "xa",
+        population: 800 + ((i * 37) % 3000),
+      }));
       const figures: Figure[] = [];
 
       const small = join(tmpdir(), `par-bench-survey-${ROWS / 4}.csv`);
@@ -32,7 +36,10 @@ export function surveyImportCase(): BenchCase {
       let start = performance.now();
       await generateExport(small, ROWS / 4, context);
       await generateExport(file, ROWS, context);
-      figures.push({ label: "generate", text: `${formatCount(ROWS)} rows, ${formatBytes(statSync(file).size)} in ${formatDuration(performance.now() - start)} (${file})` });
+      figures.push({
+        label: "generate",
+        text: `${formatCount(ROWS)} rows, ${formatBytes(statSync(file).size)} in ${formatDuration(performance.now() - start)} (${file})`,
+      });
 
       const measure = async (label: string, rows: number, work: (sample: () => void) => Promise<void>) => {
         globalThis.gc?.();
@@ -45,7 +52,10 @@ export function surveyImportCase(): BenchCase {
         });
         const ms = performance.now() - t0;
         const peak = memory.peak();
-        figures.push({ label, text: `${formatCount(rows)} rows in ${formatDuration(ms)} (${formatRate(rows, ms, "rows")}), peak RSS ${formatBytes(peak.rss)}, peak heap ${formatBytes(peak.heapUsed)}` });
+        figures.push({
+          label,
+          text: `${formatCount(rows)} rows in ${formatDuration(ms)} (${formatRate(rows, ms, "rows")}), peak RSS ${formatBytes(peak.rss)}, peak heap ${formatBytes(peak.heapUsed)}`,
+        });
         return ms;
       };
       const bare = (path: string, rows: number) => async (sample: () => void) => {
@@ -58,22 +68,33 @@ export function surveyImportCase(): BenchCase {
         if (!parsed.ok || cells === 0) throw new Error("bare parse failed");
       };
       const full = (path: string, rows: number) => async (sample: () => void) => {
-        const imported = await importSurveyFile(path, { mapping, criteria, units }, {
-          every: 10_000,
-          onProgress: (done) => {
-            sample();
-            if (done % 250_000 === 0) context.progress(`imported ${formatCount(done)} / ${formatCount(rows)}`);
+        const imported = await importSurveyFile(
+          path,
+          { mapping, criteria, units },
+          {
+            every: 10_000,
+            onProgress: (done) => {
+              sample();
+              if (done % 250_000 === 0) context.progress(`imported ${formatCount(done)} / ${formatCount(rows)}`);
+            },
           },
-        });
+        );
         if (!imported.ok) throw new Error(`import failed: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
         const q = imported.value.quality;
-        if (path === file) figures.push({ label: "quality", text: `${formatCount(q.used)} used, ${formatCount(q.duplicates)} duplicates, ${formatCount(q.incomplete)} incomplete, ${formatCount(q.rejected)} rejected, ${formatCount(q.outOfScale)} out of scale, ${imported.value.units.length} units` });
+        if (path === file)
+          figures.push({
+            label: "quality",
+            text: `${formatCount(q.used)} used, ${formatCount(q.duplicates)} duplicates, ${formatCount(q.incomplete)} incomplete, ${formatCount(q.rejected)} rejected, ${formatCount(q.outOfScale)} out of scale, ${imported.value.units.length} units`,
+          });
       };
 
       const bareMs = await measure("bare parse", ROWS, bare(file, ROWS));
       const importMs = await measure("import", ROWS, full(file, ROWS));
       await measure("import ¼ file", ROWS / 4, full(small, ROWS / 4));
-      figures.push({ label: "overhead", text: `import / bare parse = ${(importMs / bareMs).toFixed(2)}× the time (aim: within 2×, at least 200,000 rows/s); compare the peaks of the full and ¼ file for memory flat in file size` });
+      figures.push({
+        label: "overhead",
+        text: `import / bare parse = ${(importMs / bareMs).toFixed(2)}× the time (aim: within 2×, at least 200,000 rows/s); compare the peaks of the full and ¼ file for memory flat in file size`,
+      });
       return figures;
     },
   };
