@@ -2,6 +2,7 @@ import { STATE_NAMES, nameIn } from "../../../src/index.js";
 import { formatInstant, formatTimeLeft } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import { CsrfField } from "../form-parts.js";
+import { ItemLinks } from "./item-links.js";
 import { type WardData, currentDeadline, entersItem, leavesOf, plainText, progress, sectionOf, sections } from "./ward-data.js";
 import { formatIndex, formatPoints } from "./ward-format.js";
 
@@ -80,6 +81,7 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
   );
   const totals = data.report.totals;
   const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
+  const titled = (items: { code: string; title: { vi: string; en?: string } }[]) => items.map((i) => ({ code: i.code, title: text(i.title) }));
   const itemLink = (code: string) => `${props.base}/areas/${encodeURIComponent(sectionOf(data.set, code) ?? "")}#item-${code}`;
   // Survey points come from the Department's survey: not something the ward can act on here.
   const gaps = data.report.gaps.filter((g) => !surveyCodes.has(g.code)).sort((a, b) => b.available - a.available);
@@ -140,36 +142,14 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
           {p.missingFacts.length === 0 ? (
             t.missingFacts(0)
           ) : (
-            <details>
-              <summary>{t.missingFacts(p.missingFacts.length)}</summary>
-              <ul>
-                {p.missingFacts.map((m) => (
-                  <li>
-                    <a href={itemLink(m.code)}>
-                      {m.code}. {text(m.title)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <ItemLinks summary={t.missingFacts(p.missingFacts.length)} items={titled(p.missingFacts)} link={itemLink} />
           )}
         </li>
         <li>
           {p.missingEvidence.length === 0 ? (
             t.missingEvidence(0)
           ) : (
-            <details>
-              <summary>{t.missingEvidence(p.missingEvidence.length)}</summary>
-              <ul>
-                {p.missingEvidence.map((m) => (
-                  <li>
-                    <a href={itemLink(m.code)}>
-                      {m.code}. {text(m.title)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <ItemLinks summary={t.missingEvidence(p.missingEvidence.length)} items={titled(p.missingEvidence)} link={itemLink} />
           )}
         </li>
       </ul>

@@ -1,6 +1,7 @@
 import { formatInstant, formatTimeLeft } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import { CsrfField } from "../form-parts.js";
+import { ItemLinks } from "./item-links.js";
 import { type WardData, progress, sectionOf } from "./ward-data.js";
 import { formatIndex } from "./ward-format.js";
 
@@ -43,6 +44,7 @@ export function WardSubmitPage(props: { lang: Lang; data: WardData; csrf: string
   const t = TEXT[lang];
   const p = progress(data);
   const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
+  const titled = (items: { code: string; title: { vi: string; en?: string } }[]) => items.map((i) => ({ code: i.code, title: text(i.title) }));
   const link = (code: string) => `${props.base}/areas/${encodeURIComponent(sectionOf(data.set, code) ?? "")}#item-${code}`;
   const incomplete = p.notEntered.length > 0 || p.missingFacts.length > 0 || p.missingEvidence.length > 0;
   const deadline = new Date(data.campaign.deadlines.self);
@@ -71,54 +73,17 @@ export function WardSubmitPage(props: { lang: Lang; data: WardData; csrf: string
           <ul>
             {p.notEntered.length > 0 ? (
               <li>
-                <details>
-                  <summary>{t.notEntered(p.notEntered.length)}</summary>
-                  <ul>
-                    {p.notEntered.map((leaf) => (
-                      <li>
-                        <a href={link(leaf.code)}>
-                          {leaf.code}. {text(leaf.title)}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <ItemLinks summary={t.notEntered(p.notEntered.length)} items={titled(p.notEntered)} link={link} />
               </li>
             ) : null}
             {p.missingFacts.length > 0 ? (
               <li>
-                <details>
-                  <summary>
-                    {t.facts} ({p.missingFacts.length})
-                  </summary>
-                  <ul>
-                    {p.missingFacts.map((m) => (
-                      <li>
-                        <a href={link(m.code)}>
-                          {m.code}. {text(m.title)}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <ItemLinks summary={`${t.facts} (${p.missingFacts.length})`} items={titled(p.missingFacts)} link={link} />
               </li>
             ) : null}
             {p.missingEvidence.length > 0 ? (
               <li>
-                <details>
-                  <summary>
-                    {t.evidence} ({p.missingEvidence.length})
-                  </summary>
-                  <ul>
-                    {p.missingEvidence.map((m) => (
-                      <li>
-                        <a href={link(m.code)}>
-                          {m.code}. {text(m.title)}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </details>
+                <ItemLinks summary={`${t.evidence} (${p.missingEvidence.length})`} items={titled(p.missingEvidence)} link={link} />
               </li>
             ) : null}
           </ul>
