@@ -36,7 +36,7 @@ export function formatDate(isoDate: string, lang: Lang): string {
 }
 
 /** The wall-clock parts of an instant in Vietnam time. */
-export function vietnamTime(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+function vietnamTime(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
   const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MINUTES * 60_000);
   return {
     year: shifted.getUTCFullYear(),

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,15 +8,13 @@ import pg from "pg";
 import { SYSTEM } from "../../../api/load-criteria-directory.js";
 import { seedAssessment } from "../../../api/seed-demo.js";
 import { createAdministrator } from "../../../api/services/create-administrator.js";
-import { createServices } from "../../../api/services/create-services.js";
-import { DEFAULT_LIMITS } from "../../../api/services/service-deps.js";
 import { type DatabaseConfig, openDatabase } from "../../../api/storage/open-database.js";
 import { Store } from "../../../api/storage/store.js";
 import { listLeaves } from "../../../src/criteria/walk-criteria.js";
 import { scoreAssessment } from "../../../src/scoring/score-assessment.js";
-import { generateAssessments } from "../../../src/synthetic/generate-assessments.js";
 import { ENGINE } from "../../../src/version.js";
 import type { BenchCase, Figure } from "../bench-case.js";
+import { seedBenchUnits } from "./seed-bench-units.js";
 
 interface AutocannonResult {
   requests: { average: number };
@@ -119,22 +117,7 @@ async function seed(config: DatabaseConfig): Promise<{ token: string; saves: str
   const database = await openDatabase(config);
   try {
     const store = new Store(database.db, database.dialect);
-    const now = new Date();
-    const services = createServices({ store, now: () => now, limits: DEFAULT_LIMITS });
-    const { set } = await services.criteria.save(SYSTEM, JSON.parse(readFileSync(join(ROOT, "criteria/reference-commune/2026.1.json"), "utf8")));
-    const assessments = generateAssessments(set, { count: UNITS, seed: 7, unitPrefix: "B" });
-    for (const a of assessments)
-      await store.insertUnit({
-        code: a.unit.code,
-        name: a.unit.name,
-        type: a.unit.type,
-        block: null,
-        province: "Bench",
-        version: 1,
-        updated_at: now.toISOString(),
-      });
-    const far = new Date(now.getTime() + 365 * 86_400_000).toISOString();
-    const deadlines = { self: far, appraisal1: far, explanation: far, appraisal2: far };
+    const { now, services, set, assessments, deadlines } = await seedBenchUnits(store, { count: UNITS, seed: 7, unitPrefix: "B" });
     for (const id of ["bench-2026", "bench-open"]) {
       await services.campaigns.create(SYSTEM, { id, year: 2026, criteria: { family: set.family, version: set.version }, deadlines });
       await store.transaction(async (tx) => {

@@ -1,20 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Actor } from "../../../api/auth/actor.js";
 import { SYSTEM } from "../../../api/load-criteria-directory.js";
 import { seedAssessment } from "../../../api/seed-demo.js";
-import { createServices } from "../../../api/services/create-services.js";
-import { DEFAULT_LIMITS } from "../../../api/services/service-deps.js";
 import { openDatabase } from "../../../api/storage/open-database.js";
 import { Store } from "../../../api/storage/store.js";
-import { generateAssessments } from "../../../src/synthetic/generate-assessments.js";
 import type { BenchCase, Figure } from "../bench-case.js";
 import { formatDuration } from "../format-figures.js";
+import { seedBenchUnits } from "./seed-bench-units.js";
 
 const UNITS = 300;
 const RUNS = 5;
-const ROOT = new URL("../../../..", import.meta.url).pathname;
 const SCORER: Actor = { id: "bench", name: "bench", role: "scorer", unitCode: null };
 
 /**
@@ -31,26 +28,12 @@ export const liveRankingCase: BenchCase = {
     const database = await openDatabase({ kind: "sqlite", file: join(dir, "par.sqlite") });
     try {
       const store = new Store(database.db, database.dialect);
-      const now = new Date();
-      const services = createServices({ store, now: () => now, limits: DEFAULT_LIMITS });
-      const { set } = await services.criteria.save(SYSTEM, JSON.parse(readFileSync(join(ROOT, "criteria/reference-commune/2026.1.json"), "utf8")));
-      const assessments = generateAssessments(set, { count: UNITS, seed: 11, unitPrefix: "L" });
-      for (const a of assessments)
-        await store.insertUnit({
-          code: a.unit.code,
-          name: a.unit.name,
-          type: a.unit.type,
-          block: null,
-          province: "Bench",
-          version: 1,
-          updated_at: now.toISOString(),
-        });
-      const far = new Date(now.getTime() + 365 * 86_400_000).toISOString();
+      const { now, services, set, assessments, deadlines } = await seedBenchUnits(store, { count: UNITS, seed: 11, unitPrefix: "L" });
       await services.campaigns.create(SYSTEM, {
         id: "live",
         year: 2026,
         criteria: { family: set.family, version: set.version },
-        deadlines: { self: far, appraisal1: far, explanation: far, appraisal2: far },
+        deadlines,
       });
       await store.transaction(async (tx) => {
         for (const a of assessments) await seedAssessment(tx, "live", { ...a, rounds: a.rounds.slice(0, 1) }, a.survey, "submitted", now);
