@@ -148,6 +148,24 @@ export function mountAssessments(app: OpenAPIHono<AppEnv>): void {
     },
   );
 
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/campaigns/{id}/units/{unit}/rounds",
+      tags: ["results"],
+      ...signedIn,
+      summary: "Every round's points and comments per item (self, appraisal 1, explanation, appraisal 2), totals per round, the final result",
+      description:
+        "Staff and the unit itself. Points after each round are the engine's score of the entries stored per round, cut at that round; items appraisal round 1 marked down (the only ones the explanation round may change) have markedDown.",
+      request: { params: Unit },
+      responses: { 200: json("the round history"), ...errors(401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { id, unit } = c.req.valid("param");
+      return c.json(await c.var.services.rounds.history(c.var.actor, id, unit), 200);
+    },
+  );
+
   const AuditQuery = z.object({
     code: z.string().optional(),
     after: z.coerce.number().int().optional(),

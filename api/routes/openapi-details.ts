@@ -57,6 +57,7 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "get /campaigns/{id}/units/{unit}/rounds/{round}/facts/{code}": { response: "Entry" },
   "get /campaigns/{id}/units/{unit}/evidence": { response: ["EvidenceDocument"] },
   "get /campaigns/{id}/units/{unit}/report": { response: "UnitReport" },
+  "get /campaigns/{id}/units/{unit}/rounds": { response: "RoundHistory" },
   "get /campaigns/{id}/sheet": {},
   "put /campaigns/{id}/sheet": {
     preconditions: null,

@@ -16,6 +16,18 @@ const object = (properties: Record<string, unknown>, extra: Record<string, unkno
   required: Object.keys(properties),
   ...extra,
 });
+const roundPoints = {
+  type: "object",
+  properties: { self: num, appraisal1: num, appraisal2: num },
+  description: "points after each scored round reached (the explanation round gives none)",
+};
+const stageTotals = object({
+  total: num,
+  applicableMax: num,
+  index: num,
+  indexText: text,
+  class: { oneOf: [object({ code: text, title: localized }), { type: "null" }] },
+});
 const version = { type: "integer", description: "the version to send back in If-Match (also the ETag header)" };
 
 const RankedUnit = object({
@@ -142,5 +154,47 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
       }),
     },
     { required: ["source", "report"] },
+  ),
+  RoundHistory: object(
+    {
+      campaignId: text,
+      unit: object({ code: text, name: text, type: text, block: text }),
+      state: text,
+      rounds: {
+        type: "array",
+        items: { type: "string", enum: ["self", "appraisal1", "explanation", "appraisal2"] },
+        description: "the rounds reached, in order",
+      },
+      sections: {
+        type: "array",
+        items: object({
+          code: text,
+          title: localized,
+          kind: { type: "string", enum: ["area", "bonus", "penalty"] },
+          max: num,
+          points: roundPoints,
+          final: num,
+          rows: {
+            type: "array",
+            items: object(
+              {
+                code: text,
+                title: localized,
+                depth: int,
+                max: num,
+                points: roundPoints,
+                final: num,
+                entries: { type: "object", description: "items only: per round, what it entered (points, notApplicable, reason, comment, evidence)" },
+                markedDown: { type: "boolean", description: "items only: appraisal round 1 gave fewer points than the self-assessment (a penalty item: more)" },
+              },
+              { required: ["code", "title", "depth", "max", "points", "final"] },
+            ),
+          },
+        }),
+      },
+      totals: { type: "object", additionalProperties: stageTotals, description: "per scored round (self, appraisal1, appraisal2)" },
+      final: object({ ...stageTotals.properties, source: { type: "string", enum: ["snapshot", "live"] } }),
+    },
+    { required: ["campaignId", "unit", "state", "rounds", "sections", "totals", "final"] },
   ),
 };

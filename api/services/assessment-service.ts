@@ -4,9 +4,12 @@ import type { EntryKind } from "../domain.js";
 import { requireRole, requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, type ApiProblem, notFound } from "../errors.js";
 import type { EvidenceSummary, Row, Store } from "../storage/store.js";
+import { assembleAssessment } from "./assemble-assessment.js";
 import { recordAudit } from "./audit.js";
 import type { CampaignService } from "./campaign-service.js";
 import type { CriteriaService } from "./criteria-service.js";
+import { gatherInputs } from "./live-scores.js";
+import { markedDownCodes, scoreRounds } from "./score-rounds.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 import { staleVersion } from "./unit-service.js";
@@ -108,6 +111,7 @@ export class AssessmentService {
       if ((current?.version ?? 0) !== expectedVersion) throw stale(current);
       if (ref.kind === "fact") value = await this.isoDates(store, campaign, ref, value);
       await this.checkValue(store, campaign, ref, value);
+      if (ref.round === "explanation") await this.checkMarkedDown(store, campaign, ref);
       const at = this.deps.now().toISOString();
       const row: Row<"entries"> = { ...entryKey(ref), value: JSON.stringify(value), version: expectedVersion + 1, updated_by: actor.id, updated_at: at };
       if (!(await store.putEntry(row, expectedVersion))) throw stale(await store.getEntry(entryKey(ref)));
@@ -208,6 +212,20 @@ export class AssessmentService {
         en: `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`,
         vi: `đã quá hạn ${name} của đợt ${campaign.id} (${deadline})`,
       });
+  }
+
+  /** In the explanation round the unit answers only the items appraisal round 1 marked down (`markedDownCodes`). */
+  private async checkMarkedDown(store: Store, campaign: Row<"campaigns">, ref: EntryRef): Promise<void> {
+    const set = await this.criteria.forCampaign(campaign, store);
+    const scored = scoreRounds(set, assembleAssessment(await gatherInputs(store, campaign, ref.unitCode)), ["appraisal1"]);
+    if (!scored.ok)
+      throw new ApiError("invalid-input", `the stored inputs of ${ref.unitCode} cannot be scored yet`, { problems: toApiProblems(scored.problems) });
+    if (markedDownCodes(scored.value.appraisal1!).has(ref.code)) return;
+    const message = {
+      en: `item ${ref.code} was not marked down in appraisal round 1: only the items scored below the self-assessment are explained`,
+      vi: `tiêu chí ${ref.code} không bị trừ điểm ở vòng thẩm định lần 1: chỉ giải trình các tiêu chí được chấm thấp hơn điểm tự chấm`,
+    };
+    throw new ApiError("invalid-input", message, { problems: [{ code: "not-marked-down", path: "", message: message.en, vi: message.vi }] });
   }
 
   /** A date fact may be written DD/MM/YYYY, as in the sheets: stored as YYYY-MM-DD. */

@@ -9,6 +9,7 @@ import { LiveScores } from "./live-scores.js";
 import { PublicationService } from "./publication-service.js";
 import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
+import { RoundHistoryService } from "./round-history-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
 import { SheetService } from "./sheet-service.js";
@@ -32,6 +33,8 @@ export interface Services {
   /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
   authThrottle: Throttle;
   sheets: SheetService;
+  /** Every round's points and comments per item (the report page, the explanation round). */
+  rounds: RoundHistoryService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -56,5 +59,6 @@ export function createServices(deps: ServiceDeps): Services {
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
+    rounds: new RoundHistoryService(deps, criteria),
   };
 }
