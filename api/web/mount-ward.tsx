@@ -105,7 +105,16 @@ export function mountWard(app: OpenAPIHono<AppEnv>): void {
         return page(
           c,
           TEXT[lang].explanation,
-          <WardExplanationPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} errors={errors} errorItem={item} maxFileBytes={maxFile(c)} />,
+          <WardExplanationPage
+            lang={lang}
+            data={data}
+            items={await explained(c, data)}
+            csrf={csrf(c)}
+            base={base(data)}
+            errors={errors}
+            errorItem={item}
+            maxFileBytes={maxFile(c)}
+          />,
           422,
         );
       return renderArea(c, data, sectionOf(data.set, item) ?? "1", { errors, errorItem: item }, 422);
@@ -136,7 +145,16 @@ export function mountWard(app: OpenAPIHono<AppEnv>): void {
       page(
         c,
         TEXT[lang].explanation,
-        <WardExplanationPage lang={lang} data={data} csrf={csrf(c)} base={base(data)} errors={[]} saved={c.req.query("saved")} maxFileBytes={maxFile(c)} />,
+        <WardExplanationPage
+          lang={lang}
+          data={data}
+          items={await explained(c, data)}
+          csrf={csrf(c)}
+          base={base(data)}
+          errors={[]}
+          saved={c.req.query("saved")}
+          maxFileBytes={maxFile(c)}
+        />,
       ),
     ),
   );
@@ -154,6 +172,7 @@ export function mountWard(app: OpenAPIHono<AppEnv>): void {
         <WardExplanationPage
           lang={lang}
           data={await load(c)}
+          items={await explained(c, data)}
           csrf={csrf(c)}
           base={base(data)}
           errors={result.errors}
@@ -182,6 +201,9 @@ function load(c: Context<AppEnv>): Promise<WardData> {
 const base = (data: WardData) => `/assess/${encodeURIComponent(data.campaign.id)}/${encodeURIComponent(data.unit.code)}`;
 const csrf = (c: Context<AppEnv>) => c.var.session?.csrf ?? "";
 const maxFile = (c: Context<AppEnv>) => c.var.services.deps.limits.maxFileBytes;
+/** The items appraisal round 1 marked down: the ones the ward explains (the service refuses the others). */
+const explained = async (c: Context<AppEnv>, data: WardData) =>
+  (await c.var.services.rounds.history(c.var.actor, data.campaign.id, data.unit.code)).sections.flatMap((s) => s.rows.filter((r) => r.markedDown));
 
 function renderArea(
   c: Context<AppEnv>,

@@ -1,10 +1,10 @@
-import type { LeafNode } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
+import type { HistoryRow } from "../../services/round-history.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";
 import { EvidenceUpload } from "./evidence-upload.js";
 import { DOCS_LIST, DocumentList, docLabel } from "./item-card.js";
 import { fieldId } from "./save-item.js";
-import { type WardData, entryOf, leavesOf, sections } from "./ward-data.js";
+import { type WardData, entryOf } from "./ward-data.js";
 import { formatPoints } from "./ward-format.js";
 
 const TEXT = {
@@ -46,18 +46,14 @@ const TEXT = {
   },
 } as const;
 
-/** Items the scorer marked down in round 1 (appraised below self). */
-export function markedDown(data: WardData): LeafNode[] {
-  return leavesOf(sections(data.set, "vi").flatMap((s) => s.nodes)).filter((leaf) => {
-    const explained = data.nodes.get(leaf.code)?.leaf;
-    return explained?.appraised != null && explained.self != null && explained.appraised.points < explained.self.points;
-  });
-}
-
-/** The explanation round: only the marked-down items, with the scorer's comment and points, and a reply form each. */
+/**
+ * The explanation round: only the items appraisal round 1 marked down (`items`, from the round
+ * history, the same rule the service enforces), with round 1's points and comment, and a reply form each.
+ */
 export function WardExplanationPage(props: {
   lang: Lang;
   data: WardData;
+  items: HistoryRow[];
   csrf: string;
   base: string;
   errors: FormError[];
@@ -67,7 +63,7 @@ export function WardExplanationPage(props: {
 }) {
   const { lang, data } = props;
   const t = TEXT[lang];
-  const items = markedDown(data);
+  const items = props.items;
   const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
   const docs = data.assessment.evidence;
   return (
@@ -87,8 +83,7 @@ export function WardExplanationPage(props: {
       ) : null}
       {items.length === 0 ? <p>{t.none}</p> : null}
       {items.map((leaf) => {
-        const leafReport = data.nodes.get(leaf.code)!.leaf!;
-        const scorer = entryOf(data, "appraisal1", "item", leaf.code)?.value as { comment?: string } | undefined;
+        const scorer = leaf.entries?.appraisal1;
         const reply = entryOf(data, "explanation", "item", leaf.code);
         const value = (reply?.value ?? {}) as { comment?: string; evidence?: string[] };
         const errors = props.errorItem === leaf.code ? props.errors : [];
@@ -98,8 +93,8 @@ export function WardExplanationPage(props: {
               {leaf.code}. {text(leaf.title)}
             </h2>
             <p>
-              {t.self}: {leafReport.self ? formatPoints(leafReport.self.points, lang) : "–"} → {t.appraised}:{" "}
-              <strong>{formatPoints(leafReport.appraised!.points, lang)}</strong> {t.points}
+              {t.self}: {formatPoints(leaf.points.self ?? 0, lang)} → {t.appraised}: <strong>{formatPoints(leaf.points.appraisal1 ?? 0, lang)}</strong>{" "}
+              {t.points}
             </p>
             <p>
               <strong>{t.scorer}:</strong> {scorer?.comment ?? t.noComment}
