@@ -9,10 +9,12 @@ import { LiveScores } from "./live-scores.js";
 import { PublicationService } from "./publication-service.js";
 import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
+import { RobustnessService } from "./robustness-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
 import { SheetService } from "./sheet-service.js";
 import { UnitService } from "./unit-service.js";
+import { WorklistService } from "./worklist-service.js";
 
 /** The service graph, built once per process: its caches (loaded criteria sets, live scores, published rankings) exist once. */
 export interface Services {
@@ -32,6 +34,8 @@ export interface Services {
   /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
   authThrottle: Throttle;
   sheets: SheetService;
+  worklist: WorklistService;
+  robustness: RobustnessService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -56,5 +60,7 @@ export function createServices(deps: ServiceDeps): Services {
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
+    worklist: new WorklistService(deps, campaigns, rankings),
+    robustness: new RobustnessService(deps, campaigns, rankings),
   };
 }

@@ -158,4 +158,18 @@ details.upload{margin-top:.75rem}
 .card-title{margin:0 0 .5rem;font-size:1.125rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
+/* The scorer's worklist: a GET form, sortable headings; on a phone one card per unit */
+.worklist-filter{display:grid;grid-template-columns:1fr;gap:0 1rem;margin:0 0 .5rem;align-items:end}
+.worklist-filter .field{margin-bottom:.75rem}
+.sort-link{display:inline-flex;align-items:center;min-height:44px}
+.overdue{color:var(--error)}
+@media (min-width:48rem){.worklist-filter{grid-template-columns:repeat(3,minmax(0,1fr))}}
+@media (max-width:47.99rem){
+ .worklist-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+ .worklist-table,.worklist-table tbody,.worklist-table tr,.worklist-table td{display:block;width:100%}
+ .worklist-table tr{border:1px solid var(--border);border-radius:4px;margin:0 0 .75rem;padding:.25rem .75rem}
+ .worklist-table td,.worklist-table td.num{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid #dfe1e3;padding:.375rem 0;text-align:right;white-space:normal}
+ .worklist-table td:last-child{border-bottom:0}
+ .worklist-table td::before{content:attr(data-label);font-weight:700;text-align:left}
+}
 `;

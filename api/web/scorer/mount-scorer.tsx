@@ -1,43 +1,21 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.js";
-import { isStaff } from "../../auth/actor.js";
-import { ApiError } from "../../errors.js";
-import { blockOf, textIn } from "../../../src/index.js";
 import { page, refusal } from "../web-page.js";
 import { pageLang } from "../web-lang.js";
-import { type WorklistQuery, WorklistPage, selectRows } from "./worklist-page.js";
+import { readWorklistQuery, selectWorklist } from "./select-worklist.js";
+import { WorklistPage } from "./worklist-page.js";
 
-const SORTS = ["code", "name", "block", "state"] as const;
-
-/** The scorer's worklist: every unit of a campaign, filtered and sorted by a plain GET form. */
+/** The scorer's worklist: every unit of a campaign with what is left to do, filtered and sorted by plain GET links. */
 export function mountScorer(app: OpenAPIHono<AppEnv>): void {
   app.get("/work/:campaign", async (c) => {
     try {
-      const actor = c.var.actor;
-      if (!isStaff(actor))
-        throw new ApiError(actor.role === "public" ? "unauthenticated" : "forbidden", { en: "staff only", vi: "chỉ dành cho cán bộ thẩm định" });
-      const { campaigns, assessments, units } = c.var.services;
-      const campaign = await campaigns.get(actor, c.req.param("campaign"));
-      const set = await c.var.services.criteria.get(campaign.criteria.family, campaign.criteria.version);
+      const worklist = await c.var.services.worklist.worklist(c.var.actor, c.req.param("campaign"));
       const lang = pageLang(c);
-      const byCode = new Map((await units.list()).map((u) => [u.code, u]));
-      const blockTitle = (code: string) => {
-        const unit = byCode.get(code);
-        const block = unit ? blockOf(set, unit) : undefined;
-        return block ? textIn(block.title, lang) : "";
-      };
-      const all = (await assessments.list(actor, campaign.id)).map((a) => ({
-        code: a.unitCode,
-        name: byCode.get(a.unitCode)?.name ?? a.unitCode,
-        block: blockTitle(a.unitCode),
-        state: a.state,
-      }));
-      const sort = (SORTS as readonly string[]).includes(c.req.query("sort") ?? "") ? (c.req.query("sort") as WorklistQuery["sort"]) : "code";
-      const query: WorklistQuery = { state: c.req.query("state") ?? "", block: c.req.query("block") ?? "", q: c.req.query("q") ?? "", sort };
+      const query = readWorklistQuery((name) => c.req.query(name));
       return page(
         c,
         lang === "vi" ? "Danh sách đơn vị" : "Units to appraise",
-        <WorklistPage lang={lang} title={campaign.title} campaignId={campaign.id} rows={selectRows(all, query)} all={all} query={query} />,
+        <WorklistPage lang={lang} worklist={worklist} rows={selectWorklist(worklist.units, query, lang)} query={query} />,
       );
     } catch (error) {
       return refusal(c, error);
