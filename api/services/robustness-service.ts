@@ -1,4 +1,4 @@
-import { type RobustnessReport, analyseRobustness } from "../../src/index.js";
+import { type LocalizedText, type RobustnessReport, analyseRobustness } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { ApiError, type EdgeProblem } from "../errors.js";
 import type { CampaignService, CampaignView } from "./campaign-service.js";
@@ -24,6 +24,8 @@ export interface CampaignRobustness {
   source: "published" | "live";
   /** Units left out: their inputs cannot be scored yet. */
   unscored: string[];
+  /** The set's classes, best first (how the pages tell them apart). */
+  classes: { code: string; title: LocalizedText }[];
   robustness: RobustnessReport;
 }
 
@@ -56,7 +58,13 @@ export class RobustnessService {
         { en: "the ranking's robustness cannot be analysed", vi: "không phân tích được độ tin cậy của thứ hạng" },
         { problems: toApiProblems(analysed.problems) },
       );
-    return { campaign, source: published ? "published" : "live", unscored: unscored.map((u) => u.unit), robustness: analysed.value };
+    return {
+      campaign,
+      source: published ? "published" : "live",
+      unscored: unscored.map((u) => u.unit),
+      classes: set.classes.map((c) => ({ code: c.code, title: c.title })),
+      robustness: analysed.value,
+    };
   }
 }
 

@@ -172,4 +172,13 @@ details.upload{margin-top:.75rem}
  .worklist-table td:last-child{border-bottom:0}
  .worklist-table td::before{content:attr(data-label);font-weight:700;text-align:left}
 }
+/* How sure the ranking is: options form, rank-band chart */
+.robustness-form{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end;margin:0 0 1rem}
+.robustness-form .field{margin-bottom:.75rem}
+.rank-band-chart{max-width:60rem}
+.rank-band-chart text{font-size:13px}
+.rank-band-chart .value{font-weight:700}
+.plain-list{list-style:none;margin:0;padding:0}
+@media (min-width:48rem){.rank-band-chart text{font-size:14px}}
+@media print{.robustness-form{display:none}.chart-figure{break-inside:avoid}}
 `;

@@ -1,11 +1,18 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env.js";
+import { ApiError } from "../../errors.js";
+import { ROBUSTNESS_BOUNDS } from "../../services/robustness-service.js";
+import type { FormError } from "../form-parts.js";
 import { page, refusal } from "../web-page.js";
 import { pageLang } from "../web-lang.js";
+import { RobustnessPage } from "./robustness-page.js";
 import { readWorklistQuery, selectWorklist } from "./select-worklist.js";
 import { WorklistPage } from "./worklist-page.js";
 
-/** The scorer's worklist: every unit of a campaign with what is left to do, filtered and sorted by plain GET links. */
+/**
+ * The scorer's pages: the worklist (every unit of a campaign with what is left to do, filtered and
+ * sorted by plain GET links) and how sure the campaign's ranking is.
+ */
 export function mountScorer(app: OpenAPIHono<AppEnv>): void {
   app.get("/work/:campaign", async (c) => {
     try {
@@ -19,6 +26,25 @@ export function mountScorer(app: OpenAPIHono<AppEnv>): void {
       );
     } catch (error) {
       return refusal(c, error);
+    }
+  });
+
+  app.get("/analysis/:campaign/robustness", async (c) => {
+    const lang = pageLang(c);
+    const campaignId = c.req.param("campaign");
+    const input = { replicates: c.req.query("replicates"), seed: c.req.query("seed"), disputes: c.req.query("disputes") };
+    const title = lang === "vi" ? "Độ tin cậy của thứ hạng" : "How sure is the ranking?";
+    const props = { lang, campaignId, input, bounds: ROBUSTNESS_BOUNDS.replicates };
+    try {
+      const analysis = await c.var.services.robustness.analyse(c.var.actor, campaignId, input);
+      return page(c, title, <RobustnessPage {...props} errors={[]} analysis={analysis} />);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== "invalid-request") return refusal(c, error);
+      const errors: FormError[] = (error.details.problems ?? []).map((p) => ({
+        field: p.path.replace(/^query\./, ""),
+        message: lang === "vi" ? (p.vi ?? p.message) : p.message,
+      }));
+      return page(c, title, <RobustnessPage {...props} errors={errors} />, 400);
     }
   });
 }

@@ -51,12 +51,17 @@ function sortValue(unit: WorklistUnit, column: WorklistColumn, lang: Lang): stri
   }
 }
 
+/** Folded for search: no diacritics, lower case, runs of spaces as one. */
+function searchable(text: string): string {
+  return foldText(text).replace(/\s+/g, " ");
+}
+
 /**
- * Filters by state and block, searches names without diacritics ("phuong tan" finds "Phường Tân
- * Lập") and sorts by any column, either way; ties (and units without a figure, always last) by code.
+ * Filters by state and block, searches names without diacritics or extra spaces ("phuong tan"
+ * finds "Phường Tân Lập") and sorts by any column, either way; ties (and units without a figure, always last) by code.
  */
 export function selectWorklist(units: WorklistUnit[], query: WorklistQuery, lang: Lang): WorklistUnit[] {
-  const needle = foldText(query.q);
+  const needle = searchable(query.q);
   const sign = query.dir === "desc" ? -1 : 1;
   const compare = (a: WorklistUnit, b: WorklistUnit): number => {
     const x = sortValue(a, query.sort, lang);
@@ -67,7 +72,7 @@ export function selectWorklist(units: WorklistUnit[], query: WorklistQuery, lang
   };
   return units
     .filter(
-      (u) => (!query.state || u.state === query.state) && (!query.block || u.block?.code === query.block) && (!needle || foldText(u.name).includes(needle)),
+      (u) => (!query.state || u.state === query.state) && (!query.block || u.block?.code === query.block) && (!needle || searchable(u.name).includes(needle)),
     )
     .sort((a, b) => compare(a, b) || a.code.localeCompare(b.code));
 }
