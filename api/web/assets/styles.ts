@@ -159,11 +159,14 @@ details.upload{margin-top:.75rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
 /* The scorer's worklist: a GET form, sortable headings; on a phone one card per unit */
-.worklist-filter{display:grid;grid-template-columns:1fr;gap:0 1rem;margin:0 0 .5rem;align-items:end}
+.worklist-filter{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:0 1rem;margin:0 0 .5rem;align-items:end}
+.worklist-filter .wide{grid-column:1/-1}
 .worklist-filter .field{margin-bottom:.75rem}
 .sort-link{display:inline-flex;align-items:center;min-height:44px}
 .overdue{color:var(--error)}
-@media (min-width:48rem){.worklist-filter{grid-template-columns:repeat(3,minmax(0,1fr))}}
+.worklist-table th.num{white-space:normal}
+@media (min-width:48rem){.worklist-table td:nth-child(2){min-width:9rem}.worklist-table td:last-child{min-width:11rem}}
+@media (min-width:48rem){.worklist-filter{grid-template-columns:repeat(3,minmax(0,1fr))}.worklist-filter .wide{grid-column:auto}}
 @media (max-width:47.99rem){
  .worklist-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
  .worklist-table,.worklist-table tbody,.worklist-table tr,.worklist-table td{display:block;width:100%}

@@ -28,10 +28,10 @@ const TEXT = {
     units: "đơn vị",
     chartTitle: (block: string) => `Khoảng thứ hạng của từng đơn vị, ${block}`,
     chartDesc: (n: number, replicates: string) =>
-      `Biểu đồ dải: với mỗi đơn vị trong ${n} đơn vị, khoảng thứ hạng từ bách phân vị 5 đến 95 qua ${replicates} lần mô phỏng, hình thoi là thứ hạng trung vị; hạng 1 ở bên trái. Màu và hoa văn theo xếp loại đã tính; số liệu đầy đủ ở bảng bên dưới.`,
-    caption: "Dải: thứ hạng từ bách phân vị 5 đến 95; hình thoi: thứ hạng trung vị; màu và hoa văn: xếp loại đã tính.",
+      `Biểu đồ dải: với mỗi đơn vị trong ${n} đơn vị, khoảng thứ hạng từ bách phân vị 5 đến 95 qua ${replicates} lần mô phỏng, vạch đen là thứ hạng trung vị; hạng 1 ở bên trái. Màu và hoa văn theo xếp loại đã tính; số liệu đầy đủ ở bảng bên dưới.`,
+    caption: "Dải: thứ hạng từ bách phân vị 5 đến 95; vạch đen: thứ hạng trung vị; màu và hoa văn: xếp loại đã tính.",
     band: (median: number, low: number, high: number) => (low === high ? `luôn hạng ${median}` : `trung vị ${median}, từ ${low} đến ${high}`),
-    tick: (rank: number) => `hạng ${rank}`,
+    tick: (rank: number) => (rank === 1 ? "hạng 1" : String(rank)),
     table: (block: string) => `Khoảng thứ hạng và khả năng xếp loại, ${block}`,
     rank: "Hạng",
     unit: "Đơn vị",
@@ -67,10 +67,10 @@ const TEXT = {
     units: "units",
     chartTitle: (block: string) => `Rank band of each unit, ${block}`,
     chartDesc: (n: number, replicates: string) =>
-      `Band chart: for each of ${n} units, the ranks from the 5th to the 95th percentile over ${replicates} replicates, with a diamond at the median rank; rank 1 is on the left. Colour and pattern follow the class; every figure is in the table below.`,
-    caption: "Band: ranks from the 5th to the 95th percentile; diamond: median rank; colour and pattern: the class.",
+      `Band chart: for each of ${n} units, the ranks from the 5th to the 95th percentile over ${replicates} replicates, with a black bar at the median rank; rank 1 is on the left. Colour and pattern follow the class; every figure is in the table below.`,
+    caption: "Band: ranks from the 5th to the 95th percentile; black bar: median rank; colour and pattern: the class.",
     band: (median: number, low: number, high: number) => (low === high ? `always ${median}` : `median ${median}, ${low} to ${high}`),
-    tick: (rank: number) => `rank ${rank}`,
+    tick: (rank: number) => (rank === 1 ? "rank 1" : String(rank)),
     table: (block: string) => `Rank bands and class chances, ${block}`,
     rank: "Rank",
     unit: "Unit",
@@ -152,7 +152,7 @@ function OptionsForm(props: RobustnessPageProps) {
           type="text"
           inputmode="numeric"
           class="input-short"
-          value={input.replicates ?? ""}
+          value={input.replicates ?? String(props.analysis?.robustness.replicates ?? "")}
           aria-describedby={describedBy("replicates", errors, true)}
         />
       </div>
@@ -168,7 +168,7 @@ function OptionsForm(props: RobustnessPageProps) {
           type="text"
           inputmode="numeric"
           class="input-short"
-          value={input.seed ?? ""}
+          value={input.seed ?? String(props.analysis?.robustness.seed ?? "")}
           aria-describedby={describedBy("seed", errors, true)}
         />
       </div>

@@ -113,7 +113,7 @@ export function WorklistPage(props: { lang: Lang; worklist: Worklist; rows: Work
             ))}
           </select>
         </div>
-        <div class="field">
+        <div class="field wide">
           <label for="wl-q">{t.search}</label>
           <span class="hint" id="wl-q-hint">
             {t.searchHint}
@@ -204,8 +204,10 @@ function UnitRow(props: { lang: Lang; worklist: Worklist; unit: WorklistUnit }) 
     <tr>
       <td data-label={label.code}>{unit.code}</td>
       <td data-label={label.name}>
-        <a href={`/work/${encodeURIComponent(props.worklist.campaign.id)}/${encodeURIComponent(unit.code)}`}>{unit.name}</a>
-        {unit.problems > 0 ? <span class="hint-inline"> ({t.notScored(unit.problems)})</span> : null}
+        <span>
+          <a href={`/work/${encodeURIComponent(props.worklist.campaign.id)}/${encodeURIComponent(unit.code)}`}>{unit.name}</a>
+          {unit.problems > 0 ? <span class="hint-inline"> ({t.notScored(unit.problems)})</span> : null}
+        </span>
       </td>
       <td data-label={label.block}>{unit.block ? textIn(unit.block.title, lang) : t.none}</td>
       <td data-label={label.state}>{nameIn(STATE_NAMES, unit.state, lang)}</td>
@@ -223,10 +225,10 @@ function UnitRow(props: { lang: Lang; worklist: Worklist; unit: WorklistUnit }) 
       </td>
       <td data-label={label.deadline}>
         {unit.deadline ? (
-          <>
+          <span>
             {nameIn(ROUND_NAMES, unit.deadline.round, lang)}: {formatInstant(new Date(unit.deadline.at), lang)}{" "}
             <strong class={unit.deadline.secondsLeft < 0 ? "overdue" : undefined}>({formatTimeLeft(new Date(unit.deadline.at), now, lang)})</strong>
-          </>
+          </span>
         ) : (
           t.none
         )}
