@@ -1,3 +1,4 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "./backends.js";
 import { type Fixture, openFixture } from "./api-fixture.js";
@@ -69,6 +70,18 @@ describe.each(BACKENDS)("GET /campaigns/{id}/robustness: $name", (backend) => {
       const disputed = (await get("?replicates=50&disputes=true")).body.robustness;
       expect(disputed.disputes).toBe(true);
       expect(disputed.blocks[0].units.find((u: { code: string }) => u.code === "P01").drawn.disputed).toBe(1);
+    });
+
+    it.each([
+      ["/campaigns/c2026/robustness?replicates=20", "CampaignRobustness"],
+      ["/campaigns/c2026/worklist", "Worklist"],
+    ])("%s answers as the OpenAPI document's %s says", async (path, name) => {
+      const doc = (await f.request("GET", "/openapi.json")).body;
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      ajv.addSchema({ $id: "https://par-index.test/openapi.json", components: doc.components });
+      const validate = ajv.getSchema(`https://par-index.test/openapi.json#/components/schemas/${name}`)!;
+      const { body } = await f.request("GET", path, { token: f.tokens.scorer });
+      expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     });
 
     it("defaults to 1000 replicates and seed 1", async () => {
