@@ -41,6 +41,15 @@ describe.skipIf(!HAS_BROWSER)("the scorer's worklist and robustness page in a br
     for (const row of found) expect(row).toMatch(/Phường 15/);
   }, 120_000);
 
+  it("lists a published campaign from its snapshots: every unit published, no deadline left", async () => {
+    expect(await visit(page, `${server.url}/work/demo-2025`, "scorer-worklist-published")).toEqual([]);
+    expect(await page.locator("tbody tr").count()).toBe(40);
+    expect(new Set(await page.locator('td[data-label="Trạng thái"]').allTextContents())).toEqual(new Set(["Đã công bố"]));
+    expect(new Set(await page.locator('td[data-label="Hạn vòng hiện tại"]').allTextContents())).toEqual(new Set(["–"]));
+    await page.getByRole("link", { name: "Phân tích độ tin cậy của thứ hạng" }).click();
+    await page.waitForURL(`${server.url}/analysis/demo-2025/robustness`);
+  }, 120_000);
+
   it("stacks each unit into a card on a phone, every figure labelled", async () => {
     await page.setViewportSize(PHONE);
     try {

@@ -128,6 +128,13 @@ describe("the scorer's worklist", () => {
       expect(page.html).toContain("Đang hiện 3 trên 3 đơn vị.");
     });
 
+    it("speaks English when asked, with ISO dates in Vietnam time", async () => {
+      const page = await scorer.get("/work/c2026?lang=en");
+      expect(page.html).toMatch(/class="sort-link"[^>]*>Items appraised</);
+      expect(page.html).toContain("Appraisal round 1: 2026-05-01 00:00 (UTC+7) <strong>(60 days 9 h left)</strong>");
+      expect(page.html).toContain(">2.50</td>");
+    });
+
     // Ties (and units with nothing to show) go by code, ascending either way.
     it.each([
       ["code", ["P01", "P02", "X01"], ["X01", "P02", "P01"]],
