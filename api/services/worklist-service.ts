@@ -16,7 +16,7 @@ export interface WorklistUnit {
   selfTotal: number | null;
   /** Items a scorer appraises (every area, bonus and penalty item that is not the survey's) and how many an appraisal round has decided. */
   items: { appraised: number; all: number } | null;
-  /** Items that cite no evidence where the set expects some. */
+  /** Items that earn points (or claim not applicable) citing none of the evidence the set expects (the report's `missingEvidence`). */
   missingEvidence: number | null;
   /** Items scored in both stages whose appraised points differ from the self-assessed ones. */
   disputed: number | null;
@@ -95,7 +95,7 @@ function deadlineAt(campaign: CampaignView, state: string): { round: Round; at: 
 }
 
 /** What a report says about a scorer's progress on the unit. */
-export function progressOf(report: ScoreReport): Pick<WorklistUnit, "selfTotal" | "items" | "missingEvidence" | "disputed"> {
+function progressOf(report: ScoreReport): Pick<WorklistUnit, "selfTotal" | "items" | "missingEvidence" | "disputed"> {
   const leaves = [...report.areas, ...(report.bonus?.items ?? []), ...(report.penalty?.items ?? [])]
     .flatMap(flatten)
     .filter((node) => node.leaf && node.leaf.kind !== "survey");

@@ -133,6 +133,8 @@ describe("the scorer's worklist", () => {
       expect(page.html).toMatch(/class="sort-link"[^>]*>Items appraised</);
       expect(page.html).toContain("Appraisal round 1: 2026-05-01 00:00 (UTC+7) <strong>(60 days 9 h left)</strong>");
       expect(page.html).toContain(">2.50</td>");
+      // the language choice sticks (a cookie): back to Vietnamese for the other tests
+      expect((await scorer.get("/work/c2026?lang=vi")).html).toContain('<html lang="vi">');
     });
 
     // Ties (and units with nothing to show) go by code, ascending either way.
@@ -192,5 +194,38 @@ describe("the scorer's worklist", () => {
       expect(anonymous.status).toBe(303);
       expect(anonymous.location).toBe("/sign-in?next=%2Fwork%2Fc2026");
     });
+  });
+});
+
+describe("a unit whose stored inputs cannot be scored", () => {
+  let f: Fixture;
+  beforeAll(async () => {
+    f = await openFixture(backend);
+    // written past the service's checks, as an older version of the service might have left it
+    const at = f.clock.now.toISOString();
+    const row = { campaign_id: "c2026", unit_code: "X01", round: "self" as const, kind: "item" as const, code: "1.1.2", value: '{"points":7}', version: 1 };
+    expect(await f.store.putEntry({ ...row, updated_by: "test", updated_at: at }, 0)).toBe(true);
+  }, 60_000);
+  afterAll(async () => f?.close());
+
+  it("is listed with its problems and without figures; the other units are not held up", async () => {
+    const { status, body } = await f.request("GET", "/campaigns/c2026/worklist", { token: f.tokens.scorer });
+    expect(status).toBe(200);
+    const x01 = body.units.find((u: { code: string }) => u.code === "X01");
+    expect(x01).toMatchObject({ selfTotal: null, items: null, missingEvidence: null, disputed: null, deadline: { round: "self" } });
+    expect(x01.problems).toBeGreaterThan(0);
+    expect(body.units.find((u: { code: string }) => u.code === "P01")).toMatchObject({ selfTotal: 0, problems: 0 });
+    const robustness = await f.request("GET", "/campaigns/c2026/robustness?replicates=10", { token: f.tokens.scorer });
+    expect(robustness.body.unscored).toEqual(["X01"]);
+  });
+
+  it("shows it on the page with dashes for its figures, sorted last by a figure", async () => {
+    const scorer = webClient(f);
+    await scorer.signIn("scorer", (await givePasswords(f)).scorer!.password);
+    const page = await scorer.get("/work/c2026?sort=self&dir=desc");
+    expect(page.status).toBe(200);
+    expect(codes(page)).toEqual(["P01", "P02", "X01"]);
+    expect(page.html).toMatch(/Xã Đông Hưng<\/a><span class="hint-inline"> \(chưa tính được điểm \(\d+ lỗi\)\)<\/span>/);
+    expect(page.html).toContain('<td data-label="Điểm tự chấm" class="num">–</td>');
   });
 });
