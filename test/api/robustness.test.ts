@@ -90,9 +90,9 @@ describe.each(BACKENDS)("GET /campaigns/{id}/robustness: $name", (backend) => {
     });
 
     it.each([
-      ["?replicates=0", "query.replicates", "số lần mô phỏng phải là số nguyên từ 1 đến 5000, nhận được 0"],
-      ["?replicates=5001", "query.replicates", "số lần mô phỏng phải là số nguyên từ 1 đến 5000, nhận được 5001"],
-      ["?replicates=1e3", "query.replicates", "số lần mô phỏng phải là số nguyên từ 1 đến 5000, nhận được 1e3"],
+      ["?replicates=0", "query.replicates", "số lần mô phỏng phải là số nguyên từ 1 đến 2000, nhận được 0"],
+      ["?replicates=2001", "query.replicates", "số lần mô phỏng phải là số nguyên từ 1 đến 2000, nhận được 2001"],
+      ["?replicates=1e3", "query.replicates", "số lần mô phỏng phải là số nguyên từ 1 đến 2000, nhận được 1e3"],
       ["?seed=-1", "query.seed", "hạt giống ngẫu nhiên phải là số nguyên từ 0 đến 4294967295, nhận được -1"],
       ["?seed=4294967296", "query.seed", "hạt giống ngẫu nhiên phải là số nguyên từ 0 đến 4294967295, nhận được 4294967296"],
     ])("refuses %s with 400 and a Vietnamese problem", async (query, path, vi) => {

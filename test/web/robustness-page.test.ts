@@ -45,7 +45,7 @@ describe("the page /analysis/{campaign}/robustness", () => {
   it("shows bad options next to their fields (400), in Vietnamese", async () => {
     const page = await scorer.get("/analysis/c2026/robustness?replicates=0&seed=abc");
     expect(page.status).toBe(400);
-    expect(page.html).toContain('<a href="#replicates">số lần mô phỏng phải là số nguyên từ 1 đến 5000, nhận được 0</a>');
+    expect(page.html).toContain('<a href="#replicates">số lần mô phỏng phải là số nguyên từ 1 đến 2000, nhận được 0</a>');
     expect(page.html).toContain('<a href="#seed">hạt giống ngẫu nhiên phải là số nguyên từ 0 đến 4294967295, nhận được abc</a>');
     expect(page.html).toContain('value="abc"');
   });
