@@ -33,7 +33,7 @@ export function mountScorer(app: OpenAPIHono<AppEnv>): void {
     const lang = pageLang(c);
     const campaignId = c.req.param("campaign");
     const input = { replicates: c.req.query("replicates"), seed: c.req.query("seed"), disputes: c.req.query("disputes") };
-    const title = lang === "vi" ? "Độ tin cậy của thứ hạng" : "How sure is the ranking?";
+    const title = lang === "vi" ? "Độ tin cậy của thứ hạng" : "How sure the ranking is";
     const props = { lang, campaignId, input, bounds: ROBUSTNESS_BOUNDS.replicates };
     try {
       const analysis = await c.var.services.robustness.analyse(c.var.actor, campaignId, input);

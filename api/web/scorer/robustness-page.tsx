@@ -48,7 +48,7 @@ const TEXT = {
     reversed: "Tỷ lệ đảo thứ tự",
   },
   en: {
-    title: "How sure is the ranking?",
+    title: "How sure the ranking is",
     worklist: "Units to appraise",
     lead: (n: string) =>
       `The ranking is computed again ${n} times: each time every unit's survey results are drawn from their sampling uncertainty (respondents, 95 % Wilson interval). The band shows where the rank lands in 90 % of the replicates (5th to 95th percentile).`,
