@@ -184,6 +184,13 @@ describe("the scorer's worklist", () => {
       expect(codes(page)).toEqual(expected);
     });
 
+    it("is sent gzipped to a browser that takes it", async () => {
+      for (const path of ["/work/c2026", "/analysis/c2026/robustness?replicates=10"]) {
+        const response = await f.app.request(path, { headers: { authorization: `Bearer ${f.tokens.scorer}`, "accept-encoding": "gzip" } });
+        expect([response.status, response.headers.get("content-encoding")]).toEqual([200, "gzip"]);
+      }
+    });
+
     it("is linked from the scorer's home page", async () => {
       expect((await scorer.get("/")).html).toContain('href="/work/c2026"');
     });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { createApp } from "../../../api/app.js";
 import { SYSTEM } from "../../../api/load-criteria-directory.js";
 import { seedAssessment } from "../../../api/seed-demo.js";
@@ -41,6 +42,7 @@ export const worklistPageCase: BenchCase = {
       context.progress(`seeded ${UNITS} units, ${(await store.listEntries("work")).length} entries`);
 
       let bytes = 0;
+      let gzipped = 0;
       let cpu = 0;
       const time = async (path: string): Promise<number> => {
         const start = performance.now();
@@ -52,6 +54,7 @@ export const worklistPageCase: BenchCase = {
         cpu = (used.user + used.system) / 1000;
         if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${body.slice(0, 200)}`);
         bytes = Buffer.byteLength(body);
+        gzipped = gzipSync(body).length;
         context.sample();
         return ms;
       };
@@ -68,7 +71,7 @@ export const worklistPageCase: BenchCase = {
       const figures: Figure[] = [
         {
           label: "worklist page, first",
-          text: `${formatDuration(first)} (CPU ${formatDuration(cpu)}; every unit scored; ${formatCount(Math.round(bytes / 1024))} KB of HTML)`,
+          text: `${formatDuration(first)} (CPU ${formatDuration(cpu)}; every unit scored; ${formatCount(Math.round(bytes / 1024))} KB of HTML, ${formatCount(Math.round(gzipped / 1024))} KB gzipped)`,
         },
         { label: "worklist page, repeat", text: await repeat("/work/work?sort=disputed&dir=desc", RUNS) },
         { label: "worklist JSON, repeat", text: await repeat("/campaigns/work/worklist", RUNS) },
