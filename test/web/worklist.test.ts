@@ -234,5 +234,9 @@ describe("a unit whose stored inputs cannot be scored", () => {
     expect(codes(page)).toEqual(["P01", "P02", "X01"]);
     expect(page.html).toMatch(/Xã Đông Hưng<\/a><span class="hint-inline"> \(chưa tính được điểm \(\d+ lỗi\)\)<\/span>/);
     expect(page.html).toContain('<td data-label="Điểm tự chấm" class="num">–</td>');
+    const robustness = await scorer.get("/analysis/c2026/robustness?replicates=10");
+    expect(robustness.html).toContain("Chưa tính được điểm, không đưa vào phân tích: X01.");
+    // no survey imported and no disputes asked for: nothing varies
+    expect(robustness.html).toContain("Chưa đơn vị nào có số người trả lời khảo sát");
   });
 });

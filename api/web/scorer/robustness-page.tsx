@@ -108,7 +108,7 @@ export function RobustnessPage(props: RobustnessPageProps) {
   const { lang, analysis } = props;
   const t = TEXT[lang];
   const report = analysis?.robustness;
-  const surveyed = report?.blocks.some((b) => b.units.some((u) => u.drawn.indicators > 0 || u.drawn.disputed > 0)) ?? true;
+  const varied = report?.blocks.some((b) => b.units.some((u) => u.drawn.indicators > 0 || u.drawn.disputed > 0)) ?? true;
   return (
     <>
       <nav aria-label={lang === "vi" ? "Vị trí" : "Breadcrumb"} class="breadcrumb">
@@ -125,7 +125,7 @@ export function RobustnessPage(props: RobustnessPageProps) {
           {report.disputes ? <p>{t.disputesOn}</p> : null}
           <p>{analysis.source === "live" ? t.live : t.published}</p>
           {analysis.unscored.length > 0 ? <p class="notice warn">{t.unscored(analysis.unscored.join(", "))}</p> : null}
-          {surveyed ? null : <p class="notice warn">{t.noSurvey}</p>}
+          {varied ? null : <p class="notice warn">{t.noSurvey}</p>}
         </>
       ) : null}
       <OptionsForm {...props} />
