@@ -15,8 +15,9 @@ interface Focused {
 
 async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
-    const el = (globalThis as unknown as { document: { activeElement: any } }).document.activeElement;
-    const style = (globalThis as unknown as { getComputedStyle: (e: unknown) => { outlineStyle: string } }).getComputedStyle(el);
+    type Element = { id?: string; tagName: string; type?: string; value?: string; textContent: string | null };
+    const el = (globalThis as unknown as { document: { activeElement: Element } }).document.activeElement;
+    const style = (globalThis as unknown as { getComputedStyle: (e: Element) => { outlineStyle: string } }).getComputedStyle(el);
     return { id: el.id ?? "", tag: el.tagName, type: el.type ?? "", value: el.value ?? "", text: (el.textContent ?? "").trim(), outline: style.outlineStyle };
   });
 }
