@@ -163,7 +163,7 @@ details.upload{margin-top:.75rem}
 .item.marked-down{border-left:6px solid var(--error)}
 .tag.flag-down{background:var(--error)}
 .flag-text{color:var(--error)}
-dl.summary.facts{margin:.5rem 0}
+dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 .appraisal-areas th[scope=row]{font-weight:600}
 .down-list li{margin:0 0 .5rem}
 `;

@@ -1,4 +1,4 @@
-import { type LeafNode, ROUND_NAMES, STATE_NAMES, factLabels, isLeaf, nameIn } from "../../../src/index.js";
+import { type LeafNode, STATE_NAMES, factLabels, isLeaf, nameIn } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import type { AppraisalRound } from "../../services/appraisal-service.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
@@ -105,7 +105,6 @@ export function AppraisalAreaPage(props: AppraisalAreaProps) {
       </h1>
       <p class="muted">
         {data.unit.name} ({data.unit.code}) · {data.campaign.title} · {nameIn(STATE_NAMES, data.assessment.state, lang)}
-        {round ? ` · ${nameIn(ROUND_NAMES, round, lang)}` : ""}
       </p>
       <dl class="summary figures">
         <dt>{t.self}</dt>

@@ -39,6 +39,8 @@ const TEXT = {
     save: "Lưu",
     saveNext: "Lưu và sang lĩnh vực sau",
     accept: "Chấp nhận điểm tự chấm",
+    correct: "Sửa số liệu khi thẩm định",
+    correctNa: "Sửa khai báo không phát sinh",
   },
   en: {
     max: "Maximum",
@@ -68,6 +70,8 @@ const TEXT = {
     save: "Save",
     saveNext: "Save and go to the next area",
     accept: "Accept the self-assessment",
+    correct: "Correct the facts",
+    correctNa: "Correct the not-applicable claim",
   },
 } as const;
 
@@ -100,7 +104,7 @@ export function AppraisalItem(props: AppraisalItemProps) {
   const selfItem = (entryOf(data, "self", "item", leaf.code)?.value ?? {}) as { notApplicable?: boolean; reason?: string };
   const entry = round ? entryOf(data, round, "item", leaf.code) : undefined;
   const value = (entry?.value ?? {}) as { points?: number; notApplicable?: boolean; reason?: string; comment?: string };
-  const round1 = entryOf(data, "appraisal1", "item", leaf.code)?.value as { comment?: string } | undefined;
+  const round1 = entryOf(data, "appraisal1", "item", leaf.code)?.value as { points?: number; comment?: string } | undefined;
   const reply = entryOf(data, "explanation", "item", leaf.code)?.value as { comment?: string; evidence?: string[] } | undefined;
   const cited = new Set([...(explained?.evidence ?? []), ...(reply?.evidence ?? [])]);
   const docs = data.assessment.evidence.filter((d) => cited.has(d.id));
@@ -112,6 +116,27 @@ export function AppraisalItem(props: AppraisalItemProps) {
   );
   const notApplicable = claims.find((claim) => claim !== undefined) === true;
   const facts = enteredFacts(data.set, leaf);
+  const naFields = leaf.notApplicable ? (
+    <>
+      <div class="field checkboxes">
+        <label>
+          <input type="checkbox" id={fieldId.na(leaf.code)} name={fieldId.na(leaf.code)} value="1" checked={notApplicable} /> {t.naField}
+        </label>
+      </div>
+      <div class={hasError(props.errors, fieldId.reason(leaf.code)) ? "field field-error" : "field"}>
+        <label for={fieldId.reason(leaf.code)}>{t.reason}</label>
+        <FieldError id={fieldId.reason(leaf.code)} errors={props.errors} lang={lang} />
+        <input
+          type="text"
+          id={fieldId.reason(leaf.code)}
+          name={fieldId.reason(leaf.code)}
+          maxlength={2000}
+          value={value.reason ?? selfItem.reason ?? ""}
+          autocomplete="off"
+        />
+      </div>
+    </>
+  ) : null;
   const current = (name: string) =>
     factValue(entryOf(data, "appraisal2", "fact", name) ?? entryOf(data, "appraisal1", "fact", name) ?? entryOf(data, "self", "fact", name));
   return (
@@ -195,7 +220,9 @@ export function AppraisalItem(props: AppraisalItemProps) {
       {round === "appraisal2" ? (
         <dl class="summary">
           <dt>{t.round1}</dt>
-          <dd>{round1?.comment ?? "–"}</dd>
+          <dd>
+            {[round1?.points !== undefined ? `${formatPoints(round1.points, lang)} ${t.points}` : "", round1?.comment ?? ""].filter(Boolean).join(" · ") || "–"}
+          </dd>
           <dt>{t.reply}</dt>
           <dd>{reply?.comment ?? t.noReply}</dd>
         </dl>
@@ -206,16 +233,22 @@ export function AppraisalItem(props: AppraisalItemProps) {
         <form method="post" action={`${props.base}/items/${encodeURIComponent(leaf.code)}`} class="item-form" novalidate>
           <CsrfField token={props.csrf} />
           <input type="hidden" name="v-item" value={String(entry?.version ?? 0)} />
-          {facts.map(({ name, fact }) => {
-            const roundEntry = entryOf(data, round, "fact", name);
-            return (
-              <>
-                <input type="hidden" name={`v-fact-${name}`} value={String(roundEntry?.version ?? 0)} />
-                <input type="hidden" name={`o-fact-${name}`} value={JSON.stringify(current(name))} />
-                <FactField id={fieldId.fact(leaf.code, name)} name={name} fact={fact} value={current(name)} lang={lang} errors={props.errors} />
-              </>
-            );
-          })}
+          {facts.length > 0 || leaf.notApplicable ? (
+            <details open={props.errors.some((e) => e.field !== fieldId.comment(leaf.code) && e.field !== fieldId.points(leaf.code)) || undefined}>
+              <summary>{facts.length > 0 ? t.correct : t.correctNa}</summary>
+              {facts.map(({ name, fact }) => {
+                const roundEntry = entryOf(data, round, "fact", name);
+                return (
+                  <>
+                    <input type="hidden" name={`v-fact-${name}`} value={String(roundEntry?.version ?? 0)} />
+                    <input type="hidden" name={`o-fact-${name}`} value={JSON.stringify(current(name))} />
+                    <FactField id={fieldId.fact(leaf.code, name)} name={name} fact={fact} value={current(name)} lang={lang} errors={props.errors} />
+                  </>
+                );
+              })}
+              {naFields}
+            </details>
+          ) : null}
           {leaf.scoring.kind === "manual" ? (
             <div class={hasError(props.errors, fieldId.points(leaf.code)) ? "field field-error" : "field"}>
               <fieldset class="radios inline">
@@ -235,27 +268,6 @@ export function AppraisalItem(props: AppraisalItemProps) {
                 ))}
               </fieldset>
             </div>
-          ) : null}
-          {leaf.notApplicable ? (
-            <>
-              <div class="field checkboxes">
-                <label>
-                  <input type="checkbox" id={fieldId.na(leaf.code)} name={fieldId.na(leaf.code)} value="1" checked={notApplicable} /> {t.naField}
-                </label>
-              </div>
-              <div class={hasError(props.errors, fieldId.reason(leaf.code)) ? "field field-error" : "field"}>
-                <label for={fieldId.reason(leaf.code)}>{t.reason}</label>
-                <FieldError id={fieldId.reason(leaf.code)} errors={props.errors} lang={lang} />
-                <input
-                  type="text"
-                  id={fieldId.reason(leaf.code)}
-                  name={fieldId.reason(leaf.code)}
-                  maxlength={2000}
-                  value={value.reason ?? selfItem.reason ?? ""}
-                  autocomplete="off"
-                />
-              </div>
-            </>
           ) : null}
           <div class={hasError(props.errors, fieldId.comment(leaf.code)) ? "field field-error" : "field"}>
             <label for={fieldId.comment(leaf.code)}>{t.comment}</label>
