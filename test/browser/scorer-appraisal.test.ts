@@ -3,6 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, screenshot, seriousViolations, startDemoServer, visit } from "./browser-harness.js";
 
 const UNIT = "/work/demo-2026/DV0002";
+/** A one-page PDF ("Hello PDF") that Chromium's viewer renders. */
+const PDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj
+4 0 obj << /Length 44 >> stream
+BT /F1 24 Tf 20 100 Td (Hello PDF) Tj ET
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+`;
 
 interface Focused {
   id: string;
@@ -40,9 +52,23 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
     server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: DESKTOP });
-    // The demo ward DV0002 is still drafting: it submits through the API, as its page would.
+    // The demo ward DV0002 is still drafting: it attaches a PDF to item 1.1.2 and submits through the API, as its pages would.
     const api = `${server.url}/campaigns/demo-2026/units/DV0002`;
     const auth = { authorization: `Bearer ${server.tokens.PAR_WARD}` };
+    const json = { ...auth, "content-type": "application/json" };
+    await fetch(`${api}/evidence/KH-PDF`, { method: "PUT", headers: { ...json, "if-none-match": "*" }, body: JSON.stringify({ title: "Báo cáo kiểm tra" }) });
+    await fetch(`${api}/evidence/KH-PDF/file?name=bao-cao.pdf`, {
+      method: "PUT",
+      headers: { ...auth, "content-type": "application/pdf", "if-match": '"1"' },
+      body: PDF,
+    });
+    const item = await fetch(`${api}/rounds/self/items/1.1.2`, { headers: auth });
+    const cited = await fetch(`${api}/rounds/self/items/1.1.2`, {
+      method: "PUT",
+      headers: { ...json, "if-match": item.headers.get("etag")! },
+      body: JSON.stringify({ ...((await item.json()) as { value: object }).value, evidence: ["KH-PDF"] }),
+    });
+    if (cited.status !== 200) throw new Error(`cite: ${cited.status} ${await cited.text()}`);
     const etag = (await fetch(api, { headers: auth })).headers.get("etag")!;
     const submitted = await fetch(`${api}/transitions/submit`, { method: "POST", headers: { ...auth, "if-match": etag } });
     if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${await submitted.text()}`);
@@ -96,6 +122,13 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
 
     expect(await visit(page, `${server.url}${UNIT}/area/1`, "appraisal-area-1-done")).toEqual([]);
     expect(await page.locator("article.marked-down").evaluateAll((all) => all.map((a) => a.id))).toEqual(["item-1.1.2", "item-1.2.3"]);
+    const [pdf] = await Promise.all([page.waitForEvent("popup"), page.getByRole("link", { name: "Mở bao-cao.pdf (mở trong thẻ mới)" }).click()]);
+    await pdf.waitForLoadState();
+    expect(await pdf.evaluate(() => (globalThis as unknown as { document: { contentType: string } }).document.contentType), "shown, not downloaded").toBe(
+      "application/pdf",
+    );
+    await screenshot(pdf, "appraisal-evidence-pdf");
+    await pdf.close();
     expect(await visit(page, `${server.url}${UNIT}`, "appraisal-overview-round-1")).toEqual([]);
     await page.getByRole("link", { name: "Yêu cầu giải trình…" }).click();
     await page.waitForURL(`${server.url}${UNIT}/request-explanation`);
