@@ -127,7 +127,6 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
     expect(await pdf.evaluate(() => (globalThis as unknown as { document: { contentType: string } }).document.contentType), "shown, not downloaded").toBe(
       "application/pdf",
     );
-    await screenshot(pdf, "appraisal-evidence-pdf");
     await pdf.close();
     expect(await visit(page, `${server.url}${UNIT}`, "appraisal-overview-round-1")).toEqual([]);
     await page.getByRole("link", { name: "Yêu cầu giải trình…" }).click();
