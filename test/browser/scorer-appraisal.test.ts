@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, screenshot, seriousViolations, startDemoServer, visit } from "./browser-harness.js";
 
 const UNIT = "/work/demo-2026/DV0002";
+/** A tablet held upright (iPad Air). */
+const TABLET = { width: 820, height: 1180 };
 /** A one-page PDF ("Hello PDF") that Chromium's viewer renders. */
 const PDF = `%PDF-1.4
 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
@@ -128,6 +130,12 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
       "application/pdf",
     );
     await pdf.close();
+    await page.setViewportSize(TABLET);
+    expect(await visit(page, `${server.url}${UNIT}/area/2`, "appraisal-area-2-tablet")).toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { body: { scrollWidth: number } } }).document.body.scrollWidth)).toBeLessThanOrEqual(
+      TABLET.width,
+    );
+    await page.setViewportSize(DESKTOP);
     expect(await visit(page, `${server.url}${UNIT}`, "appraisal-overview-round-1")).toEqual([]);
     await page.getByRole("link", { name: "Yêu cầu giải trình…" }).click();
     await page.waitForURL(`${server.url}${UNIT}/request-explanation`);

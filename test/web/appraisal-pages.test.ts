@@ -167,6 +167,17 @@ describe.each(BACKENDS)("the scorer's appraisal pages: $name", (backend) => {
       );
     });
 
+    it("refuses to accept what a scorer does not appraise (a survey item, an unknown code) and speaks English on request", async () => {
+      await scorer.get(`${PAGE}/area/1`);
+      expect((await scorer.post(`${PAGE}/area/1/accept`, { item: ["1.1.1:1", "8.1.1:0"] })).status).toBe(400);
+      expect((await scorer.post(`${PAGE}/area/1/accept`, { item: "9.9.9:0" })).status).toBe(400);
+      expect((await scorer.post(`${PAGE}/items/8.1.1/accept`, { "v-item": "0" })).status).toBe(404);
+      const english = await scorer.get(`${PAGE}/area/2?lang=en`);
+      expect(english.html).toContain("Accept the self-assessment");
+      expect(english.html).toContain("Appraised points");
+      await scorer.get(`${PAGE}?lang=vi`);
+    });
+
     it("confirms a request for explanation with the report it will produce, then the ward sees only the marked-down item", async () => {
       const confirm = await scorer.get(`${PAGE}/request-explanation`);
       expect(confirm.status).toBe(200);
