@@ -30,7 +30,9 @@ export { loadCriteriaSet } from "./criteria/load-criteria-set.js";
 export { listLeaves, listNodes, type Section } from "./criteria/walk-criteria.js";
 export { type CriteriaIndex, indexCriteriaSet } from "./criteria/criteria-index.js";
 export { blockOf } from "./criteria/block-of.js";
+export { type PathPlace, describeCriteriaPath, locateCriteriaPath } from "./criteria/describe-criteria-path.js";
 export { type CriteriaDiff, type ScoringChange, diffCriteriaSets, hasChanges } from "./criteria/diff-criteria-sets.js";
+export { describeScoringChange } from "./criteria/describe-scoring-change.js";
 
 // Assessments: the format and its checks against a set
 export {
