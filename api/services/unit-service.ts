@@ -36,6 +36,18 @@ export class UnitService {
     return this.deps.store.listUnits();
   }
 
+  /** The units as the administrator manages them (the same list, for the administrator only). */
+  async listForAdmin(actor: Actor): Promise<Row<"units">[]> {
+    requireRole(actor, "admin");
+    return this.list();
+  }
+
+  /** One unit to edit (the administrator only). */
+  async getForAdmin(actor: Actor, code: string): Promise<Row<"units">> {
+    requireRole(actor, "admin");
+    return this.get(code);
+  }
+
   async get(code: string): Promise<Row<"units">> {
     const unit = await this.deps.store.getUnit(code);
     if (!unit) throw notFound({ en: `unit ${code}`, vi: `đơn vị ${code}` });
