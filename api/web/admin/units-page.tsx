@@ -80,7 +80,7 @@ export function UnitsPage(props: {
       <p>
         <a href="/admin/units/import">{t.import}</a>
       </p>
-      <form method="get" action="/admin/units" class="worklist-filter" role="search">
+      <form method="get" action="/admin/units" class="worklist-filter">
         <div class="field">
           <label for="units-q">{t.search}</label>
           <span class="hint" id="units-q-hint">
