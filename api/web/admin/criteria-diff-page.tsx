@@ -24,6 +24,7 @@ const TEXT = {
     factsRemoved: "Số liệu bỏ",
     factsChanged: "Số liệu thay đổi",
     set: "Thay đổi chung",
+    max: (points: string) => `tối đa ${points} điểm`,
   },
   en: {
     back: "All criteria sets",
@@ -45,6 +46,7 @@ const TEXT = {
     factsRemoved: "Facts removed",
     factsChanged: "Facts changed",
     set: "Set-level changes",
+    max: (points: string) => `at most ${points} points`,
   },
 } as const;
 
@@ -100,8 +102,8 @@ function DiffSections(props: { lang: Lang; diff: CriteriaDiff }) {
   const t = TEXT[lang];
   const num = (value: number) => formatPoints(value, lang);
   const sections: [string, string[]][] = [
-    [t.added, diff.added.map((n) => `+ ${n.code} ${textIn(n.title, lang)} [${num(n.max)}]`)],
-    [t.removed, diff.removed.map((n) => `− ${n.code} ${textIn(n.title, lang)} [${num(n.max)}]`)],
+    [t.added, diff.added.map((n) => `+ ${n.code} ${textIn(n.title, lang)} (${t.max(num(n.max))})`)],
+    [t.removed, diff.removed.map((n) => `− ${n.code} ${textIn(n.title, lang)} (${t.max(num(n.max))})`)],
     [t.moved, diff.moved.map((m) => `${m.olderCode} → ${m.code} (${m.olderParent ?? "—"} → ${m.newerParent ?? "—"})`)],
     [t.points, diff.pointsChanged.map((p) => `${p.code}: ${num(p.oldMax)} → ${num(p.newMax)}`)],
     [t.scoring, diff.scoringChanged.map((s) => `${s.code}: ${describeScoringChange(s)}`)],

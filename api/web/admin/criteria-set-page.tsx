@@ -12,6 +12,7 @@ const TEXT = {
     unitTypes: "Loại đơn vị",
     totalMax: "Tổng điểm tối đa",
     items: "Số tiêu chí chấm điểm",
+    itemCount: (areas: number, adjustments: number) => (adjustments > 0 ? `${areas} (và ${adjustments} mục điểm thưởng, điểm trừ)` : `${areas}`),
     usedBy: "Đợt đánh giá sử dụng",
     none: "chưa có (phiên bản này còn sửa được)",
     locked: "phiên bản này không thể sửa nữa",
@@ -35,6 +36,7 @@ const TEXT = {
     unitTypes: "Unit types",
     totalMax: "Total maximum",
     items: "Items scored",
+    itemCount: (areas: number, adjustments: number) => (adjustments > 0 ? `${areas} (and ${adjustments} bonus and penalty items)` : `${areas}`),
     usedBy: "Used by campaigns",
     none: "none (this version can still change)",
     locked: "this version can no longer change",
@@ -86,7 +88,7 @@ export function CriteriaSetPage(props: { lang: Lang; set: CriteriaSet; overview:
         <dt>{t.totalMax}</dt>
         <dd>{formatPoints(set.totalMax, lang)}</dd>
         <dt>{t.items}</dt>
-        <dd>{leaves.length}</dd>
+        <dd>{t.itemCount(leaves.filter((l) => l.section === "areas").length, leaves.filter((l) => l.section !== "areas").length)}</dd>
         <dt>{t.usedBy}</dt>
         <dd>{props.overview.usedBy.length === 0 ? t.none : `${props.overview.usedBy.map((c) => `${c.title} (${c.id})`).join(", ")}: ${t.locked}`}</dd>
         {set.bonus ? (
