@@ -142,4 +142,14 @@ describe("the administrator's criteria pages", () => {
     expect(r.status).toBe(422);
     expect(r.html).toContain('href="#diff-to"');
   });
+
+  it("speaks English when asked: the problems placed and explained in English", async () => {
+    expect((await admin.get("/admin/criteria?lang=en")).html).toContain("<h1>Criteria sets</h1>");
+    const r = await upload(brokenSet(), "broken.json");
+    const html = entities(r.html);
+    expect(html).toContain("broken.json: 5 problem(s) to fix, nothing was saved");
+    expect(html).toContain("Area 1 «Institutional reform» › maximum points (max)");
+    expect(html).toContain('maximum of "1" is 6.5 but its parts add up to 7: make them equal');
+    await admin.get("/admin/criteria?lang=vi");
+  });
 });
