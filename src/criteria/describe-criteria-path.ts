@@ -68,7 +68,7 @@ export function locateCriteriaPath(json: unknown, path: string): { places: PathP
 
 /** The located path as one line: `Lĩnh vực 2 «Cải cách TTHC» › Tiêu chí 2.1 «…» › điểm tối đa (max)`. */
 export function describeCriteriaPath(json: unknown, path: string, lang: Lang): string {
-  const { places, field } = locateCriteriaPath(json, path);
+  const { places, field } = locateCriteriaPath(json, path === "(file)" ? "" : path);
   const parts = places.map((p) => `${p.kind[lang]} ${p.code}${p.title ? ` «${p.title[lang]}»` : ""}`);
   if (field !== "") {
     const name = FIELDS[field.split(/[.[]/)[0]!];

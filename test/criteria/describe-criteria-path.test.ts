@@ -21,6 +21,7 @@ describe("describeCriteriaPath", () => {
     ["bonus.items[0].max", "en", "Bonus item T1 «A reform initiative recognised and replicated by the province» › maximum points (max)"],
     ["totalMax", "vi", "tổng điểm tối đa (totalMax)"],
     ["", "vi", "cả tệp"],
+    ["(file)", "en", "the whole file"],
     ["areas[40].children[2]", "en", "Area #41 › Criterion #3"],
   ])("%s (%s) → %s", (path, lang, expected) => {
     expect(describeCriteriaPath(SET, path, lang as "vi" | "en")).toBe(expected);
