@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { ASSETS } from "./assets/assets.js";
+import { mountAdminSet } from "./admin/mount-admin-set.js";
 import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
 import { mountWard } from "./mount-ward.js";
@@ -32,6 +33,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountWard(app);
   mountScorer(app);
   mountAppraisal(app);
+  mountAdminSet(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);
     const published = await c.var.services.campaigns.list(PUBLIC);
