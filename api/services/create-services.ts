@@ -1,4 +1,5 @@
 import { AccountService } from "./account-service.js";
+import { AppraisalService } from "./appraisal-service.js";
 import { DEFAULT_THROTTLE, type Throttle, createThrottle } from "../auth/throttle.js";
 import { AssessmentService } from "./assessment-service.js";
 import { AuditService } from "./audit-service.js";
@@ -36,6 +37,8 @@ export interface Services {
   sheets: SheetService;
   worklist: WorklistService;
   robustness: RobustnessService;
+  /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
+  appraisals: AppraisalService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -62,5 +65,6 @@ export function createServices(deps: ServiceDeps): Services {
     sheets: new SheetService(deps, criteria, assessments),
     worklist: new WorklistService(deps, campaigns, rankings),
     robustness: new RobustnessService(deps, campaigns, rankings),
+    appraisals: new AppraisalService(deps, criteria, assessments),
   };
 }
