@@ -124,7 +124,7 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
         selfTotal: nullableNum,
         items: {
           oneOf: [object({ appraised: int, all: int }), { type: "null" }],
-          description: "items an appraisal round has decided, of all a scorer appraises",
+          description: "items an appraisal round holds an entry for (changed or accepted), of all a scorer appraises",
         },
         missingEvidence: { type: ["integer", "null"] },
         disputed: { type: ["integer", "null"], description: "items whose appraised points differ from the self-assessed ones" },

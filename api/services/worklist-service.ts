@@ -14,7 +14,7 @@ export interface WorklistUnit {
   state: string;
   /** Self-assessed total of the areas (null: not scored yet, or never recorded). */
   selfTotal: number | null;
-  /** Items a scorer appraises (every area, bonus and penalty item that is not the survey's) and how many an appraisal round has decided. */
+  /** Items a scorer appraises (every area, bonus and penalty item that is not the survey's) and how many an appraisal round holds an entry for. */
   items: { appraised: number; all: number } | null;
   /** Items that earn points (or claim not applicable) citing none of the evidence the set expects (the report's `missingEvidence`). */
   missingEvidence: number | null;
@@ -56,10 +56,15 @@ export class WorklistService {
     const campaign = await this.campaigns.get(actor, campaignId);
     const { store } = this.deps;
     const row = (await store.getCampaign(campaign.id))!;
-    const [{ set, assessments, reports, unscored }, units] = await Promise.all([
+    const [{ set, assessments, reports, unscored }, units, entries] = await Promise.all([
       this.rankings.reports(store, row, campaign.state === "published"),
       store.listUnits(),
+      store.listEntries(campaign.id),
     ]);
+    const appraisedByUnit = new Map<string, Set<string>>();
+    for (const e of entries)
+      if (e.kind === "item" && (e.round === "appraisal1" || e.round === "appraisal2"))
+        (appraisedByUnit.get(e.unit_code) ?? appraisedByUnit.set(e.unit_code, new Set()).get(e.unit_code)!).add(e.code);
     const unitByCode = new Map(units.map((u) => [u.code, u]));
     const problems = new Map(unscored.map((u) => [u.unit, u.problems.length]));
     const now = this.deps.now();
@@ -77,7 +82,7 @@ export class WorklistService {
           name: unit?.name ?? a.unit_code,
           block: block ? { code: block.code, title: block.title } : null,
           state: a.state,
-          ...(report ? progressOf(report) : { selfTotal: null, items: null, missingEvidence: null, disputed: null }),
+          ...(report ? progressOf(report, appraisedByUnit.get(a.unit_code)) : { selfTotal: null, items: null, missingEvidence: null, disputed: null }),
           deadline: at ? { ...at, secondsLeft: Math.floor((Date.parse(at.at) - now.getTime()) / 1000) } : null,
           problems: problems.get(a.unit_code) ?? 0,
         };
@@ -94,12 +99,16 @@ function deadlineAt(campaign: CampaignView, state: string): { round: Round; at: 
   return round && name ? { round, at: campaign.deadlines[name] } : undefined;
 }
 
-/** What a report says about a scorer's progress on the unit. */
-function progressOf(report: ScoreReport): Pick<WorklistUnit, "selfTotal" | "items" | "missingEvidence" | "disputed"> {
+/**
+ * What a report says about a scorer's progress on the unit. An item counts as appraised when an
+ * appraisal round holds an entry for it (changed, or accepted as self-assessed), as the unit's
+ * appraisal pages count it.
+ */
+function progressOf(report: ScoreReport, appraisedCodes: Set<string> | undefined): Pick<WorklistUnit, "selfTotal" | "items" | "missingEvidence" | "disputed"> {
   const leaves = [...report.areas, ...(report.bonus?.items ?? []), ...(report.penalty?.items ?? [])]
     .flatMap(flatten)
     .filter((node) => node.leaf && node.leaf.kind !== "survey");
-  const appraised = leaves.filter((node) => node.leaf!.decidedBy === "appraisal1" || node.leaf!.decidedBy === "appraisal2").length;
+  const appraised = leaves.filter((node) => appraisedCodes?.has(node.code)).length;
   const disputed = leaves.filter(({ leaf }) => {
     const self = leaf!.self;
     const other = leaf!.appraised;

@@ -11,8 +11,8 @@ const codes = (page: WebResponse) => [...page.html.matchAll(/<td data-label="Mã
 
 /**
  * Campaign c2026 (fixture clock 01/03/2026 08:00 UTC): P01 self-assesses 1.1.2 (1 point, with
- * evidence) and 1.2.3 (1.5 points, no evidence), submits; the scorer appraises 1.1.2 down to 0.5
- * and accepts 1.2.3. P02 and X01 are untouched drafts.
+ * evidence) and 1.2.3 (1.5 points, no evidence), submits; the scorer appraises 1.1.2 down to 0.5,
+ * accepts 1.2.3 and the rule item 1.2.1 (an entry with a comment only). P02 and X01 are untouched drafts.
  */
 describe("the scorer's worklist", () => {
   let f: Fixture;
@@ -31,6 +31,8 @@ describe("the scorer's worklist", () => {
     expect((await f.request("POST", `${P01}/transitions/submit`, { token: f.tokens.p01, headers: { "if-match": etag } })).status).toBe(200);
     await put("/rounds/appraisal1/items/1.1.2", f.tokens.scorer, { points: 0.5, comment: "Thiếu danh mục văn bản" });
     await put("/rounds/appraisal1/items/1.2.3", f.tokens.scorer, { points: 1.5 });
+    // a rule item accepted as it stands: an appraisal entry without points
+    await put("/rounds/appraisal1/items/1.2.1", f.tokens.scorer, { comment: "Đồng ý" });
     const passwords = await givePasswords(f);
     scorer = webClient(f);
     await scorer.signIn("scorer", passwords.scorer!.password);
@@ -53,7 +55,7 @@ describe("the scorer's worklist", () => {
         block: { code: "phuong", title: { vi: "Khối phường", en: "Wards" } },
         state: "appraisal1",
         selfTotal: 2.5,
-        items: { appraised: 2, all: 65 },
+        items: { appraised: 3, all: 65 },
         missingEvidence: 1,
         disputed: 1,
         // 30/04 17:00 UTC is 60 days 9 hours after 01/03 08:00 UTC
@@ -122,7 +124,7 @@ describe("the scorer's worklist", () => {
       const p01 = page.html.slice(page.html.indexOf('<td data-label="Mã">P01'), page.html.indexOf('<td data-label="Mã">P02'));
       expect(p01).toContain('<a href="/work/c2026/P01">Phường Tân Lập</a>');
       expect(p01).toContain(">2,50</td>");
-      expect(p01).toContain(">2/65</td>");
+      expect(p01).toContain(">3/65</td>");
       // 30/04/2026 17:00 UTC is 01/05/2026 00:00 in Vietnam
       expect(p01).toContain("Thẩm định lần 1: 01/05/2026 00:00 <strong>(còn 60 ngày 9 giờ)</strong>");
       expect(page.html).toContain("Đang hiện 3 trên 3 đơn vị.");
