@@ -6,10 +6,9 @@ import { recordAudit } from "./audit.js";
 import type { CriteriaService } from "./criteria-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { alreadyExists } from "./unit-service.js";
-import type { DeadlineName } from "./workflow.js";
+import { DEADLINE_NAMES, type Deadlines } from "./workflow.js";
 
-export type Deadlines = Record<DeadlineName, string>;
-const DEADLINE_ORDER: DeadlineName[] = ["self", "appraisal1", "explanation", "appraisal2"];
+export type { Deadlines } from "./workflow.js";
 
 export interface CampaignInput {
   id: string;
@@ -83,16 +82,7 @@ export class CampaignService {
           message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}`,
           vi: `bộ tiêu chí ${set.family} ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${input.year}`,
         });
-      DEADLINE_ORDER.slice(1).forEach((name, i) => {
-        const before = DEADLINE_ORDER[i]!;
-        if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before]))
-          problems.push({
-            code: "deadline-order",
-            path: `deadlines.${name}`,
-            message: `the ${name} deadline comes before the ${before} deadline`,
-            vi: `hạn ${name} đứng trước hạn ${before}`,
-          });
-      });
+      problems.push(...deadlineProblems(input.deadlines));
       const all = await store.listUnits();
       const known = new Map(all.map((u) => [u.code, u]));
       const codes = input.units ?? all.filter((u) => set.appliesTo.unitTypes.includes(u.type as never)).map((u) => u.code);
@@ -160,4 +150,20 @@ export class CampaignService {
       });
     return row;
   }
+}
+
+/** The deadlines must follow the rounds' order: self, appraisal 1, explanation, appraisal 2. */
+export function deadlineProblems(deadlines: Deadlines): ApiProblem[] {
+  return DEADLINE_NAMES.slice(1).flatMap((name, i) => {
+    const before = DEADLINE_NAMES[i]!;
+    if (Date.parse(deadlines[name]) >= Date.parse(deadlines[before])) return [];
+    return [
+      {
+        code: "deadline-order",
+        path: `deadlines.${name}`,
+        message: `the ${name} deadline comes before the ${before} deadline`,
+        vi: `hạn ${name} đứng trước hạn ${before}`,
+      },
+    ];
+  });
 }

@@ -4,6 +4,7 @@ import { AssessmentService } from "./assessment-service.js";
 import { AuditService } from "./audit-service.js";
 import { CampaignService } from "./campaign-service.js";
 import { CriteriaService } from "./criteria-service.js";
+import { DeadlineService } from "./deadline-service.js";
 import { EvidenceService } from "./evidence-service.js";
 import { LiveScores } from "./live-scores.js";
 import { PublicationService } from "./publication-service.js";
@@ -32,6 +33,7 @@ export interface Services {
   /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
   authThrottle: Throttle;
   sheets: SheetService;
+  deadlines: DeadlineService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -56,5 +58,6 @@ export function createServices(deps: ServiceDeps): Services {
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
+    deadlines: new DeadlineService(deps, campaigns),
   };
 }
