@@ -1,3 +1,4 @@
+import { DEADLINE_NAMES, formatInstant } from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
 import { requireRole, requireUnitAccess } from "../auth/authenticate.js";
 import { ApiError, type ApiProblem, notFound } from "../errors.js";
@@ -73,8 +74,8 @@ export class DeadlineService {
         problems.push({
           code: "not-later",
           path: "until",
-          message: `an extension must end after the campaign's ${round} deadline (${deadline})`,
-          vi: `hạn gia hạn phải sau hạn ${round} của đợt (${deadline})`,
+          message: `an extension must end after the campaign's deadline "${DEADLINE_NAMES[round].en}" (${formatInstant(new Date(deadline), "en")})`,
+          vi: `hạn gia hạn phải sau "${DEADLINE_NAMES[round].vi}" của đợt (${formatInstant(new Date(deadline), "vi")})`,
         });
       if (problems.length > 0)
         throw new ApiError("invalid-input", { en: `the extension has ${problems.length} problem(s)`, vi: `gia hạn có ${problems.length} lỗi` }, { problems });

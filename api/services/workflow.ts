@@ -52,7 +52,7 @@ export const EVIDENCE_RULE: { states: Partial<Record<AssessmentState, DeadlineNa
 };
 
 export type Deadlines = Record<DeadlineName, string>;
-export const DEADLINE_NAMES: readonly DeadlineName[] = ["self", "appraisal1", "explanation", "appraisal2"];
+export const DEADLINE_ROUNDS: readonly DeadlineName[] = ["self", "appraisal1", "explanation", "appraisal2"];
 
 /** One unit's extension of one round's deadline, with the reason the administrator gave. */
 export interface DeadlineExtension {
