@@ -153,6 +153,26 @@ describe("the administrator's year, as pages", () => {
     expect(page.html).toContain("Đang tự chấm");
   });
 
+  it("refuses a campaign id already taken at its field, and speaks English on request", async () => {
+    await admin.get("/admin/campaigns/new");
+    const taken = await admin.post("/admin/campaigns/new", {
+      id: "c2026",
+      year: "2026",
+      criteria: "reference-commune@2026.1",
+      "deadline-self": "2026-03-31T17:00",
+      "deadline-appraisal1": "2026-04-30T17:00",
+      "deadline-explanation": "2026-05-15T17:00",
+      "deadline-appraisal2": "2026-05-31T17:00",
+    });
+    expect(taken.status).toBe(422);
+    expect(taken.html).toContain('href="#id"');
+    expect(taken.html).toContain("đợt đánh giá c2026 đã tồn tại");
+    const english = await admin.get("/admin/campaigns/c2026?lang=en");
+    expect(english.html).toContain("Extend a deadline for one unit");
+    expect(english.html).toContain("2026-04-01 00:00 (UTC+7)");
+    await admin.get("/admin?lang=vi");
+  });
+
   it("changes the deadlines, refusing a stale form, and extends one unit's deadline with a reason shown on its dashboard", async () => {
     const page = await admin.get("/admin/campaigns/c2026");
     const version = /name="version" value="(\d+)"/.exec(page.html)![1]!;
