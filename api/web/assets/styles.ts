@@ -161,4 +161,12 @@ details.upload{margin-top:.75rem}
 input[type=datetime-local]{font:inherit;width:100%;max-width:16rem;min-height:44px;padding:.375rem .5rem;border:2px solid var(--text);border-radius:0;background:#fff;color:var(--text)}
 .field-error input[type=datetime-local]{border-color:var(--error)}
 fieldset>legend{font-weight:700;font-size:1.125rem}
+/* Scorer's appraisal pages */
+.item.appraisal:focus{outline:3px solid var(--focus);box-shadow:0 0 0 5px var(--text)}
+.item.marked-down{border-left:6px solid var(--error)}
+.tag.flag-down{background:var(--error)}
+.flag-text{color:var(--error)}
+dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
+.appraisal-areas th[scope=row]{font-weight:600}
+.down-list li{margin:0 0 .5rem}
 `;
