@@ -11,11 +11,13 @@ import { refuseNul } from "./refuse-nul.js";
 import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
+import { mountDeadlines } from "./routes/deadlines.js";
 import { mountEvidence } from "./routes/evidence.js";
 import { mountPasswords } from "./routes/passwords.js";
 import { mountSheets } from "./routes/sheets.js";
 import { mountUnits } from "./routes/units.js";
 import { mountWorklist } from "./routes/worklist.js";
+import { mountUserAccounts } from "./routes/user-accounts.js";
 import { htmlErrors } from "./web/html-errors.js";
 import { mountDoc } from "./web/mount-doc.js";
 import { mountWeb } from "./web/mount-web.js";
@@ -128,6 +130,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountPasswords(app);
   mountSheets(app);
   mountWorklist(app);
+  mountUserAccounts(app);
+  mountDeadlines(app);
   mountWeb(app);
   mountDoc(app, {
     openapi: "3.1.0",

@@ -72,6 +72,8 @@ export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-p
 // One glossary and locale formatting for the CLI, the API and the pages (Vietnamese first)
 export { type Bilingual, DEFAULT_LANG, isLang } from "./i18n/lang.js";
 export {
+  CAMPAIGN_STATE_NAMES,
+  DEADLINE_NAMES,
   GLOSSARY,
   ROLE_NAMES,
   ROUND_NAMES,
@@ -87,7 +89,7 @@ export { factLabels } from "./i18n/fact-labels.js";
 export { localiseExplanation } from "./i18n/localise-explanation.js";
 export { nearestName } from "./text/nearest-name.js";
 export { foldText } from "./text/fold-text.js";
-export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft } from "./i18n/format-locale.js";
+export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft, fromVietnamInput, toVietnamInput } from "./i18n/format-locale.js";
 
 // Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings
 export { type Lang, textIn } from "./text/text-in.js";

@@ -80,6 +80,10 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "get /campaigns/{id}/units/{unit}/sheet": {},
   "get /campaigns/{id}/worklist": { response: "Worklist" },
   "get /campaigns/{id}/robustness": { response: "CampaignRobustness" },
+  "put /users/{id}/active": { preconditions: null },
+  "put /users/{id}/unit": { preconditions: null },
+  "put /campaigns/{id}/deadlines": { preconditions: "if-match", response: "CampaignView" },
+  "put /campaigns/{id}/units/{unit}/deadlines/{round}": { preconditions: null },
 };
 
 const IF_MATCH = {

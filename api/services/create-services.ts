@@ -5,6 +5,7 @@ import { AssessmentService } from "./assessment-service.js";
 import { AuditService } from "./audit-service.js";
 import { CampaignService } from "./campaign-service.js";
 import { CriteriaService } from "./criteria-service.js";
+import { DeadlineService } from "./deadline-service.js";
 import { EvidenceService } from "./evidence-service.js";
 import { LiveScores } from "./live-scores.js";
 import { PublicationService } from "./publication-service.js";
@@ -37,6 +38,7 @@ export interface Services {
   sheets: SheetService;
   worklist: WorklistService;
   robustness: RobustnessService;
+  deadlines: DeadlineService;
   /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
   appraisals: AppraisalService;
 }
@@ -65,6 +67,7 @@ export function createServices(deps: ServiceDeps): Services {
     sheets: new SheetService(deps, criteria, assessments),
     worklist: new WorklistService(deps, campaigns, rankings),
     robustness: new RobustnessService(deps, campaigns, rankings),
+    deadlines: new DeadlineService(deps, campaigns),
     appraisals: new AppraisalService(deps, criteria, assessments),
   };
 }

@@ -165,6 +165,25 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
       },
     },
+    "0004-admin-year": {
+      // The administrator deactivates users (their token and sessions stop working; the row and its
+      // audit trail stay), and extends one round's deadline for one unit with a recorded reason.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("users").addColumn("deactivated_at", "text").execute();
+        await db.schema
+          .createTable("deadline_extensions")
+          .addColumn("campaign_id", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text", (c) => c.notNull())
+          .addColumn("round", "text", (c) => c.notNull())
+          .addColumn("until", "text", (c) => c.notNull())
+          .addColumn("reason", "text", (c) => c.notNull())
+          .addColumn("created_by", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("deadline_extensions_pk", ["campaign_id", "unit_code", "round"])
+          .addForeignKeyConstraint("deadline_extensions_assessment_fk", ["campaign_id", "unit_code"], "assessments", ["campaign_id", "unit_code"])
+          .execute();
+      },
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { ASSETS } from "./assets/assets.js";
+import { mountAdminYear } from "./admin/mount-admin-year.js";
 import { mountAdminSet } from "./admin/mount-admin-set.js";
 import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
@@ -32,6 +33,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountAccount(app);
   mountWard(app);
   mountScorer(app);
+  mountAdminYear(app);
   mountAppraisal(app);
   mountAdminSet(app);
   app.get("/", async (c) => {

@@ -158,6 +158,9 @@ details.upload{margin-top:.75rem}
 .card-title{margin:0 0 .5rem;font-size:1.125rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
+input[type=datetime-local]{font:inherit;width:100%;max-width:16rem;min-height:44px;padding:.375rem .5rem;border:2px solid var(--text);border-radius:0;background:#fff;color:var(--text)}
+.field-error input[type=datetime-local]{border-color:var(--error)}
+fieldset>legend{font-weight:700;font-size:1.125rem}
 /* Scorer's appraisal pages */
 .item.appraisal:focus{outline:3px solid var(--focus);box-shadow:0 0 0 5px var(--text)}
 .item.marked-down{border-left:6px solid var(--error)}
