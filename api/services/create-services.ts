@@ -11,6 +11,7 @@ import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
+import { SurveyImportService } from "./survey-import-service.js";
 import { SheetService } from "./sheet-service.js";
 import { UnitService } from "./unit-service.js";
 
@@ -32,6 +33,7 @@ export interface Services {
   /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
   authThrottle: Throttle;
   sheets: SheetService;
+  surveyImports: SurveyImportService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -40,6 +42,7 @@ export function createServices(deps: ServiceDeps): Services {
   const assessments = new AssessmentService(deps, criteria, campaigns);
   const live = new LiveScores();
   const rankings = new RankingService(deps, criteria, live);
+  const surveys = new SurveyService(deps, criteria, campaigns);
   return {
     store: deps.store,
     deps,
@@ -52,9 +55,10 @@ export function createServices(deps: ServiceDeps): Services {
     reports: new ReportService(deps, criteria, assessments, live),
     rankings,
     publication: new PublicationService(deps, campaigns, criteria, assessments, rankings, live),
-    surveys: new SurveyService(deps, criteria, campaigns),
+    surveys,
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
+    surveyImports: new SurveyImportService(deps, criteria, campaigns, surveys),
   };
 }

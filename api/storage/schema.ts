@@ -18,6 +18,7 @@ export interface Schema {
   snapshots: SnapshotTable;
   audit: AuditTable;
   sessions: SessionTable;
+  survey_imports: SurveyImportTable;
 }
 
 export interface CriteriaSetTable {
@@ -152,6 +153,18 @@ export interface SessionTable {
   user_id: string;
   /** The session's CSRF token, sent back in every form's hidden `csrf` field. */
   csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A checked survey export awaiting the administrator's "apply": its results and quality report (JSON), until `expires_at`. */
+export interface SurveyImportTable {
+  id: string;
+  campaign_id: string;
+  file_name: string;
+  /** JSON: the engine's SurveyImportResult (`par-survey-results/1`). */
+  result: string;
+  created_by: string;
   created_at: string;
   expires_at: string;
 }
