@@ -6,6 +6,7 @@ import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
 import { mountWard } from "./mount-ward.js";
 import { mountScorer } from "./scorer/mount-scorer.js";
+import { mountSurveyPublish } from "./admin/mount-survey-publish.js";
 import { HomePage } from "./pages/home-page.js";
 import { loadWork } from "./pages/your-work.js";
 import { renderPage } from "./render-page.js";
@@ -30,6 +31,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountAccount(app);
   mountWard(app);
   mountScorer(app);
+  mountSurveyPublish(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);
     const published = await c.var.services.campaigns.list(PUBLIC);
