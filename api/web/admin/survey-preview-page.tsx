@@ -180,7 +180,12 @@ export function SurveyPreviewPage(props: { lang: Lang; csrf: string; campaign: {
                 <td class="num">{count(u.respondents)}</td>
                 <td class="num">
                   {u.sample.required === null ? t.unknown : count(u.sample.required)}
-                  {u.sample.enough === false ? <span class="tag state-draft"> {t.short}</span> : null}
+                  {u.sample.enough === false ? (
+                    <>
+                      {" "}
+                      <span class="tag state-draft">{t.short}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td class="num">
                   {pct(u.overall.percent)}
@@ -214,7 +219,7 @@ export function SurveyPreviewPage(props: { lang: Lang; csrf: string; campaign: {
           </button>
         </form>
       )}
-      <p>
+      <p class="button-row">
         <a href={`/admin/campaigns/${id}/survey`}>{t.again}</a>
       </p>
     </>
