@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
+import { loadSurveyMapping } from "../../src/index.js";
+import { importSurveyFile } from "../../src/files/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.js";
 import { BACKENDS } from "./backends.js";
-import { type Fixture, openFixture } from "./api-fixture.js";
+import { windows1258 as saveAsWindows1258 } from "../io/fixtures/saved-by-excel.js";
+import { CRITERIA, DEADLINES, type Fixture, openFixture } from "./api-fixture.js";
 
 /** The shipped Kobo example (a duplicate, an answer of 6 on a 1–5 scale, a rejected response), its units renamed to the fixture's. */
 const KOBO = readFileSync(new URL("../../criteria/examples/survey/kobo-xml.csv", import.meta.url), "utf8")
@@ -29,6 +32,21 @@ describe.each(BACKENDS)("survey exports, previewed then applied: $name", (backen
     };
     beforeAll(async () => {
       f = await openFixture(backend, { maxFileBytes: 1_000_000 });
+      // The example exports' own units, in a campaign of their own.
+      for (const [code, name, type] of [
+        ["DV0001", "Xã Minh Hòa", "xa"],
+        ["DV0002", "Phường 15", "phuong"],
+        ["DV0003", "Xã Thuận Tây", "xa"],
+      ])
+        expect((await f.request("POST", "/units", { token: f.tokens.admin, body: { code, name, type } })).status).toBe(201);
+      const dv = {
+        id: "dv",
+        year: 2026,
+        criteria: { family: "reference-commune", version: "2026.1" },
+        deadlines: DEADLINES,
+        units: ["DV0001", "DV0002", "DV0003"],
+      };
+      expect((await f.request("POST", "/campaigns", { token: f.tokens.admin, body: dv })).status).toBe(201);
     });
     afterAll(async () => f?.close());
 
@@ -137,6 +155,43 @@ describe.each(BACKENDS)("survey exports, previewed then applied: $name", (backen
       const audit = (await f.request("GET", "/campaigns/c2026/units/P02/audit", { token: f.tokens.admin })).body;
       const entries = audit as { action: string; reason: string | null; actor: string }[];
       expect(entries.filter((e) => e.action === "survey.import").map((e) => e.reason)).toEqual(["tải lên tệp kobo.csv"]);
+    });
+
+    it.each([
+      { file: "kobo-xml.csv", kind: "kobo" },
+      { file: "kobo-labels.csv", kind: "kobo" },
+      { file: "limesurvey.csv", kind: "limesurvey" },
+      { file: "google-forms.csv", kind: "google-forms" },
+      { file: "sheet.xlsx", kind: "sheet" },
+      { file: "kobo-labels.csv", kind: "kobo", windows1258: true },
+    ])("reads $file ($kind) exactly as par survey import does (Windows-1258: $windows1258)", async ({ file, windows1258 }) => {
+      const path = new URL(`../../criteria/examples/survey/${file}`, import.meta.url).pathname;
+      const bytes = windows1258 ? saveAsWindows1258(readFileSync(path, "utf8").replace(/^\uFEFF/, "")) : readFileSync(path);
+      const form = new FormData();
+      form.set("export", new File([bytes], file));
+      form.set("mapping", MAPPING);
+      const response = await f.app.request("/campaigns/dv/survey/imports", {
+        method: "POST",
+        body: form,
+        headers: { authorization: `Bearer ${f.tokens.admin}` },
+      });
+      const body = (await response.json()) as Answer["body"];
+      expect(response.status, JSON.stringify(body)).toBe(201);
+      const mapping = loadSurveyMapping(
+        JSON.parse(readFileSync(new URL("../../criteria/survey/reference-sipas/2026.1.json", import.meta.url), "utf8")),
+        CRITERIA,
+      );
+      if (!mapping.ok) throw new Error("the shipped mapping does not load");
+      const units = [
+        { code: "DV0001", name: "Xã Minh Hòa", type: "xa" as const },
+        { code: "DV0002", name: "Phường 15", type: "phuong" as const },
+        { code: "DV0003", name: "Xã Thuận Tây", type: "xa" as const },
+      ];
+      const cli = await importSurveyFile(path, { mapping: mapping.value, criteria: CRITERIA, units, fileName: file });
+      if (!cli.ok) throw new Error(`the example ${file} does not import`);
+      expect(body.result.units).toEqual(cli.value.units);
+      expect(body.result.quality.issues).toEqual(cli.value.quality.issues);
+      expect(body.result.quality.notes.some((n: { en: string }) => /Windows-1258/.test(n.en))).toBe(windows1258 === true);
     });
 
     it("refuses the whole import when a unit was finalised since the preview, and expires after 24 hours", async () => {
