@@ -43,6 +43,15 @@ describe("the administrator's survey import and publication pages", () => {
     expect((await client.get(path)).status).toBe(status);
   });
 
+  it.each([
+    ["/admin/campaigns/c2026/survey?lang=en", ["Import survey results", "Survey instrument mapping", "Check the file"]],
+    ["/admin/campaigns/c2026/publish?lang=en", ["Publish the results", "Cannot publish yet: 3 unit(s) not finalised", "Self-assessing"]],
+  ])("speaks English on %s when asked", async (path, texts) => {
+    const english = await admin.get(path);
+    for (const text of texts) expect(english.html).toContain(text);
+    await admin.get(path.replace("lang=en", "lang=vi")); // the language is remembered: back to Vietnamese for the other tests
+  });
+
   it("offers the shipped mapping of the campaign's criteria set, chosen", async () => {
     const page = await admin.get("/admin/campaigns/c2026/survey");
     expect(page.status).toBe(200);
