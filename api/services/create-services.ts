@@ -1,4 +1,5 @@
 import { AccountService } from "./account-service.js";
+import { AppraisalService } from "./appraisal-service.js";
 import { DEFAULT_THROTTLE, type Throttle, createThrottle } from "../auth/throttle.js";
 import { AssessmentService } from "./assessment-service.js";
 import { AuditService } from "./audit-service.js";
@@ -34,6 +35,8 @@ export interface Services {
   authThrottle: Throttle;
   sheets: SheetService;
   surveyImports: SurveyImportService;
+  /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
+  appraisals: AppraisalService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -60,5 +63,6 @@ export function createServices(deps: ServiceDeps): Services {
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
     surveyImports: new SurveyImportService(deps, criteria, campaigns, surveys),
+    appraisals: new AppraisalService(deps, criteria, assessments),
   };
 }
