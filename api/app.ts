@@ -15,6 +15,7 @@ import { mountDeadlines } from "./routes/deadlines.js";
 import { mountEvidence } from "./routes/evidence.js";
 import { mountPasswords } from "./routes/passwords.js";
 import { mountSheets } from "./routes/sheets.js";
+import { mountSurveyImports } from "./routes/survey-imports.js";
 import { mountUnits } from "./routes/units.js";
 import { mountWorklist } from "./routes/worklist.js";
 import { mountUserAccounts } from "./routes/user-accounts.js";
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       throw new HTTPException(413);
     },
   });
-  app.use("*", (c, next) => (c.req.path.endsWith("/file") ? fileLimit : jsonLimit)(c, next));
+  app.use("*", (c, next) => (c.req.path.endsWith("/file") || SURVEY_UPLOAD.test(c.req.path) ? fileLimit : jsonLimit)(c, next));
   app.use("*", async (c, next) => {
     c.set("services", services);
     await next();
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountWorklist(app);
   mountUserAccounts(app);
   mountDeadlines(app);
+  mountSurveyImports(app);
   mountWeb(app);
   mountDoc(app, {
     openapi: "3.1.0",
@@ -144,6 +146,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   return app;
 }
+
+/** Raw survey exports are files: the API's upload and the page's form take the file limit. */
+const SURVEY_UPLOAD = /^\/(campaigns\/[^/]+\/survey\/imports|admin\/campaigns\/[^/]+\/survey)$/;
 
 /** Pages and the API docs load only same-origin files; Swagger UI styles elements inline and shows data: images. */
 const CONTENT_SECURITY_POLICY = {

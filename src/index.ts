@@ -98,6 +98,8 @@ export { readAssessmentSheet, readSheetRecords } from "./io/read-assessment-shee
 export { writeAssessmentSheet } from "./io/write-assessment-sheet.js";
 export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.js";
 export { readSurveyReport } from "./io/read-survey-report.js";
+export { readSurveyUnits } from "./io/survey/read-survey-units.js";
+export type { SurveyQuality, UnitSurveyResult } from "./survey/result-types.js";
 export { UNIT_LIST_COLUMNS, type UnitListRow, readUnitListRecords, readUnitListText } from "./io/read-unit-list.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";

@@ -184,6 +184,23 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    "0005-survey-imports": {
+      // A survey export checked but not yet applied: its results and data-quality report, kept until it is applied or
+      // expires, so the preview and the apply may reach different API processes (the export itself is not kept).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("survey_imports")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("campaign_id", "text", (c) => c.notNull().references("campaigns.id"))
+          .addColumn("file_name", "text", (c) => c.notNull())
+          .addColumn("result", "text", (c) => c.notNull())
+          .addColumn("created_by", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("expires_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("survey_imports_expiry").on("survey_imports").column("expires_at").execute();
+      },
+    },
   };
 }
 

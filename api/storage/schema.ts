@@ -19,6 +19,7 @@ export interface Schema {
   audit: AuditTable;
   sessions: SessionTable;
   deadline_extensions: DeadlineExtensionTable;
+  survey_imports: SurveyImportTable;
 }
 
 export interface CriteriaSetTable {
@@ -169,4 +170,16 @@ export interface DeadlineExtensionTable {
   reason: string;
   created_by: string;
   created_at: string;
+}
+
+/** A checked survey export awaiting the administrator's "apply": its results and quality report (JSON), until `expires_at`. */
+export interface SurveyImportTable {
+  id: string;
+  campaign_id: string;
+  file_name: string;
+  /** JSON: the engine's SurveyImportResult (`par-survey-results/1`). */
+  result: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
 }

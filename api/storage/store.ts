@@ -436,6 +436,23 @@ export class Store {
       .onConflict((oc) => oc.columns(["campaign_id", "unit_code", "round"]).doUpdateSet({ until, reason, created_by, created_at }))
       .execute();
   }
+
+  // Survey imports checked and awaiting "apply"
+  async insertSurveyImport(row: Row<"survey_imports">): Promise<void> {
+    await this.db.insertInto("survey_imports").values(row).execute();
+  }
+  /** The pending import if it has not expired at `now`. */
+  getSurveyImport(id: string, now: string): Promise<Row<"survey_imports"> | undefined> {
+    return this.db.selectFrom("survey_imports").selectAll().where("id", "=", id).where("expires_at", ">", now).executeTakeFirst();
+  }
+  /** Takes the pending import away; false when another request took it first (or it is gone). */
+  async deleteSurveyImport(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom("survey_imports").where("id", "=", id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+  async deleteExpiredSurveyImports(now: string): Promise<void> {
+    await this.db.deleteFrom("survey_imports").where("expires_at", "<=", now).execute();
+  }
 }
 
 function inserted(result: InsertResult): boolean {

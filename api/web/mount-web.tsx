@@ -8,6 +8,7 @@ import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
 import { mountWard } from "./mount-ward.js";
 import { mountScorer } from "./scorer/mount-scorer.js";
+import { mountSurveyPublish } from "./admin/mount-survey-publish.js";
 import { mountAppraisal } from "./scorer/mount-appraisal.js";
 import { HomePage } from "./pages/home-page.js";
 import { loadWork } from "./pages/your-work.js";
@@ -34,6 +35,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountWard(app);
   mountScorer(app);
   mountAdminYear(app);
+  mountSurveyPublish(app);
   mountAppraisal(app);
   mountAdminSet(app);
   app.get("/", async (c) => {

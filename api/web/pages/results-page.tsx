@@ -155,7 +155,8 @@ export function ResultsPage(props: ResultsPageProps) {
   );
 }
 
-function BlockSection(props: ResultsPageProps & { block: Block }) {
+/** One block's mean, class shares, chart and table (also the publication preview's, with its own unit links). */
+export function BlockSection(props: ResultsPageProps & { block: Block; unitHref?: ((unit: RankedUnit) => string) | undefined }) {
   const { lang, block, campaign, areas } = props;
   const t = TEXT[lang];
   const decimals = props.view.display.indexDecimals;
@@ -167,7 +168,7 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
   const indices = block.units.map((u) => u.index);
   const mean = block.summary.mean === null ? "–" : formatDecimal(block.summary.mean, decimals, lang);
   const surveyColumn = !areas.some((area) => area.survey);
-  const unitHref = (unit: RankedUnit) => `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(unit.unit.code)}`;
+  const unitHref = props.unitHref ?? ((unit: RankedUnit) => `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(unit.unit.code)}`);
   const id = `block-${block.code}`;
   return (
     <section id={id} aria-labelledby={`${id}-heading`} class="results-block">
