@@ -30,6 +30,7 @@ export { loadCriteriaSet } from "./criteria/load-criteria-set.js";
 export { listLeaves, listNodes, type Section } from "./criteria/walk-criteria.js";
 export { type CriteriaIndex, indexCriteriaSet } from "./criteria/criteria-index.js";
 export { blockOf } from "./criteria/block-of.js";
+export { isSurveyArea } from "./criteria/survey-area.js";
 export { type CriteriaDiff, type ScoringChange, diffCriteriaSets, hasChanges } from "./criteria/diff-criteria-sets.js";
 
 // Assessments: the format and its checks against a set
@@ -47,6 +48,7 @@ export {
   type Unit,
 } from "./assessment/types.js";
 export { checkAssessment } from "./assessment/check-assessment.js";
+export { markAppraised } from "./assessment/mark-appraised.js";
 export { type Entry, checkEntry } from "./assessment/check-entry.js";
 
 // Scoring and ranking
@@ -95,8 +97,13 @@ export { writeAssessmentSheet } from "./io/write-assessment-sheet.js";
 export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.js";
 export { readSurveyReport } from "./io/read-survey-report.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
-export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
+export { formatRankingTable } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";
+export { type Annex, type AnnexBlock, type AnnexColumn, type AnnexValue, buildAnnex } from "./io/annex/build-annex.js";
+export { annexToCsvRows, annexToDataCsvRows } from "./io/annex/annex-csv.js";
+export { writeAnnexXlsx } from "./io/xlsx/write-annex-xlsx.js";
+export { type UnitReport, type UnitReportLine, buildUnitReport } from "./io/annex/build-unit-report.js";
+export { writeUnitReportXlsx } from "./io/xlsx/write-unit-report-xlsx.js";
 export {
   SCORING_SHEET_COLUMNS,
   type ScoringSheet,

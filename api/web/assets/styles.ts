@@ -158,4 +158,15 @@ details.upload{margin-top:.75rem}
 .card-title{margin:0 0 .5rem;font-size:1.125rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
+/* one-page unit report (annex) */
+.unit-report-head h1{margin-bottom:.25rem}
+.unit-report-unit{font-size:1.125rem}
+.unit-report-table{width:100%;max-width:60rem}
+.unit-report-figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.25rem 1.5rem;max-width:60rem}
+.unit-report-figures div{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid var(--border);padding:.25rem 0}
+.unit-report-figures dt{font-weight:700}
+.unit-report-figures dd{margin:0;text-align:right;white-space:nowrap}
+.unit-report-notes{padding-left:1.25rem}
+@page{size:A4;margin:15mm}
+@media print{.unit-report{font-size:10pt}.unit-report h1{font-size:14pt}.unit-report-table,.unit-report-figures{max-width:none;break-inside:avoid}.unit-report-table th,.unit-report-table td{padding:2px 6px}}
 `;
