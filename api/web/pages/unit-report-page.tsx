@@ -11,6 +11,7 @@ const TEXT = {
     areas: "Điểm theo lĩnh vực",
     figures: "Kết quả chung",
     of: (n: string) => `trên ${n}`,
+    max: (n: string) => `(tối đa ${n})`,
   },
   en: {
     back: "The unit's results page",
@@ -21,6 +22,7 @@ const TEXT = {
     areas: "Points per area",
     figures: "Overall result",
     of: (n: string) => `of ${n}`,
+    max: (n: string) => `(max. ${n})`,
   },
 } as const;
 
@@ -82,7 +84,9 @@ export function UnitReportPage(props: { lang: Lang; report: UnitReport; back: st
             <dt>{line.label}</dt>
             <dd>
               {number(line.value, line.format)}
-              {line.of === undefined ? null : ` ${t.of(line.format === "integer" ? String(line.of) : formatDecimal(line.of, report.decimals.points, lang))}`}
+              {line.of === undefined
+                ? null
+                : ` ${line.format === "integer" ? t.of(String(line.of)) : t.max(formatDecimal(line.of, report.decimals.points, lang))}`}
             </dd>
           </div>
         ))}

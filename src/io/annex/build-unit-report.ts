@@ -37,17 +37,15 @@ export interface UnitReport {
 const LABELS = {
   vi: {
     title: (year: number) => `Kết quả xác định Chỉ số CCHC năm ${year}`,
-    change: "Thay đổi thứ hạng so với năm trước (+ tăng, − giảm)",
+    change: "Thay đổi thứ hạng so với năm trước",
     index: "Chỉ số CCHC (%)",
     mean: "Chỉ số bình quân của khối (%)",
-    noChange: "không so sánh được",
   },
   en: {
     title: (year: number) => `PAR index ${year}: results`,
-    change: "Change of rank since last year (+ up, − down)",
+    change: "Change of rank since last year",
     index: "PAR index (%)",
     mean: "Mean index of the block (%)",
-    noChange: "not comparable",
   },
 } as const;
 
@@ -87,7 +85,7 @@ export function buildUnitReport(ranking: Ranking, set: CriteriaSet, code: string
       { label: l.index, value: value("index"), format: "percent" },
       { label: cap("class"), value: unit.class ? textIn(unit.class.title, lang) : null, format: "text" },
       { label: cap("rank"), value: unit.rank, format: "integer", of: block.units.length },
-      { label: l.change, value: value("rank_change") ?? l.noChange, format: value("rank_change") === null ? "text" : "change" },
+      { label: l.change, value: value("rank_change"), format: "change" },
       { label: l.mean, value: summariseBlock(block, annex.decimals.index).mean, format: "percent" },
     ],
     notes: unitNotes(unit, set, lang),

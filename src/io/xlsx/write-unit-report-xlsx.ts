@@ -53,8 +53,8 @@ export async function writeUnitReportXlsx(report: UnitReport): Promise<Uint8Arra
       const cell = row.getCell(i + 1);
       if (value !== null) cell.value = value;
       cell.border = THIN;
-      if (i === 0) cell.alignment = { wrapText: true, vertical: "top" };
-      else cell.numFmt = i === 5 ? NUMBER_FORMATS.percent(report.decimals) : points;
+      cell.alignment = { wrapText: i === 0, vertical: "top" };
+      if (i > 0) cell.numFmt = i === 5 ? NUMBER_FORMATS.percent(report.decimals) : points;
     });
     if (area.label.length > 52) row.height = 30;
   });
@@ -68,7 +68,7 @@ export async function writeUnitReportXlsx(report: UnitReport): Promise<Uint8Arra
     if (line.value !== null) cell.value = line.value;
     if (line.format !== "text") cell.numFmt = NUMBER_FORMATS[line.format](report.decimals);
     else cell.alignment = { horizontal: "right" };
-    if (line.of !== undefined) row.getCell(6).value = `/ ${line.of}`;
+    if (line.of !== undefined) row.getCell(6).value = line.format === "integer" ? `trên ${line.of}` : `(tối đa ${line.of})`;
   }
   next++;
   for (const note of report.notes) {
