@@ -1,4 +1,6 @@
 import { compareCodes } from "../criteria/compare-codes.js";
+import { isSurveyArea } from "../criteria/survey-area.js";
+import type { CriteriaSet } from "../criteria/types.js";
 import { term } from "../i18n/glossary.js";
 import { summariseBlock } from "../ranking/summarise-block.js";
 import type { BlockRanking, Ranking } from "../ranking/types.js";
@@ -44,9 +46,11 @@ const LABELS = {
 /**
  * `par rank`: per block a title, a table (rank, unit, points per area, survey, total, index,
  * class, change of rank since last year, appraised − self-assessed total) and the count of
- * units per class. Vietnamese tables use the decimal comma.
+ * units per class. Vietnamese tables use the decimal comma. With `set`, an area that is the
+ * survey (every item scored from it, area 8 of commune sets) is the survey column: no second one.
  */
-export function formatRankingTable(ranking: Ranking, lang: Lang): string {
+export function formatRankingTable(ranking: Ranking, lang: Lang, set?: CriteriaSet): string {
+  const surveyIsAnArea = set?.areas.some(isSurveyArea) ?? false;
   const l = LABELS[lang];
   const decimals = ranking.display.pointsDecimals;
   const shown = (text: string) => localiseDecimal(text, lang);
@@ -58,7 +62,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       { header: l.code },
       { header: l.name },
       ...areas.map((code): TableColumn => ({ header: code, align: "right" })),
-      { header: l.survey, align: "right" },
+      ...(surveyIsAnArea ? [] : [{ header: l.survey, align: "right" } as const]),
       { header: l.total, align: "right" },
       { header: l.index, align: "right" },
       { header: l.class },
@@ -70,7 +74,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       ranked.unit.code,
       ranked.unit.name,
       ...areas.map((code) => shown(formatArea(ranked.areas[code]?.points, decimals))),
-      shown(formatPoints(ranked.surveyPoints, decimals)),
+      ...(surveyIsAnArea ? [] : [shown(formatPoints(ranked.surveyPoints, decimals))]),
       shown(formatPoints(ranked.total, decimals)),
       shown(ranked.indexText),
       ranked.class ? textIn(ranked.class.title, lang) : "–",

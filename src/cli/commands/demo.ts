@@ -72,7 +72,7 @@ export const demoCommand = defineCommand({
     const text = render(format, {
       json: () => ranking,
       csv: () => annexToDataCsvRows(buildAnnex(ranking, lastSet!)),
-      table: () => formatRankingTable(ranking, lang),
+      table: () => formatRankingTable(ranking, lang, lastSet),
     });
     emit(io, text, args.out, format, lang);
     return EXIT.ok;

@@ -107,7 +107,7 @@ export const rankCommand = defineCommand({
             robustness,
             set.classes.map((c) => c.code),
           ),
-        table: () => `${formatRankingTable(ranked.value, lang)}\n${formatRobustnessTable(robustness, lang)}`,
+        table: () => `${formatRankingTable(ranked.value, lang, set)}\n${formatRobustnessTable(robustness, lang)}`,
         sheetName: `PAR ${ranked.value.year}`,
       });
       return EXIT.ok;
@@ -116,7 +116,7 @@ export const rankCommand = defineCommand({
     await emitResult(io, args.out, format, lang, {
       json: () => ranked.value,
       csv: () => (args.format === "annex-csv" ? annexToCsvRows(annex()) : annexToDataCsvRows(annex())),
-      table: () => formatRankingTable(ranked.value, lang),
+      table: () => formatRankingTable(ranked.value, lang, set),
       sheetName: `PAR ${ranked.value.year}`,
       xlsx: () => writeAnnexXlsx(annex()),
     });
