@@ -43,10 +43,36 @@ function surveyInsideAnArea(): CriteriaSet {
 }
 
 describe("buildAnnex", () => {
-  it("titles the table after the units scored and the decision that issued the set", () => {
-    const annex = buildAnnex(rank(miniSet(), [unit("X1", 90)]), miniSet());
-    expect(annex.title).toBe("Kết quả xác định Chỉ số CCHC năm 2026 của UBND các xã, phường");
-    expect(annex.basis).toBe("Bộ tiêu chí mini 2026.1 ban hành kèm theo Quyết định số 1/QĐ-TEST ngày 05/01/2026");
+  it.each([
+    {
+      case: "communes and wards",
+      change: (_: CriteriaSet) => {},
+      title: "Kết quả xác định Chỉ số CCHC năm 2026 của UBND các xã, phường",
+      basis: "Bộ tiêu chí mini 2026.1 ban hành kèm theo Quyết định số 1/QĐ-TEST ngày 05/01/2026",
+    },
+    {
+      case: "departments, a decision with its issuer",
+      change: (set: CriteriaSet) => {
+        set.appliesTo.unitTypes = ["department"];
+        set.decisions[0]!.issuer = "UBND tỉnh";
+      },
+      title: "Kết quả xác định Chỉ số CCHC năm 2026 của các sở, ban, ngành",
+      basis: "Bộ tiêu chí mini 2026.1 ban hành kèm theo Quyết định số 1/QĐ-TEST ngày 05/01/2026 của UBND tỉnh",
+    },
+    {
+      case: "no decision recorded (none invented)",
+      change: (set: CriteriaSet) => {
+        set.decisions = [];
+      },
+      title: "Kết quả xác định Chỉ số CCHC năm 2026 của UBND các xã, phường",
+      basis: "Bộ tiêu chí mini 2026.1",
+    },
+  ])("titles the table after the units scored and the decision that issued the set: $case", ({ change, title, basis }) => {
+    const set = miniSet();
+    change(set);
+    const annex = buildAnnex(rank(miniSet(), [unit("X1", 90)]), set);
+    expect(annex.title).toBe(title);
+    expect(annex.basis).toBe(basis);
   });
 
   it.each([
