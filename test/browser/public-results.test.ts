@@ -148,11 +148,15 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
     },
     TIMEOUT,
   );
-  it(
-    "prints a unit's one-page report on one A4 sheet, accessibly",
-    async () => {
-      const page = await browser.newPage({ viewport: DESKTOP });
-      expect(await visit(page, `${server.url}/results/demo-2025/units/DV0002/report`, "unit-report-desktop")).toEqual([]);
+  it.each([
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ])(
+    "prints a unit's one-page report on one A4 sheet, shown accessibly on a %s",
+    async (name, viewport) => {
+      const page = await browser.newPage({ viewport });
+      expect(await visit(page, `${server.url}/results/demo-2025/units/DV0002/report`, `unit-report-${name}`)).toEqual([]);
+      expect(await page.evaluate("document.documentElement.scrollWidth")).toBe(viewport.width);
       expect(await page.locator("h1").textContent()).toBe("Kết quả xác định Chỉ số CCHC năm 2025");
       expect(await page.locator(".unit-report-table tbody tr").count()).toBe(8);
       const pdf = Buffer.from(await page.pdf({ format: "A4", printBackground: true })).toString("latin1");

@@ -175,6 +175,7 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 .unit-report-figures dt{font-weight:700}
 .unit-report-figures dd{margin:0;text-align:right;white-space:nowrap}
 .unit-report-notes{padding-left:1.25rem}
+.unit-report-table th[scope=row]{min-width:10rem}
 @page{size:A4;margin:15mm}
 @media print{.unit-report{font-size:10pt}.unit-report h1{font-size:14pt}.unit-report-table,.unit-report-figures{max-width:none;break-inside:avoid}.unit-report-table th,.unit-report-table td{padding:2px 6px}}
 `;

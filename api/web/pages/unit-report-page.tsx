@@ -1,5 +1,6 @@
 import { formatDecimal } from "../../../src/index.js";
 import type { Lang, UnitReport, UnitReportLine } from "../../../src/index.js";
+import { TableWrap } from "../components/table-wrap.js";
 
 const TEXT = {
   vi: {
@@ -53,30 +54,32 @@ export function UnitReportPage(props: { lang: Lang; report: UnitReport; back: st
           {t.unit}: <strong>{report.unit.name}</strong> ({report.unit.code}) · {t.block}: {report.block}
         </p>
       </header>
-      <table class="results-table unit-report-table">
-        <caption>{t.areas}</caption>
-        <thead>
-          <tr>
-            {report.areaHeader.map((text, i) => (
-              <th scope="col" class={i === 0 ? undefined : "num"}>
-                {text}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.areas.map((area) => (
+      <TableWrap label={t.areas}>
+        <table class="results-table unit-report-table">
+          <caption>{t.areas}</caption>
+          <thead>
             <tr>
-              <th scope="row">{area.label}</th>
-              <td class="num">{formatDecimal(area.max, report.decimals.points, lang)}</td>
-              <td class="num">{points(area.self)}</td>
-              <td class="num">{points(area.appraised)}</td>
-              <td class="num">{points(area.points)}</td>
-              <td class="num">{number(area.subIndex, "percent")}</td>
+              {report.areaHeader.map((text, i) => (
+                <th scope="col" class={i === 0 ? undefined : "num"}>
+                  {text}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.areas.map((area) => (
+              <tr>
+                <th scope="row">{area.label}</th>
+                <td class="num">{formatDecimal(area.max, report.decimals.points, lang)}</td>
+                <td class="num">{points(area.self)}</td>
+                <td class="num">{points(area.appraised)}</td>
+                <td class="num">{points(area.points)}</td>
+                <td class="num">{number(area.subIndex, "percent")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
       <h2 class="unit-report-figures-title">{t.figures}</h2>
       <dl class="unit-report-figures">
         {report.lines.map((line) => (
