@@ -30,6 +30,7 @@ export { loadCriteriaSet } from "./criteria/load-criteria-set.js";
 export { listLeaves, listNodes, type Section } from "./criteria/walk-criteria.js";
 export { type CriteriaIndex, indexCriteriaSet } from "./criteria/criteria-index.js";
 export { blockOf } from "./criteria/block-of.js";
+export { isSurveyArea } from "./criteria/survey-area.js";
 export { type PathPlace, describeCriteriaPath, locateCriteriaPath } from "./criteria/describe-criteria-path.js";
 export { type CriteriaDiff, type ScoringChange, diffCriteriaSets, hasChanges } from "./criteria/diff-criteria-sets.js";
 export { describeScoringChange } from "./criteria/describe-scoring-change.js";
@@ -49,6 +50,7 @@ export {
   type Unit,
 } from "./assessment/types.js";
 export { checkAssessment } from "./assessment/check-assessment.js";
+export { markAppraised } from "./assessment/mark-appraised.js";
 export { type Entry, checkEntry } from "./assessment/check-entry.js";
 
 // Scoring and ranking
@@ -102,8 +104,13 @@ export { readSurveyUnits } from "./io/survey/read-survey-units.js";
 export type { SurveyQuality, UnitSurveyResult } from "./survey/result-types.js";
 export { UNIT_LIST_COLUMNS, type UnitListRow, readUnitListRecords, readUnitListText } from "./io/read-unit-list.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
-export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
+export { formatRankingTable } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";
+export { type Annex, type AnnexBlock, type AnnexColumn, type AnnexValue, buildAnnex } from "./io/annex/build-annex.js";
+export { annexToCsvRows, annexToDataCsvRows } from "./io/annex/annex-csv.js";
+export { writeAnnexXlsx } from "./io/xlsx/write-annex-xlsx.js";
+export { type UnitReport, type UnitReportLine, buildUnitReport } from "./io/annex/build-unit-report.js";
+export { writeUnitReportXlsx } from "./io/xlsx/write-unit-report-xlsx.js";
 export {
   SCORING_SHEET_COLUMNS,
   type ScoringSheet,

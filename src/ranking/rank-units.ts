@@ -7,25 +7,25 @@ import type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./types.js";
 /**
  * Ranks units per block by the published index (rounded to the set's precision), then by the
  * set's tie-breakers in turn; units still equal share a rank (1, 2, 2, 4). Listing order within
- * a shared rank is by unit code, so any input order gives the same output.
+ * a shared rank is by unit code, so any input order gives the same output. The change since
+ * `previous` (last year's ranking) is given only where its block is comparable (`comparableBlock`).
  */
 export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: Ranking): Checked<Ranking> {
   const problems = checkReports(set, reports);
   if (problems.length > 0) return { ok: false, problems };
   const decimals = set.display.indexDecimals;
   const year = reports[0]?.year ?? set.appliesTo.years[0]!;
-  const before = new Map<string, { rank: number; index: number }>();
-  for (const block of previous?.blocks ?? []) for (const u of block.units) before.set(u.unit.code, { rank: u.rank, index: u.index });
 
   const blocks: BlockRanking[] = set.ranking.blocks.map((block) => {
     const members = reports.filter((r) => r.unit.block === block.code);
+    const before = comparableBlock(set, block.code, members, previous);
     const ordered = orderBlock(members, set.ranking.ties.breakers);
     const units: RankedUnit[] = [];
     ordered.forEach(({ report, rank }, i) => {
       const above = ordered[i - 1]?.report;
       const tiedWithAbove = above !== undefined && units[i - 1]!.rank === rank;
       const brokenBy = above && !tiedWithAbove && above.totals.index === report.totals.index ? firstBreaker(above, report, set.ranking.ties.breakers) : null;
-      const last = before.get(report.unit.code);
+      const last = before?.get(report.unit.code);
       units.push({
         rank,
         unit: { code: report.unit.code, name: report.unit.name, type: report.unit.type },
@@ -55,6 +55,28 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
     return { code: block.code, title: block.title, units, classCounts };
   });
   return { ok: true, value: { criteria: { family: set.family, version: set.version }, display: { ...set.display }, year, blocks } };
+}
+
+/**
+ * Last year's rank and index per unit of a block, when that block is comparable with this
+ * year's: the same criteria family, the same block code, and most units in common (more than
+ * half of this year's block were ranked in it, and more than half of it are ranked again). A
+ * one-unit pilot is not compared with an eleven-unit year, nor a block merged with another;
+ * a unit joining or leaving a block does not stop the others' change being shown.
+ */
+function comparableBlock(
+  set: CriteriaSet,
+  code: string,
+  members: readonly ScoreReport[],
+  previous: Ranking | undefined,
+): Map<string, { rank: number; index: number }> | undefined {
+  if (!previous || previous.criteria.family !== set.family) return undefined;
+  const last = previous.blocks.find((b) => b.code === code);
+  if (!last) return undefined;
+  const now = new Set(members.map((r) => r.unit.code));
+  const common = last.units.filter((u) => now.has(u.unit.code)).length;
+  if (2 * common <= now.size || 2 * common <= last.units.length) return undefined;
+  return new Map(last.units.map((u) => [u.unit.code, { rank: u.rank, index: u.index }]));
 }
 
 /**
