@@ -5,11 +5,11 @@
  * `rule-equivalence.test.ts` checks every shipped rule and random rules against json-logic-js.
  * The allowlist and declared-facts checks stay in `inspectRule`: this only evaluates.
  */
-export type Facts = Readonly<Record<string, unknown>>;
+export type Facts = ReadonlyMap<string, unknown>;
 type Evaluate = (data: Facts) => unknown;
 
 export interface CompiledRule {
-  /** The rule's value for these facts (a null-prototype object of entered facts). */
+  /** The rule's value for these facts (a fact absent or null reads as null, as in JSON Logic). */
   apply: Evaluate;
   /** The facts missing on the path the rule takes with these facts (see `missingOnPath`). */
   missing: (data: Facts) => string[];
@@ -89,14 +89,20 @@ function build(node: unknown): Evaluate {
 }
 
 function buildVar(args: unknown[]): Evaluate {
+  const [literal] = args;
+  if (typeof literal === "string" && literal !== "" && !literal.includes(".") && args[1] === undefined) {
+    return (data) => data.get(literal) ?? null;
+  }
   const build0 = build(args[0]);
   const fallback = args[1] === undefined ? () => null : build(args[1]);
   return (data) => {
     const name = build0(data);
     const notFound = fallback(data) ?? null;
     if (name === undefined || name === "" || name === null) return data;
-    let value: unknown = data;
-    for (const key of String(name).split(".")) {
+    const [first, ...rest] = String(name).split(".");
+    let value: unknown = data.get(first!);
+    if (value === undefined) return notFound;
+    for (const key of rest) {
       if (value === null || value === undefined) return notFound;
       value = (value as Record<string, unknown>)[key];
       if (value === undefined) return notFound;
@@ -149,7 +155,7 @@ function buildMissing(node: unknown): (data: Facts) => string[] {
   const args = Array.isArray(raw) ? raw : [raw];
   if (operator === "var") {
     const name = args[0];
-    return typeof name === "string" ? (data) => (Object.hasOwn(data, name) ? [] : [name]) : () => [];
+    return typeof name === "string" ? (data) => (data.get(name) === undefined || data.get(name) === null ? [name] : []) : () => [];
   }
   if (operator === "if" || operator === "?:") {
     const needs = args.map(buildMissing);

@@ -7,8 +7,8 @@ import { compileRule } from "../rules/compile-rule.js";
 import { addDays, daysBetween } from "../rules/dates.js";
 import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
 
-/** One stage's facts: entered ones that are not null, and derived ones (a null-prototype object). */
-export type StageFacts = Record<string, ResolvedFact>;
+/** One stage's facts after its rounds, derived ones included; absent or null: not entered. */
+export type StageFacts = ReadonlyMap<string, ResolvedFact | null>;
 
 /** One stage's entries for an item, after its rounds. */
 export interface StageItem {
@@ -73,7 +73,7 @@ function compilePoints(indexed: IndexedLeaf, max: number): Points {
       const yes = toUnits(scoring.yes);
       const no = toUnits(scoring.no);
       return (facts) => {
-        const value = facts[fact];
+        const value = facts.get(fact);
         return value === undefined || value === null ? 0 : value === true ? yes : no;
       };
     }
@@ -81,7 +81,7 @@ function compilePoints(indexed: IndexedLeaf, max: number): Points {
       const { fact } = scoring;
       const tiers = compileTiers(scoring.tiers);
       return (facts) => {
-        const value = facts[fact];
+        const value = facts.get(fact);
         return typeof value === "number" ? tiers(value) : 0;
       };
     }
@@ -106,8 +106,8 @@ function compilePoints(indexed: IndexedLeaf, max: number): Points {
       const rule = compileRule(scoring.rule);
       const reads = leafFacts(indexed.leaf);
       return (facts) => {
-        if (reads.some((name) => facts[name] === undefined) && rule.missing(facts).length > 0) return 0;
-        if (reads.some((name) => Array.isArray(facts[name]))) return RULE_FAILED;
+        if (reads.some((name) => facts.get(name) == null) && rule.missing(facts).length > 0) return 0;
+        if (reads.some((name) => Array.isArray(facts.get(name)))) return RULE_FAILED;
         let result: unknown;
         try {
           result = rule.apply(facts);
@@ -136,7 +136,7 @@ function compileDeadline(scoring: Deadline): Points {
   const all = scoring.mode === "all" && dues.length > 1;
   const { fact, lateWithinDays } = scoring;
   return (facts) => {
-    const raw = facts[fact];
+    const raw = facts.get(fact);
     const dates: (string | null)[] = Array.isArray(raw) ? raw : [typeof raw === "string" ? raw : null];
     let sum = 0;
     let worst: Timeliness = "onTime";
@@ -146,7 +146,7 @@ function compileDeadline(scoring: Deadline): Points {
       if (typeof due === "string") {
         dueDate = due;
       } else {
-        const base = facts[due.fact];
+        const base = facts.get(due.fact);
         if (typeof base !== "string") return 0;
         dueDate = addDays(base, due.plusDays);
       }
@@ -168,6 +168,6 @@ function compileDeadline(scoring: Deadline): Points {
 
 /** Whether a derived fact the leaf reads had nothing arise (a zero denominator). */
 export function readsNothingArose(leaf: CompiledLeaf, facts: StageFacts): boolean {
-  for (const name of leaf.reads) if (facts[name] === NOTHING_AROSE) return true;
+  for (const name of leaf.reads) if (facts.get(name) === NOTHING_AROSE) return true;
   return false;
 }

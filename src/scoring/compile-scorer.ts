@@ -1,4 +1,4 @@
-import { checkAssessment, splitFact } from "../assessment/check-assessment.js";
+import { checkAssessment } from "../assessment/check-assessment.js";
 import type { Assessment, RoundInput } from "../assessment/types.js";
 import { blockOf } from "../criteria/block-of.js";
 import { indexCriteriaSet } from "../criteria/criteria-index.js";
@@ -9,7 +9,7 @@ import { formatScaled, fromUnits, percent, percentScaled, toUnits } from "../poi
 import type { Checked } from "../problem.js";
 import { ENGINE } from "../version.js";
 import { type CompiledLeaf, type StageFacts, type StageItem, compileLeaf, readsNothingArose } from "./compile-leaf.js";
-import { NOTHING_AROSE } from "./evaluate-leaf.js";
+import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
 import { type AreaSummary, type ScoreReport, type ScoreSummary, summariseReport } from "./report.js";
 import { scoreAssessment } from "./score-assessment.js";
 
@@ -44,7 +44,7 @@ interface Derived {
 
 interface Stage {
   facts: StageFacts;
-  items: Record<string, StageItem>;
+  items: ReadonlyMap<string, StageItem>;
 }
 
 const cache = new WeakMap<CriteriaSet, CompiledScorer>();
@@ -74,9 +74,9 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
   const decimals = set.display.indexDecimals;
 
   const scoreChecked = (assessment: Assessment): Checked<ScoreSummary> => {
-    const self = accumulate(assessment.rounds, derived, false);
-    const appraised = accumulate(assessment.rounds, derived, true);
-    if (self === undefined || appraised === undefined) return fallback(assessment);
+    const stages = accumulate(assessment.rounds, derived);
+    if (stages === undefined) return fallback(assessment);
+    const { self, appraised } = stages;
     const survey = assessment.survey?.indicators ?? null;
     const areaCount = set.areas.length;
     const final = new Array<number>(areaCount).fill(0);
@@ -158,7 +158,7 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
 
   /** One leaf in one stage: points and its share of the maximum; undefined when only the full evaluation can tell. */
   const stagePoints = (leaf: CompiledLeaf, stage: Stage, survey: Readonly<Record<string, number>> | null) => {
-    const item = stage.items[leaf.code];
+    const item = stage.items.get(leaf.code);
     const nothingArose = readsNothingArose(leaf, stage.facts);
     if (leaf.notApplicable && (item?.notApplicable === true || nothingArose)) {
       return leaf.notApplicable === "full" ? { units: leaf.max, applicable: leaf.max } : { units: 0, applicable: 0 };
@@ -187,43 +187,61 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
 }
 
 /**
- * One stage's facts and items (see `accumulateStage`): the self round alone, or the self round then
- * the appraisal rounds, each overriding what it enters; null when the stage has no round; undefined
- * when a derived fact falls outside its domain (a problem the full evaluation words).
+ * Both stages' facts and items in one pass over the rounds (see `accumulateStage`): the self round
+ * alone, then the self round and the appraisal rounds, each overriding what it enters; null when a
+ * stage has no round; undefined when a derived fact falls outside its domain (a problem the full
+ * evaluation words).
  */
-function accumulate(rounds: RoundInput[], derived: Derived[], appraised: boolean): Stage | null | undefined {
-  const facts: StageFacts = Object.create(null);
-  const items: Record<string, StageItem> = Object.create(null);
-  let any = false;
+function accumulate(rounds: RoundInput[], derived: Derived[]): { self: Stage | null; appraised: Stage | null } | undefined {
+  const facts = new Map<string, ResolvedFact | null>();
+  const items = new Map<string, StageItem>();
+  let self: Stage | null | undefined = null;
   let appraisal = false;
   for (const round of rounds) {
-    if (round.round === "explanation" || (!appraised && round.round !== "self")) continue;
-    any = true;
-    if (round.round !== "self") appraisal = true;
-    if (round.facts) {
-      for (const name in round.facts) {
-        const value = splitFact(round.facts[name]!).value;
-        if (value === null) delete facts[name];
-        else facts[name] = value;
-      }
+    if (round.round === "explanation") continue;
+    if (round.round !== "self" && !appraisal) {
+      appraisal = true;
+      if (self) self = snapshot(self, derived);
+      if (self === undefined) return undefined;
     }
-    if (round.items) {
-      for (const code in round.items) {
-        const input = round.items[code]!;
-        const state = items[code] ?? (items[code] = {});
-        if (input.points !== undefined) state.points = input.points;
-        if (input.notApplicable !== undefined) state.notApplicable = input.notApplicable;
-      }
+    for (const name in round.facts) {
+      const input = round.facts[name]!;
+      facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
     }
+    for (const code in round.items) {
+      const input = round.items[code]!;
+      let state = items.get(code);
+      if (!state) items.set(code, (state = {}));
+      if (input.points !== undefined) state.points = input.points;
+      if (input.notApplicable !== undefined) state.notApplicable = input.notApplicable;
+    }
+    if (round.round === "self") self = { facts, items };
   }
-  if (!any || (appraised && !appraisal)) return null;
+  if (!appraisal) {
+    const alone = self && derive(self, derived);
+    return alone === undefined ? undefined : { self: alone, appraised: null };
+  }
+  const appraised = derive({ facts, items }, derived);
+  return appraised === undefined ? undefined : { self, appraised };
+}
+
+/** A copy of the self stage, with its derived facts, before the appraisal rounds change it. */
+function snapshot(stage: Stage, derived: Derived[]): Stage | undefined {
+  const items = new Map<string, StageItem>();
+  for (const [code, item] of stage.items) items.set(code, { ...item });
+  return derive({ facts: new Map(stage.facts), items }, derived);
+}
+
+/** Derived ratios from the stage's entered counts (see `resolveFacts`); undefined when one is out of its domain. */
+function derive(stage: Stage, derived: Derived[]): Stage | undefined {
+  const facts = stage.facts as Map<string, ResolvedFact | null>;
   for (const fact of derived) {
-    const numerator = facts[fact.numerator];
-    const denominator = facts[fact.denominator];
+    const numerator = facts.get(fact.numerator);
+    const denominator = facts.get(fact.denominator);
     if (typeof numerator !== "number" || typeof denominator !== "number") continue;
     const value = denominator === 0 ? fact.whenZero : (numerator * fact.factor) / denominator;
     if (typeof value === "number" && (value < fact.min || value > fact.max)) return undefined;
-    facts[fact.name] = value;
+    facts.set(fact.name, value);
   }
-  return { facts, items };
+  return stage;
 }

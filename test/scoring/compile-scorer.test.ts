@@ -37,7 +37,8 @@ describe("compileScorer", () => {
   const goldens = readdirSync(new URL("../golden/", import.meta.url)).filter((name) => name.endsWith(".json"));
   it.each(goldens)("scores the golden %s as recorded, and explains it byte for byte", (name) => {
     const golden = JSON.parse(readFileSync(new URL(`../golden/${name}`, import.meta.url), "utf8")) as { assessment: Assessment; report: ScoreReport };
-    const set = sets.find(({ set }) => `${set.family} ${set.version}` === golden.report.criteria.family + " " + golden.report.criteria.version)!.set;
+    const { family, version } = golden.report.criteria;
+    const set = sets.find(({ set }) => set.family === family && set.version === version)!.set;
     const scorer = compileScorer(set);
     expect(scorer.score(golden.assessment)).toEqual({ ok: true, value: summariseReport(golden.report) });
     const explained = scorer.explain(golden.assessment);
