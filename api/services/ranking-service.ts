@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { rankUnits } from "../../src/index.js";
 import type { Ranking } from "../../src/index.js";
-import type { ScoreReport } from "../../src/index.js";
+import type { ScoreReport, ScoreSummary } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
@@ -66,7 +66,7 @@ export class RankingService {
     const set = await this.criteria.forCampaign(campaign, store);
     const [assessments, snapshots] = await Promise.all([store.listAssessments(campaign.id), store.listSnapshots(campaign.id)]);
     const bySnapshot = new Map(snapshots.map((s) => [s.unit_code, JSON.parse(s.report) as ScoreReport]));
-    const reports: ScoreReport[] = [];
+    const reports: ScoreSummary[] = [];
     const unscored: RankingView["unscored"] = [];
     const missing = assessments.filter((a) => !bySnapshot.has(a.unit_code));
     if (!snapshotsOnly && missing.length > 0) {
@@ -92,7 +92,7 @@ export class RankingService {
           evidence: evidenceByUnit.get(a.unit_code) ?? [],
           survey: surveyByUnit.get(a.unit_code),
         };
-        const scored = this.live.score(campaign, set, assembleAssessment(inputs));
+        const scored = this.live.summarise(campaign, set, assembleAssessment(inputs));
         if (scored.ok) reports.push(scored.value);
         else unscored.push({ unit: a.unit_code, problems: toApiProblems(scored.problems) });
       }
