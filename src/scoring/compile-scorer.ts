@@ -30,6 +30,8 @@ export interface CompiledScorer {
   scoreChecked(assessment: Assessment): Checked<ScoreSummary>;
   /** The full report: every leaf's rule, facts, evidence and reasons (`scoreAssessment`). */
   explain(input: unknown): Checked<ScoreReport>;
+  /** Each leaf compiled, by code (the robustness analysis re-scores survey items with them). */
+  readonly leaves: ReadonlyMap<string, CompiledLeaf>;
 }
 
 interface Derived {
@@ -177,6 +179,7 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
 
   return {
     set,
+    leaves: new Map(leaves.map((leaf) => [leaf.code, leaf])),
     scoreChecked,
     score(input) {
       const checked = checkAssessment(input, set);
