@@ -82,7 +82,7 @@ const ruleArb = fc.letrec<{ rule: unknown }>((tie) => ({
   ),
 })).rule;
 
-describe("compileRule", () => {
+describe("compileRule", { timeout: 60_000 }, () => {
   const rules = setsUnderTest().flatMap(({ name, set }) =>
     listLeaves(set).flatMap(({ node }) => (node.scoring.kind === "logic" ? [{ name: `${name} ${node.code}`, rule: node.scoring.rule }] : [])),
   );

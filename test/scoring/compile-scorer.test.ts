@@ -33,7 +33,7 @@ function expectSame(set: CriteriaSet, input: unknown): void {
   expect(JSON.stringify(compiled.ok && compiled.value)).toBe(JSON.stringify(summariseReport(full.value)));
 }
 
-describe("compileScorer", () => {
+describe("compileScorer", { timeout: 60_000 }, () => {
   const goldens = readdirSync(new URL("../golden/", import.meta.url)).filter((name) => name.endsWith(".json"));
   it.each(goldens)("scores the golden %s as recorded, and explains it byte for byte", (name) => {
     const golden = JSON.parse(readFileSync(new URL(`../golden/${name}`, import.meta.url), "utf8")) as { assessment: Assessment; report: ScoreReport };
@@ -57,7 +57,7 @@ describe("compileScorer", () => {
         if (surveyed) expectSame(set, { ...assessment, survey: surveyed });
       }
     }
-  }, 60_000);
+  });
 
   it.each(sets)("scores 100 generated units of $name as the full evaluation does", ({ set }) => {
     for (const assessment of generateAssessments(set, { count: 100, seed: 77 })) expectSame(set, assessment);
