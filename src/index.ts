@@ -30,7 +30,9 @@ export { loadCriteriaSet } from "./criteria/load-criteria-set.js";
 export { listLeaves, listNodes, type Section } from "./criteria/walk-criteria.js";
 export { type CriteriaIndex, indexCriteriaSet } from "./criteria/criteria-index.js";
 export { blockOf } from "./criteria/block-of.js";
+export { type PathPlace, describeCriteriaPath, locateCriteriaPath } from "./criteria/describe-criteria-path.js";
 export { type CriteriaDiff, type ScoringChange, diffCriteriaSets, hasChanges } from "./criteria/diff-criteria-sets.js";
+export { describeScoringChange } from "./criteria/describe-scoring-change.js";
 
 // Assessments: the format and its checks against a set
 export {
@@ -105,6 +107,7 @@ export { readAssessmentSheet, readSheetRecords } from "./io/read-assessment-shee
 export { writeAssessmentSheet } from "./io/write-assessment-sheet.js";
 export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.js";
 export { readSurveyReport } from "./io/read-survey-report.js";
+export { UNIT_LIST_COLUMNS, type UnitListRow, readUnitListRecords, readUnitListText } from "./io/read-unit-list.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
 export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";

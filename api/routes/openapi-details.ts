@@ -35,6 +35,17 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "post /criteria": { preconditions: null },
   "post /units": { preconditions: null, response: "UnitView" },
   "put /units/{code}": { preconditions: "if-match", response: "UnitView" },
+  "post /units/import": {
+    preconditions: null,
+    requestBody: {
+      required: true,
+      description: "the unit list's bytes as the body: CSV (text/csv) or XLSX",
+      content: {
+        "text/csv": { schema: { type: "string" } },
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+      },
+    },
+  },
   "post /users": { preconditions: null, response: "NewUserToken" },
   "put /users/{id}/password": { preconditions: null },
   "post /users/{id}/token": { preconditions: null },

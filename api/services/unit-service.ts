@@ -7,6 +7,7 @@ import { ApiError, type Bilingual, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
 import type { ServiceDeps } from "./service-deps.js";
+import { type UnitImport, planUnitImport, readUnitFile, staleSincePreview } from "./unit-import.js";
 
 export interface UnitInput {
   code: string;
@@ -33,6 +34,18 @@ export class UnitService {
 
   list(): Promise<Row<"units">[]> {
     return this.deps.store.listUnits();
+  }
+
+  /** The units as the administrator manages them (the same list, for the administrator only). */
+  async listForAdmin(actor: Actor): Promise<Row<"units">[]> {
+    requireRole(actor, "admin");
+    return this.list();
+  }
+
+  /** One unit to edit (the administrator only). */
+  async getForAdmin(actor: Actor, code: string): Promise<Row<"units">> {
+    requireRole(actor, "admin");
+    return this.get(code);
   }
 
   async get(code: string): Promise<Row<"units">> {
@@ -85,6 +98,77 @@ export class UnitService {
       const after = { ...before, ...changes, version: expectedVersion + 1 };
       await recordAudit(store, actor, this.deps.now(), { action: "unit.update", unitCode: code, before, after, reason });
       return after;
+    });
+  }
+
+  /**
+   * Imports a unit list (CSV, tab-separated text or XLSX; columns code, name, type, block): read
+   * and checked as a whole (every problem at its row and column, 422, nothing saved); then the plan
+   * of units to create and to change. With `apply`, all of it is saved in one transaction, each
+   * unit in the audit trail with the file name as the reason; `expected` (each code's version at
+   * the preview, 0 when new) refuses the whole import when any unit changed since (412).
+   */
+  async importUnits(
+    actor: Actor,
+    bytes: Uint8Array,
+    fileName: string,
+    options: { apply: boolean; expected?: Record<string, number> | undefined },
+  ): Promise<UnitImport> {
+    requireRole(actor, "admin");
+    const read = await readUnitFile(bytes, fileName);
+    if (!read.ok)
+      throw new ApiError(
+        "invalid-input",
+        { en: `${fileName} has ${read.problems.length} problem(s); nothing was saved`, vi: `${fileName} có ${read.problems.length} lỗi; chưa lưu gì` },
+        { problems: read.problems },
+      );
+    const reason = `nhập danh sách đơn vị từ tệp ${fileName}`;
+    return this.deps.store.transaction(async (store) => {
+      const plan = planUnitImport(fileName, read.rows, await store.listUnits(), read.warnings);
+      const stale = options.expected ? staleSincePreview(plan, read.rows, options.expected) : [];
+      if (stale.length > 0)
+        throw new ApiError(
+          "version-mismatch",
+          {
+            en: `${stale.length} unit(s) of ${fileName} changed since the preview; nothing was saved`,
+            vi: `${stale.length} đơn vị trong ${fileName} đã thay đổi sau khi xem trước; chưa lưu gì`,
+          },
+          { problems: stale },
+        );
+      if (!options.apply) return plan;
+      const now = this.deps.now();
+      for (const row of plan.create) {
+        const unit: Row<"units"> = {
+          code: row.code,
+          name: row.name,
+          type: row.type,
+          block: row.block ?? null,
+          province: null,
+          version: 1,
+          updated_at: now.toISOString(),
+        };
+        if (!(await store.insertUnit(unit)))
+          throw new ApiError("conflict", {
+            en: `unit ${row.code} was registered at the same time: import the file again`,
+            vi: `đơn vị ${row.code} vừa được đăng ký cùng lúc: hãy nhập lại tệp`,
+          });
+        await recordAudit(store, actor, now, { action: "unit.create", unitCode: row.code, after: unit, reason });
+      }
+      for (const { row, before } of plan.change) {
+        const changes = { name: row.name, type: row.type, block: row.block === undefined ? before.block : row.block, updated_at: now.toISOString() };
+        if (!(await store.updateUnit(row.code, before.version, changes))) {
+          const current = (await store.getUnit(row.code))!;
+          throw staleVersion({ en: `unit ${row.code}`, vi: `đơn vị ${row.code}` }, current.version, unitView(current));
+        }
+        await recordAudit(store, actor, now, {
+          action: "unit.update",
+          unitCode: row.code,
+          before,
+          after: { ...before, ...changes, version: before.version + 1 },
+          reason,
+        });
+      }
+      return { ...plan, applied: true };
     });
   }
 
