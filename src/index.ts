@@ -55,7 +55,18 @@ export { type Entry, checkEntry } from "./assessment/check-entry.js";
 
 // Scoring and ranking
 export { scoreAssessment } from "./scoring/score-assessment.js";
-export type { GapItem, LeafExplanation, LeafStatus, NodeReport, ScoreReport, Totals } from "./scoring/report.js";
+export { type CompiledScorer, compileScorer } from "./scoring/compile-scorer.js";
+export {
+  type AreaSummary,
+  type GapItem,
+  type LeafExplanation,
+  type LeafStatus,
+  type NodeReport,
+  type ScoreReport,
+  type ScoreSummary,
+  type Totals,
+  summariseReport,
+} from "./scoring/report.js";
 export { rankUnits } from "./ranking/rank-units.js";
 export { type BlockSummary, summariseBlock } from "./ranking/summarise-block.js";
 export type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./ranking/types.js";

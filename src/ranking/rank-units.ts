@@ -1,7 +1,7 @@
 import type { CriteriaSet, TieBreaker } from "../criteria/types.js";
 import { fromUnits, toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import type { NodeReport, ScoreReport } from "../scoring/report.js";
+import type { AreaSummary, ScoreSummary } from "../scoring/report.js";
 import type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./types.js";
 
 /**
@@ -10,7 +10,7 @@ import type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./types.js";
  * a shared rank is by unit code, so any input order gives the same output. The change since
  * `previous` (last year's ranking) is given only where its block is comparable (`comparableBlock`).
  */
-export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: Ranking): Checked<Ranking> {
+export function rankUnits(set: CriteriaSet, reports: readonly ScoreSummary[], previous?: Ranking): Checked<Ranking> {
   const problems = checkReports(set, reports);
   if (problems.length > 0) return { ok: false, problems };
   const decimals = set.display.indexDecimals;
@@ -67,7 +67,7 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
 function comparableBlock(
   set: CriteriaSet,
   code: string,
-  members: readonly ScoreReport[],
+  members: readonly ScoreSummary[],
   previous: Ranking | undefined,
 ): Map<string, { rank: number; index: number }> | undefined {
   if (!previous || previous.criteria.family !== set.family) return undefined;
@@ -84,9 +84,9 @@ function comparableBlock(
  * still equal, a shared rank and unit-code order. The one ordering rule, also used by the
  * robustness analysis on each replicate.
  */
-export function orderBlock(members: readonly ScoreReport[], breakers: readonly TieBreaker[]): { report: ScoreReport; rank: number }[] {
+export function orderBlock<T extends ScoreSummary>(members: readonly T[], breakers: readonly TieBreaker[]): { report: T; rank: number }[] {
   const ordered = [...members].sort((a, b) => compareReports(a, b, breakers) || compareText(a.unit.code, b.unit.code));
-  const out: { report: ScoreReport; rank: number }[] = [];
+  const out: { report: T; rank: number }[] = [];
   ordered.forEach((report, i) => {
     const above = ordered[i - 1];
     const tiedWithAbove = above !== undefined && compareReports(above, report, breakers) === 0;
@@ -95,7 +95,7 @@ export function orderBlock(members: readonly ScoreReport[], breakers: readonly T
   return out;
 }
 
-function rankedArea(area: NodeReport): RankedArea {
+function rankedArea(area: AreaSummary): RankedArea {
   const applies = area.applicableMax > 0;
   return {
     points: applies ? area.final : null,
@@ -112,7 +112,7 @@ function gapOf(self: number | null, appraised: number | null): number | null {
 }
 
 /** Negative when `a` ranks above `b`. */
-function compareReports(a: ScoreReport, b: ScoreReport, breakers: readonly TieBreaker[]): number {
+function compareReports(a: ScoreSummary, b: ScoreSummary, breakers: readonly TieBreaker[]): number {
   const byIndex = b.totals.index - a.totals.index;
   if (byIndex !== 0) return byIndex;
   for (const breaker of breakers) {
@@ -122,13 +122,13 @@ function compareReports(a: ScoreReport, b: ScoreReport, breakers: readonly TieBr
   return 0;
 }
 
-function firstBreaker(a: ScoreReport, b: ScoreReport, breakers: readonly TieBreaker[]): string | null {
+function firstBreaker(a: ScoreSummary, b: ScoreSummary, breakers: readonly TieBreaker[]): string | null {
   return breakers.find((breaker) => compareBy(breaker, a, b) !== 0) ?? null;
 }
 
 /** Negative when `a` ranks above `b`. Points compare in exact units, never as float differences. */
-function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number {
-  const higherFirst = (pick: (r: ScoreReport) => number) => toUnits(pick(b)) - toUnits(pick(a));
+function compareBy(breaker: TieBreaker, a: ScoreSummary, b: ScoreSummary): number {
+  const higherFirst = (pick: (r: ScoreSummary) => number) => toUnits(pick(b)) - toUnits(pick(a));
   switch (breaker) {
     case "exact-index": {
       const x = a.totals.indexExact;
@@ -151,13 +151,13 @@ function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number 
 }
 
 /** The gap in units; a unit without a recorded self-assessment has no gap and goes after those with one. */
-function selfGapUnits(report: ScoreReport): number {
+function selfGapUnits(report: ScoreSummary): number {
   const { self, appraised } = report.totals;
   if (self === null) return Number.MAX_SAFE_INTEGER;
   return Math.abs(toUnits(appraised ?? self) - toUnits(self));
 }
 
-function checkReports(set: CriteriaSet, reports: ScoreReport[]): Problem[] {
+function checkReports(set: CriteriaSet, reports: readonly ScoreSummary[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   const blocks = new Set(set.ranking.blocks.map((b) => b.code));
