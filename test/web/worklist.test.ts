@@ -228,6 +228,18 @@ describe("a unit whose stored inputs cannot be scored", () => {
     expect(robustness.body.unscored).toEqual(["X01"]);
   });
 
+  it("shows a unit's own deadline where the administrator extended it", async () => {
+    const extended = await f.request("PUT", "/campaigns/c2026/units/P02/deadlines/self", {
+      token: f.tokens.admin,
+      body: { until: "2026-04-10T10:00:00Z", reason: "Trụ sở bị ngập lụt" },
+    });
+    expect(extended.status).toBe(200);
+    const units = (await f.request("GET", "/campaigns/c2026/worklist", { token: f.tokens.scorer })).body.units;
+    const deadline = (code: string) => units.find((u: { code: string }) => u.code === code).deadline;
+    expect(deadline("P02")).toEqual({ round: "self", at: "2026-04-10T10:00:00.000Z", secondsLeft: 40 * 86_400 + 2 * 3600 });
+    expect(deadline("P01").at).toBe(DEADLINES.self);
+  });
+
   it("shows it on the page with dashes for its figures, sorted last by a figure", async () => {
     const scorer = webClient(f);
     await scorer.signIn("scorer", (await givePasswords(f)).scorer!.password);
