@@ -1,4 +1,5 @@
 import { AccountService } from "./account-service.js";
+import { AppraisalService } from "./appraisal-service.js";
 import { DEFAULT_THROTTLE, type Throttle, createThrottle } from "../auth/throttle.js";
 import { AssessmentService } from "./assessment-service.js";
 import { AuditService } from "./audit-service.js";
@@ -32,6 +33,8 @@ export interface Services {
   /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
   authThrottle: Throttle;
   sheets: SheetService;
+  /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
+  appraisals: AppraisalService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -56,5 +59,6 @@ export function createServices(deps: ServiceDeps): Services {
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
+    appraisals: new AppraisalService(deps, criteria, assessments),
   };
 }

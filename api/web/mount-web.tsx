@@ -7,6 +7,7 @@ import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
 import { mountWard } from "./mount-ward.js";
 import { mountScorer } from "./scorer/mount-scorer.js";
+import { mountAppraisal } from "./scorer/mount-appraisal.js";
 import { HomePage } from "./pages/home-page.js";
 import { loadWork } from "./pages/your-work.js";
 import { renderPage } from "./render-page.js";
@@ -31,6 +32,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountAccount(app);
   mountWard(app);
   mountScorer(app);
+  mountAppraisal(app);
   mountAdminSet(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);

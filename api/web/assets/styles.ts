@@ -158,4 +158,12 @@ details.upload{margin-top:.75rem}
 .card-title{margin:0 0 .5rem;font-size:1.125rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
+/* Scorer's appraisal pages */
+.item.appraisal:focus{outline:3px solid var(--focus);box-shadow:0 0 0 5px var(--text)}
+.item.marked-down{border-left:6px solid var(--error)}
+.tag.flag-down{background:var(--error)}
+.flag-text{color:var(--error)}
+dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
+.appraisal-areas th[scope=row]{font-weight:600}
+.down-list li{margin:0 0 .5rem}
 `;
