@@ -15,6 +15,7 @@ import { mountEvidence } from "./routes/evidence.js";
 import { mountPasswords } from "./routes/passwords.js";
 import { mountSheets } from "./routes/sheets.js";
 import { mountUnits } from "./routes/units.js";
+import { mountWorklist } from "./routes/worklist.js";
 import { htmlErrors } from "./web/html-errors.js";
 import { mountDoc } from "./web/mount-doc.js";
 import { mountWeb } from "./web/mount-web.js";
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountEvidence(app);
   mountPasswords(app);
   mountSheets(app);
+  mountWorklist(app);
   mountWeb(app);
   mountDoc(app, {
     openapi: "3.1.0",

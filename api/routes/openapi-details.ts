@@ -78,6 +78,8 @@ export const OPERATIONS: Record<string, OperationDetails> = {
     },
   },
   "get /campaigns/{id}/units/{unit}/sheet": {},
+  "get /campaigns/{id}/worklist": { response: "Worklist" },
+  "get /campaigns/{id}/robustness": { response: "CampaignRobustness" },
 };
 
 const IF_MATCH = {

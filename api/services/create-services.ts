@@ -10,10 +10,12 @@ import { LiveScores } from "./live-scores.js";
 import { PublicationService } from "./publication-service.js";
 import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
+import { RobustnessService } from "./robustness-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
 import { SheetService } from "./sheet-service.js";
 import { UnitService } from "./unit-service.js";
+import { WorklistService } from "./worklist-service.js";
 
 /** The service graph, built once per process: its caches (loaded criteria sets, live scores, published rankings) exist once. */
 export interface Services {
@@ -33,6 +35,8 @@ export interface Services {
   /** Failed sign-ins per client address (bearer tokens now; the web sign-in's passwords later). */
   authThrottle: Throttle;
   sheets: SheetService;
+  worklist: WorklistService;
+  robustness: RobustnessService;
   /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
   appraisals: AppraisalService;
 }
@@ -59,6 +63,8 @@ export function createServices(deps: ServiceDeps): Services {
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
+    worklist: new WorklistService(deps, campaigns, rankings),
+    robustness: new RobustnessService(deps, campaigns, rankings),
     appraisals: new AppraisalService(deps, criteria, assessments),
   };
 }
