@@ -89,6 +89,25 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
   }),
   NewUserToken: object({ id: text, token: { type: "string", description: "shown once; send as Authorization: Bearer …" } }),
   SurveyImported: object({ units: int }),
+  PendingSurveyImport: object({
+    id: text,
+    campaignId: text,
+    fileName: text,
+    createdBy: text,
+    createdAt: text,
+    expiresAt: text,
+    result: {
+      type: "object",
+      description:
+        "the engine's survey import (par-survey-results/1): quality (rows, used, duplicates, excluded, out of scale, issues with file:row:column, units below the sample) and per unit its results and points",
+    },
+    blocked: {
+      type: "array",
+      items: object({ code: text, path: text, message: text, vi: text }),
+      description: "units already finalised: applying is refused while any is listed",
+    },
+  }),
+  SurveyImportApplied: object({ units: int, fileName: text }),
   Ranking: object({
     campaign: text,
     source: { type: "string", enum: ["published", "live"] },

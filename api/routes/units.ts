@@ -2,6 +2,7 @@ import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { UNIT_TYPES } from "../../src/index.js";
 import type { AppEnv } from "../app-env.js";
 import { ROLES } from "../auth/actor.js";
+import { PASSWORD_MAX_LENGTH } from "../auth/passwords.js";
 import type { UnitImport } from "../services/unit-import.js";
 import { unitView } from "../services/unit-service.js";
 import { Reason, errors, expectedVersion, json, setEtag, signedIn } from "./http.js";
@@ -15,7 +16,15 @@ const UnitFields = z.object({
   province: z.string().max(200).nullable().optional(),
 });
 const UnitBody = UnitFields.extend({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/) }).openapi("Unit");
-const UserBody = z.object({ name: z.string().min(1).max(200), role: z.enum(ROLES), unit: z.string().optional() }).openapi("NewUser");
+const UserBody = z
+  .object({
+    name: z.string().min(1).max(200),
+    role: z.enum(ROLES),
+    unit: z.string().optional(),
+    login: z.string().max(60).optional().openapi({ description: "with password: the user can also sign in to the web pages" }),
+    password: z.string().max(PASSWORD_MAX_LENGTH).optional().openapi({ description: "at least 10 characters, not containing the login name" }),
+  })
+  .openapi("NewUser");
 const Code = z.object({ code: z.string() });
 
 export function mountUnits(app: OpenAPIHono<AppEnv>): void {
@@ -125,8 +134,8 @@ export function mountUnits(app: OpenAPIHono<AppEnv>): void {
       responses: { 201: json("the user id, token and its expiry"), ...errors(400, 401, 403, 404, 422) },
     }),
     async (c) => {
-      const { name, role, unit } = c.req.valid("json");
-      return c.json(await c.var.services.units.createUser(c.var.actor, { name, role, unitCode: unit }), 201);
+      const { name, role, unit, login, password } = c.req.valid("json");
+      return c.json(await c.var.services.units.createUser(c.var.actor, { name, role, unitCode: unit, login, password }), 201);
     },
   );
 

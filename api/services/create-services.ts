@@ -5,6 +5,7 @@ import { AssessmentService } from "./assessment-service.js";
 import { AuditService } from "./audit-service.js";
 import { CampaignService } from "./campaign-service.js";
 import { CriteriaService } from "./criteria-service.js";
+import { DeadlineService } from "./deadline-service.js";
 import { EvidenceService } from "./evidence-service.js";
 import { LiveScores } from "./live-scores.js";
 import { PublicationService } from "./publication-service.js";
@@ -13,6 +14,7 @@ import { ReportService } from "./report-service.js";
 import { RobustnessService } from "./robustness-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
+import { SurveyImportService } from "./survey-import-service.js";
 import { SheetService } from "./sheet-service.js";
 import { UnitService } from "./unit-service.js";
 import { WorklistService } from "./worklist-service.js";
@@ -37,6 +39,8 @@ export interface Services {
   sheets: SheetService;
   worklist: WorklistService;
   robustness: RobustnessService;
+  deadlines: DeadlineService;
+  surveyImports: SurveyImportService;
   /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
   appraisals: AppraisalService;
 }
@@ -47,6 +51,7 @@ export function createServices(deps: ServiceDeps): Services {
   const assessments = new AssessmentService(deps, criteria, campaigns);
   const live = new LiveScores();
   const rankings = new RankingService(deps, criteria, live);
+  const surveys = new SurveyService(deps, criteria, campaigns);
   return {
     store: deps.store,
     deps,
@@ -59,12 +64,14 @@ export function createServices(deps: ServiceDeps): Services {
     reports: new ReportService(deps, criteria, assessments, live),
     rankings,
     publication: new PublicationService(deps, campaigns, criteria, assessments, rankings, live),
-    surveys: new SurveyService(deps, criteria, campaigns),
+    surveys,
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
     worklist: new WorklistService(deps, campaigns, rankings),
     robustness: new RobustnessService(deps, campaigns, rankings),
+    deadlines: new DeadlineService(deps, campaigns),
+    surveyImports: new SurveyImportService(deps, criteria, campaigns, surveys),
     appraisals: new AppraisalService(deps, criteria, assessments),
   };
 }

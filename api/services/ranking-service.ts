@@ -47,7 +47,8 @@ export class RankingService {
     const selected = selectBlock(view, block);
     if (block !== undefined && selected.blocks.length === 0)
       throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
-    const file = await encodeRanking(selected, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
+    const set = await this.criteria.get(view.criteria.family, view.criteria.version);
+    const file = await encodeRanking(selected, set, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
     if (!published) return file;
     const encoded = withGzip(file);
     this.published.set(key, encoded);
@@ -71,7 +72,7 @@ export class RankingService {
    */
   async rank(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<RankingView> {
     const { set, reports, unscored } = await this.reports(store, campaign, snapshotsOnly);
-    const previous = await this.previousRanking(store, campaign);
+    const previous = await this.previousRanking(store, campaign, new Set(reports.keys()));
     const ranked = rankUnits(set, [...reports.values()], previous);
     if (!ranked.ok) throw new ApiError("invalid-input", "the reports cannot be ranked", { problems: toApiProblems(ranked.problems) });
     return viewRanking(ranked.value, campaign.id, snapshotsOnly ? "published" : "live", unscored);
@@ -122,13 +123,24 @@ export class RankingService {
     return { set, assessments, reports, unscored };
   }
 
-  /** Last year's published ranking of the same criteria family, for the change since last year. */
-  private async previousRanking(store: Store, campaign: Row<"campaigns">): Promise<Ranking | undefined> {
-    const earlier = (await store.listCampaigns()).find(
+  /**
+   * Last year's published ranking of the same criteria family, for the change since last year:
+   * of several (a pilot and the province's campaign), the one ranking most of these units.
+   * rankUnits compares only blocks that are comparable.
+   */
+  private async previousRanking(store: Store, campaign: Row<"campaigns">, units: Set<string>): Promise<Ranking | undefined> {
+    const earlier = (await store.listCampaigns()).filter(
       (c) => c.year === campaign.year - 1 && c.criteria_family === campaign.criteria_family && c.state === "published",
     );
-    const row = earlier && (await store.getCampaign(earlier.id));
-    return row?.ranking ? (JSON.parse(row.ranking) as RankingView as Ranking) : undefined;
+    let best: { ranking: Ranking; common: number } | undefined;
+    for (const candidate of earlier) {
+      const row = await store.getCampaign(candidate.id);
+      if (!row?.ranking) continue;
+      const ranking = JSON.parse(row.ranking) as RankingView as Ranking;
+      const common = ranking.blocks.reduce((n, block) => n + block.units.filter((u) => units.has(u.unit.code)).length, 0);
+      if (!best || common > best.common) best = { ranking, common };
+    }
+    return best?.ranking;
   }
 }
 

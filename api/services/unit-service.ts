@@ -3,9 +3,12 @@ import type { UnitType } from "../../src/index.js";
 import type { Actor, Role } from "../auth/actor.js";
 import { requireRole } from "../auth/authenticate.js";
 import { issueToken } from "../auth/tokens.js";
-import { ApiError, type Bilingual, notFound } from "../errors.js";
+import { hashPassword } from "../auth/passwords.js";
+import { normaliseLogin } from "../auth/sign-in-throttle.js";
+import { ApiError, type ApiProblem, type Bilingual, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
+import { loginProblems } from "./account-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { type UnitImport, planUnitImport, readUnitFile, staleSincePreview } from "./unit-import.js";
 
@@ -172,52 +175,57 @@ export class UnitService {
     });
   }
 
-  /** Creates a user and returns the token, which is never shown again. */
+  /**
+   * Creates a user and returns the token, which is never shown again; with a login name and a
+   * password the user can also sign in to the web pages. Every problem is listed at once.
+   */
   async createUser(
     actor: Actor,
-    input: { name: string; role: Role; unitCode?: string | undefined },
-  ): Promise<{ id: string; token: string; expiresAt: string }> {
+    input: { name: string; role: Role; unitCode?: string | undefined; login?: string | undefined; password?: string | undefined },
+  ): Promise<{ id: string; token: string; expiresAt: string; login: string | null }> {
     requireRole(actor, "admin");
-    if ((input.role === "unit") !== (input.unitCode !== undefined)) {
-      throw new ApiError(
-        "invalid-input",
-        { en: "a unit user needs a unit, and only unit users have one", vi: "người dùng của đơn vị cần mã đơn vị, và chỉ họ mới có" },
-        {
-          problems: [
-            input.role === "unit"
-              ? { code: "unit-required", path: "unit", message: "give the unit code of this user", vi: "hãy ghi mã đơn vị của người dùng này" }
-              : {
-                  code: "unit-not-allowed",
-                  path: "unit",
-                  message: "leave out unit for admin and scorer users",
-                  vi: "bỏ trường unit với người quản trị và thẩm định viên",
-                },
-          ],
-        },
-      );
-    }
+    const problems: ApiProblem[] = [];
+    if (input.name.trim() === "") problems.push({ code: "name-required", path: "name", message: "give the user's name", vi: "hãy ghi tên người dùng" });
+    if (input.role === "unit" && input.unitCode === undefined)
+      problems.push({ code: "unit-required", path: "unit", message: "give the unit code of this user", vi: "hãy ghi mã đơn vị của người dùng này" });
+    if (input.role !== "unit" && input.unitCode !== undefined)
+      problems.push({
+        code: "unit-not-allowed",
+        path: "unit",
+        message: "leave out unit for admin and scorer users",
+        vi: "bỏ trường unit với người quản trị và thẩm định viên",
+      });
+    if (input.unitCode !== undefined && input.role === "unit" && !(await this.deps.store.getUnit(input.unitCode)))
+      problems.push({ code: "unknown-unit", path: "unit", message: `unit ${input.unitCode} does not exist`, vi: `đơn vị ${input.unitCode} không tồn tại` });
+    const login = input.login === undefined ? undefined : normaliseLogin(input.login);
+    if (login !== undefined || input.password !== undefined) problems.push(...(await loginProblems(this.deps.store, login ?? "", input.password ?? "")));
+    if (problems.length > 0)
+      throw new ApiError("invalid-input", { en: `the user has ${problems.length} problem(s)`, vi: `người dùng có ${problems.length} lỗi` }, { problems });
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
     const id = randomUUID();
+    const at = this.deps.now().toISOString();
     await this.deps.store.transaction(async (store) => {
-      if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode)))
-        throw notFound({ en: `unit ${input.unitCode}`, vi: `đơn vị ${input.unitCode}` });
       await store.insertUser({
         id,
-        name: input.name,
+        name: input.name.normalize("NFC").trim(),
         role: input.role,
         unit_code: input.unitCode ?? null,
         token_hash: hash,
-        created_at: this.deps.now().toISOString(),
+        created_at: at,
         token_expires_at: expiresAt,
         token_revoked_at: null,
+        login: passwordHash ? (login ?? null) : null,
+        password_hash: passwordHash,
+        password_changed_at: passwordHash ? at : null,
       });
       await recordAudit(store, actor, this.deps.now(), {
         action: "user.create",
         unitCode: input.unitCode ?? null,
-        after: { id, name: input.name, role: input.role, tokenExpiresAt: expiresAt },
+        after: { id, name: input.name, role: input.role, login: login ?? null, tokenExpiresAt: expiresAt },
       });
     });
-    return { id, token, expiresAt };
+    return { id, token, expiresAt, login: login ?? null };
   }
 
   async listUsers(actor: Actor) {
@@ -276,6 +284,8 @@ function toUserView(row: Awaited<ReturnType<Store["listUsers"]>>[number]) {
     createdAt: row.created_at,
     tokenExpiresAt: row.token_expires_at,
     tokenRevokedAt: row.token_revoked_at,
+    login: row.login,
+    active: row.deactivated_at === null,
   };
 }
 

@@ -158,6 +158,9 @@ details.upload{margin-top:.75rem}
 .card-title{margin:0 0 .5rem;font-size:1.125rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
+input[type=datetime-local]{font:inherit;width:100%;max-width:16rem;min-height:44px;padding:.375rem .5rem;border:2px solid var(--text);border-radius:0;background:#fff;color:var(--text)}
+.field-error input[type=datetime-local]{border-color:var(--error)}
+fieldset>legend{font-weight:700;font-size:1.125rem}
 /* Scorer's appraisal pages */
 .item.appraisal:focus{outline:3px solid var(--focus);box-shadow:0 0 0 5px var(--text)}
 .item.marked-down{border-left:6px solid var(--error)}
@@ -192,4 +195,16 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 .plain-list{list-style:none;margin:0;padding:0}
 @media (min-width:48rem){.rank-band-chart text{font-size:14px}}
 @media print{.robustness-form{display:none}.chart-figure{break-inside:avoid}}
+/* one-page unit report (annex) */
+.unit-report-head h1{margin-bottom:.25rem}
+.unit-report-unit{font-size:1.125rem}
+.unit-report-table{width:100%;max-width:60rem}
+.unit-report-figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.25rem 1.5rem;max-width:60rem}
+.unit-report-figures div{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid var(--border);padding:.25rem 0}
+.unit-report-figures dt{font-weight:700}
+.unit-report-figures dd{margin:0;text-align:right;white-space:nowrap}
+.unit-report-notes{padding-left:1.25rem}
+.unit-report-table th[scope=row]{min-width:10rem}
+@page{size:A4;margin:15mm}
+@media print{.unit-report{font-size:10pt}.unit-report h1{font-size:14pt}.unit-report-table,.unit-report-figures{max-width:none;break-inside:avoid}.unit-report-table th,.unit-report-table td{padding:2px 6px}}
 `;

@@ -2,7 +2,7 @@ import type { LeafNode, Round } from "../../../src/index.js";
 import type { Actor } from "../../auth/actor.js";
 import type { AssessmentState } from "../../domain.js";
 import type { AppraisalRound } from "../../services/appraisal-service.js";
-import type { CampaignView } from "../../services/campaign-service.js";
+import type { Deadlines } from "../../services/campaign-service.js";
 import { ROUND_RULES, TRANSITIONS, type TransitionName } from "../../services/workflow.js";
 import { markedDown } from "../ward/ward-explanation-page.js";
 import { type Section, type WardData, entersItem, entryOf, leavesOf } from "../ward/ward-data.js";
@@ -18,10 +18,10 @@ export function editedRound(state: AssessmentState): AppraisalRound | undefined 
   return (["appraisal1", "appraisal2"] as const).find((round) => ROUND_RULES[round].states.includes(state));
 }
 
-/** The deadline that matters now to the scorer: the round being appraised, or the ward's explanation. */
-export function appraisalDeadline(campaign: CampaignView, state: AssessmentState): { round: Round; at: Date } | undefined {
+/** The deadline that matters now to the scorer: the round being appraised, or the ward's explanation (the unit's deadlines, with its extensions). */
+export function appraisalDeadline(deadlines: Deadlines, state: AssessmentState): { round: Round; at: Date } | undefined {
   const round = editedRound(state) ?? (state === "explanation" ? "explanation" : undefined);
-  return round ? { round, at: new Date(campaign.deadlines[round]) } : undefined;
+  return round ? { round, at: new Date(deadlines[round]) } : undefined;
 }
 
 /** The moves a scorer may make from this state (request an explanation, finalise), in the workflow's order. */

@@ -73,7 +73,7 @@ export function AppraisalOverviewPage(props: {
   const t = TEXT[lang];
   const state = data.assessment.state as AssessmentState;
   const round = editedRound(state);
-  const deadline = appraisalDeadline(data.campaign, state);
+  const deadline = appraisalDeadline(data.assessment.deadlines, state);
   const down = markedDownCodes(data);
   const totals = data.report.totals;
   const decimals = data.set.display.indexDecimals;
