@@ -163,4 +163,12 @@ describe("the administrator's unit pages", () => {
     expect(r.html).toContain("Phường Tân Lập (sửa) → Phường Tân Lập Mới");
     expect((await unit("X15")).error.code).toBe("not-found");
   });
+
+  it.each(["null", "", "{}"])("applies nothing when the preview's versions field is damaged (%j): a new preview instead", async (expected) => {
+    const preview = await previewFile("code,name,type\nX16,Xã Mười Sáu,xa\n", "damaged.csv");
+    const data = text(/name="data" value="([^"]*)"/.exec(preview.html)?.[1] ?? "");
+    const r = await admin.post("/admin/units/import/apply", { name: "damaged.csv", data, expected });
+    expect(r.status).toBe(412);
+    expect((await unit("X16")).error.code).toBe("not-found");
+  });
 });

@@ -93,7 +93,8 @@ export function mountAdminUnits(app: OpenAPIHono<AppEnv>): void {
       const name = field(form, "name") || "units.csv";
       let expected: Record<string, number> = {};
       try {
-        expected = JSON.parse(field(form, "expected") || "{}") as Record<string, number>;
+        const parsed: unknown = JSON.parse(field(form, "expected"));
+        if (parsed !== null && typeof parsed === "object") expected = parsed as Record<string, number>;
       } catch {
         // A damaged form: every unit counts as changed since the preview, which shows the preview again.
       }
