@@ -4,7 +4,7 @@ import { ApiError } from "../errors.js";
 import type { CampaignService, CampaignView } from "./campaign-service.js";
 import type { RankingService } from "./ranking-service.js";
 import type { ServiceDeps } from "./service-deps.js";
-import { ROUND_RULES } from "./workflow.js";
+import { type Deadlines, ROUND_RULES, unitDeadlines } from "./workflow.js";
 
 /** One unit of a campaign as a scorer triages it. Figures are null while the unit's inputs cannot be scored yet. */
 export interface WorklistUnit {
@@ -56,10 +56,11 @@ export class WorklistService {
     const campaign = await this.campaigns.get(actor, campaignId);
     const { store } = this.deps;
     const row = (await store.getCampaign(campaign.id))!;
-    const [{ set, assessments, reports, unscored }, units, entries] = await Promise.all([
+    const [{ set, assessments, reports, unscored }, units, entries, extensions] = await Promise.all([
       this.rankings.reports(store, row, campaign.state === "published"),
       store.listUnits(),
       store.listEntries(campaign.id),
+      store.listDeadlineExtensions(campaign.id),
     ]);
     const appraisedByUnit = new Map<string, Set<string>>();
     for (const e of entries)
@@ -76,7 +77,14 @@ export class WorklistService {
         const unit = unitByCode.get(a.unit_code);
         const block = unit ? blockOf(set, { type: unit.type as UnitType, block: unit.block }) : undefined;
         const report = reports.get(a.unit_code);
-        const at = deadlineAt(campaign, a.state);
+        const at = deadlineAt(
+          campaign,
+          unitDeadlines(
+            campaign.deadlines,
+            extensions.filter((e) => e.unit_code === a.unit_code),
+          ),
+          a.state,
+        );
         return {
           code: a.unit_code,
           name: unit?.name ?? a.unit_code,
@@ -91,12 +99,12 @@ export class WorklistService {
   }
 }
 
-/** The round open in `state` (the one whose rules allow editing then) and its deadline; none once finalised. */
-function deadlineAt(campaign: CampaignView, state: string): { round: Round; at: string } | undefined {
+/** The round open in `state` (the one whose rules allow editing then) and the unit's deadline of it (`deadlines`: with its extensions); none once finalised. */
+function deadlineAt(campaign: CampaignView, deadlines: Deadlines, state: string): { round: Round; at: string } | undefined {
   if (campaign.state !== "open") return undefined;
   const round = ROUNDS.find((r) => (ROUND_RULES[r].states as readonly string[]).includes(state));
   const name = round ? ROUND_RULES[round].deadline : undefined;
-  return round && name ? { round, at: campaign.deadlines[name] } : undefined;
+  return round && name ? { round, at: deadlines[name] } : undefined;
 }
 
 /**
