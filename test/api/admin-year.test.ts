@@ -115,6 +115,11 @@ describe.each(BACKENDS)("users and deadlines: $name", (backend) => {
         { action: "deadline.extend", reason: "Trụ sở bị ngập lụt", before: JSON.stringify({ round: "self", until: DEADLINES.self }) },
       ]);
       expect((await f.request("GET", "/campaigns/c2026/extensions", { token: f.tokens.scorer })).body).toMatchObject([{ unitCode: "P01", round: "self" }]);
+      const worklist = (await f.request("GET", "/campaigns/c2026/worklist", { token: f.tokens.scorer })).body as {
+        units: { code: string; deadline: { at: string } | null }[];
+      };
+      expect(worklist.units.find((u) => u.code === "P01")?.deadline?.at).toBe("2026-04-07T10:00:00.000Z");
+      expect(worklist.units.find((u) => u.code === "P02")?.deadline?.at).toBe(DEADLINES.self);
 
       f.clock.now = new Date("2026-04-07T10:01:00Z");
       const late = await f.request("PUT", "/campaigns/c2026/units/P01/rounds/self/items/1.1.2", {
