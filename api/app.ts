@@ -11,10 +11,14 @@ import { refuseNul } from "./refuse-nul.js";
 import { mountAssessments } from "./routes/assessments.js";
 import { mountCampaigns } from "./routes/campaigns.js";
 import { mountCriteria } from "./routes/criteria.js";
+import { mountDeadlines } from "./routes/deadlines.js";
 import { mountEvidence } from "./routes/evidence.js";
 import { mountPasswords } from "./routes/passwords.js";
 import { mountSheets } from "./routes/sheets.js";
+import { mountSurveyImports } from "./routes/survey-imports.js";
 import { mountUnits } from "./routes/units.js";
+import { mountWorklist } from "./routes/worklist.js";
+import { mountUserAccounts } from "./routes/user-accounts.js";
 import { htmlErrors } from "./web/html-errors.js";
 import { mountDoc } from "./web/mount-doc.js";
 import { mountWeb } from "./web/mount-web.js";
@@ -108,7 +112,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       throw new HTTPException(413);
     },
   });
-  app.use("*", (c, next) => (c.req.path.endsWith("/file") ? fileLimit : jsonLimit)(c, next));
+  app.use("*", (c, next) => (c.req.path.endsWith("/file") || SURVEY_UPLOAD.test(c.req.path) ? fileLimit : jsonLimit)(c, next));
   app.use("*", async (c, next) => {
     c.set("services", services);
     await next();
@@ -126,6 +130,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   mountEvidence(app);
   mountPasswords(app);
   mountSheets(app);
+  mountWorklist(app);
+  mountUserAccounts(app);
+  mountDeadlines(app);
+  mountSurveyImports(app);
   mountWeb(app);
   mountDoc(app, {
     openapi: "3.1.0",
@@ -138,6 +146,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   return app;
 }
+
+/** Raw survey exports are files: the API's upload and the page's form take the file limit. */
+const SURVEY_UPLOAD = /^\/(campaigns\/[^/]+\/survey\/imports|admin\/campaigns\/[^/]+\/survey)$/;
 
 /** Pages and the API docs load only same-origin files; Swagger UI styles elements inline and shows data: images. */
 const CONTENT_SECURITY_POLICY = {

@@ -22,7 +22,8 @@ export const refuseNul = createMiddleware<AppEnv>(async (c, next) => {
     }
     const path = findNul(body);
     if (path !== undefined) throw nulProblem(path || "(body)");
-  } else if (type.startsWith("text/") && (await c.req.text()).includes("\0")) {
+  } else if (type.startsWith("text/") && hasNul(new Uint8Array(await c.req.arrayBuffer()))) {
+    // Read as bytes, not text: the route decodes them (a Windows-1258 CSV read here as UTF-8 would reach it damaged).
     throw nulProblem("(body)");
   }
   return next();
@@ -76,4 +77,11 @@ function pathOf(node: Node): string {
   const keys: (string | number)[] = [];
   for (let at: Node | null = node; at !== null && at.key !== null; at = at.parent) keys.unshift(at.key);
   return keys.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i > 0 ? "." : ""}${key.replaceAll("\0", "\\u0000")}`)).join("");
+}
+
+/** A NUL character in a text body: a zero byte, or a zero code unit of UTF-16 text with its BOM. */
+function hasNul(bytes: Uint8Array): boolean {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16) return bytes.includes(0);
+  return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes).includes("\0");
 }

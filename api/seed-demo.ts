@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Assessment, ENGINE, readAssessmentSheet, readSurveyResults, scoreAssessment, type SurveyResults } from "../src/index.js";
+import { type Assessment, ENGINE, markAppraised, readAssessmentSheet, readSurveyResults, scoreAssessment, type SurveyResults } from "../src/index.js";
 import { hashPassword } from "./auth/passwords.js";
 import { SYSTEM } from "./load-criteria-directory.js";
 import { createAdministrator } from "./services/create-administrator.js";
@@ -61,8 +61,7 @@ export async function seedDemo(services: Services, root: string, now: Date, toke
         await seedAssessment(tx, id, assessment, survey.value.get(assessment.unit.code), state, now);
         if (state === "finalised") {
           const report = scoreAssessment(set, {
-            ...assessment,
-            rounds: assessment.rounds,
+            ...markAppraised(assessment),
             ...(survey.value.get(assessment.unit.code) ? { survey: survey.value.get(assessment.unit.code) } : {}),
           });
           if (!report.ok) throw new Error(`demo unit ${assessment.unit.code} does not score: ${report.problems[0]?.message}`);

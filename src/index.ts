@@ -30,7 +30,10 @@ export { loadCriteriaSet } from "./criteria/load-criteria-set.js";
 export { listLeaves, listNodes, type Section } from "./criteria/walk-criteria.js";
 export { type CriteriaIndex, indexCriteriaSet } from "./criteria/criteria-index.js";
 export { blockOf } from "./criteria/block-of.js";
+export { isSurveyArea } from "./criteria/survey-area.js";
+export { type PathPlace, describeCriteriaPath, locateCriteriaPath } from "./criteria/describe-criteria-path.js";
 export { type CriteriaDiff, type ScoringChange, diffCriteriaSets, hasChanges } from "./criteria/diff-criteria-sets.js";
+export { describeScoringChange } from "./criteria/describe-scoring-change.js";
 
 // Assessments: the format and its checks against a set
 export {
@@ -47,11 +50,23 @@ export {
   type Unit,
 } from "./assessment/types.js";
 export { checkAssessment } from "./assessment/check-assessment.js";
+export { markAppraised } from "./assessment/mark-appraised.js";
 export { type Entry, checkEntry } from "./assessment/check-entry.js";
 
 // Scoring and ranking
 export { scoreAssessment } from "./scoring/score-assessment.js";
-export type { GapItem, LeafExplanation, LeafStatus, NodeReport, ScoreReport, Totals } from "./scoring/report.js";
+export { type CompiledScorer, compileScorer } from "./scoring/compile-scorer.js";
+export {
+  type AreaSummary,
+  type GapItem,
+  type LeafExplanation,
+  type LeafStatus,
+  type NodeReport,
+  type ScoreReport,
+  type ScoreSummary,
+  type Totals,
+  summariseReport,
+} from "./scoring/report.js";
 export { rankUnits } from "./ranking/rank-units.js";
 export { type BlockSummary, summariseBlock } from "./ranking/summarise-block.js";
 export type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./ranking/types.js";
@@ -70,6 +85,8 @@ export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-p
 // One glossary and locale formatting for the CLI, the API and the pages (Vietnamese first)
 export { type Bilingual, DEFAULT_LANG, isLang } from "./i18n/lang.js";
 export {
+  CAMPAIGN_STATE_NAMES,
+  DEADLINE_NAMES,
   GLOSSARY,
   ROLE_NAMES,
   ROUND_NAMES,
@@ -85,7 +102,7 @@ export { factLabels } from "./i18n/fact-labels.js";
 export { localiseExplanation } from "./i18n/localise-explanation.js";
 export { nearestName } from "./text/nearest-name.js";
 export { foldText } from "./text/fold-text.js";
-export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft } from "./i18n/format-locale.js";
+export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft, fromVietnamInput, toVietnamInput } from "./i18n/format-locale.js";
 
 // Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings
 export { type Lang, textIn } from "./text/text-in.js";
@@ -94,9 +111,17 @@ export { readAssessmentSheet, readSheetRecords } from "./io/read-assessment-shee
 export { writeAssessmentSheet } from "./io/write-assessment-sheet.js";
 export { readSurveyResults, writeSurveyResults } from "./io/read-survey-results.js";
 export { readSurveyReport } from "./io/read-survey-report.js";
+export { readSurveyUnits } from "./io/survey/read-survey-units.js";
+export type { SurveyQuality, UnitSurveyResult } from "./survey/result-types.js";
+export { UNIT_LIST_COLUMNS, type UnitListRow, readUnitListRecords, readUnitListText } from "./io/read-unit-list.js";
 export { REPORT_CSV_HEADER, formatReportTable, reportToCsvRows } from "./io/format-report.js";
-export { formatRankingTable, rankingToCsvRows } from "./io/format-ranking.js";
+export { formatRankingTable } from "./io/format-ranking.js";
 export { writeXlsx } from "./io/xlsx/write-xlsx.js";
+export { type Annex, type AnnexBlock, type AnnexColumn, type AnnexValue, buildAnnex } from "./io/annex/build-annex.js";
+export { annexToCsvRows, annexToDataCsvRows } from "./io/annex/annex-csv.js";
+export { writeAnnexXlsx } from "./io/xlsx/write-annex-xlsx.js";
+export { type UnitReport, type UnitReportLine, buildUnitReport } from "./io/annex/build-unit-report.js";
+export { writeUnitReportXlsx } from "./io/xlsx/write-unit-report-xlsx.js";
 export {
   SCORING_SHEET_COLUMNS,
   type ScoringSheet,

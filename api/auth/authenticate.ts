@@ -58,6 +58,11 @@ export const authenticate = createMiddleware<AuthEnv>(async (c, next) => {
       en: "the token is not valid (unknown, or replaced by a newer one)",
       vi: "token không hợp lệ (không tồn tại, hoặc đã được thay bằng token mới)",
     });
+  if (user.deactivated_at !== null)
+    throw refuse({
+      en: `the user was deactivated at ${user.deactivated_at}: ask an administrator to reactivate them`,
+      vi: `người dùng đã bị khóa lúc ${user.deactivated_at}: hãy đề nghị quản trị mở lại`,
+    });
   if (user.token_revoked_at !== null) {
     throw refuse({
       en: `the token was revoked at ${user.token_revoked_at}: ask an administrator for a new one (POST /users/{id}/token)`,

@@ -1,6 +1,7 @@
 import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import { AnyJson, Reason, errors, expectedVersion, json, setEtag, signedIn } from "./http.js";
+import { RANKING_FORMATS } from "../services/ranking-formats.js";
 
 const tags = ["campaigns"];
 const DateTime = z.iso.datetime({ offset: true });
@@ -93,8 +94,8 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: "Ranking per block: classes, sub-indices, self vs appraised gap, change since last year",
       description:
-        "Published campaigns: anyone. Open campaigns: a live ranking for admin and scorers. `format=csv|xlsx` gives the annex layout (unit, per-area points, survey, total, index, class, rank).",
-      request: { params: Id, query: z.object({ block: z.string().optional(), format: z.enum(["json", "csv", "xlsx"]).default("json") }) },
+        "Published campaigns: anyone. Open campaigns: a live ranking for admin and scorers. `format=xlsx` gives the annex of the decision (a sheet per block: title, the criteria set's decision, STT, each area under its name and maximum, total, index, class, rank, change of rank, as numbers; printable); `format=annex-csv` the same table with its Vietnamese headers; `format=csv` the same table for scripts (snake_case headers, block code, stage, survey_included).",
+      request: { params: Id, query: z.object({ block: z.string().optional(), format: z.enum(RANKING_FORMATS).default("json") }) },
       responses: {
         200: {
           description: "the ranking",

@@ -35,6 +35,17 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "post /criteria": { preconditions: null },
   "post /units": { preconditions: null, response: "UnitView" },
   "put /units/{code}": { preconditions: "if-match", response: "UnitView" },
+  "post /units/import": {
+    preconditions: null,
+    requestBody: {
+      required: true,
+      description: "the unit list's bytes as the body: CSV (text/csv) or XLSX",
+      content: {
+        "text/csv": { schema: { type: "string" } },
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+      },
+    },
+  },
   "post /users": { preconditions: null, response: "NewUserToken" },
   "put /users/{id}/password": { preconditions: null },
   "post /users/{id}/token": { preconditions: null },
@@ -68,6 +79,35 @@ export const OPERATIONS: Record<string, OperationDetails> = {
     },
   },
   "get /campaigns/{id}/units/{unit}/sheet": {},
+  "get /campaigns/{id}/worklist": { response: "Worklist" },
+  "get /campaigns/{id}/robustness": { response: "CampaignRobustness" },
+  "put /users/{id}/active": { preconditions: null },
+  "put /users/{id}/unit": { preconditions: null },
+  "put /campaigns/{id}/deadlines": { preconditions: "if-match", response: "CampaignView" },
+  "put /campaigns/{id}/units/{unit}/deadlines/{round}": { preconditions: null },
+  "post /campaigns/{id}/survey/imports": {
+    preconditions: null,
+    response: "PendingSurveyImport",
+    requestBody: {
+      required: true,
+      content: {
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: {
+              export: { type: "string", format: "binary", description: "the survey export: CSV (UTF-8, UTF-16 with BOM or Windows-1258) or XLSX" },
+              mapping: { type: "string", example: "reference-sipas/2026.1", description: "a shipped mapping (GET /campaigns/{id}/survey/mappings)" },
+              mappingFile: { type: "string", format: "binary", description: "or a mapping JSON (par-survey-mapping/1)" },
+              units: { type: "string", format: "binary", description: "optional CSV unit,population: N per unit for the sample-size check" },
+            },
+            required: ["export"],
+          },
+        },
+      },
+    },
+  },
+  "get /campaigns/{id}/survey/imports/{import}": { response: "PendingSurveyImport" },
+  "post /campaigns/{id}/survey/imports/{import}/apply": { preconditions: null, response: "SurveyImportApplied" },
 };
 
 const IF_MATCH = {

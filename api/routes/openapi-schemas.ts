@@ -101,6 +101,25 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
   }),
   NewUserToken: object({ id: text, token: { type: "string", description: "shown once; send as Authorization: Bearer …" } }),
   SurveyImported: object({ units: int }),
+  PendingSurveyImport: object({
+    id: text,
+    campaignId: text,
+    fileName: text,
+    createdBy: text,
+    createdAt: text,
+    expiresAt: text,
+    result: {
+      type: "object",
+      description:
+        "the engine's survey import (par-survey-results/1): quality (rows, used, duplicates, excluded, out of scale, issues with file:row:column, units below the sample) and per unit its results and points",
+    },
+    blocked: {
+      type: "array",
+      items: object({ code: text, path: text, message: text, vi: text }),
+      description: "units already finalised: applying is refused while any is listed",
+    },
+  }),
+  SurveyImportApplied: object({ units: int, fileName: text }),
   Ranking: object({
     campaign: text,
     source: { type: "string", enum: ["published", "live"] },
@@ -121,6 +140,67 @@ export const RESPONSE_SCHEMAS: Record<string, unknown> = {
       }),
     },
     unscored: { type: "array", items: object({ unit: text, problems: { type: "array", items: { type: "object" } } }) },
+  }),
+  Worklist: object({
+    campaign: ref("CampaignView"),
+    now: { type: "string", description: "when the figures were read (time left counts from it)" },
+    blocks: { type: "array", items: object({ code: text, title: localized }) },
+    units: {
+      type: "array",
+      items: object({
+        code: text,
+        name: text,
+        block: { oneOf: [object({ code: text, title: localized }), { type: "null" }] },
+        state: text,
+        selfTotal: nullableNum,
+        items: {
+          oneOf: [object({ appraised: int, all: int }), { type: "null" }],
+          description: "items an appraisal round holds an entry for (changed or accepted), of all a scorer appraises",
+        },
+        missingEvidence: { type: ["integer", "null"] },
+        disputed: { type: ["integer", "null"], description: "items whose appraised points differ from the self-assessed ones" },
+        deadline: {
+          oneOf: [object({ round: text, at: text, secondsLeft: { type: "integer", description: "negative once overdue" } }), { type: "null" }],
+        },
+        problems: { type: "integer", description: "problems that keep the unit from being scored yet (its figures are then null)" },
+      }),
+    },
+  }),
+  CampaignRobustness: object({
+    campaign: ref("CampaignView"),
+    source: { type: "string", enum: ["published", "live"] },
+    unscored: { type: "array", items: text },
+    classes: { type: "array", items: object({ code: text, title: localized }) },
+    robustness: object({
+      criteria: object({ family: text, version: text }),
+      year: int,
+      replicates: int,
+      seed: int,
+      disputes: { type: "boolean" },
+      threshold: num,
+      blocks: {
+        type: "array",
+        items: object({
+          code: text,
+          title: localized,
+          units: {
+            type: "array",
+            items: object({
+              code: text,
+              name: text,
+              rank: int,
+              median: int,
+              low: { type: "integer", description: "5th percentile rank" },
+              high: { type: "integer", description: "95th percentile rank" },
+              class: nullableText,
+              classes: { type: "array", items: object({ code: nullableText, title: { oneOf: [localized, { type: "null" }] }, share: num }) },
+              drawn: object({ indicators: int, respondents: { type: ["integer", "null"] }, disputed: int }),
+            }),
+          },
+          unsettled: { type: "array", items: object({ above: text, below: text, reversed: num }) },
+        }),
+      },
+    }),
   }),
   UnitReport: object(
     {

@@ -8,6 +8,8 @@ import { hashToken } from "../auth/tokens.js";
 import { ApiError, notFound } from "../errors.js";
 import { recordAudit } from "./audit.js";
 import type { ServiceDeps } from "./service-deps.js";
+import type { Store } from "../storage/store.js";
+import type { ApiProblem } from "../errors.js";
 
 /** How long a browser stays signed in (absolute, from sign-in). */
 export const SESSION_HOURS = 12;
@@ -40,7 +42,8 @@ export class AccountService {
     if (!verdict.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
     const user = name === "" ? undefined : await this.deps.store.findUserByLogin(name);
     const matches = await verifyPassword(password, user?.password_hash ?? NO_MATCH);
-    if (!user || !matches) {
+    // A deactivated user is refused as a wrong password is: the sign-in page tells no one which accounts exist.
+    if (!user || !matches || user.deactivated_at !== null) {
       this.throttle.recordFailure(name, address);
       return { ok: false, reason: "wrong" };
     }
@@ -95,19 +98,7 @@ export class AccountService {
     const user = await this.deps.store.getUser(userId);
     if (!user) throw notFound(`user ${userId}`);
     const name = normaliseLogin(login ?? user.login ?? "");
-    const problems = [];
-    if (!/^[a-z0-9][a-z0-9._-]{2,59}$/.test(name))
-      problems.push({
-        path: "login",
-        message: "the login name needs 3–60 characters: letters a–z, digits, . _ -",
-        vi: "Tên đăng nhập gồm 3–60 ký tự: chữ a–z, chữ số, dấu . _ -",
-      });
-    else {
-      const other = await this.deps.store.findUserByLogin(name);
-      if (other && other.id !== userId)
-        problems.push({ path: "login", message: `the login name ${name} is taken`, vi: `Tên đăng nhập ${name} đã có người dùng` });
-    }
-    for (const p of passwordProblems(password, name)) problems.push({ path: "password", message: p.en, vi: p.vi });
+    const problems = await loginProblems(this.deps.store, name, password, userId);
     if (problems.length > 0) throw new ApiError("invalid-input", `the password has ${problems.length} problem(s)`, { problems });
     await this.write(actor, userId, name, password, "user.password-set");
     return { id: userId, login: name };
@@ -115,7 +106,7 @@ export class AccountService {
 
   async listAccounts(actor: Actor) {
     requireRole(actor, "admin");
-    const rows = await this.deps.store.listUserAccounts();
+    const rows = await this.deps.store.listUsers();
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -124,7 +115,80 @@ export class AccountService {
       login: r.login,
       passwordChangedAt: r.password_changed_at,
       createdAt: r.created_at,
+      tokenExpiresAt: r.token_expires_at,
+      tokenRevokedAt: r.token_revoked_at,
+      active: r.deactivated_at === null,
+      deactivatedAt: r.deactivated_at,
     }));
+  }
+
+  /**
+   * Deactivates a user (no sign-in, no token, every session ends at once) or reactivates them.
+   * The row, its audit trail and what the user entered stay. An administrator cannot deactivate themselves.
+   */
+  async setActive(actor: Actor, userId: string, active: boolean, reason?: string): Promise<{ id: string; active: boolean; deactivatedAt: string | null }> {
+    requireRole(actor, "admin");
+    if (!active && actor.id === userId)
+      throw new ApiError("invalid-input", {
+        en: "you cannot deactivate yourself: another administrator can",
+        vi: "bạn không thể tự khóa tài khoản của mình: hãy nhờ quản trị khác",
+      });
+    const user = await this.deps.store.getUser(userId);
+    if (!user) throw notFound({ en: `user ${userId}`, vi: `người dùng ${userId}` });
+    const at = active ? null : this.deps.now().toISOString();
+    await this.deps.store.transaction(async (store) => {
+      await store.setUserDeactivated(userId, at);
+      if (!active) await store.deleteUserSessions(userId);
+      await recordAudit(store, actor, this.deps.now(), {
+        action: active ? "user.reactivate" : "user.deactivate",
+        code: userId,
+        unitCode: user.unit_code,
+        before: { id: userId, deactivatedAt: user.deactivated_at },
+        after: { id: userId, deactivatedAt: at },
+        reason,
+      });
+    });
+    return { id: userId, active, deactivatedAt: at };
+  }
+
+  /** Assigns a unit user to another unit (admin and scorer users have none). */
+  async assignUnit(actor: Actor, userId: string, unitCode: string, reason?: string): Promise<{ id: string; unitCode: string }> {
+    requireRole(actor, "admin");
+    return this.deps.store.transaction(async (store) => {
+      const user = await store.getUser(userId);
+      if (!user) throw notFound({ en: `user ${userId}`, vi: `người dùng ${userId}` });
+      if (user.role !== "unit")
+        throw new ApiError(
+          "invalid-input",
+          { en: "only unit users have a unit", vi: "chỉ cán bộ đơn vị mới gắn với đơn vị" },
+          {
+            problems: [
+              {
+                code: "unit-not-allowed",
+                path: "unit",
+                message: `${user.name} is ${user.role}: only unit users have a unit`,
+                vi: `${user.name} có vai trò ${user.role}: chỉ cán bộ đơn vị mới gắn với đơn vị`,
+              },
+            ],
+          },
+        );
+      if (!(await store.getUnit(unitCode)))
+        throw new ApiError(
+          "invalid-input",
+          { en: `unit ${unitCode} does not exist`, vi: `đơn vị ${unitCode} không tồn tại` },
+          { problems: [{ code: "unknown-unit", path: "unit", message: `unit ${unitCode} does not exist`, vi: `đơn vị ${unitCode} không tồn tại` }] },
+        );
+      await store.setUserUnit(userId, unitCode);
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "user.unit",
+        code: userId,
+        unitCode,
+        before: { id: userId, unitCode: user.unit_code },
+        after: { id: userId, unitCode },
+        reason,
+      });
+      return { id: userId, unitCode };
+    });
   }
 
   /** A user's display name (who changed an entry), or the id when the user is unknown. */
@@ -141,4 +205,22 @@ export class AccountService {
       await recordAudit(store, actor, this.deps.now(), { action, code: userId, after: { id: userId, login } });
     });
   }
+}
+
+/** What is wrong with a login name and password for a user (`userId`: the user keeping the name, if any); every problem at once. */
+export async function loginProblems(store: Store, login: string, password: string, userId?: string): Promise<ApiProblem[]> {
+  const problems: ApiProblem[] = [];
+  if (!/^[a-z0-9][a-z0-9._-]{2,59}$/.test(login))
+    problems.push({
+      path: "login",
+      message: "the login name needs 3–60 characters: letters a–z, digits, . _ -",
+      vi: "Tên đăng nhập gồm 3–60 ký tự: chữ a–z, chữ số, dấu . _ -",
+    });
+  else {
+    const other = await store.findUserByLogin(login);
+    if (other && other.id !== userId)
+      problems.push({ path: "login", message: `the login name ${login} is taken`, vi: `Tên đăng nhập ${login} đã có người dùng` });
+  }
+  for (const p of passwordProblems(password, login)) problems.push({ path: "password", message: p.en, vi: p.vi });
+  return problems;
 }

@@ -13,7 +13,17 @@ import { markedDownCodes, scoreRounds } from "./score-rounds.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 import { staleVersion } from "./unit-service.js";
-import { type AssessmentState, type DeadlineName, ROUND_RULES, TRANSITIONS, type Transition, type TransitionName, transitionDeadline } from "./workflow.js";
+import {
+  type AssessmentState,
+  type DeadlineName,
+  type Deadlines,
+  ROUND_RULES,
+  TRANSITIONS,
+  type Transition,
+  type TransitionName,
+  transitionDeadline,
+  unitDeadlines,
+} from "./workflow.js";
 
 export interface EntryRef {
   campaignId: string;
@@ -46,7 +56,12 @@ export class AssessmentService {
     const assessment = await store.getAssessment(campaignId, unitCode);
     if (!assessment)
       throw notFound({ en: `assessment of unit ${unitCode} in campaign ${campaignId}`, vi: `bản đánh giá của đơn vị ${unitCode} trong đợt ${campaignId}` });
-    const [entries, evidence] = await Promise.all([store.listEntries(campaignId, unitCode), store.listEvidence(campaignId, unitCode)]);
+    const [entries, evidence, campaign, extensions] = await Promise.all([
+      store.listEntries(campaignId, unitCode),
+      store.listEvidence(campaignId, unitCode),
+      store.getCampaign(campaignId),
+      store.listDeadlineExtensions(campaignId, unitCode),
+    ]);
     const rounds = Object.fromEntries(ROUNDS.map((round) => [round, entries.filter((e) => e.round === round).map(toEntryView)]));
     return {
       campaignId,
@@ -54,6 +69,9 @@ export class AssessmentService {
       state: assessment.state,
       version: assessment.version,
       updatedAt: assessment.updated_at,
+      /** The deadlines binding this unit (the campaign's, moved by its extensions) and the extensions with their reasons. */
+      deadlines: unitDeadlines(JSON.parse(campaign!.deadlines) as Deadlines, extensions),
+      extensions: extensions.map((e) => ({ round: e.round, until: e.until, reason: e.reason })),
       rounds,
       evidence: evidence.map(toEvidenceView),
     };
@@ -61,10 +79,27 @@ export class AssessmentService {
 
   async list(actor: Actor, campaignId: string) {
     requireRole(actor, "admin", "scorer", "unit");
-    const rows = await this.deps.store.listAssessments(campaignId);
+    const { store } = this.deps;
+    const [rows, campaign, extensions] = await Promise.all([
+      store.listAssessments(campaignId),
+      store.getCampaign(campaignId),
+      store.listDeadlineExtensions(campaignId),
+    ]);
+    const deadlines = campaign ? (JSON.parse(campaign.deadlines) as Deadlines) : undefined;
     return rows
       .filter((r) => isStaff(actor) || (actor.role === "unit" && actor.unitCode === r.unit_code))
-      .map((r) => ({ unitCode: r.unit_code, state: r.state, version: r.version, updatedAt: r.updated_at }));
+      .map((r) => ({
+        unitCode: r.unit_code,
+        state: r.state,
+        version: r.version,
+        updatedAt: r.updated_at,
+        deadlines:
+          deadlines &&
+          unitDeadlines(
+            deadlines,
+            extensions.filter((e) => e.unit_code === r.unit_code),
+          ),
+      }));
   }
 
   async getEntry(actor: Actor, ref: EntryRef): Promise<EntryView> {
@@ -100,7 +135,7 @@ export class AssessmentService {
           en: `the ${ref.round} round of ${ref.unitCode} cannot be edited while its assessment is ${state} (it can while ${rule.states.join(" or ")})`,
           vi: `không thể sửa vòng ${ref.round} của ${ref.unitCode} khi bản đánh giá đang ở trạng thái ${state} (chỉ sửa được khi ${rule.states.join(" hoặc ")})`,
         });
-      if (rule.deadline) this.checkDeadline(campaign, rule.deadline);
+      if (rule.deadline) await this.checkDeadline(store, campaign, ref.unitCode, rule.deadline);
       const stale = (row: Row<"entries"> | undefined) =>
         staleVersion(
           { en: `${ref.kind} ${ref.code} (${ref.round})`, vi: `${ref.kind === "fact" ? "số liệu" : "tiêu chí"} ${ref.code} (vòng ${ref.round})` },
@@ -171,7 +206,7 @@ export class AssessmentService {
         });
       }
       const deadline = transitionDeadline(transition, state);
-      if (deadline) this.checkDeadline(campaign, deadline);
+      if (deadline) await this.checkDeadline(store, campaign, unitCode, deadline);
       await beforeCommit?.(store, campaign);
       const at = this.deps.now().toISOString();
       await this.moveState(store, assessment, transition.to, at);
@@ -205,8 +240,10 @@ export class AssessmentService {
     return { assessment, campaign };
   }
 
-  checkDeadline(campaign: Row<"campaigns">, name: DeadlineName): void {
-    const deadline = (JSON.parse(campaign.deadlines) as Record<DeadlineName, string>)[name];
+  /** Refuses the change when the unit's deadline of the round (the campaign's, or the unit's extension) has passed. */
+  async checkDeadline(store: Store, campaign: Row<"campaigns">, unitCode: string, name: DeadlineName): Promise<void> {
+    const extensions = await store.listDeadlineExtensions(campaign.id, unitCode);
+    const deadline = unitDeadlines(JSON.parse(campaign.deadlines) as Deadlines, extensions)[name];
     if (this.deps.now().getTime() > Date.parse(deadline))
       throw new ApiError("deadline-passed", {
         en: `the ${name} deadline of campaign ${campaign.id} (${deadline}) has passed`,

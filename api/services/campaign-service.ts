@@ -1,3 +1,4 @@
+import { DEADLINE_NAMES } from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
 import { requireRole } from "../auth/authenticate.js";
 import { ApiError, type ApiProblem, notFound } from "../errors.js";
@@ -6,10 +7,9 @@ import { recordAudit } from "./audit.js";
 import type { CriteriaService } from "./criteria-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { alreadyExists } from "./unit-service.js";
-import type { DeadlineName } from "./workflow.js";
+import { DEADLINE_ROUNDS, type Deadlines } from "./workflow.js";
 
-export type Deadlines = Record<DeadlineName, string>;
-const DEADLINE_ORDER: DeadlineName[] = ["self", "appraisal1", "explanation", "appraisal2"];
+export type { Deadlines } from "./workflow.js";
 
 export interface CampaignInput {
   id: string;
@@ -83,16 +83,7 @@ export class CampaignService {
           message: `${set.family} ${set.version} applies to ${set.appliesTo.years.join(", ")}, not ${input.year}`,
           vi: `bộ tiêu chí ${set.family} ${set.version} áp dụng cho năm ${set.appliesTo.years.join(", ")}, không phải ${input.year}`,
         });
-      DEADLINE_ORDER.slice(1).forEach((name, i) => {
-        const before = DEADLINE_ORDER[i]!;
-        if (Date.parse(input.deadlines[name]) < Date.parse(input.deadlines[before]))
-          problems.push({
-            code: "deadline-order",
-            path: `deadlines.${name}`,
-            message: `the ${name} deadline comes before the ${before} deadline`,
-            vi: `hạn ${name} đứng trước hạn ${before}`,
-          });
-      });
+      problems.push(...deadlineProblems(input.deadlines));
       const all = await store.listUnits();
       const known = new Map(all.map((u) => [u.code, u]));
       const codes = input.units ?? all.filter((u) => set.appliesTo.unitTypes.includes(u.type as never)).map((u) => u.code);
@@ -140,6 +131,34 @@ export class CampaignService {
     });
   }
 
+  /** The administrator's list: every campaign with how many units are in each state. */
+  async summaries(actor: Actor): Promise<(CampaignView & { states: Record<string, number>; units: number })[]> {
+    requireRole(actor, "admin");
+    const rows = await this.deps.store.listCampaigns();
+    const out = [];
+    for (const row of rows) {
+      const assessments = await this.deps.store.listAssessments(row.id);
+      out.push({ ...toCampaignView(row), states: countStates(assessments), units: assessments.length });
+    }
+    return out;
+  }
+
+  /** The administrator's view of one campaign: its units with names and states, the counts per state, the extensions. */
+  async overview(actor: Actor, id: string) {
+    requireRole(actor, "admin");
+    const { store } = this.deps;
+    const row = await store.getCampaign(id);
+    if (!row) throw notFound({ en: `campaign ${id}`, vi: `đợt đánh giá ${id}` });
+    const [assessments, units, extensions] = await Promise.all([store.listAssessments(id), store.listUnits(), store.listDeadlineExtensions(id)]);
+    const names = new Map(units.map((u) => [u.code, u.name]));
+    return {
+      campaign: toCampaignView(row),
+      states: countStates(assessments),
+      units: assessments.map((a) => ({ code: a.unit_code, name: names.get(a.unit_code) ?? a.unit_code, state: a.state })),
+      extensions: extensions.map((e) => ({ unitCode: e.unit_code, round: e.round, until: e.until, reason: e.reason, createdAt: e.created_at })),
+    };
+  }
+
   private exists(row: Row<"campaigns">): ApiError {
     return alreadyExists(
       { en: `campaign ${row.id}`, vi: `đợt đánh giá ${row.id}` },
@@ -160,4 +179,26 @@ export class CampaignService {
       });
     return row;
   }
+}
+
+/** The deadlines must follow the rounds' order: self, appraisal 1, explanation, appraisal 2. */
+export function deadlineProblems(deadlines: Deadlines): ApiProblem[] {
+  return DEADLINE_ROUNDS.slice(1).flatMap((name, i) => {
+    const before = DEADLINE_ROUNDS[i]!;
+    if (Date.parse(deadlines[name]) >= Date.parse(deadlines[before])) return [];
+    return [
+      {
+        code: "deadline-order",
+        path: `deadlines.${name}`,
+        message: `"${DEADLINE_NAMES[name].en}" comes before "${DEADLINE_NAMES[before].en}": the rounds' deadlines follow their order`,
+        vi: `"${DEADLINE_NAMES[name].vi}" đứng trước "${DEADLINE_NAMES[before].vi}": hạn các vòng phải theo đúng thứ tự`,
+      },
+    ];
+  });
+}
+
+function countStates(assessments: { state: string }[]): Record<string, number> {
+  const states: Record<string, number> = {};
+  for (const a of assessments) states[a.state] = (states[a.state] ?? 0) + 1;
+  return states;
 }

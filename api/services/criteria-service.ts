@@ -10,6 +10,15 @@ import { toApiProblems } from "./to-api-problems.js";
 
 export type SaveOutcome = "created" | "replaced" | "unchanged";
 
+/** A stored criteria set as the administrator lists it. */
+export interface CriteriaOverview {
+  family: string;
+  version: string;
+  status: CriteriaSet["status"];
+  createdAt: string;
+  usedBy: { id: string; title: string; year: number }[];
+}
+
 /**
  * Criteria sets: validated exactly as the CLI does (`loadCriteriaSet`), stored as text with a
  * hash, and loaded once per hash. A version used by a campaign never changes: a different
@@ -79,6 +88,21 @@ export class CriteriaService {
 
   list(): ReturnType<Store["listCriteriaSets"]> {
     return this.deps.store.listCriteriaSets();
+  }
+
+  /** Every stored set with the campaigns that use it (administrator): such a version can no longer change. */
+  async overview(actor: Actor): Promise<CriteriaOverview[]> {
+    requireRole(actor, "admin");
+    const [sets, campaigns] = await Promise.all([this.deps.store.listCriteriaSets(), this.deps.store.listCampaigns()]);
+    return sets.map((row) => ({
+      family: row.family,
+      version: row.version,
+      status: row.status,
+      createdAt: row.created_at,
+      usedBy: campaigns
+        .filter((c) => c.criteria_family === row.family && c.criteria_version === row.version)
+        .map((c) => ({ id: c.id, title: c.title, year: c.year })),
+    }));
   }
 
   /** The loaded set; cached per content hash, so a replaced (unused) version is reloaded. */

@@ -138,7 +138,7 @@ export class EvidenceService {
           en: `evidence of ${unitCode} cannot change while its assessment is ${assessment.state} (it can while draft or explanation)`,
           vi: `không thể sửa tài liệu kiểm chứng của ${unitCode} khi bản đánh giá đang ở trạng thái ${assessment.state} (chỉ sửa được khi draft hoặc explanation)`,
         });
-      this.assessments.checkDeadline(campaign, deadline);
+      await this.assessments.checkDeadline(store, campaign, unitCode, deadline);
       const stale = (row: Row<"evidence"> | undefined) =>
         staleVersion({ en: `evidence ${id}`, vi: `tài liệu kiểm chứng ${id}` }, row?.version ?? 0, row ? toEvidenceView(row) : null);
       const current = await store.getEvidence(campaignId, unitCode, id);

@@ -2,7 +2,7 @@ import type { Assessment } from "../../src/index.js";
 import type { CriteriaSet } from "../../src/index.js";
 import type { Checked } from "../../src/index.js";
 import type { ScoreReport } from "../../src/index.js";
-import { scoreAssessment } from "../../src/index.js";
+import { compileScorer } from "../../src/index.js";
 import { notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
 import type { StoredInputs } from "./assemble-assessment.js";
@@ -12,7 +12,9 @@ const MAX_LIVE_REPORTS = 20_000;
 /**
  * Live scores of open campaigns: per campaign and unit, the last report with the inputs it came
  * from, so a ranking or report rescores only the units whose inputs changed (the set of a
- * campaign never changes). Shared by reports, rankings and publication.
+ * campaign never changes). Reports come from the set's compiled scorer (`explain`): rankings,
+ * worklists and the robustness analysis read the full reports. Shared by reports, rankings and
+ * publication.
  */
 export class LiveScores {
   private readonly reports = new Map<string, { inputs: string; report: ScoreReport }>();
@@ -22,7 +24,7 @@ export class LiveScores {
     const inputs = JSON.stringify(assessment);
     const last = this.reports.get(key);
     if (last?.inputs === inputs) return { ok: true, value: last.report };
-    const scored = scoreAssessment(set, assessment);
+    const scored = compileScorer(set).explain(assessment);
     if (scored.ok) {
       if (this.reports.size >= MAX_LIVE_REPORTS) this.reports.clear();
       this.reports.set(key, { inputs, report: scored.value });

@@ -1,20 +1,16 @@
 import { gzipSync } from "node:zlib";
-import { type Ranking, rankingToCsvRows, toCsv, writeXlsx } from "../../src/index.js";
+import { type CriteriaSet, type Ranking, annexToCsvRows, annexToDataCsvRows, buildAnnex, toCsv, writeAnnexXlsx } from "../../src/index.js";
 import type { RankingView } from "./ranking-view.js";
-
-/** The annex layout as CSV, with a BOM so spreadsheet programs read Vietnamese correctly. */
-export function rankingCsv(view: RankingView): string {
-  return `\uFEFF${toCsv(rankingToCsvRows(view as Ranking))}`;
-}
-
-/** The same rows as the CSV, in a worksheet; numbers stay numbers. */
-export async function rankingXlsx(view: RankingView): Promise<Uint8Array> {
-  return writeXlsx(rankingToCsvRows(view as Ranking), `PAR ${view.year}`);
-}
 
 const UTF8 = new TextEncoder();
 
-export type RankingFormat = "json" | "csv" | "xlsx";
+/**
+ * `json`: the ranking as data; `csv`: the annex table for scripts (snake_case headers);
+ * `annex-csv`: the annex table with its Vietnamese headers; `xlsx`: the annex workbook (a sheet per
+ * block, title, decision, print setup). CSVs carry a BOM so spreadsheet programs read Vietnamese.
+ */
+export const RANKING_FORMATS = ["json", "csv", "annex-csv", "xlsx"] as const;
+export type RankingFormat = (typeof RANKING_FORMATS)[number];
 
 /** A ranking as the bytes a client receives. */
 export interface RankingFile {
@@ -32,13 +28,13 @@ export function withGzip(file: RankingFile): RankingFile {
   return { ...file, gzipped: new Uint8Array(gzipSync(file.body)) };
 }
 
-export async function encodeRanking(view: RankingView, format: RankingFormat, name: string): Promise<RankingFile> {
-  if (format === "csv") return { body: UTF8.encode(rankingCsv(view)), contentType: "text/csv; charset=utf-8", fileName: `${name}.csv` };
-  if (format === "xlsx")
-    return {
-      body: new Uint8Array(await rankingXlsx(view)),
-      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      fileName: `${name}.xlsx`,
-    };
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export async function encodeRanking(view: RankingView, set: CriteriaSet, format: RankingFormat, name: string): Promise<RankingFile> {
+  const annex = () => buildAnnex(view as Ranking, set);
+  const csv = (text: string, fileName: string) => ({ body: UTF8.encode(`\uFEFF${text}`), contentType: "text/csv; charset=utf-8", fileName });
+  if (format === "csv") return csv(toCsv(annexToDataCsvRows(annex())), `${name}.csv`);
+  if (format === "annex-csv") return csv(toCsv(annexToCsvRows(annex())), `${name}-phu-luc.csv`);
+  if (format === "xlsx") return { body: new Uint8Array(await writeAnnexXlsx(annex())), contentType: XLSX_TYPE, fileName: `${name}.xlsx` };
   return { body: UTF8.encode(JSON.stringify(view)), contentType: "application/json", fileName: null };
 }

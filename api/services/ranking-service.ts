@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { rankUnits } from "../../src/index.js";
 import type { Ranking } from "../../src/index.js";
-import type { ScoreReport } from "../../src/index.js";
+import type { CriteriaSet, ScoreReport } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
@@ -12,6 +12,14 @@ import { type RankingFile, type RankingFormat, encodeRanking, withGzip } from ".
 import { type RankingView, selectBlock, viewRanking, withSummaries } from "./ranking-view.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
+
+/** A campaign's reports as the ranking counts them, by unit code, with its assessments (state per unit). */
+export interface CampaignReports {
+  set: CriteriaSet;
+  assessments: Row<"assessments">[];
+  reports: Map<string, ScoreReport>;
+  unscored: RankingView["unscored"];
+}
 
 /** Units read and scored between two turns of the event loop: a live ranking never holds up other requests for long. */
 const UNITS_PER_TURN = 10;
@@ -39,7 +47,8 @@ export class RankingService {
     const selected = selectBlock(view, block);
     if (block !== undefined && selected.blocks.length === 0)
       throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
-    const file = await encodeRanking(selected, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
+    const set = await this.criteria.get(view.criteria.family, view.criteria.version);
+    const file = await encodeRanking(selected, set, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
     if (!published) return file;
     const encoded = withGzip(file);
     this.published.set(key, encoded);
@@ -59,14 +68,27 @@ export class RankingService {
 
   /**
    * Ranks every unit: snapshots where finalised, else (unless `snapshotsOnly`) live scores; units
+   * that cannot be scored yet are listed apart.
+   */
+  async rank(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<RankingView> {
+    const { set, reports, unscored } = await this.reports(store, campaign, snapshotsOnly);
+    const previous = await this.previousRanking(store, campaign, new Set(reports.keys()));
+    const ranked = rankUnits(set, [...reports.values()], previous);
+    if (!ranked.ok) throw new ApiError("invalid-input", "the reports cannot be ranked", { problems: toApiProblems(ranked.problems) });
+    return viewRanking(ranked.value, campaign.id, snapshotsOnly ? "published" : "live", unscored);
+  }
+
+  /**
+   * Every unit's report as the ranking counts it (the worklist and the robustness analysis read
+   * the same): the snapshot where finalised, else (unless `snapshotsOnly`) its live score; units
    * that cannot be scored yet are listed apart. Entries are read a few units at a time and grouped
    * by unit (never filtered once per unit), and the event loop gets a turn between those parts.
    */
-  async rank(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<RankingView> {
+  async reports(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<CampaignReports> {
     const set = await this.criteria.forCampaign(campaign, store);
     const [assessments, snapshots] = await Promise.all([store.listAssessments(campaign.id), store.listSnapshots(campaign.id)]);
     const bySnapshot = new Map(snapshots.map((s) => [s.unit_code, JSON.parse(s.report) as ScoreReport]));
-    const reports: ScoreReport[] = [];
+    const reports = new Map<string, ScoreReport>();
     const unscored: RankingView["unscored"] = [];
     const missing = assessments.filter((a) => !bySnapshot.has(a.unit_code));
     if (!snapshotsOnly && missing.length > 0) {
@@ -93,24 +115,32 @@ export class RankingService {
           survey: surveyByUnit.get(a.unit_code),
         };
         const scored = this.live.score(campaign, set, assembleAssessment(inputs));
-        if (scored.ok) reports.push(scored.value);
+        if (scored.ok) reports.set(a.unit_code, scored.value);
         else unscored.push({ unit: a.unit_code, problems: toApiProblems(scored.problems) });
       }
     }
-    reports.push(...bySnapshot.values());
-    const previous = await this.previousRanking(store, campaign);
-    const ranked = rankUnits(set, reports, previous);
-    if (!ranked.ok) throw new ApiError("invalid-input", "the reports cannot be ranked", { problems: toApiProblems(ranked.problems) });
-    return viewRanking(ranked.value, campaign.id, snapshotsOnly ? "published" : "live", unscored);
+    for (const [code, report] of bySnapshot) reports.set(code, report);
+    return { set, assessments, reports, unscored };
   }
 
-  /** Last year's published ranking of the same criteria family, for the change since last year. */
-  private async previousRanking(store: Store, campaign: Row<"campaigns">): Promise<Ranking | undefined> {
-    const earlier = (await store.listCampaigns()).find(
+  /**
+   * Last year's published ranking of the same criteria family, for the change since last year:
+   * of several (a pilot and the province's campaign), the one ranking most of these units.
+   * rankUnits compares only blocks that are comparable.
+   */
+  private async previousRanking(store: Store, campaign: Row<"campaigns">, units: Set<string>): Promise<Ranking | undefined> {
+    const earlier = (await store.listCampaigns()).filter(
       (c) => c.year === campaign.year - 1 && c.criteria_family === campaign.criteria_family && c.state === "published",
     );
-    const row = earlier && (await store.getCampaign(earlier.id));
-    return row?.ranking ? (JSON.parse(row.ranking) as RankingView as Ranking) : undefined;
+    let best: { ranking: Ranking; common: number } | undefined;
+    for (const candidate of earlier) {
+      const row = await store.getCampaign(candidate.id);
+      if (!row?.ranking) continue;
+      const ranking = JSON.parse(row.ranking) as RankingView as Ranking;
+      const common = ranking.blocks.reduce((n, block) => n + block.units.filter((u) => units.has(u.unit.code)).length, 0);
+      if (!best || common > best.common) best = { ranking, common };
+    }
+    return best?.ranking;
   }
 }
 

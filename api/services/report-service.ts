@@ -1,5 +1,5 @@
 import type { ScoreReport } from "../../src/index.js";
-import { scoreAssessment } from "../../src/index.js";
+import { markAppraised, scoreAssessment } from "../../src/index.js";
 import { ENGINE } from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
 import { requireUnitAccess } from "../auth/authenticate.js";
@@ -49,7 +49,8 @@ export class ReportService {
   finalise(actor: Actor, campaignId: string, unitCode: string, expectedVersion: number, reason?: string) {
     return this.assessments.transition(actor, campaignId, unitCode, "finalise", expectedVersion, reason, async (store, campaign) => {
       const set = await this.criteria.forCampaign(campaign, store);
-      const scored = scoreAssessment(set, assembleAssessment(await gatherInputs(store, campaign, unitCode)));
+      // Finalised means appraised: an appraisal that changed nothing still gives the appraised stage (appraised = self).
+      const scored = scoreAssessment(set, markAppraised(assembleAssessment(await gatherInputs(store, campaign, unitCode))));
       if (!scored.ok)
         throw new ApiError("invalid-input", `${unitCode} cannot be finalised: its inputs have ${scored.problems.length} problem(s)`, {
           problems: toApiProblems(scored.problems),

@@ -3,10 +3,14 @@ import type { UnitType } from "../../src/index.js";
 import type { Actor, Role } from "../auth/actor.js";
 import { requireRole } from "../auth/authenticate.js";
 import { issueToken } from "../auth/tokens.js";
-import { ApiError, type Bilingual, notFound } from "../errors.js";
+import { hashPassword } from "../auth/passwords.js";
+import { normaliseLogin } from "../auth/sign-in-throttle.js";
+import { ApiError, type ApiProblem, type Bilingual, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
 import { recordAudit } from "./audit.js";
+import { loginProblems } from "./account-service.js";
 import type { ServiceDeps } from "./service-deps.js";
+import { type UnitImport, planUnitImport, readUnitFile, staleSincePreview } from "./unit-import.js";
 
 export interface UnitInput {
   code: string;
@@ -33,6 +37,18 @@ export class UnitService {
 
   list(): Promise<Row<"units">[]> {
     return this.deps.store.listUnits();
+  }
+
+  /** The units as the administrator manages them (the same list, for the administrator only). */
+  async listForAdmin(actor: Actor): Promise<Row<"units">[]> {
+    requireRole(actor, "admin");
+    return this.list();
+  }
+
+  /** One unit to edit (the administrator only). */
+  async getForAdmin(actor: Actor, code: string): Promise<Row<"units">> {
+    requireRole(actor, "admin");
+    return this.get(code);
   }
 
   async get(code: string): Promise<Row<"units">> {
@@ -88,52 +104,128 @@ export class UnitService {
     });
   }
 
-  /** Creates a user and returns the token, which is never shown again. */
-  async createUser(
+  /**
+   * Imports a unit list (CSV, tab-separated text or XLSX; columns code, name, type, block): read
+   * and checked as a whole (every problem at its row and column, 422, nothing saved); then the plan
+   * of units to create and to change. With `apply`, all of it is saved in one transaction, each
+   * unit in the audit trail with the file name as the reason; `expected` (each code's version at
+   * the preview, 0 when new) refuses the whole import when any unit changed since (412).
+   */
+  async importUnits(
     actor: Actor,
-    input: { name: string; role: Role; unitCode?: string | undefined },
-  ): Promise<{ id: string; token: string; expiresAt: string }> {
+    bytes: Uint8Array,
+    fileName: string,
+    options: { apply: boolean; expected?: Record<string, number> | undefined },
+  ): Promise<UnitImport> {
     requireRole(actor, "admin");
-    if ((input.role === "unit") !== (input.unitCode !== undefined)) {
+    const read = await readUnitFile(bytes, fileName);
+    if (!read.ok)
       throw new ApiError(
         "invalid-input",
-        { en: "a unit user needs a unit, and only unit users have one", vi: "người dùng của đơn vị cần mã đơn vị, và chỉ họ mới có" },
-        {
-          problems: [
-            input.role === "unit"
-              ? { code: "unit-required", path: "unit", message: "give the unit code of this user", vi: "hãy ghi mã đơn vị của người dùng này" }
-              : {
-                  code: "unit-not-allowed",
-                  path: "unit",
-                  message: "leave out unit for admin and scorer users",
-                  vi: "bỏ trường unit với người quản trị và thẩm định viên",
-                },
-          ],
-        },
+        { en: `${fileName} has ${read.problems.length} problem(s); nothing was saved`, vi: `${fileName} có ${read.problems.length} lỗi; chưa lưu gì` },
+        { problems: read.problems },
       );
-    }
+    const reason = `nhập danh sách đơn vị từ tệp ${fileName}`;
+    return this.deps.store.transaction(async (store) => {
+      const plan = planUnitImport(fileName, read.rows, await store.listUnits(), read.warnings);
+      const stale = options.expected ? staleSincePreview(plan, read.rows, options.expected) : [];
+      if (stale.length > 0)
+        throw new ApiError(
+          "version-mismatch",
+          {
+            en: `${stale.length} unit(s) of ${fileName} changed since the preview; nothing was saved`,
+            vi: `${stale.length} đơn vị trong ${fileName} đã thay đổi sau khi xem trước; chưa lưu gì`,
+          },
+          { problems: stale },
+        );
+      if (!options.apply) return plan;
+      const now = this.deps.now();
+      for (const row of plan.create) {
+        const unit: Row<"units"> = {
+          code: row.code,
+          name: row.name,
+          type: row.type,
+          block: row.block ?? null,
+          province: null,
+          version: 1,
+          updated_at: now.toISOString(),
+        };
+        if (!(await store.insertUnit(unit)))
+          throw new ApiError("conflict", {
+            en: `unit ${row.code} was registered at the same time: import the file again`,
+            vi: `đơn vị ${row.code} vừa được đăng ký cùng lúc: hãy nhập lại tệp`,
+          });
+        await recordAudit(store, actor, now, { action: "unit.create", unitCode: row.code, after: unit, reason });
+      }
+      for (const { row, before } of plan.change) {
+        const changes = { name: row.name, type: row.type, block: row.block === undefined ? before.block : row.block, updated_at: now.toISOString() };
+        if (!(await store.updateUnit(row.code, before.version, changes))) {
+          const current = (await store.getUnit(row.code))!;
+          throw staleVersion({ en: `unit ${row.code}`, vi: `đơn vị ${row.code}` }, current.version, unitView(current));
+        }
+        await recordAudit(store, actor, now, {
+          action: "unit.update",
+          unitCode: row.code,
+          before,
+          after: { ...before, ...changes, version: before.version + 1 },
+          reason,
+        });
+      }
+      return { ...plan, applied: true };
+    });
+  }
+
+  /**
+   * Creates a user and returns the token, which is never shown again; with a login name and a
+   * password the user can also sign in to the web pages. Every problem is listed at once.
+   */
+  async createUser(
+    actor: Actor,
+    input: { name: string; role: Role; unitCode?: string | undefined; login?: string | undefined; password?: string | undefined },
+  ): Promise<{ id: string; token: string; expiresAt: string; login: string | null }> {
+    requireRole(actor, "admin");
+    const problems: ApiProblem[] = [];
+    if (input.name.trim() === "") problems.push({ code: "name-required", path: "name", message: "give the user's name", vi: "hãy ghi tên người dùng" });
+    if (input.role === "unit" && input.unitCode === undefined)
+      problems.push({ code: "unit-required", path: "unit", message: "give the unit code of this user", vi: "hãy ghi mã đơn vị của người dùng này" });
+    if (input.role !== "unit" && input.unitCode !== undefined)
+      problems.push({
+        code: "unit-not-allowed",
+        path: "unit",
+        message: "leave out unit for admin and scorer users",
+        vi: "bỏ trường unit với người quản trị và thẩm định viên",
+      });
+    if (input.unitCode !== undefined && input.role === "unit" && !(await this.deps.store.getUnit(input.unitCode)))
+      problems.push({ code: "unknown-unit", path: "unit", message: `unit ${input.unitCode} does not exist`, vi: `đơn vị ${input.unitCode} không tồn tại` });
+    const login = input.login === undefined ? undefined : normaliseLogin(input.login);
+    if (login !== undefined || input.password !== undefined) problems.push(...(await loginProblems(this.deps.store, login ?? "", input.password ?? "")));
+    if (problems.length > 0)
+      throw new ApiError("invalid-input", { en: `the user has ${problems.length} problem(s)`, vi: `người dùng có ${problems.length} lỗi` }, { problems });
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     const { token, hash, expiresAt } = issueToken(this.deps.now(), this.deps.limits.tokenDays);
     const id = randomUUID();
+    const at = this.deps.now().toISOString();
     await this.deps.store.transaction(async (store) => {
-      if (input.unitCode !== undefined && !(await store.getUnit(input.unitCode)))
-        throw notFound({ en: `unit ${input.unitCode}`, vi: `đơn vị ${input.unitCode}` });
       await store.insertUser({
         id,
-        name: input.name,
+        name: input.name.normalize("NFC").trim(),
         role: input.role,
         unit_code: input.unitCode ?? null,
         token_hash: hash,
-        created_at: this.deps.now().toISOString(),
+        created_at: at,
         token_expires_at: expiresAt,
         token_revoked_at: null,
+        login: passwordHash ? (login ?? null) : null,
+        password_hash: passwordHash,
+        password_changed_at: passwordHash ? at : null,
       });
       await recordAudit(store, actor, this.deps.now(), {
         action: "user.create",
         unitCode: input.unitCode ?? null,
-        after: { id, name: input.name, role: input.role, tokenExpiresAt: expiresAt },
+        after: { id, name: input.name, role: input.role, login: login ?? null, tokenExpiresAt: expiresAt },
       });
     });
-    return { id, token, expiresAt };
+    return { id, token, expiresAt, login: login ?? null };
   }
 
   async listUsers(actor: Actor) {
@@ -192,6 +284,8 @@ function toUserView(row: Awaited<ReturnType<Store["listUsers"]>>[number]) {
     createdAt: row.created_at,
     tokenExpiresAt: row.token_expires_at,
     tokenRevokedAt: row.token_revoked_at,
+    login: row.login,
+    active: row.deactivated_at === null,
   };
 }
 

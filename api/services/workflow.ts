@@ -50,3 +50,24 @@ export const EVIDENCE_RULE: { states: Partial<Record<AssessmentState, DeadlineNa
   states: { draft: "self", explanation: "explanation" },
   role: "unit",
 };
+
+export type Deadlines = Record<DeadlineName, string>;
+export const DEADLINE_ROUNDS: readonly DeadlineName[] = ["self", "appraisal1", "explanation", "appraisal2"];
+
+/** One unit's extension of one round's deadline, with the reason the administrator gave. */
+export interface DeadlineExtension {
+  round: DeadlineName;
+  until: string;
+  reason: string;
+}
+
+/**
+ * The deadlines that bind one unit: the campaign's, each moved later by the unit's extension of
+ * that round, if any (an extension never shortens a deadline). Every deadline check of the services
+ * and every deadline a page shows for a unit comes from here.
+ */
+export function unitDeadlines(campaign: Deadlines, extensions: readonly DeadlineExtension[]): Deadlines {
+  const out = { ...campaign };
+  for (const e of extensions) if (Date.parse(e.until) > Date.parse(out[e.round])) out[e.round] = e.until;
+  return out;
+}

@@ -165,6 +165,42 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
       },
     },
+    "0004-admin-year": {
+      // The administrator deactivates users (their token and sessions stop working; the row and its
+      // audit trail stay), and extends one round's deadline for one unit with a recorded reason.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("users").addColumn("deactivated_at", "text").execute();
+        await db.schema
+          .createTable("deadline_extensions")
+          .addColumn("campaign_id", "text", (c) => c.notNull())
+          .addColumn("unit_code", "text", (c) => c.notNull())
+          .addColumn("round", "text", (c) => c.notNull())
+          .addColumn("until", "text", (c) => c.notNull())
+          .addColumn("reason", "text", (c) => c.notNull())
+          .addColumn("created_by", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("deadline_extensions_pk", ["campaign_id", "unit_code", "round"])
+          .addForeignKeyConstraint("deadline_extensions_assessment_fk", ["campaign_id", "unit_code"], "assessments", ["campaign_id", "unit_code"])
+          .execute();
+      },
+    },
+    "0005-survey-imports": {
+      // A survey export checked but not yet applied: its results and data-quality report, kept until it is applied or
+      // expires, so the preview and the apply may reach different API processes (the export itself is not kept).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("survey_imports")
+          .addColumn("id", "text", (c) => c.primaryKey())
+          .addColumn("campaign_id", "text", (c) => c.notNull().references("campaigns.id"))
+          .addColumn("file_name", "text", (c) => c.notNull())
+          .addColumn("result", "text", (c) => c.notNull())
+          .addColumn("created_by", "text", (c) => c.notNull())
+          .addColumn("created_at", "text", (c) => c.notNull())
+          .addColumn("expires_at", "text", (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex("survey_imports_expiry").on("survey_imports").column("expires_at").execute();
+      },
+    },
   };
 }
 

@@ -18,6 +18,8 @@ export interface Schema {
   snapshots: SnapshotTable;
   audit: AuditTable;
   sessions: SessionTable;
+  deadline_extensions: DeadlineExtensionTable;
+  survey_imports: SurveyImportTable;
 }
 
 export interface CriteriaSetTable {
@@ -56,6 +58,8 @@ export interface UserTable {
   token_expires_at: string | null;
   /** Set when the token is revoked; cleared by a rotation. */
   token_revoked_at: string | null;
+  /** Set while the administrator has deactivated the user: no sign-in, no token, no session. */
+  deactivated_at: string | null;
 }
 
 export interface CampaignTable {
@@ -152,6 +156,30 @@ export interface SessionTable {
   user_id: string;
   /** The session's CSRF token, sent back in every form's hidden `csrf` field. */
   csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One round's deadline moved later for one unit (the campaign's deadline stays for the others). */
+export interface DeadlineExtensionTable {
+  campaign_id: string;
+  unit_code: string;
+  round: "self" | "appraisal1" | "explanation" | "appraisal2";
+  /** ISO instant (UTC) the round stays open until for this unit. */
+  until: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A checked survey export awaiting the administrator's "apply": its results and quality report (JSON), until `expires_at`. */
+export interface SurveyImportTable {
+  id: string;
+  campaign_id: string;
+  file_name: string;
+  /** JSON: the engine's SurveyImportResult (`par-survey-results/1`). */
+  result: string;
+  created_by: string;
   created_at: string;
   expires_at: string;
 }

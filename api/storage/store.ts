@@ -150,7 +150,7 @@ export class Store {
   listUsers(): Promise<Omit<Row<"users">, "token_hash" | "password_hash">[]> {
     return this.db
       .selectFrom("users")
-      .select(["id", "name", "role", "unit_code", "created_at", "token_expires_at", "token_revoked_at", "login", "password_changed_at"])
+      .select(["id", "name", "role", "unit_code", "created_at", "token_expires_at", "token_revoked_at", "login", "password_changed_at", "deactivated_at"])
       .orderBy("created_at")
       .orderBy("id")
       .execute();
@@ -370,14 +370,6 @@ export class Store {
   findUserByLogin(login: string): Promise<Row<"users"> | undefined> {
     return this.db.selectFrom("users").selectAll().where("login", "=", login).executeTakeFirst();
   }
-  listUserAccounts(): Promise<Pick<Row<"users">, "id" | "name" | "role" | "unit_code" | "login" | "password_changed_at" | "created_at">[]> {
-    return this.db
-      .selectFrom("users")
-      .select(["id", "name", "role", "unit_code", "login", "password_changed_at", "created_at"])
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute();
-  }
   async setUserPassword(id: string, login: string, passwordHash: string, at: string): Promise<boolean> {
     const result = await this.db
       .updateTable("users")
@@ -406,6 +398,7 @@ export class Store {
       ])
       .where("sessions.id_hash", "=", idHash)
       .where("sessions.expires_at", ">", now)
+      .where("users.deactivated_at", "is", null)
       .executeTakeFirst();
   }
   async deleteSession(idHash: string): Promise<void> {
@@ -419,6 +412,46 @@ export class Store {
   }
   async deleteExpiredSessions(now: string): Promise<void> {
     await this.db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+  }
+
+  // The administrator's year: users deactivated and assigned, deadlines per unit
+  async setUserDeactivated(id: string, at: string | null): Promise<void> {
+    await this.db.updateTable("users").set({ deactivated_at: at }).where("id", "=", id).execute();
+  }
+  async setUserUnit(id: string, unitCode: string | null): Promise<void> {
+    await this.db.updateTable("users").set({ unit_code: unitCode }).where("id", "=", id).execute();
+  }
+  /** The campaign's deadline extensions: all, or one unit's. */
+  listDeadlineExtensions(campaignId: string, unitCode?: string): Promise<Row<"deadline_extensions">[]> {
+    let query = this.db.selectFrom("deadline_extensions").selectAll().where("campaign_id", "=", campaignId);
+    if (unitCode !== undefined) query = query.where("unit_code", "=", unitCode);
+    return query.orderBy("unit_code").orderBy("round").execute();
+  }
+  /** Sets (or replaces) one unit's extension of one round. */
+  async putDeadlineExtension(row: Row<"deadline_extensions">): Promise<void> {
+    const { until, reason, created_by, created_at } = row;
+    await this.db
+      .insertInto("deadline_extensions")
+      .values(row)
+      .onConflict((oc) => oc.columns(["campaign_id", "unit_code", "round"]).doUpdateSet({ until, reason, created_by, created_at }))
+      .execute();
+  }
+
+  // Survey imports checked and awaiting "apply"
+  async insertSurveyImport(row: Row<"survey_imports">): Promise<void> {
+    await this.db.insertInto("survey_imports").values(row).execute();
+  }
+  /** The pending import if it has not expired at `now`. */
+  getSurveyImport(id: string, now: string): Promise<Row<"survey_imports"> | undefined> {
+    return this.db.selectFrom("survey_imports").selectAll().where("id", "=", id).where("expires_at", ">", now).executeTakeFirst();
+  }
+  /** Takes the pending import away; false when another request took it first (or it is gone). */
+  async deleteSurveyImport(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom("survey_imports").where("id", "=", id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+  async deleteExpiredSurveyImports(now: string): Promise<void> {
+    await this.db.deleteFrom("survey_imports").where("expires_at", "<=", now).execute();
   }
 }
 

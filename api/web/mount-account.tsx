@@ -5,7 +5,6 @@ import type { AppEnv } from "../app-env.js";
 import { SESSION_COOKIE } from "../auth/authenticate.js";
 import { ApiError } from "../errors.js";
 import type { FormError } from "./form-parts.js";
-import { AdminUsersPage } from "./pages/admin-users-page.js";
 import { MessagePage } from "./pages/message-page.js";
 import { PasswordPage } from "./pages/password-page.js";
 import { SignInPage } from "./pages/sign-in-page.js";
@@ -23,7 +22,6 @@ const TEXT = {
     expired: ["Biểu mẫu đã hết hạn", "Biểu mẫu này đã hết hạn hoặc không được gửi từ trang của hệ thống. Tải lại trang và thử lại.", "Tải lại trang"],
     password: "Đổi mật khẩu",
     mismatch: "Hai lần nhập mật khẩu mới không giống nhau",
-    users: "Người dùng",
   },
   en: {
     signIn: "Sign in",
@@ -34,11 +32,10 @@ const TEXT = {
     expired: ["The form has expired", "This form has expired or was not sent from this site's pages. Reload the page and try again.", "Reload the page"],
     password: "Change your password",
     mismatch: "The two new passwords are not the same",
-    users: "Users",
   },
 } as const;
 
-/** Sign-in, sign-out, the person's password change and the administrator's password resets. */
+/** Sign-in, sign-out and the person's password change (the administrator's resets are on /admin/users). */
 export function mountAccount(app: OpenAPIHono<AppEnv>): void {
   app.get("/sign-in", (c) => {
     const lang = pageLang(c);
@@ -110,36 +107,6 @@ export function mountAccount(app: OpenAPIHono<AppEnv>): void {
       return refusal(c, error);
     }
     return c.redirect("/account/password?done=1", 303);
-  });
-
-  app.get("/admin/users", async (c) => {
-    try {
-      const accounts = await c.var.services.accounts.listAccounts(c.var.actor);
-      const lang = pageLang(c);
-      return page(
-        c,
-        TEXT[lang].users,
-        <AdminUsersPage lang={lang} csrf={c.var.session?.csrf ?? ""} accounts={accounts} errors={[]} done={c.req.query("done")} />,
-      );
-    } catch (error) {
-      return refusal(c, error);
-    }
-  });
-
-  app.post("/admin/users/:id/password", async (c) => {
-    const lang = pageLang(c);
-    const id = c.req.param("id");
-    try {
-      const form = await readForm(c);
-      if (!csrfValid(c, form)) return expired(c);
-      const saved = await c.var.services.accounts.setPassword(c.var.actor, id, field(form, "login") || undefined, field(form, "password"));
-      return c.redirect(`/admin/users?done=${encodeURIComponent(saved.login)}`, 303);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === "invalid-input")) return refusal(c, error);
-      const accounts = await c.var.services.accounts.listAccounts(c.var.actor);
-      const errors = problemsAsErrors(error, lang, (path) => `${path}-${id}`);
-      return page(c, TEXT[lang].users, <AdminUsersPage lang={lang} csrf={c.var.session?.csrf ?? ""} accounts={accounts} errors={errors} errorUser={id} />, 422);
-    }
   });
 }
 

@@ -4,7 +4,10 @@ import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { notFound } from "../errors.js";
 import { areaColumns } from "./components/area-columns.js";
+import { type Lang, buildUnitReport, writeUnitReportXlsx } from "../../src/index.js";
+import { XLSX_TYPE } from "../services/ranking-formats.js";
 import { renderPage } from "./render-page.js";
+import { UnitReportPage } from "./pages/unit-report-page.js";
 import { ResultsPage } from "./pages/results-page.js";
 import { UnitResultsPage } from "./pages/unit-results-page.js";
 import { pageLang } from "./web-lang.js";
@@ -40,6 +43,33 @@ export function mountResults(app: OpenAPIHono<AppEnv>): void {
       <UnitResultsPage lang={lang} campaign={campaign} report={report} block={block} set={set} />,
     );
   });
+
+  app.get("/results/:campaign/units/:code/report", async (c) => {
+    const lang = pageLang(c);
+    const { campaign, report } = await unitReport(c.var.services, c.req.param("campaign"), c.req.param("code"), lang);
+    const base = `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(report.unit.code)}`;
+    return renderPage(
+      c,
+      { lang, title: `${report.unit.name} – ${report.title}` },
+      <UnitReportPage lang={lang} report={report} back={base} xlsx={`${base}/report.xlsx`} />,
+    );
+  });
+
+  app.get("/results/:campaign/units/:code/report.xlsx", async (c) => {
+    const { campaign, report } = await unitReport(c.var.services, c.req.param("campaign"), c.req.param("code"), "vi");
+    return c.body(new Uint8Array(await writeUnitReportXlsx(report)), 200, {
+      "content-type": XLSX_TYPE,
+      "content-disposition": `attachment; filename="${campaign.id}-${report.unit.code}.xlsx"`,
+    });
+  });
+}
+
+/** A unit's one-page report from the published ranking (404 when the unit is not in it). */
+async function unitReport(services: AppEnv["Variables"]["services"], id: string, code: string, lang: Lang) {
+  const { campaign, view, set } = await published(services, id);
+  const report = buildUnitReport(view, set, code, lang);
+  if (!report) throw notFound(`unit ${code} in the published ranking of ${campaign.id}`);
+  return { campaign, report };
 }
 
 async function published(services: AppEnv["Variables"]["services"], id: string) {

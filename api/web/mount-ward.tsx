@@ -222,7 +222,7 @@ function renderArea(
   const at = all.findIndex((s) => s.code === code);
   if (at < 0) throw new ApiError("not-found", `area ${code} does not exist`);
   const section = all[at]!;
-  const editable = data.assessment.state === "draft" && c.var.actor.role === "unit" && data.now.getTime() <= Date.parse(data.campaign.deadlines.self);
+  const editable = data.assessment.state === "draft" && c.var.actor.role === "unit" && data.now.getTime() <= Date.parse(data.assessment.deadlines.self);
   return page(
     c,
     section.title,

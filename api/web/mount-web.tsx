@@ -2,10 +2,14 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import { PUBLIC } from "../auth/actor.js";
 import { ASSETS } from "./assets/assets.js";
+import { mountAdminYear } from "./admin/mount-admin-year.js";
+import { mountAdminSet } from "./admin/mount-admin-set.js";
 import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
 import { mountWard } from "./mount-ward.js";
 import { mountScorer } from "./scorer/mount-scorer.js";
+import { mountSurveyPublish } from "./admin/mount-survey-publish.js";
+import { mountAppraisal } from "./scorer/mount-appraisal.js";
 import { HomePage } from "./pages/home-page.js";
 import { loadWork } from "./pages/your-work.js";
 import { renderPage } from "./render-page.js";
@@ -30,6 +34,10 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountAccount(app);
   mountWard(app);
   mountScorer(app);
+  mountAdminYear(app);
+  mountSurveyPublish(app);
+  mountAppraisal(app);
+  mountAdminSet(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);
     const published = await c.var.services.campaigns.list(PUBLIC);

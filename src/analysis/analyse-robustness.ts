@@ -1,8 +1,9 @@
-import type { CriteriaSet, LeafNode } from "../criteria/types.js";
+import type { CriteriaSet } from "../criteria/types.js";
 import type { Checked } from "../problem.js";
 import { orderBlock, rankUnits } from "../ranking/rank-units.js";
-import { evaluateLeaf, isProblem } from "../scoring/evaluate-leaf.js";
-import type { ScoreReport } from "../scoring/report.js";
+import type { CompiledLeaf } from "../scoring/compile-leaf.js";
+import { compileScorer } from "../scoring/compile-scorer.js";
+import { type ScoreReport, type ScoreSummary, summariseReport } from "../scoring/report.js";
 import { type Random, createRandom, deriveSeed } from "../synthetic/random.js";
 import { drawSurveyValue } from "./draw-survey-value.js";
 import { type Variation, listVariation } from "./list-variation.js";
@@ -15,11 +16,11 @@ const NO_FACTS = new Map<string, never>();
  * How sure a ranking is (the uncertainty step of composite-index practice, OECD/JRC handbook):
  * `replicates` times, each unit's survey indicators are drawn from their sampling uncertainty
  * (and, if asked, each disputed item anywhere between its two stages' points), the survey items
- * are re-scored by the engine's own leaf evaluation, the totals shifted exactly and the units
- * re-ordered by the ranking's own rule (`orderBlock`, which `rankUnits` uses). Drawn indicator
- * values are kept to 0.01 (a survey share is not published finer), so a survey item is evaluated
- * once per distinct value. Replicate r draws from its own seeded stream, so the first N
- * replicates do not depend on how many follow. Nothing is re-scored that cannot change.
+ * are re-scored by the set's compiled leaves (`compileScorer`), the totals of each unit's summary
+ * shifted exactly and the units re-ordered by the ranking's own rule (`orderBlock`, which
+ * `rankUnits` uses). Drawn indicator values are kept to 0.01 (a survey share is not published
+ * finer). Replicate r draws from its own seeded stream, so the first N replicates do not depend
+ * on how many follow. Nothing is re-scored that cannot change.
  */
 export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], options: RobustnessOptions): Checked<RobustnessReport> {
   const { replicates, seed } = options;
@@ -34,11 +35,12 @@ export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], opti
   const blockMembers = set.ranking.blocks.map((block) => reports.flatMap((r, i) => (r.unit.block === block.code ? [i] : [])));
   const ranks = new Int32Array(replicates * reports.length);
   const classes = reports.map(() => new Map<string | null, number>());
-  const surveyPoints = new Map<LeafNode, Map<number, number>>();
+  const leaves = compileScorer(set).leaves;
+  const summaries = reports.map(summariseReport);
   const scales = new Map(Object.entries(set.survey?.indicators ?? {}).map(([name, declared]) => [name, { min: declared.min ?? 0, max: declared.max ?? 100 }]));
   for (let r = 0; r < replicates; r++) {
     const random = createRandom(deriveSeed(seed >>> 0, r));
-    const shifted = reports.map((report, i) => shiftReplicate(set, report, variations[i]!, scales, random, surveyPoints));
+    const shifted = summaries.map((summary, i) => shiftReplicate(set, summary, variations[i]!, scales, random, leaves));
     for (const members of blockMembers) {
       for (const { report, rank } of orderBlock(
         members.map((m) => shifted[m]!),
@@ -101,12 +103,12 @@ export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], opti
 /** One unit's report in one replicate: its survey indicators and disputed items drawn from the replicate's stream. */
 function shiftReplicate(
   set: CriteriaSet,
-  report: ScoreReport,
+  report: ScoreSummary,
   variation: Variation,
   scales: Map<string, { min: number; max: number }>,
   random: Random,
-  cache: Map<LeafNode, Map<number, number>>,
-): ScoreReport {
+  leaves: ReadonlyMap<string, CompiledLeaf>,
+): ScoreSummary {
   const surveyed = variation.respondents !== undefined && variation.survey.length > 0;
   if (variation.disputed.length === 0 && !surveyed) return report;
   const shift: ReportShift = { areas: new Map(), survey: new Map() };
@@ -118,7 +120,7 @@ function shiftReplicate(
       drawn[indicator] = Math.round(drawSurveyValue(variation.indicators[indicator]!, variation.respondents, scale, random) * 100) / 100;
     }
     for (const item of variation.survey) {
-      const delta = surveyUnits(set, item.leaf, drawn, item.indicator, cache) - item.units;
+      const delta = surveyUnits(leaves.get(item.leaf.code)!, drawn, item.indicator) - item.units;
       add(shift.areas, item.area, delta);
       add(shift.survey, item.area, delta);
     }
@@ -127,22 +129,10 @@ function shiftReplicate(
   return shiftReport(set, report, shift);
 }
 
-/**
- * A survey item's points for a drawn value, by the engine's own leaf evaluation, remembered per
- * value: values are drawn to 0.01, so the key is the value in hundredths (a small integer).
- */
-function surveyUnits(set: CriteriaSet, leaf: LeafNode, drawn: Record<string, number>, indicator: string, cache: Map<LeafNode, Map<number, number>>): number {
-  let byValue = cache.get(leaf);
-  if (!byValue) cache.set(leaf, (byValue = new Map()));
-  const value = drawn[indicator]!;
-  const key = Math.round(value * 100);
-  let units = byValue.get(key);
-  if (units === undefined) {
-    const outcome = evaluateLeaf(set, leaf, { facts: NO_FACTS, points: undefined, survey: drawn });
-    if (isProblem(outcome)) throw new Error(`survey item ${leaf.code} cannot score ${indicator} = ${value}: ${outcome.message}`);
-    units = outcome.units;
-    byValue.set(key, units);
-  }
+/** A survey item's points for a drawn value, by its compiled leaf (rounded per criterion where the set says so, as a full score would). */
+function surveyUnits(leaf: CompiledLeaf, drawn: Record<string, number>, indicator: string): number {
+  const units = leaf.evaluate(NO_FACTS, undefined, drawn);
+  if (Number.isNaN(units)) throw new Error(`survey item ${leaf.code} cannot score ${indicator} = ${drawn[indicator]}`);
   return units;
 }
 

@@ -1,7 +1,7 @@
 import { rangeContains } from "../criteria/range.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import { formatScaled, fromUnits, percent, percentScaled, toUnits } from "../points.js";
-import type { NodeReport, ScoreReport } from "../scoring/report.js";
+import type { AreaSummary, ScoreSummary } from "../scoring/report.js";
 
 /** Point changes to one unit's report, in units: per top-level area, and how much of each comes from the survey. */
 export interface ReportShift {
@@ -18,11 +18,11 @@ export interface ReportShift {
  * not move: only scored items shift, within their own maximum. The property test
  * `shift-report.test.ts` checks the totals against a full re-score.
  */
-export function shiftReport(set: CriteriaSet, report: ScoreReport, shift: ReportShift): ScoreReport {
+export function shiftReport<T extends ScoreSummary>(set: CriteriaSet, report: T, shift: ReportShift): T {
   let all = 0;
   let survey = 0;
   const decimals = set.display.indexDecimals;
-  const areas = report.areas.map((area, index): NodeReport => {
+  const areas = report.areas.map((area, index): AreaSummary => {
     const delta = shift.areas.get(index) ?? 0;
     const fromSurvey = shift.survey.get(index) ?? 0;
     if (delta === 0 && fromSurvey === 0) return area;

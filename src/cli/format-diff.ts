@@ -1,6 +1,6 @@
-import type { CriteriaDiff, ScoringChange } from "../index.js";
+import type { CriteriaDiff } from "../index.js";
 import type { Lang } from "../index.js";
-import { textIn } from "../index.js";
+import { describeScoringChange, textIn } from "../index.js";
 import { formatNumberIn } from "../io/format-number.js";
 
 /** `par diff` as lines a person reads top to bottom: one change a line, grouped by kind. */
@@ -51,17 +51,4 @@ export function formatDiff(diff: CriteriaDiff, lang: Lang): string {
   );
   if (lines.length === 1) lines.push(vi ? "Không có thay đổi." : "No changes.");
   return `${lines.join("\n")}\n`;
-}
-
-/** "deadline → tiers", or for the same kind the fields that changed: `due: "2025-01-31" → "2026-01-31"`. */
-function describeScoringChange(change: ScoringChange): string {
-  if (!change.older || !change.newer || change.oldKind !== change.newKind) return `${change.oldKind ?? "—"} → ${change.newKind ?? "—"}`;
-  const older = change.older as unknown as Record<string, unknown>;
-  const newer = change.newer as unknown as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(older), ...Object.keys(newer)])].filter((key) => JSON.stringify(older[key]) !== JSON.stringify(newer[key]));
-  const shown = (value: unknown) => {
-    const text = value === undefined ? "—" : JSON.stringify(value);
-    return text.length > 160 ? `${text.slice(0, 159)}…` : text;
-  };
-  return `${change.newKind}: ${keys.map((key) => `${key} ${shown(older[key])} → ${shown(newer[key])}`).join("; ")}`;
 }

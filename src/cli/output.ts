@@ -34,16 +34,16 @@ export function writtenLine(path: string, lang: Lang): string {
 const UNWRITABLE = [".xls", ".xlsm", ".xlsb", ".ods", ".numbers"];
 
 /**
- * Writes a result where the user asks: `--out name.xlsx` writes a real workbook of the CSV
- * layout (refused with --format json), another spreadsheet extension is refused, anything else
- * gets the text of --format.
+ * Writes a result where the user asks: `--out name.xlsx` writes a real workbook (`xlsx` when the
+ * command has its own, such as the ranking's annex; else of the CSV layout; refused with --format
+ * json), another spreadsheet extension is refused, anything else gets the text of --format.
  */
 export async function emitResult(
   io: Io,
   out: string | undefined,
   format: Format,
   lang: Lang,
-  value: { json: () => unknown; csv: () => CsvCell[][]; table: () => string; sheetName: string },
+  value: { json: () => unknown; csv: () => CsvCell[][]; table: () => string; sheetName: string; xlsx?: () => Promise<Uint8Array> },
 ): Promise<void> {
   const extension = out ? extname(out).toLowerCase() : "";
   if (UNWRITABLE.includes(extension)) {
@@ -59,7 +59,7 @@ export async function emitResult(
         en: `--out ${out} is an Excel workbook but --format is json: drop --format (the workbook holds the CSV layout), or write a .json file.`,
       });
     }
-    writeFileSync(out, await writeXlsx(value.csv(), value.sheetName));
+    writeFileSync(out, value.xlsx ? await value.xlsx() : await writeXlsx(value.csv(), value.sheetName));
     io.stderr(writtenLine(out, lang));
     return;
   }

@@ -50,8 +50,10 @@ export function checkTree(set: CriteriaSet): Problem[] {
     } else {
       firstPath.set(node.code, path);
     }
+    // A maximum that is missing or not a number is a schema problem already: no sum or decimals to check with it.
+    if (!Number.isFinite(node.max)) continue;
     problems.push(...checkPointsValue(node.max, `${path}.max`));
-    if (!isLeaf(node)) {
+    if (!isLeaf(node) && node.children.every((child) => Number.isFinite(child.max))) {
       const sum = node.children.reduce((total, child) => total + toUnits(child.max), 0);
       if (sum !== toUnits(node.max)) {
         problems.push(sumMismatch(`${path}.max`, `"${node.code}"`, node.max, fromUnits(sum)));
@@ -59,7 +61,8 @@ export function checkTree(set: CriteriaSet): Problem[] {
     }
   }
   const areasSum = set.areas.reduce((total, area) => total + toUnits(area.max), 0);
-  if (areasSum !== toUnits(set.totalMax)) problems.push(sumMismatch("totalMax", "the set", set.totalMax, fromUnits(areasSum)));
+  if (set.areas.every((area) => Number.isFinite(area.max)) && areasSum !== toUnits(set.totalMax))
+    problems.push(sumMismatch("totalMax", "the set", set.totalMax, fromUnits(areasSum)));
   for (const section of ["bonus", "penalty"] as const) {
     const adjustment = set[section];
     if (adjustment) problems.push(...checkPointsValue(adjustment.cap, `${section}.cap`));

@@ -5,3 +5,5 @@
 export { packageRoot, shippedCriteriaPath } from "./package-root.js";
 export { type ImportProgress, importSurveyFile } from "./import-survey-file.js";
 export { cellText } from "./stream-xlsx-records.js";
+export { importSurveyBytes } from "./import-survey-bytes.js";
+export { type ShippedSurveyMapping, listShippedSurveyMappings } from "./shipped-survey-mappings.js";

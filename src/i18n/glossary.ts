@@ -63,6 +63,20 @@ export const ROUND_NAMES = {
   appraisal2: { vi: "Thẩm định lần 2", en: "Appraisal round 2" },
 } as const satisfies Record<string, Bilingual>;
 
+/** The deadline of each round, as a campaign states it. */
+export const DEADLINE_NAMES = {
+  self: { vi: "Hạn nộp tự chấm", en: "Self-assessment due" },
+  appraisal1: { vi: "Hạn thẩm định lần 1", en: "Appraisal round 1 due" },
+  explanation: { vi: "Hạn giải trình", en: "Explanation due" },
+  appraisal2: { vi: "Hạn thẩm định lần 2", en: "Appraisal round 2 due" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The states of a campaign. */
+export const CAMPAIGN_STATE_NAMES = {
+  open: { vi: "Đang mở", en: "Open" },
+  published: { vi: "Đã công bố", en: "Published" },
+} as const satisfies Record<string, Bilingual>;
+
 /** The states of one unit's assessment in a campaign. */
 export const STATE_NAMES = {
   draft: { vi: "Đang tự chấm", en: "Self-assessing" },

@@ -1,8 +1,9 @@
 import { compareCodes } from "../criteria/compare-codes.js";
+import { isSurveyArea } from "../criteria/survey-area.js";
+import type { CriteriaSet } from "../criteria/types.js";
 import { term } from "../i18n/glossary.js";
 import { summariseBlock } from "../ranking/summarise-block.js";
 import type { BlockRanking, Ranking } from "../ranking/types.js";
-import type { CsvCell } from "./csv.js";
 import { formatPoints, formatRankChange, formatSignedPoints, localiseDecimal } from "./format-number.js";
 import { type TableColumn, renderTable } from "./render-table.js";
 import { type Lang, textIn } from "../text/text-in.js";
@@ -45,9 +46,11 @@ const LABELS = {
 /**
  * `par rank`: per block a title, a table (rank, unit, points per area, survey, total, index,
  * class, change of rank since last year, appraised − self-assessed total) and the count of
- * units per class. Vietnamese tables use the decimal comma.
+ * units per class. Vietnamese tables use the decimal comma. With `set`, an area that is the
+ * survey (every item scored from it, area 8 of commune sets) is the survey column: no second one.
  */
-export function formatRankingTable(ranking: Ranking, lang: Lang): string {
+export function formatRankingTable(ranking: Ranking, lang: Lang, set?: CriteriaSet): string {
+  const surveyIsAnArea = set?.areas.some(isSurveyArea) ?? false;
   const l = LABELS[lang];
   const decimals = ranking.display.pointsDecimals;
   const shown = (text: string) => localiseDecimal(text, lang);
@@ -59,7 +62,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       { header: l.code },
       { header: l.name },
       ...areas.map((code): TableColumn => ({ header: code, align: "right" })),
-      { header: l.survey, align: "right" },
+      ...(surveyIsAnArea ? [] : [{ header: l.survey, align: "right" } as const]),
       { header: l.total, align: "right" },
       { header: l.index, align: "right" },
       { header: l.class },
@@ -71,7 +74,7 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
       ranked.unit.code,
       ranked.unit.name,
       ...areas.map((code) => shown(formatArea(ranked.areas[code]?.points, decimals))),
-      shown(formatPoints(ranked.surveyPoints, decimals)),
+      ...(surveyIsAnArea ? [] : [shown(formatPoints(ranked.surveyPoints, decimals))]),
       shown(formatPoints(ranked.total, decimals)),
       shown(ranked.indexText),
       ranked.class ? textIn(ranked.class.title, lang) : "–",
@@ -88,62 +91,6 @@ export function formatRankingTable(ranking: Ranking, lang: Lang): string {
     );
   }
   return `${lines.join("\n")}\n`;
-}
-
-/**
- * The layout of a published decision's annex, after a header row: block, rank, unit, points
- * per area (`area_<code>`), survey, bonus, penalty, total, index, class, previous rank and
- * change of rank (+ up, − down); then the self-assessed and appraised totals and their gap
- * (appraised − self; empty before any appraisal).
- */
-export function rankingToCsvRows(ranking: Ranking): CsvCell[][] {
-  const areas = areaCodes(ranking.blocks);
-  const decimals = ranking.display.pointsDecimals;
-  const header = [
-    "block",
-    "rank",
-    "unit_code",
-    "unit_name",
-    ...areas.map((code) => `area_${code}`),
-    "survey",
-    "bonus",
-    "penalty",
-    "total",
-    "index",
-    "class",
-    "previous_rank",
-    "change",
-    "self",
-    "appraised",
-    "self_gap",
-  ];
-  const rows = ranking.blocks.flatMap((block) =>
-    block.units.map((ranked): CsvCell[] => {
-      const change = ranked.previous ? ranked.previous.rank - ranked.rank : null;
-      return [
-        block.code,
-        ranked.rank,
-        ranked.unit.code,
-        ranked.unit.name,
-        ...areas.map((code) => {
-          const points = ranked.areas[code]?.points;
-          return points == null ? "" : formatPoints(points, decimals);
-        }),
-        ranked.surveyPoints === null ? "" : formatPoints(ranked.surveyPoints, decimals),
-        formatPoints(ranked.bonus, decimals),
-        formatPoints(ranked.penalty, decimals),
-        formatPoints(ranked.total, decimals),
-        ranked.indexText,
-        ranked.class?.title.vi ?? "",
-        ranked.previous?.rank ?? "",
-        change === null ? "" : change > 0 ? `+${change}` : String(change),
-        formatPoints(ranked.self, decimals),
-        ranked.appraised === null ? "" : formatPoints(ranked.appraised, decimals),
-        ranked.selfGap === null ? "" : formatGap(ranked.selfGap, decimals),
-      ];
-    }),
-  );
-  return [header, ...rows];
 }
 
 /** "Bình quân khối: 78.39 % · Xuất sắc 6.62 % · …" */

@@ -6,7 +6,7 @@ import { formatPercent, formatPoints, formatSignedPoints, localiseDecimal } from
 import { type TableColumn, renderTable, shorten } from "./render-table.js";
 import { type Lang, textIn } from "../text/text-in.js";
 
-export { formatRankingTable, rankingToCsvRows } from "./format-ranking.js";
+export { formatRankingTable } from "./format-ranking.js";
 
 const TITLE_WIDTH = 48;
 const WHY_WIDTH = 56;

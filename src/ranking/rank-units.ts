@@ -1,31 +1,31 @@
 import type { CriteriaSet, TieBreaker } from "../criteria/types.js";
 import { fromUnits, toUnits } from "../points.js";
 import { type Checked, type Problem, problem } from "../problem.js";
-import type { NodeReport, ScoreReport } from "../scoring/report.js";
+import type { AreaSummary, ScoreSummary } from "../scoring/report.js";
 import type { BlockRanking, RankedArea, RankedUnit, Ranking } from "./types.js";
 
 /**
  * Ranks units per block by the published index (rounded to the set's precision), then by the
  * set's tie-breakers in turn; units still equal share a rank (1, 2, 2, 4). Listing order within
- * a shared rank is by unit code, so any input order gives the same output.
+ * a shared rank is by unit code, so any input order gives the same output. The change since
+ * `previous` (last year's ranking) is given only where its block is comparable (`comparableBlock`).
  */
-export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: Ranking): Checked<Ranking> {
+export function rankUnits(set: CriteriaSet, reports: readonly ScoreSummary[], previous?: Ranking): Checked<Ranking> {
   const problems = checkReports(set, reports);
   if (problems.length > 0) return { ok: false, problems };
   const decimals = set.display.indexDecimals;
   const year = reports[0]?.year ?? set.appliesTo.years[0]!;
-  const before = new Map<string, { rank: number; index: number }>();
-  for (const block of previous?.blocks ?? []) for (const u of block.units) before.set(u.unit.code, { rank: u.rank, index: u.index });
 
   const blocks: BlockRanking[] = set.ranking.blocks.map((block) => {
     const members = reports.filter((r) => r.unit.block === block.code);
+    const before = comparableBlock(set, block.code, members, previous);
     const ordered = orderBlock(members, set.ranking.ties.breakers);
     const units: RankedUnit[] = [];
     ordered.forEach(({ report, rank }, i) => {
       const above = ordered[i - 1]?.report;
       const tiedWithAbove = above !== undefined && units[i - 1]!.rank === rank;
       const brokenBy = above && !tiedWithAbove && above.totals.index === report.totals.index ? firstBreaker(above, report, set.ranking.ties.breakers) : null;
-      const last = before.get(report.unit.code);
+      const last = before?.get(report.unit.code);
       units.push({
         rank,
         unit: { code: report.unit.code, name: report.unit.name, type: report.unit.type },
@@ -58,13 +58,35 @@ export function rankUnits(set: CriteriaSet, reports: ScoreReport[], previous?: R
 }
 
 /**
+ * Last year's rank and index per unit of a block, when that block is comparable with this
+ * year's: the same criteria family, the same block code, and most units in common (more than
+ * half of this year's block were ranked in it, and more than half of it are ranked again). A
+ * one-unit pilot is not compared with an eleven-unit year, nor a block merged with another;
+ * a unit joining or leaving a block does not stop the others' change being shown.
+ */
+function comparableBlock(
+  set: CriteriaSet,
+  code: string,
+  members: readonly ScoreSummary[],
+  previous: Ranking | undefined,
+): Map<string, { rank: number; index: number }> | undefined {
+  if (!previous || previous.criteria.family !== set.family) return undefined;
+  const last = previous.blocks.find((b) => b.code === code);
+  if (!last) return undefined;
+  const now = new Set(members.map((r) => r.unit.code));
+  const common = last.units.filter((u) => now.has(u.unit.code)).length;
+  if (2 * common <= now.size || 2 * common <= last.units.length) return undefined;
+  return new Map(last.units.map((u) => [u.unit.code, { rank: u.rank, index: u.index }]));
+}
+
+/**
  * One block's reports in ranked order with their ranks: by published index, then the breakers;
  * still equal, a shared rank and unit-code order. The one ordering rule, also used by the
  * robustness analysis on each replicate.
  */
-export function orderBlock(members: readonly ScoreReport[], breakers: readonly TieBreaker[]): { report: ScoreReport; rank: number }[] {
+export function orderBlock<T extends ScoreSummary>(members: readonly T[], breakers: readonly TieBreaker[]): { report: T; rank: number }[] {
   const ordered = [...members].sort((a, b) => compareReports(a, b, breakers) || compareText(a.unit.code, b.unit.code));
-  const out: { report: ScoreReport; rank: number }[] = [];
+  const out: { report: T; rank: number }[] = [];
   ordered.forEach((report, i) => {
     const above = ordered[i - 1];
     const tiedWithAbove = above !== undefined && compareReports(above, report, breakers) === 0;
@@ -73,7 +95,7 @@ export function orderBlock(members: readonly ScoreReport[], breakers: readonly T
   return out;
 }
 
-function rankedArea(area: NodeReport): RankedArea {
+function rankedArea(area: AreaSummary): RankedArea {
   const applies = area.applicableMax > 0;
   return {
     points: applies ? area.final : null,
@@ -90,7 +112,7 @@ function gapOf(self: number | null, appraised: number | null): number | null {
 }
 
 /** Negative when `a` ranks above `b`. */
-function compareReports(a: ScoreReport, b: ScoreReport, breakers: readonly TieBreaker[]): number {
+function compareReports(a: ScoreSummary, b: ScoreSummary, breakers: readonly TieBreaker[]): number {
   const byIndex = b.totals.index - a.totals.index;
   if (byIndex !== 0) return byIndex;
   for (const breaker of breakers) {
@@ -100,13 +122,13 @@ function compareReports(a: ScoreReport, b: ScoreReport, breakers: readonly TieBr
   return 0;
 }
 
-function firstBreaker(a: ScoreReport, b: ScoreReport, breakers: readonly TieBreaker[]): string | null {
+function firstBreaker(a: ScoreSummary, b: ScoreSummary, breakers: readonly TieBreaker[]): string | null {
   return breakers.find((breaker) => compareBy(breaker, a, b) !== 0) ?? null;
 }
 
 /** Negative when `a` ranks above `b`. Points compare in exact units, never as float differences. */
-function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number {
-  const higherFirst = (pick: (r: ScoreReport) => number) => toUnits(pick(b)) - toUnits(pick(a));
+function compareBy(breaker: TieBreaker, a: ScoreSummary, b: ScoreSummary): number {
+  const higherFirst = (pick: (r: ScoreSummary) => number) => toUnits(pick(b)) - toUnits(pick(a));
   switch (breaker) {
     case "exact-index": {
       const x = a.totals.indexExact;
@@ -129,13 +151,13 @@ function compareBy(breaker: TieBreaker, a: ScoreReport, b: ScoreReport): number 
 }
 
 /** The gap in units; a unit without a recorded self-assessment has no gap and goes after those with one. */
-function selfGapUnits(report: ScoreReport): number {
+function selfGapUnits(report: ScoreSummary): number {
   const { self, appraised } = report.totals;
   if (self === null) return Number.MAX_SAFE_INTEGER;
   return Math.abs(toUnits(appraised ?? self) - toUnits(self));
 }
 
-function checkReports(set: CriteriaSet, reports: ScoreReport[]): Problem[] {
+function checkReports(set: CriteriaSet, reports: readonly ScoreSummary[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   const blocks = new Set(set.ranking.blocks.map((b) => b.code));

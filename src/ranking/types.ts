@@ -38,6 +38,7 @@ export interface RankedUnit {
   class: { code: string; title: LocalizedText } | null;
   /** The breaker that separated this unit from an equal published index, if any. */
   tieBrokenBy: string | null;
+  /** Last year's rank and index; null when not ranked then or its block is not comparable (another family, block or mostly other units). */
   previous: { rank: number; index: number; indexChange: number; rankChange: number } | null;
 }
 

@@ -1,9 +1,10 @@
-import jsonLogic from "json-logic-js";
+import { compileRule } from "./compile-rule.js";
 
 /**
  * The one place JSON Logic is used. Rules are inspected before use (operator allowlist,
- * literal `var` names only, one operator per object) and applied to a null-prototype object
- * that holds only declared facts, so `var` cannot reach `constructor` or undeclared data.
+ * literal `var` names only, one operator per object) and applied, compiled once
+ * (`compile-rule.ts`), to a map that holds only declared facts, so `var` cannot reach
+ * `constructor` or undeclared data.
  */
 export const ALLOWED_OPERATORS = new Set([
   "var",
@@ -189,42 +190,10 @@ function union(bounds: RuleBounds[]): RuleBounds {
  * cannot be told, so that condition's missing facts are the answer. `facts` holds entered ones only.
  */
 export function missingOnPath(rule: unknown, facts: Record<string, unknown>): string[] {
-  const data = Object.assign(Object.create(null) as Record<string, unknown>, facts);
-  const holds = (node: unknown) => jsonLogic.truthy(jsonLogic.apply(node as jsonLogic.RulesLogic, data));
-  const need = (node: unknown): string[] => {
-    if (Array.isArray(node)) return [...new Set(node.flatMap(need))];
-    if (node === null || typeof node !== "object") return [];
-    const [operator] = Object.keys(node);
-    if (operator === undefined) return [];
-    const raw = (node as Record<string, unknown>)[operator];
-    const args = Array.isArray(raw) ? raw : [raw];
-    if (operator === "var") {
-      const name = args[0];
-      return typeof name === "string" && !Object.hasOwn(data, name) ? [name] : [];
-    }
-    if (operator === "if" || operator === "?:") {
-      for (let i = 0; i + 1 < args.length; i += 2) {
-        const lacking = need(args[i]);
-        if (lacking.length > 0) return lacking;
-        if (holds(args[i])) return need(args[i + 1]);
-      }
-      return args.length % 2 === 1 ? need(args[args.length - 1]) : [];
-    }
-    if (operator === "and" || operator === "or") {
-      for (const arg of args) {
-        const lacking = need(arg);
-        if (lacking.length > 0) return lacking;
-        if (holds(arg) === (operator === "or")) return [];
-      }
-      return [];
-    }
-    return need(args);
-  };
-  return need(rule);
+  return compileRule(rule).missing(new Map(Object.entries(facts)));
 }
 
-/** Applies an inspected rule to declared facts only. Throws only on a malformed rule. */
+/** Applies an inspected rule to declared facts only (compiled once per rule). Throws only on a malformed rule. */
 export function applyRule(rule: unknown, facts: Record<string, unknown>): unknown {
-  const data = Object.assign(Object.create(null) as Record<string, unknown>, facts);
-  return jsonLogic.apply(rule as jsonLogic.RulesLogic, data);
+  return compileRule(rule).apply(new Map(Object.entries(facts)));
 }

@@ -104,3 +104,22 @@ export interface GapItem {
   /** What would earn them, in words (e.g. "raise online_payment_rate from 28 to 35: +0.5"). */
   hint: LocalizedText;
 }
+
+/** A top-level area's figures without its subtree and explanations. */
+export type AreaSummary = Omit<NodeReport, "children" | "leaf">;
+
+/**
+ * What a ranking reads of a report: the unit, the stage, the survey, each area's figures and the
+ * totals. Every `ScoreReport` is one; the compiled scorer writes these alone, and the full report
+ * with every explanation is asked for when needed.
+ */
+export type ScoreSummary = Pick<ScoreReport, "engine" | "criteria" | "display" | "unit" | "year" | "survey" | "stage" | "totals"> & {
+  areas: AreaSummary[];
+};
+
+/** A report cut down to its summary (the areas without subtrees), as the compiled scorer writes it. */
+export function summariseReport(report: ScoreReport): ScoreSummary {
+  const { engine, criteria, display, unit, year, survey, stage, totals } = report;
+  const areas = report.areas.map(({ children: _, leaf: __, ...area }) => area);
+  return { engine, criteria, display, unit, year, survey, stage, areas, totals };
+}

@@ -3,7 +3,7 @@ import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { OPERATIONS } from "../../api/routes/openapi-details.js";
 import { ACCEPTED_FILE_TYPES } from "../../api/services/file-types.js";
 import { BACKENDS } from "./backends.js";
-import { type Fixture, openFixture } from "./api-fixture.js";
+import { DEADLINES, type Fixture, openFixture } from "./api-fixture.js";
 
 type Operation = {
   parameters?: { name: string; in: string; required?: boolean }[];
@@ -23,6 +23,7 @@ const PROBES: [operation: string, who: Who, path: string, body: unknown][] = [
   ["put /campaigns/{id}/units/{unit}/rounds/{round}/facts/{code}", "p01", `${P01}/rounds/self/facts/plan_issued`, { value: true }],
   ["put /campaigns/{id}/units/{unit}/evidence/{evidence}", "p01", `${P01}/evidence/kh-01`, { title: "Kế hoạch" }],
   ["put /campaigns/{id}/units/{unit}/evidence/{evidence}/file", "p01", `${P01}/evidence/kh-01/file`, undefined],
+  ["put /campaigns/{id}/deadlines", "admin", "/campaigns/c2026/deadlines", DEADLINES],
 ];
 
 describe("the OpenAPI document and /doc", () => {

@@ -238,6 +238,7 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
           token_revoked_at: null,
           login: null,
           password_changed_at: null,
+          deactivated_at: null,
         },
       ]);
       await store.setUserToken("u1", { token_hash: "abe", token_expires_at: "2027-01-01T00:00:00.000Z", token_revoked_at: null });

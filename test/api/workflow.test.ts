@@ -159,7 +159,11 @@ describe.each(BACKENDS)("a full round: $name", (backend) => {
       }
       expect(ward.selfGap).toBe(Math.round((report.totals.appraised - report.totals.self) * 10_000) / 10_000);
       const csv = await f.request("GET", "/campaigns/c2026/ranking?format=csv&block=phuong");
-      expect(csv.body.split("\n")[0]).toMatch(/^block,rank,unit_code,unit_name,area_1.*,previous_rank,change,self,appraised,self_gap\r?$/);
+      expect(csv.body.split("\n")[0]).toMatch(
+        /^block,stt,unit_code,unit_name,area_1.*,rank,rank_change,note,class_code,previous_rank,stage,survey_included\r?$/,
+      );
+      const annexCsv = await f.request("GET", "/campaigns/c2026/ranking?format=annex-csv&block=phuong");
+      expect(annexCsv.body.split("\n")[0]).toMatch(/^Khối,STT,Mã đơn vị,Tên đơn vị,1\. .*,Xếp hạng,Thay đổi thứ hạng so với năm trước,Ghi chú\r?$/);
       const xlsx = await f.request("GET", "/campaigns/c2026/ranking?format=xlsx");
       expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
       const zipped = await f.app.request("/campaigns/c2026/ranking", { headers: { "accept-encoding": "gzip, br" } });

@@ -3,15 +3,25 @@
  * (throughput, times, peak memory); progress goes to stderr. Figures only, never pass/fail.
  */
 import type { BenchCase, Figure } from "./bench-case.js";
+import { appraisalPagesCase } from "./cases/appraisal-pages.js";
 import { httpCase } from "./cases/http.js";
 import { liveRankingCase } from "./cases/live-ranking.js";
 import { scoreUnitsCase } from "./cases/score-units.js";
 import { robustnessCase } from "./cases/robustness.js";
 import { surveyImportCase } from "./cases/survey-import.js";
+import { worklistPageCase } from "./cases/worklist-page.js";
 import { formatBytes } from "./format-figures.js";
 import { measureMemory } from "./measure-memory.js";
 
-const CASES: BenchCase[] = [scoreUnitsCase("reference-commune/2026.1.json"), surveyImportCase(), httpCase, robustnessCase, liveRankingCase];
+const CASES: BenchCase[] = [
+  scoreUnitsCase("reference-commune/2026.1.json"),
+  surveyImportCase(),
+  httpCase,
+  robustnessCase,
+  liveRankingCase,
+  appraisalPagesCase,
+  worklistPageCase,
+];
 
 async function main(argv: string[]): Promise<void> {
   const units = Number(argv.find((a) => a.startsWith("--units="))?.slice("--units=".length) ?? 10_000);

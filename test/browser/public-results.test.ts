@@ -29,7 +29,9 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
       expect(await charts.count()).toBe(2);
       expect(await charts.first().locator(".bar rect").count()).toBe(11);
       expect(await charts.first().getAttribute("aria-labelledby")).toMatch(/title .*desc/);
-      expect(await page.getByRole("link", { name: "Bảng xếp hạng (Excel, XLSX)" }).getAttribute("href")).toBe("/campaigns/demo-2025/ranking?format=xlsx");
+      expect(await page.getByRole("link", { name: "Phụ lục kết quả để in và ký ban hành (Excel, XLSX)" }).getAttribute("href")).toBe(
+        "/campaigns/demo-2025/ranking?format=xlsx",
+      );
       // A phone shows rank, unit, index and class; a desktop every column.
       const areaHeader = page.locator("table.ranking").first().locator("thead th").nth(2);
       expect(await areaHeader.isVisible()).toBe(name === "desktop");
@@ -142,6 +144,23 @@ describe.skipIf(!HAS_BROWSER)("public results in a browser", () => {
       await op.locator(".execute").click();
       await status("200");
       await screenshot(page, "doc-try-it-out");
+      await page.close();
+    },
+    TIMEOUT,
+  );
+  it.each([
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ])(
+    "prints a unit's one-page report on one A4 sheet, shown accessibly on a %s",
+    async (name, viewport) => {
+      const page = await browser.newPage({ viewport });
+      expect(await visit(page, `${server.url}/results/demo-2025/units/DV0002/report`, `unit-report-${name}`)).toEqual([]);
+      expect(await page.evaluate("document.documentElement.scrollWidth")).toBe(viewport.width);
+      expect(await page.locator("h1").textContent()).toBe("Kết quả xác định Chỉ số CCHC năm 2025");
+      expect(await page.locator(".unit-report-table tbody tr").count()).toBe(8);
+      const pdf = Buffer.from(await page.pdf({ format: "A4", printBackground: true })).toString("latin1");
+      expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
       await page.close();
     },
     TIMEOUT,

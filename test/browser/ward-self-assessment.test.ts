@@ -162,7 +162,8 @@ describe.skipIf(!HAS_BROWSER)("the ward's self-assessment on a phone", () => {
     await admin.getByRole("button", { name: "Đăng nhập" }).click();
     await admin.waitForURL(`${server.url}/`);
     await look(admin, "admin-home");
-    await admin.getByRole("link", { name: "Quản lý người dùng" }).click();
+    await admin.getByRole("link", { name: "Quản trị", exact: true }).click();
+    await admin.getByRole("link", { name: "Người dùng", exact: true }).click();
     await look(admin, "admin-users");
     await admin.goto(`${server.url}/account/password`);
     await look(admin, "account-password");

@@ -334,6 +334,13 @@ describe("loadCriteriaSet", () => {
     expect(new Set(codes), JSON.stringify(result)).toEqual(new Set(["schema", "sum-mismatch", "rule-out-of-range", "tiers-gap", "bands-gap", "unknown-fact"]));
   });
 
+  it("reports a missing maximum once, not again as a sum of NaN or as decimals of undefined", () => {
+    const set = miniSet();
+    delete (leaf(set, 0, 0) as Partial<LeafNode>).max;
+    const result = loadCriteriaSet(set);
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`)).toEqual(["schema areas[0].children[0]"]);
+  });
+
   it("returns a read-only set", () => {
     const result = loadCriteriaSet(miniSet());
     expect(result.ok && Object.isFrozen(result.value.areas[0])).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRankingTable, formatReportTable, rankingToCsvRows, reportToCsvRows } from "../../src/io/format-report.js";
+import { formatRankingTable, formatReportTable, reportToCsvRows } from "../../src/io/format-report.js";
 import type { RankedArea, RankedUnit, Ranking } from "../../src/ranking/types.js";
 import type { LeafStatus, NodeReport, ScoreReport } from "../../src/scoring/report.js";
 
@@ -257,53 +257,5 @@ describe("formatRankingTable", () => {
   ])("has the key lines in $lang", ({ lang, lines }) => {
     const actual = formatRankingTable(ranking(), lang).split("\n");
     for (const line of lines) expect(actual, `missing line: ${line}`).toContain(line);
-  });
-});
-
-describe("rankingToCsvRows", () => {
-  it("lays out the annex: block, rank, unit, areas in code order, totals, class, previous rank and change, then self, appraised and their gap", () => {
-    const rows = rankingToCsvRows(ranking());
-    expect(rows[0]).toEqual([
-      "block",
-      "rank",
-      "unit_code",
-      "unit_name",
-      "area_1",
-      "area_2",
-      "area_10",
-      "survey",
-      "bonus",
-      "penalty",
-      "total",
-      "index",
-      "class",
-      "previous_rank",
-      "change",
-      "self",
-      "appraised",
-      "self_gap",
-    ]);
-    expect(rows[1]).toEqual([
-      "xa",
-      1,
-      "X01",
-      "Xã Vĩnh Hòa",
-      "45.00",
-      "22.50",
-      "22.50",
-      "1.50",
-      "0.25",
-      "0.00",
-      "90.00",
-      "90.00",
-      "Tốt",
-      3,
-      "+2",
-      "90.00",
-      "",
-      "",
-    ]);
-    expect(rows[2]!.slice(-3)).toEqual(["86.50", "85.00", "-1.50"]);
-    expect(rows.map((row) => row[row.length - 4])).toEqual(["change", "+2", "-1", "0", ""]);
   });
 });

@@ -82,6 +82,22 @@ describe("rankUnits", () => {
     expect(xa[0]!.previous).toMatchObject({ rank: 2, index: 58, indexChange: 38 });
   });
 
+  it.each([
+    { case: "a one-unit pilot against a two-unit year", now: ["X1"], family: "mini", compared: false },
+    { case: "a block sharing most of its units", now: ["X1", "X2", "X3"], family: "mini", compared: true },
+    { case: "a block where most units are new", now: ["X1", "X3", "X4"], family: "mini", compared: false },
+    { case: "another criteria family", now: ["X1", "X2"], family: "other", compared: false },
+  ])("compares with last year only where the block is comparable: $case", ({ now, family, compared }) => {
+    const last = rank(miniSet(), [unit("X1", "xa", { p22: 0, p23: 0, overall: 60 }), unit("X2", "xa", { p22: 1, p23: 1, overall: 90 })]);
+    const ranking = rank(
+      miniSet(),
+      now.map((code) => unit(code, "xa", { p22: 1, p23: 1, overall: 95 })),
+      { ...last, criteria: { ...last.criteria, family } },
+    );
+    const x1 = ranking.blocks.find((b) => b.code === "xa")!.units.find((u) => u.unit.code === "X1")!;
+    expect(x1.previous !== null).toBe(compared);
+  });
+
   it("gives per area the points, sub-index and self vs appraised gap, and the gap of the total", () => {
     const set = miniSet();
     const appraised = unit("X1", "xa", { p22: 1, p23: 1, overall: 90 });

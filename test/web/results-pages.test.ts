@@ -34,8 +34,39 @@ describe("the public results pages (HTTP, no browser)", () => {
       expect(section.match(/<tr><td class="num">\d+<\/td>/g)).toHaveLength(block.units.length);
       for (const unit of block.units) expect(section).toContain(`href="/results/demo-2025/units/${unit.unit.code}"`);
     }
-    expect(html).toContain('href="/campaigns/demo-2025/ranking?format=csv"');
-    expect(html).toContain('href="/campaigns/demo-2025/ranking?format=xlsx"');
+    for (const format of ["xlsx", "annex-csv", "csv"]) expect(html).toContain(`href="/campaigns/demo-2025/ranking?format=${format}"`);
+  });
+
+  it("shows every finalised unit as appraised: an appraisal that changed nothing gives appraised = self, never self-assessed", () => {
+    const units = ranking.blocks.flatMap((b) => b.units);
+    expect(units.filter((u) => u.appraised === null).map((u) => u.unit.code)).toEqual([]);
+  });
+
+  it.each([
+    { lang: "vi", lines: ["Kết quả xác định Chỉ số CCHC năm 2025", "Tổng điểm", "Chỉ số CCHC (%)", "Xếp hạng"] },
+    { lang: "en", lines: ["PAR index 2025: results", "Total", "PAR index (%)", "Rank"] },
+  ])("gives each unit a one-page report to print, in $lang, with the figures of its annex row", async ({ lang, lines }) => {
+    const unit = ranking.blocks[0]!.units[1]!;
+    const { status, html } = await page(`/results/demo-2025/units/${unit.unit.code}/report?lang=${lang}`);
+    expect(status).toBe(200);
+    for (const line of lines) expect(html).toContain(`>${line}<`);
+    expect(html).toContain(`<strong>${unit.unit.name}</strong>`);
+    expect(html).toContain(formatDecimal(unit.index, 2, lang as "vi" | "en"));
+    expect(html).toContain(`href="/results/demo-2025/units/${unit.unit.code}/report.xlsx"`);
+  });
+
+  it("gives the one-page report as XLSX too, and a 404 for a unit not in the ranking", async () => {
+    const unit = ranking.blocks[0]!.units[1]!;
+    const response = await fetch(`${server.url}/results/demo-2025/units/${unit.unit.code}/report.xlsx`);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    expect(sheet.pageSetup).toMatchObject({ orientation: "portrait", fitToWidth: 1, fitToHeight: 1 });
+    const index = sheet.getColumn(1).values.indexOf("Chỉ số CCHC (%)");
+    expect(sheet.getRow(index).getCell(5).value).toBe(unit.index);
+    expect((await fetch(`${server.url}/results/demo-2025/units/NOPE/report`, { headers: { accept: "text/html" } })).status).toBe(404);
   });
 
   it("shows a unit's figures from its report, with the survey's Wilson intervals", async () => {

@@ -158,4 +158,53 @@ details.upload{margin-top:.75rem}
 .card-title{margin:0 0 .5rem;font-size:1.125rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
+input[type=datetime-local]{font:inherit;width:100%;max-width:16rem;min-height:44px;padding:.375rem .5rem;border:2px solid var(--text);border-radius:0;background:#fff;color:var(--text)}
+.field-error input[type=datetime-local]{border-color:var(--error)}
+fieldset>legend{font-weight:700;font-size:1.125rem}
+/* Scorer's appraisal pages */
+.item.appraisal:focus{outline:3px solid var(--focus);box-shadow:0 0 0 5px var(--text)}
+.item.marked-down{border-left:6px solid var(--error)}
+.tag.flag-down{background:var(--error)}
+.flag-text{color:var(--error)}
+dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
+.appraisal-areas th[scope=row]{font-weight:600}
+.down-list li{margin:0 0 .5rem}
+/* The scorer's worklist: a GET form, sortable headings; on a phone one card per unit */
+.worklist-filter{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:0 1rem;margin:0 0 .5rem;align-items:end}
+.worklist-filter .wide{grid-column:1/-1}
+.worklist-filter .field{margin-bottom:.75rem}
+.sort-link{display:inline-flex;align-items:center;min-height:44px}
+.overdue{color:var(--error)}
+.worklist-table th.num{white-space:normal}
+@media (min-width:48rem){.worklist-table td:nth-child(2){min-width:9rem}.worklist-table td:last-child{min-width:11rem}}
+@media (min-width:48rem){.worklist-filter{grid-template-columns:repeat(3,minmax(0,1fr))}.worklist-filter .wide{grid-column:auto}}
+@media (max-width:47.99rem){
+ .worklist-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+ .worklist-table,.worklist-table tbody,.worklist-table tr,.worklist-table td{display:block;width:100%}
+ .worklist-table tr{border:1px solid var(--border);border-radius:4px;margin:0 0 .75rem;padding:.25rem .75rem}
+ .worklist-table td,.worklist-table td.num{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid #dfe1e3;padding:.375rem 0;text-align:right;white-space:normal}
+ .worklist-table td:last-child{border-bottom:0}
+ .worklist-table td::before{content:attr(data-label);font-weight:700;text-align:left}
+}
+/* How sure the ranking is: options form, rank-band chart */
+.robustness-form{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end;margin:0 0 1rem}
+.robustness-form .field{margin-bottom:.75rem}
+.rank-band-chart{max-width:60rem}
+.rank-band-chart text{font-size:13px}
+.rank-band-chart .value{font-weight:700}
+.plain-list{list-style:none;margin:0;padding:0}
+@media (min-width:48rem){.rank-band-chart text{font-size:14px}}
+@media print{.robustness-form{display:none}.chart-figure{break-inside:avoid}}
+/* one-page unit report (annex) */
+.unit-report-head h1{margin-bottom:.25rem}
+.unit-report-unit{font-size:1.125rem}
+.unit-report-table{width:100%;max-width:60rem}
+.unit-report-figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.25rem 1.5rem;max-width:60rem}
+.unit-report-figures div{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid var(--border);padding:.25rem 0}
+.unit-report-figures dt{font-weight:700}
+.unit-report-figures dd{margin:0;text-align:right;white-space:nowrap}
+.unit-report-notes{padding-left:1.25rem}
+.unit-report-table th[scope=row]{min-width:10rem}
+@page{size:A4;margin:15mm}
+@media print{.unit-report{font-size:10pt}.unit-report h1{font-size:14pt}.unit-report-table,.unit-report-figures{max-width:none;break-inside:avoid}.unit-report-table th,.unit-report-table td{padding:2px 6px}}
 `;

@@ -1,5 +1,5 @@
-import type { CriteriaNode, CriteriaSet, LeafNode } from "../../../src/index.js";
-import { isLeaf } from "../../../src/index.js";
+import type { CriteriaSet } from "../../../src/index.js";
+import { isSurveyArea } from "../../../src/index.js";
 
 /** An area of the set as a results table shows it: code, name, maximum, and whether it is the survey. */
 export interface AreaColumn {
@@ -11,14 +11,5 @@ export interface AreaColumn {
 }
 
 export function areaColumns(set: CriteriaSet): AreaColumn[] {
-  return set.areas.map((area) => ({
-    code: area.code,
-    title: area.title,
-    max: area.max,
-    survey: leavesOf(area).every((leaf) => leaf.scoring.kind === "survey"),
-  }));
-}
-
-function leavesOf(node: CriteriaNode): LeafNode[] {
-  return isLeaf(node) ? [node] : node.children.flatMap(leavesOf);
+  return set.areas.map((area) => ({ code: area.code, title: area.title, max: area.max, survey: isSurveyArea(area) }));
 }

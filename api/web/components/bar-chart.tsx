@@ -121,7 +121,7 @@ export function wrapLabel(label: string, width: number): string[] {
 }
 
 /** The fill of one class: its colour, overlaid with white marks unless solid. */
-function Pattern(props: { id: string; style: ClassStyle }) {
+export function Pattern(props: { id: string; style: ClassStyle }) {
   const { colour, pattern } = props.style;
   return (
     <pattern id={props.id} patternUnits="userSpaceOnUse" width="8" height="8">

@@ -19,8 +19,9 @@ const TEXT = {
     lead: (year: number, family: string, version: string) => `Kết quả xác định Chỉ số cải cách hành chính năm ${year}, theo bộ tiêu chí ${family} ${version}.`,
     publishedOn: "Công bố ngày",
     downloads: "Tải về",
-    csv: "Bảng xếp hạng (CSV)",
-    xlsx: "Bảng xếp hạng (Excel, XLSX)",
+    csv: "Phụ lục kết quả (CSV)",
+    dataCsv: "Dữ liệu cho phần mềm (CSV, tên cột tiếng Anh)",
+    xlsx: "Phụ lục kết quả để in và ký ban hành (Excel, XLSX)",
     blocks: "Các khối",
     units: "đơn vị",
     mean: "Chỉ số bình quân của khối",
@@ -57,8 +58,9 @@ const TEXT = {
     lead: (year: number, family: string, version: string) => `The administrative reform index for ${year}, under criteria set ${family} ${version}.`,
     publishedOn: "Published on",
     downloads: "Downloads",
-    csv: "Ranking (CSV)",
-    xlsx: "Ranking (Excel, XLSX)",
+    csv: "Results annex (CSV, Vietnamese headers)",
+    dataCsv: "Data for scripts (CSV)",
+    xlsx: "Results annex to print and sign (Excel, XLSX)",
     blocks: "Blocks",
     units: "units",
     mean: "Mean index of the block",
@@ -125,13 +127,18 @@ export function ResultsPage(props: ResultsPageProps) {
       <h2 class="visually-hidden">{t.downloads}</h2>
       <ul class="downloads no-print">
         <li>
-          <a href={`${base}?format=csv`} download>
+          <a href={`${base}?format=xlsx`} download>
+            {t.xlsx}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}?format=annex-csv`} download>
             {t.csv}
           </a>
         </li>
         <li>
-          <a href={`${base}?format=xlsx`} download>
-            {t.xlsx}
+          <a href={`${base}?format=csv`} download>
+            {t.dataCsv}
           </a>
         </li>
       </ul>
@@ -155,7 +162,8 @@ export function ResultsPage(props: ResultsPageProps) {
   );
 }
 
-function BlockSection(props: ResultsPageProps & { block: Block }) {
+/** One block's mean, class shares, chart and table (also the publication preview's, with its own unit links). */
+export function BlockSection(props: ResultsPageProps & { block: Block; unitHref?: ((unit: RankedUnit) => string) | undefined }) {
   const { lang, block, campaign, areas } = props;
   const t = TEXT[lang];
   const decimals = props.view.display.indexDecimals;
@@ -167,7 +175,7 @@ function BlockSection(props: ResultsPageProps & { block: Block }) {
   const indices = block.units.map((u) => u.index);
   const mean = block.summary.mean === null ? "–" : formatDecimal(block.summary.mean, decimals, lang);
   const surveyColumn = !areas.some((area) => area.survey);
-  const unitHref = (unit: RankedUnit) => `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(unit.unit.code)}`;
+  const unitHref = props.unitHref ?? ((unit: RankedUnit) => `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(unit.unit.code)}`);
   const id = `block-${block.code}`;
   return (
     <section id={id} aria-labelledby={`${id}-heading`} class="results-block">

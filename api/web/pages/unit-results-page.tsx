@@ -44,6 +44,8 @@ const TEXT = {
     noRespondents: "Không rõ số phiếu, nên không tính được khoảng tin cậy.",
     stage: { "self-assessed": "Điểm tự chấm (chưa thẩm định)", appraised: "Điểm sau thẩm định" },
     noClass: "chưa xếp loại",
+    onePage: "Báo cáo một trang để in (A4)",
+    onePageXlsx: "Báo cáo một trang (Excel, XLSX)",
   },
   en: {
     back: "Ranking",
@@ -74,6 +76,8 @@ const TEXT = {
     noRespondents: "The number of respondents is unknown, so no confidence interval can be given.",
     stage: { "self-assessed": "Self-assessed points (not appraised)", appraised: "Appraised points" },
     noClass: "no class",
+    onePage: "One-page report to print (A4)",
+    onePageXlsx: "One-page report (Excel, XLSX)",
   },
 } as const;
 
@@ -102,6 +106,7 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
   const applicable = report.areas.filter((area) => area.subIndex !== null);
   const subIndices = applicable.map((area) => area.subIndex!);
   const back = `/results/${encodeURIComponent(campaign.id)}#block-${block.code}`;
+  const unitBase = `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(report.unit.code)}`;
   return (
     <>
       <nav aria-label={lang === "vi" ? "Vị trí" : "Breadcrumb"} class="breadcrumb no-print">
@@ -114,6 +119,16 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
       <p class="lead">
         {capitaliseFirst(nameIn(UNIT_TYPE_NAMES, report.unit.type, lang))} · {report.unit.code} · {campaign.title}
       </p>
+      <ul class="downloads no-print">
+        <li>
+          <a href={`${unitBase}/report`}>{t.onePage}</a>
+        </li>
+        <li>
+          <a href={`${unitBase}/report.xlsx`} download>
+            {t.onePageXlsx}
+          </a>
+        </li>
+      </ul>
       <h2>{t.summary}</h2>
       <dl class="summary">
         <dt>{t.index}</dt>

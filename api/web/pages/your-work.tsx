@@ -3,13 +3,13 @@ import { STATE_NAMES, nameIn } from "../../../src/index.js";
 import { formatInstant, formatTimeLeft } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import type { AppEnv } from "../../app-env.js";
-import type { CampaignView } from "../../services/campaign-service.js";
+import type { CampaignView, Deadlines } from "../../services/campaign-service.js";
 import { currentDeadline } from "../ward/ward-data.js";
 
 export interface Work {
   now: Date;
   /** A unit official: their unit's assessment in each open campaign. */
-  assessments: { campaign: CampaignView; unitCode: string; state: string }[];
+  assessments: { campaign: CampaignView; unitCode: string; state: string; deadlines: Deadlines }[];
   /** Staff: the open campaigns with how many units are in each state. */
   campaigns: { campaign: CampaignView; states: Record<string, number> }[];
 }
@@ -23,7 +23,8 @@ export async function loadWork(c: Context<AppEnv>): Promise<Work | undefined> {
   const work: Work = { now: c.var.services.deps.now(), assessments: [], campaigns: [] };
   for (const campaign of open) {
     const rows = await assessments.list(actor, campaign.id);
-    if (actor.role === "unit") work.assessments.push(...rows.map((r) => ({ campaign, unitCode: r.unitCode, state: r.state })));
+    if (actor.role === "unit")
+      work.assessments.push(...rows.map((r) => ({ campaign, unitCode: r.unitCode, state: r.state, deadlines: r.deadlines ?? campaign.deadlines })));
     else {
       const states: Record<string, number> = {};
       for (const row of rows) states[row.state] = (states[row.state] ?? 0) + 1;
@@ -40,7 +41,7 @@ const TEXT = {
     open: "Mở bản tự chấm",
     due: "Hạn",
     units: "đơn vị",
-    users: "Quản lý người dùng",
+    users: "Quản trị",
     password: "Đổi mật khẩu",
     worklist: "Mở danh sách đơn vị",
   },
@@ -50,7 +51,7 @@ const TEXT = {
     open: "Open the self-assessment",
     due: "Due",
     units: "units",
-    users: "Manage users",
+    users: "Administration",
     password: "Change your password",
     worklist: "Open the units to appraise",
   },
@@ -66,7 +67,7 @@ export function YourWork(props: { lang: Lang; work: Work; admin: boolean }) {
       {empty ? <p>{t.none}</p> : null}
       <ul class="card-list two">
         {work.assessments.map((a) => {
-          const deadline = currentDeadline(a.campaign, a.state);
+          const deadline = currentDeadline(a.deadlines, a.state);
           return (
             <li class="card">
               <h3>
@@ -107,7 +108,7 @@ export function YourWork(props: { lang: Lang; work: Work; admin: boolean }) {
       <p>
         {props.admin ? (
           <>
-            <a href="/admin/users">{t.users}</a> ·{" "}
+            <a href="/admin">{t.users}</a> ·{" "}
           </>
         ) : null}
         <a href="/account/password">{t.password}</a>

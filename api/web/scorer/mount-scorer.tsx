@@ -1,46 +1,54 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { compress } from "hono/compress";
 import type { AppEnv } from "../../app-env.js";
-import { isStaff } from "../../auth/actor.js";
 import { ApiError } from "../../errors.js";
-import { blockOf, textIn } from "../../../src/index.js";
+import { ROBUSTNESS_BOUNDS } from "../../services/robustness-service.js";
+import type { FormError } from "../form-parts.js";
 import { page, refusal } from "../web-page.js";
 import { pageLang } from "../web-lang.js";
-import { type WorklistQuery, WorklistPage, selectRows } from "./worklist-page.js";
+import { RobustnessPage } from "./robustness-page.js";
+import { readWorklistQuery, selectWorklist } from "./select-worklist.js";
+import { WorklistPage } from "./worklist-page.js";
 
-const SORTS = ["code", "name", "block", "state"] as const;
-
-/** The scorer's worklist: every unit of a campaign, filtered and sorted by a plain GET form. */
+/**
+ * The scorer's pages: the worklist (every unit of a campaign with what is left to do, filtered and
+ * sorted by plain GET links) and how sure the campaign's ranking is.
+ */
 export function mountScorer(app: OpenAPIHono<AppEnv>): void {
+  // A 300-unit worklist is ~190 KB of HTML, every cell labelled for the phone layout; gzipped a small part of that.
+  app.use("/work/:campaign", compress());
+  app.use("/analysis/*", compress());
   app.get("/work/:campaign", async (c) => {
     try {
-      const actor = c.var.actor;
-      if (!isStaff(actor))
-        throw new ApiError(actor.role === "public" ? "unauthenticated" : "forbidden", { en: "staff only", vi: "chỉ dành cho cán bộ thẩm định" });
-      const { campaigns, assessments, units } = c.var.services;
-      const campaign = await campaigns.get(actor, c.req.param("campaign"));
-      const set = await c.var.services.criteria.get(campaign.criteria.family, campaign.criteria.version);
+      const worklist = await c.var.services.worklist.worklist(c.var.actor, c.req.param("campaign"));
       const lang = pageLang(c);
-      const byCode = new Map((await units.list()).map((u) => [u.code, u]));
-      const blockTitle = (code: string) => {
-        const unit = byCode.get(code);
-        const block = unit ? blockOf(set, unit) : undefined;
-        return block ? textIn(block.title, lang) : "";
-      };
-      const all = (await assessments.list(actor, campaign.id)).map((a) => ({
-        code: a.unitCode,
-        name: byCode.get(a.unitCode)?.name ?? a.unitCode,
-        block: blockTitle(a.unitCode),
-        state: a.state,
-      }));
-      const sort = (SORTS as readonly string[]).includes(c.req.query("sort") ?? "") ? (c.req.query("sort") as WorklistQuery["sort"]) : "code";
-      const query: WorklistQuery = { state: c.req.query("state") ?? "", block: c.req.query("block") ?? "", q: c.req.query("q") ?? "", sort };
+      const query = readWorklistQuery((name) => c.req.query(name));
       return page(
         c,
         lang === "vi" ? "Danh sách đơn vị" : "Units to appraise",
-        <WorklistPage lang={lang} title={campaign.title} campaignId={campaign.id} rows={selectRows(all, query)} all={all} query={query} />,
+        <WorklistPage lang={lang} worklist={worklist} rows={selectWorklist(worklist.units, query, lang)} query={query} />,
       );
     } catch (error) {
       return refusal(c, error);
+    }
+  });
+
+  app.get("/analysis/:campaign/robustness", async (c) => {
+    const lang = pageLang(c);
+    const campaignId = c.req.param("campaign");
+    const input = { replicates: c.req.query("replicates"), seed: c.req.query("seed"), disputes: c.req.query("disputes") };
+    const title = lang === "vi" ? "Độ tin cậy của thứ hạng" : "How sure the ranking is";
+    const props = { lang, campaignId, input, bounds: ROBUSTNESS_BOUNDS.replicates };
+    try {
+      const analysis = await c.var.services.robustness.analyse(c.var.actor, campaignId, input);
+      return page(c, title, <RobustnessPage {...props} errors={[]} analysis={analysis} />);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== "invalid-request") return refusal(c, error);
+      const errors: FormError[] = (error.details.problems ?? []).map((p) => ({
+        field: p.path.replace(/^query\./, ""),
+        message: lang === "vi" ? (p.vi ?? p.message) : p.message,
+      }));
+      return page(c, title, <RobustnessPage {...props} errors={errors} />, 400);
     }
   });
 }

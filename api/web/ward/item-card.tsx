@@ -261,7 +261,7 @@ export function ItemCard(props: ItemCardProps) {
   );
 }
 
-function CollisionPanel(props: { lang: Lang; collision: Collision }) {
+export function CollisionPanel(props: { lang: Lang; collision: Collision }) {
   const t = TEXT[props.lang];
   const c = props.collision;
   const show = (value: unknown) =>

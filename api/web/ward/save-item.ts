@@ -39,10 +39,11 @@ const TEXT = {
 } as const;
 
 /**
- * Saves one item's form of the self round: each fact that changed, then the item's entry (points,
- * not applicable with its reason, evidence). Each save goes through the assessment service with
- * the version the page read, so a stale page never overwrites: the first collision stops and is
- * reported with the value now stored and who stored it.
+ * Saves one item's form of the self round (or of an appraisal round, the scorer's form): each fact
+ * that changed, then the item's entry (points, not applicable with its reason, evidence; in an
+ * appraisal round the scorer's comment, and always the entry, since saving it is the appraisal).
+ * Each save goes through the assessment service with the version the page read, so a stale page
+ * never overwrites: the first collision stops and is reported with the value now stored and who stored it.
  */
 export async function saveItemForm(
   services: Services,
@@ -51,6 +52,7 @@ export async function saveItemForm(
   leaf: LeafNode,
   form: Record<string, unknown>,
   lang: Lang,
+  round: Round = "self",
 ): Promise<SaveResult> {
   const code = leaf.code;
   const changes: { kind: EntryKind; code: string; field: string; value: unknown; version: number }[] = [];
@@ -62,7 +64,7 @@ export async function saveItemForm(
       errors.push({ field: id, message: parsed.message });
       continue;
     }
-    const entry = entryOf(data, "self", "fact", name);
+    const entry = entryOf(data, round, "fact", name);
     // Unchanged from what the page showed (its hidden `o-` field): not saved, so a field the person left alone never collides.
     const shown = form[`o-fact-${name}`] === undefined ? JSON.stringify(factValue(entry)) : field(form, `o-fact-${name}`);
     if (JSON.stringify(parsed.value) === shown) continue;
@@ -82,11 +84,22 @@ export async function saveItemForm(
     if (reason === "") errors.push({ field: fieldId.reason(code), message: TEXT[lang].reason });
     else item.reason = reason;
     delete item.points;
-  }
+  } else if (leaf.notApplicable && round !== "self") item.notApplicable = false; // the scorer overturns a claim by unticking it
   const evidence = [...new Set([...fields(form, fieldId.evidence(code)), field(form, `add-${code}`)].filter((id) => id !== ""))];
   if (evidence.length > 0) item.evidence = evidence;
   if (errors.length > 0) return { ok: false, errors };
-  const current = entryOf(data, "self", "item", code);
+  const current = entryOf(data, round, "item", code);
+  if (round !== "self") {
+    const comment = field(form, fieldId.comment(code)).trim();
+    changes.push({
+      kind: "item",
+      code,
+      field: fieldId.points(code),
+      value: { ...item, ...(comment ? { comment } : {}) },
+      version: versionField(form, "v-item"),
+    });
+    return applyChanges(services, actor, data, round, changes, lang);
+  }
   const shownItem = form["o-item"] === undefined ? JSON.stringify(normaliseItem(current?.value)) : field(form, "o-item");
   if (shownItem !== JSON.stringify(normaliseItem(item))) {
     changes.push({ kind: "item", code, field: fieldId.points(code), value: { ...commentOf(current?.value), ...item }, version: versionField(form, "v-item") });

@@ -1,4 +1,4 @@
-import { STATE_NAMES, nameIn } from "../../../src/index.js";
+import { DEADLINE_NAMES, STATE_NAMES, nameIn } from "../../../src/index.js";
 import { formatInstant, formatTimeLeft } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import { CsrfField } from "../form-parts.js";
@@ -8,7 +8,7 @@ import { formatIndex, formatPoints } from "./ward-format.js";
 
 const TEXT = {
   vi: {
-    deadline: { self: "Hạn nộp tự chấm", explanation: "Hạn giải trình" } as Record<string, string>,
+    extended: "Được gia hạn vì",
     state: "Trạng thái",
     index: "Chỉ số tạm tính",
     indexNote: "Tính theo số liệu đã nhập, chưa có kết quả điều tra xã hội học; chỉ số chính thức do Sở Nội vụ thẩm định.",
@@ -36,7 +36,7 @@ const TEXT = {
     explained: "Đã gửi giải trình.",
   },
   en: {
-    deadline: { self: "Self-assessment due", explanation: "Explanation due" } as Record<string, string>,
+    extended: "Extended because",
     state: "State",
     index: "Live index",
     indexNote: "From what has been entered, without the satisfaction survey; the official index comes from the Department's appraisal.",
@@ -72,7 +72,8 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
   const { lang, data } = props;
   const t = TEXT[lang];
   const state = data.assessment.state;
-  const deadline = currentDeadline(data.campaign, state);
+  const deadline = currentDeadline(data.assessment.deadlines, state);
+  const extension = deadline && data.assessment.extensions.find((e) => e.round === deadline.round);
   const p = progress(data);
   const surveyCodes = new Set(
     leavesOf(sections(data.set, lang).flatMap((s) => s.nodes))
@@ -110,10 +111,16 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
         </dd>
         {deadline ? (
           <>
-            <dt>{t.deadline[deadline.round]}</dt>
+            <dt>{nameIn(DEADLINE_NAMES, deadline.round, lang)}</dt>
             <dd>
               {formatInstant(deadline.at, lang)} (<strong>{formatTimeLeft(deadline.at, data.now, lang)}</strong>)
             </dd>
+            {extension ? (
+              <>
+                <dt>{t.extended}</dt>
+                <dd class="extension">{extension.reason}</dd>
+              </>
+            ) : null}
           </>
         ) : null}
       </dl>
@@ -160,7 +167,7 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
           </a>
         </p>
       ) : null}
-      {props.isUnit && state === "submitted" && data.now.getTime() <= Date.parse(data.campaign.deadlines.self) ? (
+      {props.isUnit && state === "submitted" && data.now.getTime() <= Date.parse(data.assessment.deadlines.self) ? (
         <form method="post" action={`${props.base}/withdraw`} data-confirm={t.withdrawConfirm} class="button-row">
           <CsrfField token={props.csrf} />
           <input type="hidden" name="version" value={String(data.assessment.version)} />

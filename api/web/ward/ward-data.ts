@@ -5,7 +5,7 @@ import type { Lang } from "../../../src/index.js";
 import type { NodeReport, ScoreReport } from "../../../src/index.js";
 import type { Actor } from "../../auth/actor.js";
 import type { EntryView } from "../../services/assessment-service.js";
-import type { CampaignView } from "../../services/campaign-service.js";
+import type { CampaignView, Deadlines } from "../../services/campaign-service.js";
 import type { Services } from "../../services/create-services.js";
 
 /**
@@ -122,10 +122,13 @@ export function sectionOf(set: CriteriaSet, code: string): string | undefined {
   return indexed ? (indexed.section === "areas" ? indexed.area : indexed.section) : undefined;
 }
 
-/** The deadline that matters now for the ward: the self round while draft or submitted, the explanation round while explaining. */
-export function currentDeadline(campaign: CampaignView, state: string): { round: Round; at: Date } | undefined {
-  if (state === "draft" || state === "submitted") return { round: "self", at: new Date(campaign.deadlines.self) };
-  if (state === "explanation") return { round: "explanation", at: new Date(campaign.deadlines.explanation) };
+/**
+ * The deadline that matters now for the ward: the self round while draft or submitted, the explanation round while explaining;
+ * `deadlines` are the unit's own (the campaign's, moved by an extension for the unit).
+ */
+export function currentDeadline(deadlines: Deadlines, state: string): { round: "self" | "explanation"; at: Date } | undefined {
+  if (state === "draft" || state === "submitted") return { round: "self", at: new Date(deadlines.self) };
+  if (state === "explanation") return { round: "explanation", at: new Date(deadlines.explanation) };
   return undefined;
 }
 

@@ -47,7 +47,7 @@ export function WardSubmitPage(props: { lang: Lang; data: WardData; csrf: string
   const titled = (items: { code: string; title: { vi: string; en?: string } }[]) => items.map((i) => ({ code: i.code, title: text(i.title) }));
   const link = (code: string) => `${props.base}/areas/${encodeURIComponent(sectionOf(data.set, code) ?? "")}#item-${code}`;
   const incomplete = p.notEntered.length > 0 || p.missingFacts.length > 0 || p.missingEvidence.length > 0;
-  const deadline = new Date(data.campaign.deadlines.self);
+  const deadline = new Date(data.assessment.deadlines.self);
   return (
     <>
       <p class="back-link">

@@ -1,7 +1,7 @@
 import { join, relative } from "node:path";
-import { formatRankingTable, rankingToCsvRows } from "../../io/format-ranking.js";
-import { rankUnits } from "../../index.js";
-import type { Ranking } from "../../index.js";
+import { formatRankingTable } from "../../io/format-ranking.js";
+import { annexToDataCsvRows, buildAnnex, rankUnits } from "../../index.js";
+import type { CriteriaSet, Ranking } from "../../index.js";
 import { EXIT, problemsError } from "../cli-error.js";
 import { OUT_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
@@ -42,6 +42,7 @@ export const demoCommand = defineCommand({
   async run({ args, lang, io }) {
     const root = packageRoot();
     let previous: Ranking | undefined;
+    let lastSet: CriteriaSet | undefined;
     for (const { year, criteria, sheet, survey } of YEARS) {
       const set = readCriteriaSet(join(root, criteria));
       const reports = scoreInputs(
@@ -64,13 +65,14 @@ export const demoCommand = defineCommand({
           : `${year}: ${reports.length} units scored with ${setName} (${path})\n`,
       );
       previous = ranked.value;
+      lastSet = set;
     }
     const ranking = previous!;
     const format = args.format as Format;
     const text = render(format, {
       json: () => ranking,
-      csv: () => rankingToCsvRows(ranking),
-      table: () => formatRankingTable(ranking, lang),
+      csv: () => annexToDataCsvRows(buildAnnex(ranking, lastSet!)),
+      table: () => formatRankingTable(ranking, lang, lastSet),
     });
     emit(io, text, args.out, format, lang);
     return EXIT.ok;

@@ -1,5 +1,14 @@
-import { formatRankingTable, rankingToCsvRows } from "../../io/format-ranking.js";
-import { analyseRobustness, formatRobustnessTable, rankUnits, robustnessToCsvRows } from "../../index.js";
+import { formatRankingTable } from "../../io/format-ranking.js";
+import {
+  analyseRobustness,
+  annexToCsvRows,
+  annexToDataCsvRows,
+  buildAnnex,
+  formatRobustnessTable,
+  rankUnits,
+  robustnessToCsvRows,
+  writeAnnexXlsx,
+} from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
@@ -59,7 +68,7 @@ export const rankCommand = defineCommand({
         en: "in the replicates, items whose appraised points differ from the self-assessment take any value between the two",
       },
     },
-    format: formatArg(["table", "json", "csv"], "table"),
+    format: formatArg(["table", "json", "csv", "annex-csv"], "table"),
     out: OUT_ARG,
   },
   async run({ args, lang, io }) {
@@ -78,7 +87,7 @@ export const rankCommand = defineCommand({
         ranked.problems,
       );
     }
-    const format = args.format as Format;
+    const format: Format = args.format === "annex-csv" ? "csv" : (args.format as Format);
     if (args.robustness) {
       const replicates = args.replicates ?? 1000;
       if (replicates < 1 || replicates > 100_000)
@@ -98,16 +107,18 @@ export const rankCommand = defineCommand({
             robustness,
             set.classes.map((c) => c.code),
           ),
-        table: () => `${formatRankingTable(ranked.value, lang)}\n${formatRobustnessTable(robustness, lang)}`,
+        table: () => `${formatRankingTable(ranked.value, lang, set)}\n${formatRobustnessTable(robustness, lang)}`,
         sheetName: `PAR ${ranked.value.year}`,
       });
       return EXIT.ok;
     }
+    const annex = () => buildAnnex(ranked.value, set);
     await emitResult(io, args.out, format, lang, {
       json: () => ranked.value,
-      csv: () => rankingToCsvRows(ranked.value),
-      table: () => formatRankingTable(ranked.value, lang),
+      csv: () => (args.format === "annex-csv" ? annexToCsvRows(annex()) : annexToDataCsvRows(annex())),
+      table: () => formatRankingTable(ranked.value, lang, set),
       sheetName: `PAR ${ranked.value.year}`,
+      xlsx: () => writeAnnexXlsx(annex()),
     });
     return EXIT.ok;
   },

@@ -4,7 +4,7 @@ import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } fr
 import { defineCommand } from "../define-command.js";
 import { type Format, emit, render } from "../output.js";
 import { readCriteriaSet, readUnitInputs } from "../read-inputs.js";
-import { scoreInputs } from "../score-inputs.js";
+import { summariseInputs } from "../score-inputs.js";
 
 export const whatIfCommand = defineCommand({
   meta: {
@@ -82,7 +82,7 @@ export const whatIfCommand = defineCommand({
       });
     }
     const rank = (which: typeof set) => {
-      const ranked = rankUnits(which, scoreInputs(which, inputs));
+      const ranked = rankUnits(which, summariseInputs(which, inputs));
       if (!ranked.ok)
         throw problemsError(
           { vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" },

@@ -1,0 +1,54 @@
+import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.js";
+import { ROBUSTNESS_BOUNDS } from "../services/robustness-service.js";
+import { errors, json, signedIn } from "./http.js";
+
+const tags = ["scoring work"];
+const Id = z.object({ id: z.string() });
+const { replicates, seed } = ROBUSTNESS_BOUNDS;
+
+/** What scorers work from: the worklist of a campaign, and how sure its ranking is. */
+export function mountWorklist(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/campaigns/{id}/worklist",
+      tags,
+      ...signedIn,
+      summary: "Every unit of a campaign with what is left to do (admin, scorer)",
+      description:
+        "Per unit: name, block, state, self-assessed total, items appraised of all, items missing evidence, disputed items (appraised ≠ self), and the current round's deadline with the seconds left (negative when overdue). Figures are null while a unit's inputs cannot be scored yet.",
+      request: { params: Id },
+      responses: { 200: json("the worklist"), ...errors(401, 403, 404) },
+    }),
+    async (c) => c.json(await c.var.services.worklist.worklist(c.var.actor, c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/campaigns/{id}/robustness",
+      tags,
+      ...signedIn,
+      summary: "How sure the ranking is: Monte Carlo rank bands per unit (admin, scorer)",
+      description:
+        "Over the published ranking (or an open campaign's live one): each replicate draws every unit's survey indicators from their sampling uncertainty (and with `disputes=true` each disputed item between its self-assessed and appraised points) and re-ranks. Per unit the median rank, the 5th–95th percentile band and the share of replicates in each class; per block the pairs reversed in more than 5 % of replicates. The same seed gives the same answer.",
+      request: {
+        params: Id,
+        query: z.object({
+          replicates: z
+            .string()
+            .optional()
+            .openapi({ description: `${replicates.min}…${replicates.max}, default ${replicates.default}`, example: "1000" }),
+          seed: z
+            .string()
+            .optional()
+            .openapi({ description: `${seed.min}…${seed.max}, default ${seed.default}`, example: "1" }),
+          disputes: z.enum(["true", "false"]).optional().openapi({ description: "also vary disputed items (default false)" }),
+        }),
+      },
+      responses: { 200: json("the analysis"), ...errors(400, 401, 403, 404, 422) },
+    }),
+    async (c) => c.json(await c.var.services.robustness.analyse(c.var.actor, c.req.valid("param").id, c.req.query()), 200),
+  );
+}

@@ -1,0 +1,94 @@
+import { DEADLINE_NAMES, type Lang, SET_STATUS_NAMES, nameIn } from "../../../src/index.js";
+import { DEADLINE_ROUNDS as ROUNDS } from "../../services/workflow.js";
+import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
+import { SelectField, TextArea, TextField } from "./admin-fields.js";
+
+const TEXT = {
+  vi: {
+    back: "Đợt đánh giá",
+    title: "Mở đợt đánh giá mới",
+    id: "Mã đợt",
+    idHint: "Chữ, chữ số, dấu . _ -, ví dụ cchc-2026. Không đổi được sau khi mở.",
+    year: "Năm đánh giá",
+    name: "Tên đợt",
+    nameHint: "Để trống: “Chỉ số CCHC năm …”.",
+    criteria: "Bộ tiêu chí",
+    exclude: "Đơn vị không tham gia",
+    excludeHint: "Mặc định mọi đơn vị thuộc phạm vi bộ tiêu chí đều tham gia. Ghi mã các đơn vị cần loại ra, cách nhau bởi dấu phẩy hoặc xuống dòng.",
+    deadlines: "Hạn chót từng vòng",
+    deadlinesHint: "Giờ Việt Nam (UTC+7).",
+    open: "Mở đợt đánh giá",
+  },
+  en: {
+    back: "Campaigns",
+    title: "Open a new campaign",
+    id: "Campaign id",
+    idHint: "Letters, digits, . _ -, e.g. par-2026. It cannot change once opened.",
+    year: "Year assessed",
+    name: "Title",
+    nameHint: "Empty: “PAR index …”.",
+    criteria: "Criteria set",
+    exclude: "Units not taking part",
+    excludeHint: "By default every unit the criteria set covers takes part. List the codes of the units to leave out, separated by commas or new lines.",
+    deadlines: "Deadline of each round",
+    deadlinesHint: "Vietnam time (UTC+7).",
+    open: "Open the campaign",
+  },
+} as const;
+
+export interface CriteriaChoice {
+  family: string;
+  version: string;
+  status: string;
+}
+
+/** The form that opens a campaign: id, year, title, criteria version, the units left out, and the four deadlines in Vietnam time. */
+export function CampaignNewPage(props: { lang: Lang; csrf: string; criteria: CriteriaChoice[]; values: Record<string, string>; errors: FormError[] }) {
+  const { lang, errors } = props;
+  const t = TEXT[lang];
+  const v = (name: string) => props.values[name] ?? "";
+  return (
+    <>
+      <ErrorSummary lang={lang} errors={errors} />
+      <p class="back-link">
+        <a href="/admin/campaigns">← {t.back}</a>
+      </p>
+      <h1>{t.title}</h1>
+      <form method="post" action="/admin/campaigns/new" novalidate>
+        <CsrfField token={props.csrf} />
+        <TextField id="id" label={t.id} hint={t.idHint} value={v("id")} short autocomplete="off" errors={errors} lang={lang} />
+        <TextField id="year" type="number" label={t.year} value={v("year")} short errors={errors} lang={lang} />
+        <TextField id="title" label={t.name} hint={t.nameHint} value={v("title")} errors={errors} lang={lang} />
+        <SelectField
+          id="criteria"
+          label={t.criteria}
+          value={v("criteria")}
+          options={props.criteria.map((c) => ({
+            value: `${c.family}@${c.version}`,
+            text: `${c.family} ${c.version} (${nameIn(SET_STATUS_NAMES, c.status, lang)})`,
+          }))}
+          errors={errors}
+          lang={lang}
+        />
+        <TextArea id="exclude" label={t.exclude} hint={t.excludeHint} value={v("exclude")} errors={errors} lang={lang} />
+        <fieldset>
+          <legend>{t.deadlines}</legend>
+          <p class="hint">{t.deadlinesHint}</p>
+          {ROUNDS.map((round) => (
+            <TextField
+              id={`deadline-${round}`}
+              type="datetime-local"
+              label={nameIn(DEADLINE_NAMES, round, lang)}
+              value={v(`deadline-${round}`)}
+              errors={errors}
+              lang={lang}
+            />
+          ))}
+        </fieldset>
+        <button type="submit" class="button">
+          {t.open}
+        </button>
+      </form>
+    </>
+  );
+}

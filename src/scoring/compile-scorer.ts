@@ -1,0 +1,250 @@
+import { checkAssessment } from "../assessment/check-assessment.js";
+import type { Assessment, RoundInput } from "../assessment/types.js";
+import { blockOf } from "../criteria/block-of.js";
+import { indexCriteriaSet } from "../criteria/criteria-index.js";
+import { factDomain } from "../criteria/fact-domain.js";
+import { rangeContains } from "../criteria/range.js";
+import type { CriteriaSet } from "../criteria/types.js";
+import { formatScaled, fromUnits, percent, percentScaled, toUnits } from "../points.js";
+import type { Checked } from "../problem.js";
+import { ENGINE } from "../version.js";
+import { type CompiledLeaf, type StageFacts, type StageItem, compileLeaf, readsNothingArose } from "./compile-leaf.js";
+import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
+import { type AreaSummary, type ScoreReport, type ScoreSummary, summariseReport } from "./report.js";
+import { scoreAssessment } from "./score-assessment.js";
+
+/**
+ * A criteria set compiled once into a scorer: the tree flattened into a list of leaves with
+ * their top-level area, every rule built into a closure, points, tiers and caps in integer units.
+ * `score` gives the same figures as `scoreAssessment` (a property test compares them on the
+ * goldens, the demo province and random assessments) without writing a word of explanation;
+ * `explain` gives the full report from the same inputs when someone reads it. Whatever the fast
+ * path cannot settle alone (a rule that fails, a derived fact out of its domain) it hands to the
+ * full evaluation, so problems are the same too.
+ */
+export interface CompiledScorer {
+  readonly set: CriteriaSet;
+  /** Checks the input like `scoreAssessment`, then scores it. */
+  score(input: unknown): Checked<ScoreSummary>;
+  /** Scores an assessment that already passed `checkAssessment` against this set (stored entries, a checked file). */
+  scoreChecked(assessment: Assessment): Checked<ScoreSummary>;
+  /** The full report: every leaf's rule, facts, evidence and reasons (`scoreAssessment`). */
+  explain(input: unknown): Checked<ScoreReport>;
+  /** Each leaf compiled, by code (the robustness analysis re-scores survey items with them). */
+  readonly leaves: ReadonlyMap<string, CompiledLeaf>;
+}
+
+interface Derived {
+  name: string;
+  numerator: string;
+  denominator: string;
+  factor: number;
+  whenZero: number | typeof NOTHING_AROSE;
+  min: number;
+  max: number;
+}
+
+interface Stage {
+  facts: StageFacts;
+  items: ReadonlyMap<string, StageItem>;
+}
+
+const cache = new WeakMap<CriteriaSet, CompiledScorer>();
+
+/** Compiles a checked criteria set, once per set object. */
+export function compileScorer(set: CriteriaSet): CompiledScorer {
+  let scorer = cache.get(set);
+  if (!scorer) {
+    scorer = buildScorer(set);
+    cache.set(set, scorer);
+  }
+  return scorer;
+}
+
+function buildScorer(set: CriteriaSet): CompiledScorer {
+  const index = indexCriteriaSet(set);
+  const areaOf = new Map(set.areas.map((area, i) => [area.code, i]));
+  const leaves = [...index.leaves.values()].map((indexed) => compileLeaf(set, indexed, indexed.section === "areas" ? areaOf.get(indexed.area)! : -1));
+  const derived: Derived[] = Object.entries(set.facts).flatMap(([name, declaration]) => {
+    if (!declaration.derived) return [];
+    const { numerator, denominator } = declaration.derived.ratio;
+    const whenZero = declaration.derived.whenZero === "not-applicable" ? NOTHING_AROSE : declaration.derived.whenZero;
+    return [{ name, numerator, denominator, factor: declaration.type === "rate" ? 100 : 1, whenZero, ...factDomain(declaration) }];
+  });
+  const caps = { bonus: set.bonus ? toUnits(set.bonus.cap) : 0, penalty: set.penalty ? toUnits(set.penalty.cap) : 0 };
+  const rescale = set.survey?.whenAbsent !== "zero";
+  const decimals = set.display.indexDecimals;
+
+  const scoreChecked = (assessment: Assessment): Checked<ScoreSummary> => {
+    const stages = accumulate(assessment.rounds, derived);
+    if (stages === undefined) return fallback(assessment);
+    const { self, appraised } = stages;
+    const survey = assessment.survey?.indicators ?? null;
+    const areaCount = set.areas.length;
+    const final = new Array<number>(areaCount).fill(0);
+    const applicable = new Array<number>(areaCount).fill(0);
+    const selfSum = new Array<number>(areaCount).fill(0);
+    const appraisedSum = new Array<number>(areaCount).fill(0);
+    const claimed = { bonus: 0, penalty: 0 };
+    let surveyUnits = 0;
+    for (const leaf of leaves) {
+      const own = self ? stagePoints(leaf, self, survey) : null;
+      const other = appraised ? stagePoints(leaf, appraised, survey) : null;
+      if (own === undefined || other === undefined) return fallback(assessment);
+      const last = (other ?? own)!;
+      if (leaf.survey) surveyUnits += last.units;
+      if (leaf.area < 0) {
+        claimed[leaf.section as "bonus" | "penalty"] += last.units;
+        continue;
+      }
+      final[leaf.area]! += last.units;
+      applicable[leaf.area]! += last.applicable;
+      if (own) selfSum[leaf.area]! += own.units;
+      if (other) appraisedSum[leaf.area]! += other.units;
+    }
+
+    const areas = set.areas.map(
+      (area, i): AreaSummary => ({
+        code: area.code,
+        title: area.title,
+        max: area.max,
+        applicableMax: fromUnits(applicable[i]!),
+        self: self ? fromUnits(selfSum[i]!) : null,
+        appraised: appraised ? fromUnits(appraisedSum[i]!) : null,
+        final: fromUnits(final[i]!),
+        subIndex: applicable[i]! > 0 ? percent(final[i]!, applicable[i]!, decimals) : null,
+      }),
+    );
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const bonus = set.bonus ? Math.min(claimed.bonus, caps.bonus) : 0;
+    const penalty = set.penalty ? Math.min(claimed.penalty, caps.penalty) : 0;
+    const applicableTotal = sum(applicable);
+    const points = sum(final);
+    const total = points + bonus - penalty;
+    const indexScaled = percentScaled(total, applicableTotal, decimals);
+    const indexValue = indexScaled / 10 ** decimals;
+    const band = set.classes.find((c) => rangeContains(c.index, indexValue));
+    return {
+      ok: true,
+      value: {
+        engine: { ...ENGINE },
+        criteria: { family: set.family, version: set.version },
+        display: { ...set.display },
+        unit: { ...assessment.unit, block: blockOf(set, assessment.unit)!.code },
+        year: assessment.year,
+        survey: {
+          included: assessment.survey !== undefined && index.hasSurvey,
+          ...(assessment.survey?.respondents !== undefined ? { respondents: assessment.survey.respondents } : {}),
+          ...(assessment.survey?.source !== undefined ? { source: assessment.survey.source } : {}),
+        },
+        stage: appraised ? "appraised" : "self-assessed",
+        areas,
+        totals: {
+          max: set.totalMax,
+          applicableMax: fromUnits(applicableTotal),
+          self: self ? fromUnits(sum(selfSum)) : null,
+          appraised: appraised ? fromUnits(sum(appraisedSum)) : null,
+          points: fromUnits(points),
+          bonus: fromUnits(bonus),
+          penalty: fromUnits(penalty),
+          total: fromUnits(total),
+          index: indexValue,
+          indexText: formatScaled(indexScaled, decimals),
+          indexExact: { numerator: total, denominator: applicableTotal },
+          class: band ? { code: band.code, title: band.title } : null,
+          surveyPoints: fromUnits(surveyUnits),
+        },
+      },
+    };
+  };
+
+  /** One leaf in one stage: points and its share of the maximum; undefined when only the full evaluation can tell. */
+  const stagePoints = (leaf: CompiledLeaf, stage: Stage, survey: Readonly<Record<string, number>> | null) => {
+    const item = stage.items.get(leaf.code);
+    const nothingArose = readsNothingArose(leaf, stage.facts);
+    if (leaf.notApplicable && (item?.notApplicable === true || nothingArose)) {
+      return leaf.notApplicable === "full" ? { units: leaf.max, applicable: leaf.max } : { units: 0, applicable: 0 };
+    }
+    if (nothingArose) return undefined;
+    if (leaf.survey && survey === null) return { units: 0, applicable: rescale ? 0 : leaf.max };
+    const units = leaf.evaluate(stage.facts, item, survey);
+    if (Number.isNaN(units)) return undefined;
+    return { units, applicable: leaf.section === "areas" ? leaf.max : 0 };
+  };
+
+  const fallback = (assessment: Assessment): Checked<ScoreSummary> => {
+    const scored = scoreAssessment(set, assessment);
+    return scored.ok ? { ok: true, value: summariseReport(scored.value) } : scored;
+  };
+
+  return {
+    set,
+    leaves: new Map(leaves.map((leaf) => [leaf.code, leaf])),
+    scoreChecked,
+    score(input) {
+      const checked = checkAssessment(input, set);
+      return checked.ok ? scoreChecked(checked.value) : checked;
+    },
+    explain: (input) => scoreAssessment(set, input),
+  };
+}
+
+/**
+ * Both stages' facts and items in one pass over the rounds (see `accumulateStage`): the self round
+ * alone, then the self round and the appraisal rounds, each overriding what it enters; null when a
+ * stage has no round; undefined when a derived fact falls outside its domain (a problem the full
+ * evaluation words).
+ */
+function accumulate(rounds: RoundInput[], derived: Derived[]): { self: Stage | null; appraised: Stage | null } | undefined {
+  const facts = new Map<string, ResolvedFact | null>();
+  const items = new Map<string, StageItem>();
+  let self: Stage | null | undefined = null;
+  let appraisal = false;
+  for (const round of rounds) {
+    if (round.round === "explanation") continue;
+    if (round.round !== "self" && !appraisal) {
+      appraisal = true;
+      if (self) self = snapshot(self, derived);
+      if (self === undefined) return undefined;
+    }
+    for (const name in round.facts) {
+      const input = round.facts[name]!;
+      facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
+    }
+    for (const code in round.items) {
+      const input = round.items[code]!;
+      let state = items.get(code);
+      if (!state) items.set(code, (state = {}));
+      if (input.points !== undefined) state.points = input.points;
+      if (input.notApplicable !== undefined) state.notApplicable = input.notApplicable;
+    }
+    if (round.round === "self") self = { facts, items };
+  }
+  if (!appraisal) {
+    const alone = self && derive(self, derived);
+    return alone === undefined ? undefined : { self: alone, appraised: null };
+  }
+  const appraised = derive({ facts, items }, derived);
+  return appraised === undefined ? undefined : { self, appraised };
+}
+
+/** A copy of the self stage, with its derived facts, before the appraisal rounds change it. */
+function snapshot(stage: Stage, derived: Derived[]): Stage | undefined {
+  const items = new Map<string, StageItem>();
+  for (const [code, item] of stage.items) items.set(code, { ...item });
+  return derive({ facts: new Map(stage.facts), items }, derived);
+}
+
+/** Derived ratios from the stage's entered counts (see `resolveFacts`); undefined when one is out of its domain. */
+function derive(stage: Stage, derived: Derived[]): Stage | undefined {
+  const facts = stage.facts as Map<string, ResolvedFact | null>;
+  for (const fact of derived) {
+    const numerator = facts.get(fact.numerator);
+    const denominator = facts.get(fact.denominator);
+    if (typeof numerator !== "number" || typeof denominator !== "number") continue;
+    const value = denominator === 0 ? fact.whenZero : (numerator * fact.factor) / denominator;
+    if (typeof value === "number" && (value < fact.min || value > fact.max)) return undefined;
+    facts.set(fact.name, value);
+  }
+  return stage;
+}
