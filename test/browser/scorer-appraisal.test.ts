@@ -183,5 +183,9 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
     expect(await page.getByText("Đã chốt điểm đơn vị.").count()).toBe(1);
     const report = await fetch(`${server.url}/campaigns/demo-2026/units/DV0002/report`, { headers: { authorization: `Bearer ${server.tokens.PAR_SCORER}` } });
     expect(((await report.json()) as { source: string }).source).toBe("snapshot");
+    await page.getByRole("link", { name: "Báo cáo điểm qua các vòng" }).click();
+    expect(await visit(page, `${server.url}${UNIT}/report`, "appraisal-report-every-round")).toEqual([]);
+    expect(await page.getByRole("columnheader", { name: "Thẩm định lần 2" }).count()).toBeGreaterThan(0);
+    expect(await page.locator("tr.marked-down-row").count()).toBe(2);
   }, 180_000);
 });

@@ -207,4 +207,11 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 .unit-report-table th[scope=row]{min-width:10rem}
 @page{size:A4;margin:15mm}
 @media print{.unit-report{font-size:10pt}.unit-report h1{font-size:14pt}.unit-report-table,.unit-report-figures{max-width:none;break-inside:avoid}.unit-report-table th,.unit-report-table td{padding:2px 6px}}
+/* Score report of every round: one column per round, changes and marked-down items visible, printable */
+.round-report-table td .comment{display:block;font-size:.875rem;color:var(--secondary-text,#484949)}
+.round-report-table td.changed{background:#fff7bf}
+.round-report-table tr.marked-down-row th{border-left:6px solid var(--error)}
+.round-report-table tr.depth-0 th,.round-report-table tr.depth-0 td{font-weight:600}
+.round-report-table tr.section-total th,.round-report-table tr.section-total td{border-top:2px solid var(--text)}
+@media print{.round-report-table{font-size:9pt}.round-report .table-wrap{overflow:visible}}
 `;

@@ -19,6 +19,7 @@ import { AppraisalAreaPage } from "./appraisal-area-page.js";
 import { AppraisalConfirmPage } from "./appraisal-confirm-page.js";
 import { appraisalSections, appraisedLeaves, editedRound, markedDownCodes, scorerActions, stillToAppraise } from "./appraisal-data.js";
 import { ACTION_TEXT, AppraisalOverviewPage } from "./appraisal-overview-page.js";
+import { RoundReportPage } from "./round-report-page.js";
 
 const BASE = "/work/:campaign/:unit";
 const ACTIONS = ["request-explanation", "finalise"] as const;
@@ -144,6 +145,25 @@ export function mountAppraisal(app: OpenAPIHono<AppEnv>): void {
       }),
     );
   }
+
+  // Every round's points and comments; staff and the unit itself (the service decides who may read it).
+  app.get(`${BASE}/report`, async (c) => {
+    try {
+      const { campaign: campaignId, unit } = c.req.param();
+      if (c.var.actor.role === "public") throw new ApiError("unauthenticated", { en: "sign in first", vi: "hãy đăng nhập trước" });
+      const lang = pageLang(c);
+      const campaign = await c.var.services.campaigns.get(c.var.actor, campaignId);
+      const history = await c.var.services.rounds.history(c.var.actor, campaignId, unit);
+      const back = isStaff(c.var.actor) ? `/work/${encodeURIComponent(campaignId)}/${encodeURIComponent(unit)}` : undefined;
+      return page(
+        c,
+        `${lang === "vi" ? "Báo cáo điểm qua các vòng" : "Score report of every round"}: ${history.unit.name}`,
+        <RoundReportPage lang={lang} history={history} campaignTitle={campaign.title} backHref={back} />,
+      );
+    } catch (error) {
+      return refusal(c, error);
+    }
+  });
 
   app.get(`${BASE}/evidence/:id`, async (c) => {
     try {
