@@ -1,7 +1,18 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, screenshot, seriousViolations, startDemoServer, visit } from "./browser-harness.js";
+import {
+  DESKTOP,
+  type DemoServer,
+  HAS_BROWSER,
+  PHONE,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  startDemoServer,
+  visit,
+  signIn,
+} from "./browser-harness.js";
 
 const SET = JSON.parse(readFileSync(new URL("../../criteria/reference-commune/2026.1.json", import.meta.url), "utf8"));
 
@@ -13,11 +24,7 @@ describe.skipIf(!HAS_BROWSER)("the administrator's criteria and unit pages in a 
     server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Tên đăng nhập").fill(server.tokens.PAR_ADMIN_LOGIN!);
-    await page.getByLabel("Mật khẩu").fill(server.tokens.PAR_ADMIN_PASSWORD!);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${server.url}/`);
+    await signIn(page, server, "ADMIN");
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

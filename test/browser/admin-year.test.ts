@@ -1,6 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AxeViolation, DESKTOP, type DemoServer, HAS_BROWSER, launchBrowser, screenshot, seriousViolations, startDemoServer } from "./browser-harness.js";
+import {
+  type AxeViolation,
+  DESKTOP,
+  type DemoServer,
+  HAS_BROWSER,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  startDemoServer,
+  signIn,
+} from "./browser-harness.js";
 
 describe.skipIf(!HAS_BROWSER)("the administrator's year in a browser", () => {
   let server: DemoServer;
@@ -22,11 +32,7 @@ describe.skipIf(!HAS_BROWSER)("the administrator's year in a browser", () => {
       await screenshot(page, name);
       shots[name] = await seriousViolations(page);
     };
-    await page.goto(`${server.url}/sign-in?next=/admin`);
-    await page.getByLabel("Tên đăng nhập").fill(server.tokens.PAR_ADMIN_LOGIN!);
-    await page.getByLabel("Mật khẩu").fill(server.tokens.PAR_ADMIN_PASSWORD!);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${server.url}/admin`);
+    await signIn(page, server, "ADMIN", "/admin");
     await look("admin-index");
 
     await page.getByRole("link", { name: "Đợt đánh giá", exact: true }).click();
@@ -61,11 +67,7 @@ describe.skipIf(!HAS_BROWSER)("the administrator's year in a browser", () => {
     expect(await row.textContent()).toContain("07/04/2026 17:00");
 
     const ward = await browser.newPage({ viewport: DESKTOP, locale: "vi-VN" });
-    await ward.goto(`${server.url}/sign-in?next=/assess/thi-diem-2026/DV0002`);
-    await ward.getByLabel("Tên đăng nhập").fill(server.tokens.PAR_WARD_LOGIN!);
-    await ward.getByLabel("Mật khẩu").fill(server.tokens.PAR_WARD_PASSWORD!);
-    await ward.getByRole("button", { name: "Đăng nhập" }).click();
-    await ward.waitForURL(/\/assess\/thi-diem-2026\/DV0002$/);
+    await signIn(ward, server, "WARD", "/assess/thi-diem-2026/DV0002");
     await screenshot(ward, "ward-dashboard-extended");
     shots["ward-dashboard-extended"] = await seriousViolations(ward);
     const summary = await ward.locator("dl.summary").textContent();

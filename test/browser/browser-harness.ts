@@ -117,3 +117,12 @@ export async function visit(page: Page, url: string, name: string): Promise<AxeV
   await screenshot(page, name);
   return seriousViolations(page);
 }
+
+/** Signs a demo user in through the sign-in form and waits for the page it leads to: home, or `next`. */
+export async function signIn(page: Page, server: DemoServer, who: "ADMIN" | "SCORER" | "WARD", next?: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  await page.getByLabel("Tên đăng nhập").fill(server.tokens[`PAR_${who}_LOGIN`]!);
+  await page.getByLabel("Mật khẩu").fill(server.tokens[`PAR_${who}_PASSWORD`]!);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${server.url}${next ?? "/"}`);
+}

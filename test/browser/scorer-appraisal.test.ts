@@ -1,6 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, screenshot, seriousViolations, startDemoServer, visit } from "./browser-harness.js";
+import {
+  DESKTOP,
+  type DemoServer,
+  HAS_BROWSER,
+  PHONE,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  startDemoServer,
+  visit,
+  signIn,
+} from "./browser-harness.js";
 
 const UNIT = "/work/demo-2026/DV0002";
 /** A tablet held upright (iPad Air). */
@@ -81,11 +92,7 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
   });
 
   it("appraises area 1 with the keyboard only, marking two items down, and requests an explanation", async () => {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Tên đăng nhập").fill(server.tokens.PAR_SCORER_LOGIN!);
-    await page.getByLabel("Mật khẩu").fill(server.tokens.PAR_SCORER_PASSWORD!);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${server.url}/`);
+    await signIn(page, server, "SCORER");
     expect(await visit(page, `${server.url}${UNIT}`, "appraisal-overview")).toEqual([]);
     expect(await page.getByText("Đã nộp, chờ thẩm định").count()).toBe(1);
 
@@ -152,11 +159,7 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
 
   it("lets the ward on a phone explain only the two items marked down", async () => {
     const phone = await browser.newPage({ viewport: PHONE });
-    await phone.goto(`${server.url}/sign-in`);
-    await phone.getByLabel("Tên đăng nhập").fill(server.tokens.PAR_WARD_LOGIN!);
-    await phone.getByLabel("Mật khẩu").fill(server.tokens.PAR_WARD_PASSWORD!);
-    await phone.getByRole("button", { name: "Đăng nhập" }).click();
-    await phone.waitForURL(`${server.url}/`);
+    await signIn(phone, server, "WARD");
     expect(await visit(phone, `${server.url}/assess/demo-2026/DV0002/explanation`, "appraisal-ward-explanation-phone")).toEqual([]);
     expect(await phone.locator("article.item").evaluateAll((all) => all.map((a) => a.id))).toEqual(["item-1.1.2", "item-1.2.3"]);
     await phone.locator("#comment-1\\.1\\.2").fill("Đã bổ sung báo cáo quý IV (số 85/BC-UBND)");
@@ -187,5 +190,8 @@ describe.skipIf(!HAS_BROWSER)("a scorer appraises a unit in a browser, the ward 
     expect(await visit(page, `${server.url}${UNIT}/report`, "appraisal-report-every-round")).toEqual([]);
     expect(await page.getByRole("columnheader", { name: "Thẩm định lần 2" }).count()).toBeGreaterThan(0);
     expect(await page.locator("tr.marked-down-row").count()).toBe(2);
+    await page.setViewportSize(PHONE);
+    expect(await visit(page, `${server.url}${UNIT}/report`, "appraisal-report-every-round-phone")).toEqual([]);
+    await page.setViewportSize(DESKTOP);
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, startDemoServer, visit } from "./browser-harness.js";
+import { DESKTOP, type DemoServer, HAS_BROWSER, PHONE, launchBrowser, startDemoServer, visit, signIn } from "./browser-harness.js";
 
 describe.skipIf(!HAS_BROWSER)("the scorer's worklist and robustness page in a browser", () => {
   let server: DemoServer;
@@ -10,11 +10,7 @@ describe.skipIf(!HAS_BROWSER)("the scorer's worklist and robustness page in a br
     server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: DESKTOP });
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Tên đăng nhập").fill(server.tokens.PAR_SCORER_LOGIN!);
-    await page.getByLabel("Mật khẩu").fill(server.tokens.PAR_SCORER_PASSWORD!);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${server.url}/`);
+    await signIn(page, server, "SCORER");
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,16 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AxeViolation, DESKTOP, type DemoServer, HAS_BROWSER, launchBrowser, screenshot, seriousViolations, startDemoServer } from "./browser-harness.js";
+import {
+  type AxeViolation,
+  DESKTOP,
+  type DemoServer,
+  HAS_BROWSER,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  startDemoServer,
+  signIn,
+} from "./browser-harness.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const CAMPAIGN = "survey-2026";
@@ -51,11 +61,7 @@ describe.skipIf(!HAS_BROWSER)("the administrator imports a survey export and pub
   });
 
   it("uploads the export, reads the quality report, applies it, publishes, and the public ranking shows the survey", async () => {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Tên đăng nhập").fill(server.tokens.PAR_ADMIN_LOGIN!);
-    await page.getByLabel("Mật khẩu").fill(server.tokens.PAR_ADMIN_PASSWORD!);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${server.url}/`);
+    await signIn(page, server, "ADMIN");
 
     await page.goto(`${server.url}/admin/campaigns/${CAMPAIGN}/survey`);
     await check("admin-survey-upload");

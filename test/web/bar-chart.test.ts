@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BarChart, wrapLabel } from "../../api/web/components/bar-chart.js";
+import { BarChart } from "../../api/web/components/bar-chart.js";
+import { wrapLabel } from "../../api/web/components/chart-frame.js";
 import { classStyle } from "../../api/web/components/class-style.js";
 
 describe("wrapLabel", () => {

@@ -146,67 +146,56 @@ function Preview(props: { lang: Lang; plan: UnitImport }) {
   const type = (value: string) => nameIn(UNIT_TYPE_NAMES, value, lang);
   const block = (value: string | null | undefined) => (value === undefined ? t.keep : (value ?? t.byType));
   const arrow = (before: string, after: string) => (before === after ? after : `${before} → ${after}`);
+  const header = [t.row, t.code, t.name, t.type, t.block];
   return (
     <>
-      {plan.create.length > 0 ? (
-        <>
-          <h3>{t.create(plan.create.length)}</h3>
-          <TableWrap label={t.create(plan.create.length)}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.row}</th>
-                  <th scope="col">{t.code}</th>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.type}</th>
-                  <th scope="col">{t.block}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.create.map((u) => (
-                  <tr>
-                    <td>{u.row}</td>
-                    <td>{u.code}</td>
-                    <td>{u.name}</td>
-                    <td>{type(u.type)}</td>
-                    <td>{u.block ?? t.byType}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </>
-      ) : null}
-      {plan.change.length > 0 ? (
-        <>
-          <h3>{t.change(plan.change.length)}</h3>
-          <TableWrap label={t.change(plan.change.length)}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.row}</th>
-                  <th scope="col">{t.code}</th>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.type}</th>
-                  <th scope="col">{t.block}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.change.map(({ row, before }) => (
-                  <tr>
-                    <td>{row.row}</td>
-                    <td>{row.code}</td>
-                    <td>{arrow(before.name, row.name)}</td>
-                    <td>{arrow(type(before.type), type(row.type))}</td>
-                    <td>{row.block === undefined ? block(undefined) : arrow(block(before.block), block(row.block))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </>
-      ) : null}
+      <PlanTable
+        title={t.create(plan.create.length)}
+        header={header}
+        rows={plan.create.map((u) => [String(u.row), u.code, u.name, type(u.type), u.block ?? t.byType])}
+      />
+      <PlanTable
+        title={t.change(plan.change.length)}
+        header={header}
+        rows={plan.change.map(({ row, before }) => [
+          String(row.row),
+          row.code,
+          arrow(before.name, row.name),
+          arrow(type(before.type), type(row.type)),
+          row.block === undefined ? block(undefined) : arrow(block(before.block), block(row.block)),
+        ])}
+      />
       {plan.unchanged.length > 0 ? <p>{t.unchanged(plan.unchanged.length)}</p> : null}
+    </>
+  );
+}
+
+/** One part of the plan (units to create, units to change) as a titled table; nothing when it has no rows. */
+function PlanTable(props: { title: string; header: string[]; rows: string[][] }) {
+  if (props.rows.length === 0) return null;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <TableWrap label={props.title}>
+        <table>
+          <thead>
+            <tr>
+              {props.header.map((cell) => (
+                <th scope="col">{cell}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((cells) => (
+              <tr>
+                {cells.map((cell) => (
+                  <td>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
     </>
   );
 }

@@ -210,6 +210,8 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 /* Score report of every round: one column per round, changes and marked-down items visible, printable */
 .round-report-table td .comment{display:block;font-size:.875rem;color:var(--secondary-text,#484949)}
 .round-report-table td.changed{background:#fff7bf}
+.round-report-table td:not(.num){min-width:7rem}
+.round-report-table td:nth-child(2){min-width:10rem}
 .round-report-table tr.marked-down-row th{border-left:6px solid var(--error)}
 .round-report-table tr.depth-0 th,.round-report-table tr.depth-0 td{font-weight:600}
 .round-report-table tr.section-total th,.round-report-table tr.section-total td{border-top:2px solid var(--text)}

@@ -1,3 +1,4 @@
+import { ChartFrame, LINE, RowLabel, TOP, chartRows, patternId } from "./chart-frame.js";
 import type { ClassStyle } from "./class-style.js";
 
 export interface Bar {
@@ -10,11 +11,6 @@ export interface Bar {
   style: ClassStyle;
 }
 
-const ROW = 46;
-/** A label longer than this wraps onto more lines (about the width of a 390 px phone at 13 px). */
-const LABEL_CHARS = 42;
-const LINE = 16;
-const TOP = 26;
 /** The bars use the left 82 % of the width, leaving room for the value after the longest bar. */
 const SPAN = 82;
 
@@ -37,30 +33,10 @@ export function BarChart(props: {
 }) {
   const max = props.max ?? 100;
   const ticks = props.ticks ?? [0, 20, 40, 60, 80, 100];
-  const rows = props.bars.map((bar) => wrapLabel(bar.label, LABEL_CHARS));
-  /** Where each row starts; the last entry is where the chart ends. */
-  const tops = [TOP];
-  for (const lines of rows) tops.push(tops[tops.length - 1]! + ROW + (lines.length - 1) * LINE);
-  const height = tops[tops.length - 1]! + 4;
+  const { rows, tops, height } = chartRows(props.bars.map((bar) => bar.label));
   const x = (value: number) => `${((Math.max(0, Math.min(value, max)) / max) * SPAN).toFixed(3)}%`;
-  const styles = [...new Map(props.bars.map((bar) => [bar.style.pattern + bar.style.colour, bar.style])).values()];
-  const patternId = (style: ClassStyle) => `${props.id}-${style.pattern}-${style.colour.slice(1)}`;
   return (
-    <svg
-      class="chart bar-chart"
-      width="100%"
-      height={height}
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
-      <defs>
-        {styles.map((style) => (
-          <Pattern id={patternId(style)} style={style} />
-        ))}
-      </defs>
+    <ChartFrame id={props.id} class="bar-chart" height={height} title={props.title} description={props.description} styles={props.bars.map((bar) => bar.style)}>
       {ticks.map((tick) => (
         <g class="tick">
           <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height} stroke="#b1b4b6" stroke-width="1" />
@@ -79,18 +55,16 @@ export function BarChart(props: {
         const y = tops[i]! + (lines.length - 1) * LINE;
         return (
           <g class="bar">
-            <text x="0" y={y + 15 - (lines.length - 1) * LINE} fill="#0b0c0c" stroke="#fff" stroke-width="4" paint-order="stroke">
-              {lines.map((line, n) =>
-                n === 0 ? (
-                  <tspan>{line}</tspan>
-                ) : (
-                  <tspan x="0" dy={LINE}>
-                    {line}
-                  </tspan>
-                ),
-              )}
-            </text>
-            <rect x="0" y={y + 21} width={x(bar.value)} height="18" fill={`url(#${patternId(bar.style)})`} stroke={bar.style.colour} stroke-width="1" />
+            <RowLabel lines={lines} y={y} />
+            <rect
+              x="0"
+              y={y + 21}
+              width={x(bar.value)}
+              height="18"
+              fill={`url(#${patternId(props.id, bar.style)})`}
+              stroke={bar.style.colour}
+              stroke-width="1"
+            />
             <text
               x={`${((Math.max(0, Math.min(bar.value, max)) / max) * SPAN + 1).toFixed(3)}%`}
               y={y + 35}
@@ -105,31 +79,6 @@ export function BarChart(props: {
           </g>
         );
       })}
-    </svg>
-  );
-}
-
-/** Splits a label at spaces into lines of at most `width` characters (a longer word keeps its own line). */
-export function wrapLabel(label: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const word of label.split(" ")) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines.length === 0 ? [""] : lines;
-}
-
-/** The fill of one class: its colour, overlaid with white marks unless solid. */
-export function Pattern(props: { id: string; style: ClassStyle }) {
-  const { colour, pattern } = props.style;
-  return (
-    <pattern id={props.id} patternUnits="userSpaceOnUse" width="8" height="8">
-      <rect width="8" height="8" fill={colour} />
-      {pattern === "diagonal" ? <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke="#fff" stroke-width="2" /> : null}
-      {pattern === "dots" ? <circle cx="4" cy="4" r="1.6" fill="#fff" /> : null}
-      {pattern === "cross" ? <path d="M0,0 l8,8 M8,0 l-8,8" stroke="#fff" stroke-width="1.5" /> : null}
-      {pattern === "horizontal" ? <path d="M0,4 h8" stroke="#fff" stroke-width="2" /> : null}
-    </pattern>
+    </ChartFrame>
   );
 }

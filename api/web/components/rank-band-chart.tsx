@@ -1,4 +1,4 @@
-import { Pattern, wrapLabel } from "./bar-chart.js";
+import { ChartFrame, LINE, RowLabel, TOP, chartRows, patternId } from "./chart-frame.js";
 import type { ClassStyle } from "./class-style.js";
 
 export interface RankBand {
@@ -14,10 +14,6 @@ export interface RankBand {
   style: ClassStyle;
 }
 
-const ROW = 46;
-const LABEL_CHARS = 42;
-const LINE = 16;
-const TOP = 26;
 /** The bands use all but a small margin at each side; the band in words goes on whichever side of it has more room. */
 const LEFT = 1;
 const SPAN = 96;
@@ -31,32 +27,20 @@ const SPAN = 96;
  */
 export function RankBandChart(props: { id: string; title: string; description: string; bands: RankBand[]; ranks: number; tickText: (rank: number) => string }) {
   const ranks = Math.max(1, props.ranks);
-  const rows = props.bands.map((band) => wrapLabel(band.label, LABEL_CHARS));
-  const tops = [TOP];
-  for (const lines of rows) tops.push(tops[tops.length - 1]! + ROW + (lines.length - 1) * LINE);
-  const height = tops[tops.length - 1]! + 4;
+  const { rows, tops, height } = chartRows(props.bands.map((band) => band.label));
   /** The left edge of a rank's slot, as a share of the width; `ranks + 1` is the right edge of the last. */
   const at = (rank: number) => LEFT + ((Math.max(1, Math.min(rank, ranks + 1)) - 1) / ranks) * SPAN;
   const pct = (value: number) => `${value.toFixed(3)}%`;
   const ticks = rankTicks(ranks);
-  const styles = [...new Map(props.bands.map((band) => [band.style.pattern + band.style.colour, band.style])).values()];
-  const patternId = (style: ClassStyle) => `${props.id}-${style.pattern}-${style.colour.slice(1)}`;
   return (
-    <svg
-      class="chart rank-band-chart"
-      width="100%"
+    <ChartFrame
+      id={props.id}
+      class="rank-band-chart"
       height={height}
-      role="img"
-      aria-labelledby={`${props.id}-title ${props.id}-desc`}
-      xmlns="http://www.w3.org/2000/svg"
+      title={props.title}
+      description={props.description}
+      styles={props.bands.map((band) => band.style)}
     >
-      <title id={`${props.id}-title`}>{props.title}</title>
-      <desc id={`${props.id}-desc`}>{props.description}</desc>
-      <defs>
-        {styles.map((style) => (
-          <Pattern id={patternId(style)} style={style} />
-        ))}
-      </defs>
       {ticks.map((rank, i) => (
         <g class="tick">
           <line x1={pct(at(rank + 0.5))} x2={pct(at(rank + 0.5))} y1={TOP - 6} y2={height} stroke="#b1b4b6" stroke-width="1" />
@@ -79,23 +63,13 @@ export function RankBandChart(props: { id: string; title: string; description: s
         const words = placeWords(left, right, median);
         return (
           <g class="band">
-            <text x="0" y={y + 15 - (lines.length - 1) * LINE} fill="#0b0c0c" stroke="#fff" stroke-width="4" paint-order="stroke">
-              {lines.map((line, n) =>
-                n === 0 ? (
-                  <tspan>{line}</tspan>
-                ) : (
-                  <tspan x="0" dy={LINE}>
-                    {line}
-                  </tspan>
-                ),
-              )}
-            </text>
+            <RowLabel lines={lines} y={y} />
             <rect
               x={pct(left)}
               y={y + 21}
               width={pct(right - left)}
               height="18"
-              fill={`url(#${patternId(band.style)})`}
+              fill={`url(#${patternId(props.id, band.style)})`}
               stroke={band.style.colour}
               stroke-width="1"
             />
@@ -107,7 +81,7 @@ export function RankBandChart(props: { id: string; title: string; description: s
           </g>
         );
       })}
-    </svg>
+    </ChartFrame>
   );
 }
 

@@ -1,3 +1,5 @@
+import { AreaPager } from "../components/area-pager.js";
+import { textIn } from "../../../src/index.js";
 import { type LeafNode, STATE_NAMES, factLabels, isLeaf, nameIn } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import type { AppraisalRound } from "../../services/appraisal-service.js";
@@ -22,8 +24,6 @@ const TEXT = {
     accepted: (n: string) => `Đã chấp nhận điểm tự chấm của ${n} tiêu chí.`,
     acceptAll: (n: number) => `Chấp nhận điểm tự chấm cho ${n} tiêu chí chưa thẩm định`,
     acceptAllHint: "Các tiêu chí đã thẩm định (kể cả tiêu chí bạn vừa trừ điểm) giữ nguyên.",
-    prev: "Lĩnh vực trước",
-    next: "Lĩnh vực sau",
   },
   en: {
     back: "Appraisal overview",
@@ -38,8 +38,6 @@ const TEXT = {
     accepted: (n: string) => `Self-assessment accepted for ${n} item(s).`,
     acceptAll: (n: number) => `Accept the self-assessment for the ${n} item(s) not yet appraised`,
     acceptAllHint: "Items already appraised (including those you just marked down) stay as they are.",
-    prev: "Previous area",
-    next: "Next area",
   },
 } as const;
 
@@ -133,7 +131,7 @@ export function AppraisalAreaPage(props: AppraisalAreaProps) {
         ) : (
           <section aria-labelledby={`branch-${child.code}`}>
             <h2 id={`branch-${child.code}`}>
-              {child.code}. {lang === "vi" ? child.title.vi : (child.title.en ?? child.title.vi)}
+              {child.code}. {textIn(child.title, lang)}
             </h2>
             {leavesOf(child.children)
               .filter((leaf) => leaf.scoring.kind !== "survey")
@@ -155,18 +153,7 @@ export function AppraisalAreaPage(props: AppraisalAreaProps) {
           </button>
         </form>
       ) : null}
-      <nav class="pager" aria-label={lang === "vi" ? "Các lĩnh vực" : "Areas"}>
-        {props.neighbours.prev ? (
-          <a href={`${props.base}/area/${encodeURIComponent(props.neighbours.prev.code)}`}>
-            ← {t.prev}: {props.neighbours.prev.title}
-          </a>
-        ) : null}
-        {props.neighbours.next ? (
-          <a href={`${props.base}/area/${encodeURIComponent(props.neighbours.next.code)}`}>
-            {t.next}: {props.neighbours.next.title} →
-          </a>
-        ) : null}
-      </nav>
+      <AreaPager lang={lang} neighbours={props.neighbours} href={(code) => `${props.base}/area/${encodeURIComponent(code)}`} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import type { Lang, LocalizedText } from "../../../src/index.js";
 import type { TransitionName } from "../../services/workflow.js";
 import { CsrfField } from "../form-parts.js";
@@ -56,7 +57,7 @@ const TEXT = {
 export function AppraisalConfirmPage(props: { lang: Lang; data: WardData; action: TransitionName; csrf: string; base: string }) {
   const { lang, data, action } = props;
   const t = TEXT[lang];
-  const text = (x: LocalizedText) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
+  const text = (x: LocalizedText) => textIn(x, lang);
   const points = (n: number | null) => (n === null ? "–" : formatPoints(n, lang));
   const totals = data.report.totals;
   const down = markedDown(data);

@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import type { LeafNode, LocalizedText } from "../../../src/index.js";
 import { localiseExplanation } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
@@ -98,7 +99,7 @@ export interface AppraisalItemProps {
 export function AppraisalItem(props: AppraisalItemProps) {
   const { lang, data, leaf, round } = props;
   const t = TEXT[lang];
-  const text = (x: LocalizedText | undefined) => (x ? (lang === "vi" ? x.vi : (x.en ?? x.vi)) : "");
+  const text = (x: LocalizedText | undefined) => (x ? textIn(x, lang) : "");
   const why = (x: LocalizedText) => localiseExplanation(text(x), lang, props.labels);
   const explained = data.nodes.get(leaf.code)?.leaf;
   const selfItem = (entryOf(data, "self", "item", leaf.code)?.value ?? {}) as { notApplicable?: boolean; reason?: string };

@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import { ROUND_NAMES, STATE_NAMES, formatInstant, formatTimeLeft, nameIn } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import type { AssessmentState } from "../../domain.js";
@@ -115,7 +116,7 @@ export function AppraisalOverviewPage(props: {
         <dt>{t.index}</dt>
         <dd>
           <strong>{formatIndex(totals.index, decimals, lang)}</strong>
-          {totals.class ? ` · ${t.class}: ${lang === "vi" ? totals.class.title.vi : (totals.class.title.en ?? totals.class.title.vi)}` : ""}
+          {totals.class ? ` · ${t.class}: ${textIn(totals.class.title, lang)}` : ""}
         </dd>
       </dl>
       <div class="table-wrap">

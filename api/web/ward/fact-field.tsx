@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import type { FactDeclaration } from "../../../src/index.js";
 import { formatDate } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
@@ -22,7 +23,7 @@ export function showFactValue(value: unknown, lang: Lang): string {
 export function FactField(props: { id: string; name: string; fact: FactDeclaration; value: unknown; lang: Lang; errors: FormError[] }) {
   const { id, fact, lang, errors } = props;
   const t = TEXT[lang];
-  const title = lang === "vi" ? fact.title.vi : (fact.title.en ?? fact.title.vi);
+  const title = textIn(fact.title, lang);
   const unit = fact.unit ? ` (${fact.unit === "%" ? "%" : fact.unit})` : "";
   const wrap = (content: unknown) => <div class={hasError(errors, id) ? "field field-error" : "field"}>{content as never}</div>;
   if (fact.type === "boolean") {

@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import type { LeafNode } from "../../../src/index.js";
 import { formatInstant } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
@@ -96,7 +97,7 @@ export function DocumentList(props: { docs: { id: string; title: string | null; 
 export function ItemCard(props: ItemCardProps) {
   const { lang, data, leaf } = props;
   const t = TEXT[lang];
-  const text = (x: { vi: string; en?: string } | undefined) => (x ? (lang === "vi" ? x.vi : (x.en ?? x.vi)) : "");
+  const text = (x: { vi: string; en?: string } | undefined) => (x ? textIn(x, lang) : "");
   const node = data.nodes.get(leaf.code);
   const scored = node?.leaf?.self?.status ?? "not-entered";
   // The engine scores a missing date as "not done"; to the ward it is simply not entered yet.

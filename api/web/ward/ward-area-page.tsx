@@ -1,3 +1,5 @@
+import { AreaPager } from "../components/area-pager.js";
+import { textIn } from "../../../src/index.js";
 import { type LeafNode, isLeaf } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import { ErrorSummary, type FormError } from "../form-parts.js";
@@ -17,8 +19,6 @@ const TEXT = {
     change: "Chỉ số tạm tính",
     unchanged: "Không có gì thay đổi.",
     locked: "Hồ sơ không ở bước tự chấm nên không thể sửa ở đây.",
-    prev: "Lĩnh vực trước",
-    next: "Lĩnh vực sau",
     survey: "Lĩnh vực này do Sở Nội vụ chấm qua điều tra xã hội học; đơn vị không cần nhập.",
   },
   en: {
@@ -31,8 +31,6 @@ const TEXT = {
     change: "Live index",
     unchanged: "Nothing changed.",
     locked: "The assessment is not at the self-assessment step, so nothing can be changed here.",
-    prev: "Previous area",
-    next: "Next area",
     survey: "This area is scored by the Department's satisfaction survey; nothing to enter.",
   },
 } as const;
@@ -118,25 +116,14 @@ export function WardAreaPage(props: AreaPageProps) {
         ) : (
           <section aria-labelledby={`branch-${child.code}`}>
             <h2 id={`branch-${child.code}`}>
-              {child.code}. {lang === "vi" ? child.title.vi : (child.title.en ?? child.title.vi)}
+              {child.code}. {textIn(child.title, lang)}
             </h2>
             {leavesOf(child.children).map((leaf) => card(leaf, 3))}
           </section>
         ),
       )}
       {props.editable ? <DocumentList docs={data.assessment.evidence} /> : null}
-      <nav class="pager" aria-label={lang === "vi" ? "Các lĩnh vực" : "Areas"}>
-        {props.neighbours.prev ? (
-          <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.prev.code)}`}>
-            ← {t.prev}: {props.neighbours.prev.title}
-          </a>
-        ) : null}
-        {props.neighbours.next ? (
-          <a href={`${props.base}/areas/${encodeURIComponent(props.neighbours.next.code)}`}>
-            {t.next}: {props.neighbours.next.title} →
-          </a>
-        ) : null}
-      </nav>
+      <AreaPager lang={lang} neighbours={props.neighbours} href={(code) => `${props.base}/areas/${encodeURIComponent(code)}`} />
     </>
   );
 }

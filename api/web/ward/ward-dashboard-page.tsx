@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import { DEADLINE_NAMES, STATE_NAMES, nameIn } from "../../../src/index.js";
 import { formatInstant, formatTimeLeft } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
@@ -81,7 +82,7 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
       .map((leaf) => leaf.code),
   );
   const totals = data.report.totals;
-  const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
+  const text = (x: { vi: string; en?: string }) => textIn(x, lang);
   const titled = (items: { code: string; title: { vi: string; en?: string } }[]) => items.map((i) => ({ code: i.code, title: text(i.title) }));
   const itemLink = (code: string) => `${props.base}/areas/${encodeURIComponent(sectionOf(data.set, code) ?? "")}#item-${code}`;
   // Survey points come from the Department's survey: not something the ward can act on here.

@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import type { Round } from "../../../src/index.js";
 import { indexCriteriaSet } from "../../../src/index.js";
 import { type CriteriaNode, type CriteriaSet, type FactDeclaration, type LeafNode, isLeaf } from "../../../src/index.js";
@@ -52,7 +53,7 @@ export interface Section {
 }
 
 export function sections(set: CriteriaSet, lang: Lang): Section[] {
-  const text = (t: { vi: string; en?: string }) => (lang === "vi" ? t.vi : (t.en ?? t.vi));
+  const text = (t: { vi: string; en?: string }) => textIn(t, lang);
   return [
     ...set.areas.map((area) => ({ code: area.code, title: text(area.title), max: area.max, nodes: isLeaf(area) ? [area] : area.children })),
     ...(set.bonus ? [{ code: "bonus", title: lang === "vi" ? "Điểm thưởng" : "Bonus points", max: set.bonus.cap, nodes: set.bonus.items }] : []),

@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import type { Lang, LeafNode } from "../../../src/index.js";
 import type { HistoryRow } from "../../services/round-history.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";
@@ -72,7 +73,7 @@ export function WardExplanationPage(props: {
   const { lang, data } = props;
   const t = TEXT[lang];
   const items = props.items;
-  const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
+  const text = (x: { vi: string; en?: string }) => textIn(x, lang);
   const docs = data.assessment.evidence;
   return (
     <>

@@ -1,3 +1,4 @@
+import { textIn } from "../../../src/index.js";
 import { formatInstant, formatTimeLeft } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import { CsrfField } from "../form-parts.js";
@@ -43,7 +44,7 @@ export function WardSubmitPage(props: { lang: Lang; data: WardData; csrf: string
   const { lang, data } = props;
   const t = TEXT[lang];
   const p = progress(data);
-  const text = (x: { vi: string; en?: string }) => (lang === "vi" ? x.vi : (x.en ?? x.vi));
+  const text = (x: { vi: string; en?: string }) => textIn(x, lang);
   const titled = (items: { code: string; title: { vi: string; en?: string } }[]) => items.map((i) => ({ code: i.code, title: text(i.title) }));
   const link = (code: string) => `${props.base}/areas/${encodeURIComponent(sectionOf(data.set, code) ?? "")}#item-${code}`;
   const incomplete = p.notEntered.length > 0 || p.missingFacts.length > 0 || p.missingEvidence.length > 0;
