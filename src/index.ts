@@ -122,6 +122,8 @@ export { annexToCsvRows, annexToDataCsvRows } from "./io/annex/annex-csv.js";
 export { writeAnnexXlsx } from "./io/xlsx/write-annex-xlsx.js";
 export { type UnitReport, type UnitReportLine, buildUnitReport } from "./io/annex/build-unit-report.js";
 export { writeUnitReportXlsx } from "./io/xlsx/write-unit-report-xlsx.js";
+export { UnitReportView } from "./io/html/unit-report-view.js";
+export { writeUnitReportHtml } from "./io/html/unit-report-html.js";
 export {
   SCORING_SHEET_COLUMNS,
   type ScoringSheet,

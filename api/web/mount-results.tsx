@@ -48,11 +48,7 @@ export function mountResults(app: OpenAPIHono<AppEnv>): void {
     const lang = pageLang(c);
     const { campaign, report } = await unitReport(c.var.services, c.req.param("campaign"), c.req.param("code"), lang);
     const base = `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(report.unit.code)}`;
-    return renderPage(
-      c,
-      { lang, title: `${report.unit.name} – ${report.title}` },
-      <UnitReportPage lang={lang} report={report} back={base} xlsx={`${base}/report.xlsx`} />,
-    );
+    return renderPage(c, { lang, title: `${report.unit.name} – ${report.title}` }, <UnitReportPage report={report} back={base} xlsx={`${base}/report.xlsx`} />);
   });
 
   app.get("/results/:campaign/units/:code/report.xlsx", async (c) => {

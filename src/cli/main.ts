@@ -8,6 +8,7 @@ import { demoCommand } from "./commands/demo.js";
 import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { rankCommand } from "./commands/rank.js";
+import { reportCommand } from "./commands/report.js";
 import { scoreCommand } from "./commands/score.js";
 import { surveyGroup } from "./commands/survey.js";
 import { validateCommand } from "./commands/validate.js";
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, AnyCommand | CommandGroup> = {
   validate: validateCommand,
   score: scoreCommand,
   rank: rankCommand,
+  report: reportCommand,
   "what-if": whatIfCommand,
   "why-moved": whyMovedCommand,
   explain: explainCommand,

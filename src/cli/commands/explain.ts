@@ -41,7 +41,8 @@ export const explainCommand = defineCommand({
   },
 });
 
-function unknownUnit(unit: string, codes: string[]) {
+/** "Unit X is not in the input", with the nearest code and the first codes found. */
+export function unknownUnit(unit: string, codes: string[]) {
   const near = nearestName(unit, codes);
   return {
     vi: `Không có đơn vị ${unit} trong đầu vào.${near ? ` Có phải ý bạn là ${near}?` : ""} Các đơn vị: ${firstCodes(codes)}.`,

@@ -1,4 +1,5 @@
 import type { CriteriaSet } from "../../criteria/types.js";
+import { formatDecimal } from "../../i18n/format-locale.js";
 import { capitaliseFirst, term } from "../../i18n/glossary.js";
 import type { Lang } from "../../i18n/lang.js";
 import { textIn } from "../../text/text-in.js";
@@ -23,6 +24,8 @@ export interface UnitReportLine {
  * and the block's mean, and the notes of its annex row. The same figures as its row of the annex.
  */
 export interface UnitReport {
+  /** The language of its labels. */
+  lang: Lang;
   title: string;
   basis: string;
   unit: { code: string; name: string };
@@ -40,12 +43,16 @@ const LABELS = {
     change: "Thay đổi thứ hạng so với năm trước",
     index: "Chỉ số CCHC (%)",
     mean: "Chỉ số bình quân của khối (%)",
+    of: (n: string) => `trên ${n}`,
+    max: (n: string) => `(tối đa ${n})`,
   },
   en: {
     title: (year: number) => `PAR index ${year}: results`,
     change: "Change of rank since last year",
     index: "PAR index (%)",
     mean: "Mean index of the block (%)",
+    of: (n: string) => `of ${n}`,
+    max: (n: string) => `(max. ${n})`,
   },
 } as const;
 
@@ -60,6 +67,7 @@ export function buildUnitReport(ranking: Ranking, set: CriteriaSet, code: string
   const cap = (key: Parameters<typeof term>[0]) => capitaliseFirst(term(key, lang));
   const value = (key: string) => row[key] ?? null;
   return {
+    lang,
     title: l.title(ranking.year),
     basis: annex.basis,
     unit: { code, name: unit.unit.name },
@@ -90,6 +98,13 @@ export function buildUnitReport(ranking: Ranking, set: CriteriaSet, code: string
     ],
     notes: unitNotes(unit, set, lang),
   };
+}
+
+/** The "of …" beside a figure, as the page and the workbook show it: "trên 11" beside a rank, "(tối đa 100)" beside points. */
+export function unitReportOf(report: UnitReport, line: UnitReportLine): string | null {
+  if (line.of === undefined) return null;
+  const l = LABELS[report.lang];
+  return line.format === "integer" ? l.of(String(line.of)) : l.max(formatDecimal(line.of, report.decimals.points, report.lang));
 }
 
 /** Points as the annex rounds them (half-up to the set's decimals), still a number. */

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { UnitReport } from "../annex/build-unit-report.js";
+import { type UnitReport, unitReportOf } from "../annex/build-unit-report.js";
 import { NUMBER_FORMATS } from "./write-annex-xlsx.js";
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
@@ -68,7 +68,8 @@ export async function writeUnitReportXlsx(report: UnitReport): Promise<Uint8Arra
     if (line.value !== null) cell.value = line.value;
     if (line.format !== "text") cell.numFmt = NUMBER_FORMATS[line.format](report.decimals);
     else cell.alignment = { horizontal: "right" };
-    if (line.of !== undefined) row.getCell(6).value = line.format === "integer" ? `trên ${line.of}` : `(tối đa ${line.of})`;
+    const of = unitReportOf(report, line);
+    if (of !== null) row.getCell(6).value = of;
   }
   next++;
   for (const note of report.notes) {
