@@ -1,8 +1,8 @@
 import { DEADLINE_NAMES, type Lang, formatInstant, nameIn } from "../../../src/index.js";
+import type { CampaignService } from "../../services/campaign-service.js";
 import type { DeadlineName } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
 import { TextArea } from "./admin-fields.js";
-import type { CampaignOverview } from "./campaign-page.js";
 
 const TEXT = {
   vi: {
@@ -35,6 +35,7 @@ const TEXT = {
   },
 } as const;
 
+type CampaignOverview = Awaited<ReturnType<CampaignService["overview"]>>;
 export type Extension = CampaignOverview["extensions"][number];
 
 /** The link beside an extension on the campaign page, to the confirmation page below. */
