@@ -57,17 +57,15 @@ export class WorklistService {
     const campaign = await this.campaigns.get(actor, campaignId);
     const { store } = this.deps;
     const row = (await store.getCampaign(campaign.id))!;
-    const [{ set, assessments, reports, unscored }, units, entries, extensions] = await Promise.all([
+    const [{ set, assessments, reports, unscored }, units, appraisedItems, extensions] = await Promise.all([
       this.rankings.reports(store, row, campaign.state === "published"),
       store.listUnits(),
-      store.listEntries(campaign.id),
+      store.listAppraisedItems(campaign.id),
       store.listDeadlineExtensions(campaign.id),
     ]);
     const extensionsByUnit = groupByUnit(extensions);
     const appraisedByUnit = new Map<string, Set<string>>();
-    for (const e of entries)
-      if (e.kind === "item" && (e.round === "appraisal1" || e.round === "appraisal2"))
-        (appraisedByUnit.get(e.unit_code) ?? appraisedByUnit.set(e.unit_code, new Set()).get(e.unit_code)!).add(e.code);
+    for (const e of appraisedItems) (appraisedByUnit.get(e.unit_code) ?? appraisedByUnit.set(e.unit_code, new Set()).get(e.unit_code)!).add(e.code);
     const unitByCode = new Map(units.map((u) => [u.code, u]));
     const problems = new Map(unscored.map((u) => [u.unit, u.problems.length]));
     const appraisable = [...indexCriteriaSet(set).leaves.values()].filter((l) => l.leaf.scoring.kind !== "survey").map((l) => l.leaf.code);
