@@ -83,8 +83,8 @@ export class RankingService {
   }
 
   /**
-   * Every unit's report as the ranking counts it (the worklist and the robustness analysis read
-   * the same): the snapshot where finalised, else (unless `snapshotsOnly`) its live score; units
+   * Every unit's figures (`LiveFigures`) as the ranking counts them (the worklist and the robustness
+   * analysis read the same): the snapshot's where finalised, else (unless `snapshotsOnly`) its live score's; units
    * that cannot be scored yet are listed apart. Entries are read a few units at a time and grouped
    * by unit (never filtered once per unit), and the event loop gets a turn between those parts.
    */
