@@ -15,6 +15,8 @@ import type { Row, Store } from "../storage/store.js";
 import type { StoredInputs } from "./assemble-assessment.js";
 
 const MAX_LIVE_UNITS = 20_000;
+/** Full reports kept for the unit pages (a scorer's or a ward's next click on the same unit): a few, each ~80 KB of explanations. */
+const RECENT_REPORTS = 16;
 
 /**
  * What the worklist, the live ranking and the robustness analysis read of one unit's report: the
@@ -51,10 +53,12 @@ function flatten(node: NodeReport): NodeReport[] {
  * inputs it came from, so a ranking, a worklist or an analysis rescores only the units whose inputs
  * changed (the set of a campaign never changes). Each unit's report is explained once per change of
  * its inputs (`explain`) and only its figures are kept; a page that shows the explanation (the
- * unit's report) asks for the full report (`report`). Shared by reports, rankings and publication.
+ * unit's report) asks for the full report (`report`; the last few kept). Shared by reports, rankings and publication.
  */
 export class LiveScores {
   private readonly figures = new Map<string, { inputs: string; figures: LiveFigures }>();
+  /** The last few full reports asked for (the units someone is working on), oldest dropped first. */
+  private readonly recent = new Map<string, { inputs: string; report: ScoreReport }>();
 
   /** The unit's figures, from the last report while its inputs are unchanged. */
   score(campaign: Pick<Row<"campaigns">, "id">, set: CriteriaSet, assessment: Assessment): Checked<LiveFigures> {
@@ -62,22 +66,39 @@ export class LiveScores {
     const inputs = JSON.stringify(assessment);
     const last = this.figures.get(key);
     if (last?.inputs === inputs) return { ok: true, value: last.figures };
-    const scored = this.report(campaign, set, assessment);
+    const scored = this.explain(key, inputs, set, assessment);
     return scored.ok ? { ok: true, value: this.figures.get(key)!.figures } : scored;
   }
 
-  /** The full report with every explanation (the unit's report page); its figures are kept for the others. */
+  /** The full report with every explanation (the unit's pages); its figures are kept for the others. */
   report(campaign: Pick<Row<"campaigns">, "id">, set: CriteriaSet, assessment: Assessment): Checked<ScoreReport> {
-    const scored = compileScorer(set).explain(assessment);
+    const key = `${campaign.id}\n${assessment.unit.code}`;
+    const inputs = JSON.stringify(assessment);
+    const last = this.recent.get(key);
+    this.recent.delete(key);
+    if (last?.inputs === inputs) {
+      this.recent.set(key, last);
+      return { ok: true, value: last.report };
+    }
+    const scored = this.explain(key, inputs, set, assessment);
     if (scored.ok) {
-      if (this.figures.size >= MAX_LIVE_UNITS) this.figures.clear();
-      this.figures.set(`${campaign.id}\n${assessment.unit.code}`, { inputs: JSON.stringify(assessment), figures: figuresOf(set, scored.value) });
+      if (this.recent.size >= RECENT_REPORTS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, { inputs, report: scored.value });
     }
     return scored;
   }
 
   forget(campaignId: string): void {
-    for (const key of this.figures.keys()) if (key.startsWith(`${campaignId}\n`)) this.figures.delete(key);
+    for (const cache of [this.figures, this.recent]) for (const key of cache.keys()) if (key.startsWith(`${campaignId}\n`)) cache.delete(key);
+  }
+
+  private explain(key: string, inputs: string, set: CriteriaSet, assessment: Assessment): Checked<ScoreReport> {
+    const scored = compileScorer(set).explain(assessment);
+    if (scored.ok) {
+      if (this.figures.size >= MAX_LIVE_UNITS) this.figures.clear();
+      this.figures.set(key, { inputs, figures: figuresOf(set, scored.value) });
+    }
+    return scored;
   }
 }
 
