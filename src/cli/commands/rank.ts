@@ -112,7 +112,7 @@ export const rankCommand = defineCommand({
       });
       return EXIT.ok;
     }
-    const annex = () => buildAnnex(ranked.value, set);
+    const annex = () => buildAnnex(ranked.value, set, lang);
     await emitResult(io, args.out, format, lang, {
       json: () => ranked.value,
       csv: () => (args.format === "annex-csv" ? annexToCsvRows(annex()) : annexToDataCsvRows(annex())),

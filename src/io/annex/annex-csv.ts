@@ -3,13 +3,16 @@ import type { Annex, AnnexColumn } from "./build-annex.js";
 
 /**
  * The annex as one CSV table for people: a header row of the published table's Vietnamese
- * headers after "Khối", then every block's rows in ranked order. Numbers keep the decimal point
+ * headers after "Khối" (in English with --lang en), then every block's rows in ranked order. Numbers keep the decimal point
  * (as every CSV of par does, so a spreadsheet in any locale reads them the same way); a blank
  * cell is empty.
  */
 export function annexToCsvRows(annex: Annex): CsvCell[][] {
   const columns = annex.columns;
-  return [["Khối", ...columns.map((c) => c.header)], ...annex.blocks.flatMap((block) => block.rows.map((row) => [block.title, ...cells(columns, row)]))];
+  return [
+    [annex.dataColumns[0]!.header, ...columns.map((c) => c.header)],
+    ...annex.blocks.flatMap((block) => block.rows.map((row) => [block.title, ...cells(columns, row)])),
+  ];
 }
 
 /**

@@ -1,12 +1,14 @@
 import { isSurveyArea } from "../../criteria/survey-area.js";
 import { type CriteriaSet, UNIT_TYPE_TITLES } from "../../criteria/types.js";
 import { formatDate } from "../../i18n/format-locale.js";
+import { capitaliseFirst, term } from "../../i18n/glossary.js";
+import { textIn } from "../../text/text-in.js";
 import type { Lang } from "../../i18n/lang.js";
 import { summariseBlock } from "../../ranking/summarise-block.js";
 import type { RankedUnit, Ranking } from "../../ranking/types.js";
 import { formatPoints, localiseDecimal } from "../format-number.js";
 
-/** A cell of the annex: a number stays a number, text is Vietnamese, null is a blank cell (never empty text). */
+/** A cell of the annex: a number stays a number, text is in the annex's language, null is a blank cell (never empty text). */
 export type AnnexValue = string | number | null;
 
 /** How a column's numbers are shown: points and percentages with the set's decimals, ranks as whole numbers, a change with its sign. */
@@ -15,7 +17,7 @@ export type AnnexFormat = "text" | "integer" | "points" | "percent" | "change";
 export interface AnnexColumn {
   /** The machine name (the header of the CSV for scripts). */
   key: string;
-  /** The Vietnamese header of the published table. */
+  /** The header of the published table (Vietnamese unless asked for English). */
   header: string;
   format: AnnexFormat;
 }
@@ -23,6 +25,8 @@ export interface AnnexColumn {
 export interface AnnexBlock {
   code: string;
   title: string;
+  /** The block's line above its table: "Khối phường (11 đơn vị)". */
+  heading: string;
   /** In ranked order; each row keyed by column key. */
   rows: Record<string, AnnexValue>[];
   /** What published tables print under a block: the mean index and the share of each class. */
@@ -37,6 +41,8 @@ export interface AnnexBlock {
  * year, all as numbers. The one table behind the XLSX, both CSVs and the pages.
  */
 export interface Annex {
+  /** The language of its titles, headers and notes: Vietnamese, the published form, unless asked for English. */
+  lang: Lang;
   title: string;
   /** "Bộ tiêu chí … ban hành kèm theo Quyết định số … ngày dd/mm/yyyy của …". */
   basis: string;
@@ -71,49 +77,116 @@ export function unitNotes(unit: Pick<RankedUnit, "appraised" | "surveyPoints">, 
   ];
 }
 
-export function buildAnnex(ranking: Ranking, set: CriteriaSet): Annex {
+/** The annex's words that are not the glossary's terms, in both languages. */
+const LABELS = {
+  vi: {
+    unitCode: "Mã đơn vị",
+    unitName: "Tên đơn vị",
+    area: (code: string, title: string, max: string) => `${code}. ${title} (${max} điểm)`,
+    survey: "Trong đó: điểm khảo sát",
+    capped: (what: string, cap: string) => `${what} (tối đa ${cap})`,
+    self: "Tổng điểm tự chấm",
+    appraised: "Tổng điểm thẩm định",
+    selfGap: "Chênh lệch (thẩm định − tự chấm)",
+    index: "Chỉ số CCHC (%)",
+    rankChange: "Thay đổi thứ hạng so với năm trước",
+    note: "Ghi chú",
+    classCode: "Mã xếp loại",
+    previousRank: "Xếp hạng năm trước",
+    stage: "Giai đoạn",
+    surveyIncluded: "Có kết quả khảo sát",
+    units: (n: number) => `${n} đơn vị`,
+    mean: (mean: string) => `Chỉ số bình quân của khối: ${mean}`,
+    classes: (list: string) => `Xếp loại: ${list}`,
+    title: (year: number, subject: string) => `Kết quả xác định Chỉ số CCHC năm ${year} của ${subject}`,
+    changeNote:
+      "Thay đổi thứ hạng: số bậc tăng (+) hoặc giảm (−) so với xếp hạng năm trước theo cùng bộ tiêu chí, cùng khối và cùng các đơn vị; để trống khi không so sánh được.",
+    committees: (types: string) => `UBND các ${types}`,
+    departments: "các sở, ban, ngành",
+    and: " và ",
+    decision: (number: string, date: string, issuer: string | undefined) => `Quyết định số ${number} ngày ${date}${issuer ? ` của ${issuer}` : ""}`,
+    set: (family: string, version: string) => `Bộ tiêu chí ${family} ${version}`,
+    issuedWith: (set: string, decisions: string) => `${set} ban hành kèm theo ${decisions}`,
+  },
+  en: {
+    unitCode: "Unit code",
+    unitName: "Unit name",
+    area: (code: string, title: string, max: string) => `${code}. ${title} (${max} points)`,
+    survey: "Of which: survey points",
+    capped: (what: string, cap: string) => `${what} (max. ${cap})`,
+    self: "Total self-assessed points",
+    appraised: "Total appraised points",
+    selfGap: "Difference (appraised − self-assessed)",
+    index: "PAR index (%)",
+    rankChange: "Change of rank since last year",
+    note: "Note",
+    classCode: "Class code",
+    previousRank: "Last year's rank",
+    stage: "Stage",
+    surveyIncluded: "Survey result",
+    units: (n: number) => `${n} ${n === 1 ? "unit" : "units"}`,
+    mean: (mean: string) => `Mean index of the block: ${mean}`,
+    classes: (list: string) => `Classes: ${list}`,
+    title: (year: number, subject: string) => `PAR index ${year} of ${subject}: results`,
+    changeNote:
+      "Change of rank: places gained (+) or lost (−) since last year's ranking under the same criteria set, in the same block and among the same units; blank when they cannot be compared.",
+    committees: (types: string) => `the People's Committees of ${types}`,
+    departments: "the provincial departments",
+    and: " and ",
+    decision: (number: string, date: string, issuer: string | undefined) => `Decision No. ${number} of ${date}${issuer ? ` by ${issuer}` : ""}`,
+    set: (family: string, version: string) => `Criteria set ${family} ${version}`,
+    issuedWith: (set: string, decisions: string) => `${set}, issued with ${decisions}`,
+  },
+} as const;
+
+/** The annex of a ranking; its words in `lang` (Vietnamese, the published form, unless asked for English), its figures the same. */
+export function buildAnnex(ranking: Ranking, set: CriteriaSet, lang: Lang = "vi"): Annex {
+  const l = LABELS[lang];
+  const cap = (key: Parameters<typeof term>[0]) => capitaliseFirst(term(key, lang));
+  const maxText = (max: number) => localiseDecimal(String(max), lang);
   const points = ranking.display.pointsDecimals;
   const decimals = { points, index: ranking.display.indexDecimals };
   const surveyAreas = new Set(set.areas.filter(isSurveyArea).map((area) => area.code));
   const surveyInsideAreas = surveyAreas.size === 0 && set.survey !== undefined;
   const columns: AnnexColumn[] = [
     { key: "stt", header: "STT", format: "integer" },
-    { key: "unit_code", header: "Mã đơn vị", format: "text" },
-    { key: "unit_name", header: "Tên đơn vị", format: "text" },
+    { key: "unit_code", header: l.unitCode, format: "text" },
+    { key: "unit_name", header: l.unitName, format: "text" },
     ...set.areas.map(
-      (area): AnnexColumn => ({ key: `area_${area.code}`, header: `${area.code}. ${area.title.vi} (${maxText(area.max)} điểm)`, format: "points" }),
+      (area): AnnexColumn => ({ key: `area_${area.code}`, header: l.area(area.code, textIn(area.title, lang), maxText(area.max)), format: "points" }),
     ),
-    ...(surveyInsideAreas ? [{ key: "survey", header: "Trong đó: điểm khảo sát", format: "points" } as const] : []),
-    ...(set.bonus ? [{ key: "bonus", header: `Điểm thưởng (tối đa ${maxText(set.bonus.cap)})`, format: "points" } as const] : []),
-    ...(set.penalty ? [{ key: "penalty", header: `Điểm trừ (tối đa ${maxText(set.penalty.cap)})`, format: "points" } as const] : []),
-    { key: "self", header: "Tổng điểm tự chấm", format: "points" },
-    { key: "appraised", header: "Tổng điểm thẩm định", format: "points" },
-    { key: "self_gap", header: "Chênh lệch (thẩm định − tự chấm)", format: "points" },
-    { key: "total", header: `Tổng điểm (tối đa ${maxText(set.totalMax)})`, format: "points" },
-    { key: "applicable_max", header: "Điểm tối đa áp dụng", format: "points" },
-    { key: "index", header: "Chỉ số CCHC (%)", format: "percent" },
-    { key: "class", header: "Xếp loại", format: "text" },
-    { key: "rank", header: "Xếp hạng", format: "integer" },
-    { key: "rank_change", header: "Thay đổi thứ hạng so với năm trước", format: "change" },
-    { key: "note", header: "Ghi chú", format: "text" },
+    ...(surveyInsideAreas ? [{ key: "survey", header: l.survey, format: "points" } as const] : []),
+    ...(set.bonus ? [{ key: "bonus", header: l.capped(cap("bonus"), maxText(set.bonus.cap)), format: "points" } as const] : []),
+    ...(set.penalty ? [{ key: "penalty", header: l.capped(cap("penalty"), maxText(set.penalty.cap)), format: "points" } as const] : []),
+    { key: "self", header: l.self, format: "points" },
+    { key: "appraised", header: l.appraised, format: "points" },
+    { key: "self_gap", header: l.selfGap, format: "points" },
+    { key: "total", header: l.capped(cap("total"), maxText(set.totalMax)), format: "points" },
+    { key: "applicable_max", header: cap("applicableMaximum"), format: "points" },
+    { key: "index", header: l.index, format: "percent" },
+    { key: "class", header: cap("class"), format: "text" },
+    { key: "rank", header: cap("rank"), format: "integer" },
+    { key: "rank_change", header: l.rankChange, format: "change" },
+    { key: "note", header: l.note, format: "text" },
   ];
   const dataColumns: AnnexColumn[] = [
-    { key: "block", header: "Khối", format: "text" },
+    { key: "block", header: cap("block"), format: "text" },
     ...columns,
-    { key: "class_code", header: "Mã xếp loại", format: "text" },
-    { key: "previous_rank", header: "Xếp hạng năm trước", format: "integer" },
-    { key: "stage", header: "Giai đoạn", format: "text" },
-    { key: "survey_included", header: "Có kết quả khảo sát", format: "text" },
+    { key: "class_code", header: l.classCode, format: "text" },
+    { key: "previous_rank", header: l.previousRank, format: "integer" },
+    { key: "stage", header: l.stage, format: "text" },
+    { key: "survey_included", header: l.surveyIncluded, format: "text" },
   ];
   const round = (value: number | null) => (value === null ? null : Number(formatPoints(value, points)));
   const blocks = ranking.blocks.map((block): AnnexBlock => {
     const summary = summariseBlock(block, decimals.index);
-    const classes = summary.classes.map((c) => `${c.title.vi} ${c.count} đơn vị (${localiseDecimal(c.shareText, "vi")} %)`).join("; ");
+    const classes = summary.classes.map((c) => `${textIn(c.title, lang)} ${l.units(c.count)} (${localiseDecimal(c.shareText, lang)} %)`).join("; ");
     return {
       code: block.code,
-      title: block.title.vi,
+      title: textIn(block.title, lang),
+      heading: `${textIn(block.title, lang)} (${l.units(block.units.length)})`,
       rows: block.units.map((unit, i) => {
-        const note = unitNotes(unit, set, "vi");
+        const note = unitNotes(unit, set, lang);
         return {
           block: block.code,
           stt: i + 1,
@@ -129,7 +202,7 @@ export function buildAnnex(ranking: Ranking, set: CriteriaSet): Annex {
           total: round(unit.total),
           applicable_max: round(unit.applicableMax),
           index: unit.index,
-          class: unit.class?.title.vi ?? null,
+          class: unit.class ? textIn(unit.class.title, lang) : null,
           rank: unit.rank,
           rank_change: unit.previous?.rankChange ?? null,
           note: note.length > 0 ? note.join("; ") : null,
@@ -139,23 +212,21 @@ export function buildAnnex(ranking: Ranking, set: CriteriaSet): Annex {
           survey_included: unit.surveyPoints === null ? "no" : "yes",
         };
       }),
-      summary: [
-        `Chỉ số bình quân của khối: ${summary.meanText === null ? "–" : `${localiseDecimal(summary.meanText, "vi")} %`}`,
-        ...(classes ? [`Xếp loại: ${classes}`] : []),
-      ],
+      summary: [l.mean(summary.meanText === null ? "–" : `${localiseDecimal(summary.meanText, lang)} %`), ...(classes ? [l.classes(classes)] : [])],
     };
   });
   return {
-    title: `Kết quả xác định Chỉ số CCHC năm ${ranking.year} của ${subjectOf(set)}`,
-    basis: basisOf(set),
+    lang,
+    title: l.title(ranking.year, subjectOf(set, lang)),
+    basis: basisOf(set, lang),
     decimals,
     columns,
     dataColumns,
     blocks,
     notes: [
-      "Thay đổi thứ hạng: số bậc tăng (+) hoặc giảm (−) so với xếp hạng năm trước theo cùng bộ tiêu chí, cùng khối và cùng các đơn vị; để trống khi không so sánh được.",
+      l.changeNote,
       ...(blocks.some((b) => b.rows.some((r) => r.survey_included === "no")) && (surveyAreas.size > 0 || surveyInsideAreas)
-        ? [`${NOTES[set.survey?.whenAbsent ?? "rescale"].vi}.`]
+        ? [`${NOTES[set.survey?.whenAbsent ?? "rescale"][lang]}.`]
         : []),
     ],
   };
@@ -167,23 +238,18 @@ function stageOf(unit: RankedUnit): string {
 }
 
 /** "UBND các xã, phường, đặc khu", "các sở, ban, ngành": whom the set scores. */
-function subjectOf(set: CriteriaSet): string {
+function subjectOf(set: CriteriaSet, lang: Lang): string {
+  const l = LABELS[lang];
   const types = set.appliesTo.unitTypes;
-  const committees = types.filter((t) => t !== "department").map((t) => UNIT_TYPE_TITLES[t].vi.toLowerCase());
-  const parts = [
-    ...(committees.length > 0 ? [`UBND các ${committees.join(", ")}`] : []),
-    ...(types.includes("department") ? [UNIT_TYPE_TITLES.department.vi.replace(/^S/, "các s")] : []),
-  ];
-  return parts.join(" và ");
+  const committees = types.filter((t) => t !== "department").map((t) => textIn(UNIT_TYPE_TITLES[t], lang).toLowerCase() + (lang === "en" ? "s" : ""));
+  const parts = [...(committees.length > 0 ? [l.committees(committees.join(", "))] : []), ...(types.includes("department") ? [l.departments] : [])];
+  return parts.join(l.and);
 }
 
-function basisOf(set: CriteriaSet): string {
-  const decisions = set.decisions.map((d) => `Quyết định số ${d.number} ngày ${formatDate(d.date, "vi")}${d.issuer ? ` của ${d.issuer}` : ""}`);
-  const name = `Bộ tiêu chí ${set.family} ${set.version}`;
-  return decisions.length === 0 ? name : `${name} ban hành kèm theo ${decisions.join("; ")}`;
-}
-
-/** A maximum as Vietnamese text: "7", "14,5". */
-function maxText(max: number): string {
-  return localiseDecimal(String(max), "vi");
+/** "Bộ tiêu chí … ban hành kèm theo Quyết định số … ngày dd/mm/yyyy của …". */
+function basisOf(set: CriteriaSet, lang: Lang): string {
+  const l = LABELS[lang];
+  const decisions = set.decisions.map((d) => l.decision(d.number, formatDate(d.date, lang), d.issuer));
+  const name = l.set(set.family, set.version);
+  return decisions.length === 0 ? name : l.issuedWith(name, decisions.join("; "));
 }

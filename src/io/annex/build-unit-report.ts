@@ -61,7 +61,7 @@ export function buildUnitReport(ranking: Ranking, set: CriteriaSet, code: string
   const block = ranking.blocks.find((b) => b.units.some((u) => u.unit.code === code));
   const unit = block?.units.find((u) => u.unit.code === code);
   if (!block || !unit) return null;
-  const annex = buildAnnex({ ...ranking, blocks: [block] }, set);
+  const annex = buildAnnex({ ...ranking, blocks: [block] }, set, lang);
   const row = annex.blocks[0]!.rows.find((r) => r.unit_code === code)!;
   const l = LABELS[lang];
   const cap = (key: Parameters<typeof term>[0]) => capitaliseFirst(term(key, lang));

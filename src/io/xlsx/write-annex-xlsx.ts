@@ -32,7 +32,7 @@ export async function writeAnnexXlsx(annex: Annex): Promise<Uint8Array> {
         printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
       },
-      headerFooter: { oddFooter: "Trang &P/&N" },
+      headerFooter: { oddFooter: annex.lang === "vi" ? "Trang &P/&N" : "Page &P of &N" },
     });
     const columns = annex.columns;
     const widths = columns.map((column) => widthOf(column, block.rows));
@@ -40,7 +40,7 @@ export async function writeAnnexXlsx(annex: Annex): Promise<Uint8Array> {
     const last = columns.length;
     line(sheet, 1, annex.title, last, { bold: true, size: 14 });
     line(sheet, 2, annex.basis, last, { italic: true });
-    line(sheet, 3, `${block.title} (${block.rows.length} đơn vị)`, last, { bold: true });
+    line(sheet, 3, block.heading, last, { bold: true });
 
     const header = sheet.getRow(HEADER_ROW);
     columns.forEach((column, i) => {
