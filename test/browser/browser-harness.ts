@@ -126,3 +126,10 @@ export async function signIn(page: Page, server: DemoServer, who: "ADMIN" | "SCO
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL(`${server.url}${next ?? "/"}`);
 }
+
+/** Types a deadline the Vietnamese way into the date-and-time field under `legend`: "31/03/2027" and "17:00". */
+export async function fillDateTime(page: Page, legend: string, date: string, time: string): Promise<void> {
+  const group = page.getByRole("group", { name: legend, exact: true });
+  await group.getByLabel(/^(Ngày|Date)$/).fill(date);
+  await group.getByLabel(/^(Giờ|Time)$/).fill(time);
+}

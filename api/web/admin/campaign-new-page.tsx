@@ -1,7 +1,8 @@
 import { DEADLINE_NAMES, type Lang, SET_STATUS_NAMES, nameIn } from "../../../src/index.js";
 import { DEADLINE_ROUNDS as ROUNDS } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
-import { SelectField, TextArea, TextField } from "./admin-fields.js";
+import { dateTimeValue } from "../web-form.js";
+import { DateTimeField, SelectField, TextArea, TextField } from "./admin-fields.js";
 
 const TEXT = {
   vi: {
@@ -16,7 +17,6 @@ const TEXT = {
     exclude: "Đơn vị không tham gia",
     excludeHint: "Mặc định mọi đơn vị thuộc phạm vi bộ tiêu chí đều tham gia. Ghi mã các đơn vị cần loại ra, cách nhau bởi dấu phẩy hoặc xuống dòng.",
     deadlines: "Hạn chót từng vòng",
-    deadlinesHint: "Giờ Việt Nam (UTC+7).",
     open: "Mở đợt đánh giá",
   },
   en: {
@@ -31,7 +31,6 @@ const TEXT = {
     exclude: "Units not taking part",
     excludeHint: "By default every unit the criteria set covers takes part. List the codes of the units to leave out, separated by commas or new lines.",
     deadlines: "Deadline of each round",
-    deadlinesHint: "Vietnam time (UTC+7).",
     open: "Open the campaign",
   },
 } as const;
@@ -73,13 +72,11 @@ export function CampaignNewPage(props: { lang: Lang; csrf: string; criteria: Cri
         <TextArea id="exclude" label={t.exclude} hint={t.excludeHint} value={v("exclude")} errors={errors} lang={lang} />
         <fieldset>
           <legend>{t.deadlines}</legend>
-          <p class="hint">{t.deadlinesHint}</p>
           {ROUNDS.map((round) => (
-            <TextField
+            <DateTimeField
               id={`deadline-${round}`}
-              type="datetime-local"
-              label={nameIn(DEADLINE_NAMES, round, lang)}
-              value={v(`deadline-${round}`)}
+              legend={nameIn(DEADLINE_NAMES, round, lang)}
+              value={dateTimeValue(props.values, `deadline-${round}`)}
               errors={errors}
               lang={lang}
             />
