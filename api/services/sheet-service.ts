@@ -127,10 +127,13 @@ export class SheetService {
           ];
           for (const { kind, code, value: uploaded } of entries) {
             const current = stored.find((e) => e.round === round.round && e.kind === kind && e.code === code);
-            const value = withoutInheritedComment(
-              uploaded,
+            const value = withStoredComment(
+              withoutInheritedComment(
+                uploaded,
+                current,
+                stored.filter((e) => e.round !== round.round && e.kind === kind && e.code === code),
+              ),
               current,
-              stored.filter((e) => e.round !== round.round && e.kind === kind && e.code === code),
             );
             if (current && canonical(JSON.parse(current.value)) === canonical(value)) {
               unchanged += 1;
@@ -192,6 +195,18 @@ function withoutInheritedComment(value: unknown, current: Row<"entries"> | undef
   if (comment === kept || !elsewhere) return value;
   const { comment: _dropped, ...rest } = value as Record<string, unknown>;
   return rest;
+}
+
+/**
+ * The sheet shows one comment per row, the last round's: an earlier round's comment (round 1's, once
+ * round 2 has a value) is not in the file, so an upload without a comment keeps the stored one, as an
+ * emptied cell leaves an entry as it is. Without this, every unit appraised in two rounds would look
+ * changed and its finalised rows would be refused.
+ */
+function withStoredComment(value: unknown, current: Row<"entries"> | undefined): unknown {
+  if (!current || value === null || typeof value !== "object" || Array.isArray(value) || "comment" in value) return value;
+  const stored = (JSON.parse(current.value) as { comment?: unknown }).comment;
+  return stored === undefined ? value : { ...value, comment: stored };
 }
 
 /** A fact as the API stores it: `{ value, comment?, evidence? }`. */

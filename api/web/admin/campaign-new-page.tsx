@@ -14,6 +14,9 @@ const TEXT = {
     name: "Tên đợt",
     nameHint: "Để trống: “Chỉ số CCHC năm …”.",
     criteria: "Bộ tiêu chí",
+    include: "Chỉ những đơn vị này (không bắt buộc)",
+    includeHint:
+      "Để trống: mọi đơn vị thuộc phạm vi bộ tiêu chí. Ghi mã đơn vị, cách nhau bởi dấu phẩy hoặc xuống dòng, để mở đợt cho một số đơn vị (ví dụ đợt thí điểm).",
     exclude: "Đơn vị không tham gia",
     excludeHint: "Mặc định mọi đơn vị thuộc phạm vi bộ tiêu chí đều tham gia. Ghi mã các đơn vị cần loại ra, cách nhau bởi dấu phẩy hoặc xuống dòng.",
     deadlines: "Hạn chót từng vòng",
@@ -28,6 +31,9 @@ const TEXT = {
     name: "Title",
     nameHint: "Empty: “PAR index …”.",
     criteria: "Criteria set",
+    include: "Only these units (optional)",
+    includeHint:
+      "Empty: every unit the criteria set covers. List unit codes, separated by commas or new lines, to open the campaign for some units only (a pilot, say).",
     exclude: "Units not taking part",
     excludeHint: "By default every unit the criteria set covers takes part. List the codes of the units to leave out, separated by commas or new lines.",
     deadlines: "Deadline of each round",
@@ -69,6 +75,7 @@ export function CampaignNewPage(props: { lang: Lang; csrf: string; criteria: Cri
           errors={errors}
           lang={lang}
         />
+        <TextArea id="include" label={t.include} hint={t.includeHint} value={v("include")} errors={errors} lang={lang} />
         <TextArea id="exclude" label={t.exclude} hint={t.excludeHint} value={v("exclude")} errors={errors} lang={lang} />
         <fieldset>
           <legend>{t.deadlines}</legend>

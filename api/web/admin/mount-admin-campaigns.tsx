@@ -98,7 +98,7 @@ export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
     const t = TEXT[lang];
     const form = await readForm(c);
     if (!csrfValid(c, form)) return expired(c);
-    const names = ["id", "year", "title", "criteria", "exclude"];
+    const names = ["id", "year", "title", "criteria", "include", "exclude"];
     const values: Record<string, string> = {
       ...Object.fromEntries(names.map((name) => [name, field(form, name).trim()])),
       ...typedDateTimes(
@@ -114,13 +114,21 @@ export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
       if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.push({ field: "year", message: t.badYear });
       const [family, version] = (values.criteria ?? "").split("@");
       if (!family || !version) errors.push({ field: "criteria", message: t.noCriteria });
-      const excluded = new Set((values.exclude ?? "").split(/[\s,;]+/).filter(Boolean));
+      const codes = (name: string) => new Set((values[name] ?? "").split(/[\s,;]+/).filter(Boolean));
+      const [included, excluded] = [codes("include"), codes("exclude")];
       const all = await c.var.services.units.list();
-      const unknown = [...excluded].filter((code) => !all.some((u) => u.code === code));
-      if (unknown.length > 0) errors.push({ field: "exclude", message: t.unknown(unknown) });
+      for (const [name, listed] of [
+        ["include", included],
+        ["exclude", excluded],
+      ] as const) {
+        const unknown = [...listed].filter((code) => !all.some((u) => u.code === code));
+        if (unknown.length > 0) errors.push({ field: name, message: t.unknown(unknown) });
+      }
       if (errors.length > 0 || !family || !version) return await newCampaign(c, values, errors, 422);
       const set = await c.var.services.criteria.get(family, version);
-      const units = all.filter((u) => set.appliesTo.unitTypes.includes(u.type as never) && !excluded.has(u.code)).map((u) => u.code);
+      const units = all
+        .filter((u) => set.appliesTo.unitTypes.includes(u.type as never) && (included.size === 0 || included.has(u.code)) && !excluded.has(u.code))
+        .map((u) => u.code);
       await c.var.services.campaigns.create(c.var.actor, { id, year, title: values.title || undefined, criteria: { family, version }, deadlines, units });
       return c.redirect(`/admin/campaigns/${encodeURIComponent(id)}?done=created`, 303);
     } catch (error) {
