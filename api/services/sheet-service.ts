@@ -1,4 +1,5 @@
 import {
+  ROUND_NAMES,
   type Round,
   type ScoringSheet,
   buildScoringSheet,
@@ -113,7 +114,7 @@ export class SheetService {
     const rows = rowVersions(workbook.records, fileName);
     if (rows.problems.length > 0) throw invalidSheet(fileName, rows.problems);
     return this.deps.store.transaction(async (store) => {
-      const saves: { ref: EntryRef; value: unknown; version: number }[] = [];
+      const saves: { ref: EntryRef; value: unknown; version: number; place: string }[] = [];
       const stale: EdgeProblem[] = [];
       let unchanged = 0;
       for (const assessment of read.value) {
@@ -151,7 +152,12 @@ export class SheetService {
               });
               continue;
             }
-            saves.push({ ref: { campaignId, unitCode, round: round.round, kind, code }, value, version });
+            saves.push({
+              ref: { campaignId, unitCode, round: round.round, kind, code },
+              value,
+              version,
+              place: `${fileName}:${row?.row ?? 1}:${ROUND_NAMES[round.round].vi}`,
+            });
           }
         }
       }
@@ -165,7 +171,23 @@ export class SheetService {
           { problems: stale },
         );
       }
-      for (const { ref, value, version } of saves) await this.assessments.saveEntry(actor, ref, value, version, `tải lên tệp ${fileName}`, store as Store);
+      // A value the sheet reader accepts but the item refuses (7 points out of 1.5): the service's problem, placed at its row and column.
+      const refused: EdgeProblem[] = [];
+      for (const { ref, value, version, place } of saves) {
+        try {
+          await this.assessments.saveEntry(actor, ref, value, version, `tải lên tệp ${fileName}`, store as Store);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.code !== "invalid-input") throw error;
+          for (const p of error.details.problems ?? [{ code: "invalid-input", path: "", message: error.text.en, vi: error.text.vi }])
+            refused.push({
+              code: p.code ?? "invalid-input",
+              path: place,
+              message: `${ref.unitCode} ${ref.code}: ${p.message}`,
+              vi: `${ref.unitCode} ${ref.code}: ${p.vi ?? p.message}`,
+            });
+        }
+      }
+      if (refused.length > 0) throw invalidSheet(fileName, refused);
       return { saved: saves.length, unchanged };
     });
   }
