@@ -163,6 +163,29 @@ describe("the administrator's year, as pages", () => {
     expect(page.html).toContain("Đang tự chấm");
   });
 
+  it("opens a campaign for the units listed only (less those left out); an unknown unit is named at its field", async () => {
+    await admin.get("/admin/campaigns/new");
+    const form = {
+      id: "thi-diem",
+      year: "2026",
+      criteria: "reference-commune@2026.1",
+      ...typed("deadline-self", "31/03/2026", "17:00"),
+      ...typed("deadline-appraisal1", "30/04/2026", "17:00"),
+      ...typed("deadline-explanation", "15/05/2026", "17:00"),
+      ...typed("deadline-appraisal2", "31/05/2026", "17:00"),
+    };
+    const unknown = await admin.post("/admin/campaigns/new", { ...form, include: "P01, P77" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain('href="#include"');
+    expect(unknown.html).toContain("Không có đơn vị: P77");
+    const opened = await admin.post("/admin/campaigns/new", { ...form, include: "P01\nX01 P02", exclude: "P02" });
+    expect(opened.status).toBe(303);
+    const units = ((await f.request("GET", "/campaigns/thi-diem/assessments", { token: f.tokens.admin })).body as { unitCode: string }[]).map(
+      (a) => a.unitCode,
+    );
+    expect(units).toEqual(["P01", "X01"]);
+  });
+
   it("refuses a campaign id already taken at its field, and speaks English on request", async () => {
     await admin.get("/admin/campaigns/new");
     const taken = await admin.post("/admin/campaigns/new", {
