@@ -1,7 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
 import {
   type AxeViolation,
   DESKTOP,
@@ -154,7 +157,9 @@ describe.skipIf(!HAS_BROWSER)("one year of one campaign in a browser", () => {
     for (const [unit, user] of Object.entries(USERS)) {
       const other = await phone();
       await signInAs(other, server, user.login, user.password);
-      await follow(other, `${server.url}/assess/${CAMPAIGN}/${unit}`, () => other.getByRole("link", { name: new RegExp(`^Mở bản tự chấm\\W+${TITLE}$`) }).click());
+      await follow(other, `${server.url}/assess/${CAMPAIGN}/${unit}`, () =>
+        other.getByRole("link", { name: new RegExp(`^Mở bản tự chấm\\W+${TITLE}$`) }).click(),
+      );
       await other.goto(`${server.url}/assess/${CAMPAIGN}/${unit}/areas/1`);
       await selfAssessArea(other);
       await other.goto(`${server.url}/assess/${CAMPAIGN}/${unit}/submit`);
@@ -295,6 +300,71 @@ describe.skipIf(!HAS_BROWSER)("one year of one campaign in a browser", () => {
       expect(await reader.locator("main").innerText()).toContain(shown.index.replace(" %", ""));
       await context.close();
     }
+    console.log(
+      `DV0002: index ${shown.index}, class ${shown.class} on the scorer's finalise page, the round report, the publish preview, the public ranking and unit page (phone and desktop)`,
+    );
+  }, 120_000);
+
+  it("9. `par rank` on the campaign sheet the scorer downloads and the same survey export gives every unit the published index; every page was accessible", async () => {
+    await scorer.goto(`${server.url}${WORK}/sheet`);
+    const [download] = await Promise.all([scorer.waitForEvent("download"), scorer.getByRole("link", { name: "Phiếu thẩm định (Excel, XLSX)" }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), "par-year-walk-"));
+    const sheet = join(dir, "phieu-tham-dinh.xlsx");
+    await download.saveAs(sheet);
+    const cli = async (argv: string[]) => {
+      let out = "";
+      let err = "";
+      const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+      return { code, out, err };
+    };
+    const survey = join(dir, "survey.csv");
+    const imported = await cli([
+      "survey",
+      "import",
+      `${ROOT}criteria/examples/survey/kobo-xml.csv`,
+      "--mapping",
+      `${ROOT}criteria/survey/reference-sipas/2026.1.json`,
+      "--units",
+      `${ROOT}criteria/examples/survey/units.csv`,
+      "--out",
+      survey,
+    ]);
+    expect(imported.code, imported.err).toBe(0);
+    const ranked = await cli([
+      "rank",
+      "--criteria",
+      `${ROOT}criteria/reference-commune/2026.1.json`,
+      "--year",
+      "2026",
+      sheet,
+      "--survey",
+      survey,
+      "--format",
+      "csv",
+    ]);
+    expect(ranked.code, ranked.err).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+    const reader = await browser.newPage({ viewport: DESKTOP, locale: "vi-VN" });
+    await reader.goto(`${server.url}/results/${CAMPAIGN}`);
+    const indexes: string[] = [];
+    for (const [unit, name] of [
+      ["DV0001", "Xã Minh Hòa"],
+      ["DV0002", "Phường 15"],
+      ["DV0003", "Xã Thuận Tây"],
+    ] as const) {
+      // The index is the row's last number shown on every screen (the first is the rank).
+      const cell = reader.locator("table.ranking tbody tr", { hasText: name }).locator("td.num:not(.wide-only)").last();
+      const published = (await cell.textContent())?.trim() ?? "";
+      expect(published).toMatch(/^\d{1,3},\d{2}$/);
+      const [header = "", ...lines] = ranked.out.replace(/^\uFEFF/, "").split(/\r?\n/);
+      const column = header.split(",").indexOf("index");
+      expect(column, header).toBeGreaterThan(0);
+      const line = lines.find((l) => l.split(",")[2] === unit)?.split(",") ?? [];
+      expect(Number(line[column]), `par rank's index of ${unit}`).toBeCloseTo(Number(published.replace(",", ".")), 2);
+      indexes.push(`${unit} ${published}`);
+    }
+    console.log(`published index = par rank's index: ${indexes.join(", ")}`);
+    await reader.close();
     expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((name) => [name, []])));
   }, 120_000);
 });
