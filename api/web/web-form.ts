@@ -76,11 +76,11 @@ export function dateTimeIds(id: string): { date: string; time: string } {
   return { date: `${id}-date`, time: `${id}-time` };
 }
 
-/** The texts to show in field `id`: what was posted (kept on an error), else `instant` in Vietnam time, else empty. */
+/** The texts to show in field `id`: what was posted (kept on an error), else `instant` in Vietnam time, else no date and 17:00 (deadlines fall at the end of the working day). */
 export function dateTimeValue(values: Record<string, string>, id: string, instant?: string): DateTimeValue {
   const ids = dateTimeIds(id);
   if (values[ids.date] !== undefined || values[ids.time] !== undefined) return { date: values[ids.date] ?? "", time: values[ids.time] ?? "" };
-  return instant ? toDateTimeParts(new Date(instant)) : { date: "", time: "" };
+  return instant ? toDateTimeParts(new Date(instant)) : { date: "", time: "17:00" };
 }
 
 /** Reads the date-and-time field `id` (dd/mm/yyyy and HH:MM, Vietnam time): the instant, or one form error per wrong part. */

@@ -107,7 +107,9 @@ describe("the administrator's year, as pages", () => {
   });
 
   it("opens a campaign with deadlines typed in Vietnam time and units left out; problems are listed at their fields", async () => {
-    await admin.get("/admin/campaigns/new");
+    const empty = await admin.get("/admin/campaigns/new");
+    expect(empty.html.match(/name="deadline-[a-z0-9]+-time" value="17:00"/g), "every time starts at 17:00").toHaveLength(4);
+    expect(empty.html).toContain("Ngày: ngày/tháng/năm, ví dụ 31/03/2027");
     const deadlines = {
       ...typed("deadline-self", "31/03/2026", "17:00"),
       ...typed("deadline-appraisal1", "30/04/2026", "17:00"),

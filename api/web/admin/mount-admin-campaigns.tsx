@@ -86,9 +86,7 @@ export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
   };
   app.get("/admin/campaigns/new", async (c) => {
     try {
-      // Deadlines usually fall at the end of the working day: the time starts at 17:00, the date empty.
-      const times = Object.fromEntries(DEADLINE_ROUNDS.map((r) => [dateTimeIds(`deadline-${r}`).time, "17:00"]));
-      return await newCampaign(c, { year: String(c.var.services.deps.now().getUTCFullYear()), ...times }, []);
+      return await newCampaign(c, { year: String(c.var.services.deps.now().getUTCFullYear()) }, []);
     } catch (error) {
       return refusal(c, error);
     }

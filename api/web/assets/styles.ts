@@ -215,7 +215,7 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 .round-report-table tr.section-total th,.round-report-table tr.section-total td{border-top:2px solid var(--text)}
 @media print{.round-report-table{font-size:9pt}.round-report .table-wrap{overflow:visible}}
 .date-time{margin:0}
-.date-time>legend{font-size:1rem;font-weight:600}
+.date-time>legend{font-size:1rem;font-weight:600;padding:0}
 .date-time-parts{display:flex;flex-wrap:wrap;gap:.75rem}
 .date-time-parts label{font-weight:400}
 input.input-date{max-width:9rem}
