@@ -221,12 +221,16 @@ function accumulate(rounds: RoundInput[], derived: Derived[]): { self: Stage | n
       if (self) self = snapshot(self, derived);
       if (self === undefined) return undefined;
     }
-    for (const name in round.facts) {
-      const input = round.facts[name]!;
-      facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
+    const entered = round.facts;
+    if (entered) {
+      for (const name of Object.keys(entered)) {
+        const input = entered[name]!;
+        facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
+      }
     }
-    for (const code in round.items) {
-      const input = round.items[code]!;
+    const claimed = round.items ?? {};
+    for (const code of Object.keys(claimed)) {
+      const input = claimed[code]!;
       let state = items.get(code);
       if (!state) items.set(code, (state = {}));
       if (input.points !== undefined) state.points = input.points;
