@@ -12,9 +12,13 @@ const Extension = z
   })
   .strict()
   .openapi("DeadlineExtension");
+const Withdrawal = z
+  .object({ reason: z.string().min(1).max(2000).openapi({ description: "why the extension is taken back (recorded)" }) })
+  .strict()
+  .openapi("ExtensionWithdrawal");
 const Round = z.enum(["self", "appraisal1", "explanation", "appraisal2"]);
 
-/** The campaign's deadlines, and one unit's extension of one round's deadline. */
+/** The campaign's deadlines, and one unit's extension of one round's deadline (given, or withdrawn). */
 export function mountDeadlines(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
@@ -50,6 +54,25 @@ export function mountDeadlines(app: OpenAPIHono<AppEnv>): void {
       const { id, unit, round } = c.req.valid("param");
       const { until, reason } = c.req.valid("json");
       return c.json(await c.var.services.deadlines.extend(c.var.actor, id, unit, round, until, reason), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/campaigns/{id}/units/{unit}/deadlines/{round}",
+      tags,
+      ...signedIn,
+      summary:
+        "Withdraw one unit's extension of one round's deadline, with a reason (admin; recorded in the audit trail with the extension withdrawn): the campaign's deadline applies to the unit again",
+      request: {
+        params: z.object({ id: z.string(), unit: z.string(), round: Round }),
+        body: { required: true, content: { "application/json": { schema: Withdrawal } } },
+      },
+      responses: { 200: json("the unit's deadline of the round now, and the extension withdrawn"), ...errors(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { id, unit, round } = c.req.valid("param");
+      return c.json(await c.var.services.deadlines.withdraw(c.var.actor, id, unit, round, c.req.valid("json").reason), 200);
     },
   );
   app.openapi(

@@ -85,6 +85,7 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "put /users/{id}/unit": { preconditions: null },
   "put /campaigns/{id}/deadlines": { preconditions: "if-match", response: "CampaignView" },
   "put /campaigns/{id}/units/{unit}/deadlines/{round}": { preconditions: null },
+  "delete /campaigns/{id}/units/{unit}/deadlines/{round}": { preconditions: null },
   "post /campaigns/{id}/survey/imports": {
     preconditions: null,
     response: "PendingSurveyImport",

@@ -9,7 +9,7 @@ import { recordAudit } from "./audit.js";
 import type { CampaignService } from "./campaign-service.js";
 import type { CriteriaService } from "./criteria-service.js";
 import { gatherInputs } from "./live-scores.js";
-import { markedDownCodes, scoreRounds } from "./score-rounds.js";
+import { markedDownItems } from "./score-rounds.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 import { staleVersion } from "./unit-service.js";
@@ -251,13 +251,12 @@ export class AssessmentService {
       });
   }
 
-  /** In the explanation round the unit answers only the items appraisal round 1 marked down (`markedDownCodes`). */
+  /** In the explanation round the unit answers only the items appraisal round 1 marked down (`markedDownItems`). */
   private async checkMarkedDown(store: Store, campaign: Row<"campaigns">, ref: EntryRef): Promise<void> {
     const set = await this.criteria.forCampaign(campaign, store);
-    const scored = scoreRounds(set, assembleAssessment(await gatherInputs(store, campaign, ref.unitCode)), ["appraisal1"]);
-    if (!scored.ok)
-      throw new ApiError("invalid-input", `the stored inputs of ${ref.unitCode} cannot be scored yet`, { problems: toApiProblems(scored.problems) });
-    if (markedDownCodes(scored.value.appraisal1!).has(ref.code)) return;
+    const down = markedDownItems(set, assembleAssessment(await gatherInputs(store, campaign, ref.unitCode)));
+    if (!down.ok) throw new ApiError("invalid-input", `the stored inputs of ${ref.unitCode} cannot be scored yet`, { problems: toApiProblems(down.problems) });
+    if (down.value.has(ref.code)) return;
     const message = {
       en: `item ${ref.code} was not marked down in appraisal round 1: only the items scored below the self-assessment are explained`,
       vi: `tiêu chí ${ref.code} không bị trừ điểm ở vòng thẩm định lần 1: chỉ giải trình các tiêu chí được chấm thấp hơn điểm tự chấm`,

@@ -15,6 +15,15 @@ export interface ExtensionView extends DeadlineExtension {
   createdAt: string;
 }
 
+/** A withdrawn extension: the unit's deadline of the round is the campaign's again. */
+export interface Withdrawal {
+  unitCode: string;
+  round: DeadlineName;
+  /** The unit's deadline of the round now (the campaign's). */
+  until: string;
+  withdrawn: ExtensionView;
+}
+
 const REASON_MAX = 2000;
 
 /**
@@ -102,6 +111,51 @@ export class DeadlineService {
         reason: text,
       });
       return toExtensionView(row);
+    });
+  }
+
+  /**
+   * Takes one unit's extension of one round back (a mistyped date, a reason that no longer holds), with
+   * a reason: the unit's deadline of that round is the campaign's again. Audited with the extension before.
+   */
+  async withdraw(actor: Actor, campaignId: string, unitCode: string, round: DeadlineName, reason: string): Promise<Withdrawal> {
+    requireRole(actor, "admin");
+    return this.deps.store.transaction(async (store) => {
+      const campaign = await this.campaigns.requireOpen(campaignId, store);
+      const before = (await store.listDeadlineExtensions(campaignId, unitCode)).find((e) => e.round === round);
+      if (!before)
+        throw notFound({
+          en: `an extension of the deadline "${DEADLINE_NAMES[round].en}" for unit ${unitCode} in campaign ${campaignId}`,
+          vi: `gia hạn "${DEADLINE_NAMES[round].vi}" cho đơn vị ${unitCode} trong đợt ${campaignId}`,
+        });
+      const text = reason.normalize("NFC").trim();
+      if (text === "" || text.length > REASON_MAX)
+        throw new ApiError(
+          "invalid-input",
+          { en: "the withdrawal has 1 problem(s)", vi: "thu hồi gia hạn có 1 lỗi" },
+          {
+            problems: [
+              {
+                code: "reason-required",
+                path: "reason",
+                message: `give the reason for withdrawing the extension (1–${REASON_MAX} characters)`,
+                vi: `hãy ghi lý do thu hồi gia hạn (1–${REASON_MAX} ký tự)`,
+              },
+            ],
+          },
+        );
+      const deadline = (JSON.parse(campaign.deadlines) as Deadlines)[round];
+      await store.deleteDeadlineExtension(campaignId, unitCode, round);
+      await recordAudit(store, actor, this.deps.now(), {
+        action: "deadline.withdraw",
+        campaignId,
+        unitCode,
+        code: round,
+        before: { round, until: before.until, reason: before.reason },
+        after: { round, until: deadline },
+        reason: text,
+      });
+      return { unitCode, round, until: deadline, withdrawn: toExtensionView(before) };
     });
   }
 

@@ -6,6 +6,7 @@ import { assembleAssessment } from "./assemble-assessment.js";
 import type { CriteriaService } from "./criteria-service.js";
 import { gatherInputs } from "./live-scores.js";
 import { type RoundHistory, buildRoundHistory } from "./round-history.js";
+import { markedDownItems } from "./score-rounds.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 
@@ -40,9 +41,23 @@ export class RoundHistoryService {
     return { campaignId, ...built.value };
   }
 
-  /** The codes of the items appraisal round 1 marked down: the ones the unit explains. */
-  async markedDown(actor: Actor, campaignId: string, unitCode: string): Promise<string[]> {
-    const history = await this.history(actor, campaignId, unitCode);
-    return history.sections.flatMap((s) => s.rows.filter((r) => r.markedDown).map((r) => r.code));
+  /**
+   * The codes of the items appraisal round 1 marked down (`markedDownItems`): the ones the unit explains,
+   * and the ones every page flags, whatever round 2 changed since.
+   */
+  async markedDown(actor: Actor, campaignId: string, unitCode: string): Promise<Set<string>> {
+    requireUnitAccess(actor, unitCode);
+    const { store } = this.deps;
+    const campaign = await store.getCampaign(campaignId);
+    if (!campaign) throw notFound({ en: `campaign ${campaignId}`, vi: `đợt ${campaignId}` });
+    const [set, inputs] = await Promise.all([this.criteria.forCampaign(campaign), gatherInputs(store, campaign, unitCode)]);
+    const down = markedDownItems(set, assembleAssessment(inputs));
+    if (!down.ok)
+      throw new ApiError(
+        "invalid-input",
+        { en: `the stored inputs of ${unitCode} cannot be scored yet`, vi: `chưa tính điểm được từ dữ liệu đã lưu của ${unitCode}` },
+        { problems: toApiProblems(down.problems) },
+      );
+    return down.value;
   }
 }

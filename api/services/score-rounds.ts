@@ -40,3 +40,12 @@ export function markedDownCodes(afterRound1: ScoreReport): Set<string> {
   for (const leaf of afterRound1.penalty?.items ?? []) down(leaf, (self, appraised) => appraised > self);
   return codes;
 }
+
+/**
+ * The one "marked down" rule every page and the service share: the items the report after appraisal
+ * round 1 marks down (`markedDownCodes`), whatever round 2 did since. Empty before round 1.
+ */
+export function markedDownItems(set: CriteriaSet, assessment: Assessment): Checked<Set<string>> {
+  const scored = scoreRounds(set, assessment, ["appraisal1"]);
+  return scored.ok ? { ok: true, value: markedDownCodes(scored.value.appraisal1!) } : scored;
+}

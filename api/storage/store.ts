@@ -436,6 +436,16 @@ export class Store {
       .onConflict((oc) => oc.columns(["campaign_id", "unit_code", "round"]).doUpdateSet({ until, reason, created_by, created_at }))
       .execute();
   }
+  /** Takes one unit's extension of one round away; false when there was none. */
+  async deleteDeadlineExtension(campaignId: string, unitCode: string, round: Row<"deadline_extensions">["round"]): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom("deadline_extensions")
+      .where("campaign_id", "=", campaignId)
+      .where("unit_code", "=", unitCode)
+      .where("round", "=", round)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
 
   // Survey imports checked and awaiting "apply"
   async insertSurveyImport(row: Row<"survey_imports">): Promise<void> {

@@ -26,7 +26,7 @@ describe.skipIf(!HAS_BROWSER)("the administrator's year in a browser", () => {
     await server?.close();
   });
 
-  it("opens a campaign, extends one ward's deadline with a reason and manages a user, every page accessible", async () => {
+  it("opens a campaign, extends one ward's deadline with a reason, withdraws it, and manages a user, every page accessible", async () => {
     const shots: Record<string, AxeViolation[]> = {};
     const look = async (name: string) => {
       await screenshot(page, name);
@@ -74,6 +74,16 @@ describe.skipIf(!HAS_BROWSER)("the administrator's year in a browser", () => {
     expect(summary).toContain("07/04/2026 17:00");
     expect(summary).toContain("Trụ sở UBND bị ngập do mưa lớn");
     await ward.close();
+
+    await page.getByRole("link", { name: "Thu hồi DV0002" }).click();
+    await look("admin-extension-withdraw");
+    await page.getByLabel("Lý do thu hồi").fill("Gia hạn nhầm đơn vị");
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Thu hồi gia hạn" }).click();
+    await page.waitForURL(/done=withdrawn$/);
+    await look("admin-campaign-withdrawn");
+    expect(await page.getByRole("status").textContent()).toContain("Đã thu hồi gia hạn");
+    expect(await page.locator("main").textContent()).toContain("Chưa có đơn vị nào được gia hạn.");
 
     await page.goto(`${server.url}/admin/users`);
     await look("admin-users-list");

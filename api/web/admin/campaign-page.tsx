@@ -3,6 +3,7 @@ import type { CampaignService } from "../../services/campaign-service.js";
 import { DEADLINE_ROUNDS } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
 import { SelectField, TextArea, TextField } from "./admin-fields.js";
+import { withdrawalHref } from "./extension-withdrawal-page.js";
 
 export type CampaignOverview = Awaited<ReturnType<CampaignService["overview"]>>;
 
@@ -36,6 +37,7 @@ const TEXT = {
     extendHint: "Chỉ đơn vị này được làm tiếp sau hạn chung, đến thời điểm mới. Lý do được ghi lại và hiển thị cho đơn vị.",
     extendReason: "Lý do gia hạn",
     extendButton: "Gia hạn",
+    withdraw: "Thu hồi",
     closed: "Đợt đã công bố: không thể đổi hạn chót.",
   },
   en: {
@@ -67,6 +69,7 @@ const TEXT = {
     extendHint: "Only this unit may go on after the common deadline, until the new time. The reason is recorded and shown to the unit.",
     extendReason: "Reason for the extension",
     extendButton: "Extend",
+    withdraw: "Withdraw",
     closed: "The campaign is published: its deadlines cannot change.",
   },
 } as const;
@@ -197,6 +200,7 @@ export function CampaignPage(props: {
                 <th scope="col">{t.round}</th>
                 <th scope="col">{t.until}</th>
                 <th scope="col">{t.why}</th>
+                {open ? <th scope="col">{t.withdraw}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -208,6 +212,14 @@ export function CampaignPage(props: {
                   <td>{nameIn(DEADLINE_NAMES, e.round, lang)}</td>
                   <td>{formatInstant(new Date(e.until), lang)}</td>
                   <td>{e.reason}</td>
+                  {open ? (
+                    <td>
+                      <a class="button secondary" href={withdrawalHref(campaign.id, e)}>
+                        {t.withdraw}
+                        <span class="visually-hidden"> {e.unitCode}</span>
+                      </a>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

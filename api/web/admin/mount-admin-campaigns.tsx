@@ -22,10 +22,12 @@ const TEXT = {
     badYear: "Nhập năm bằng số, ví dụ 2026",
     unknown: (codes: string[]) => `Không có đơn vị: ${codes.join(", ")}`,
     noCriteria: "Chọn một bộ tiêu chí",
-    done: { created: "Đã mở đợt đánh giá; mọi đơn vị bắt đầu tự chấm.", deadlines: "Đã lưu hạn chót.", extended: "Đã gia hạn cho đơn vị." } as Record<
-      string,
-      string
-    >,
+    done: {
+      created: "Đã mở đợt đánh giá; mọi đơn vị bắt đầu tự chấm.",
+      deadlines: "Đã lưu hạn chót.",
+      extended: "Đã gia hạn cho đơn vị.",
+      withdrawn: "Đã thu hồi gia hạn.",
+    } as Record<string, string>,
   },
   en: {
     campaigns: "Campaigns",
@@ -39,6 +41,7 @@ const TEXT = {
       created: "Campaign opened; every unit starts its self-assessment.",
       deadlines: "Deadlines saved.",
       extended: "Deadline extended for the unit.",
+      withdrawn: "Extension withdrawn.",
     } as Record<string, string>,
   },
 } as const;

@@ -5,6 +5,7 @@ import { page, refusal } from "../web-page.js";
 import { AdminIndexPage } from "./admin-index-page.js";
 import { mountAdminCampaigns } from "./mount-admin-campaigns.js";
 import { mountAdminUsers } from "./mount-admin-users.js";
+import { mountExtensionWithdrawal } from "./mount-extension-withdrawal.js";
 
 /**
  * The administrator's year: `/admin` (the start page linking criteria sets, units, users and each
@@ -25,4 +26,5 @@ export function mountAdminYear(app: OpenAPIHono<AppEnv>): void {
   });
   mountAdminUsers(app);
   mountAdminCampaigns(app);
+  mountExtensionWithdrawal(app);
 }

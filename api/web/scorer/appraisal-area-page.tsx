@@ -5,9 +5,9 @@ import type { Lang } from "../../../src/index.js";
 import type { AppraisalRound } from "../../services/appraisal-service.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
 import type { Collision } from "../ward/save-item.js";
-import { type Section, type WardData, entryOf, leavesOf } from "../ward/ward-data.js";
+import { type Section, entryOf, leavesOf } from "../ward/ward-data.js";
 import { formatPoints } from "../ward/ward-format.js";
-import { appraisedLeaves, areaProgress, isAppraised, markedDownCodes, stillToAppraise } from "./appraisal-data.js";
+import { type AppraisalData, appraisedLeaves, areaProgress, isAppraised, stillToAppraise } from "./appraisal-data.js";
 import { AppraisalItem } from "./appraisal-item.js";
 
 const TEXT = {
@@ -43,7 +43,7 @@ const TEXT = {
 
 export interface AppraisalAreaProps {
   lang: Lang;
-  data: WardData;
+  data: AppraisalData;
   section: Section;
   neighbours: { prev?: Section | undefined; next?: Section | undefined };
   /** The round the scorer edits (none: read only). */
@@ -60,11 +60,10 @@ export interface AppraisalAreaProps {
 export function AppraisalAreaPage(props: AppraisalAreaProps) {
   const { lang, data, section, round } = props;
   const t = TEXT[lang];
-  const down = markedDownCodes(data);
-  const progress = areaProgress(data, section, down);
+  const progress = areaProgress(data, section);
   const labels = factLabels(data.set, lang);
   const leaves = appraisedLeaves(section);
-  const remaining = stillToAppraise(data, leaves, round, down);
+  const remaining = stillToAppraise(data, leaves, round);
   const focus = props.errorItem ?? remaining[0]?.code;
   const open = leaves.filter((leaf) => !isAppraised(data, leaf.code));
   const last = remaining.length === 1 ? remaining[0]!.code : undefined;
@@ -81,7 +80,7 @@ export function AppraisalAreaPage(props: AppraisalAreaProps) {
       heading={heading}
       round={round}
       labels={labels}
-      markedDown={down.has(leaf.code)}
+      markedDown={data.markedDown.has(leaf.code)}
       focus={focus === leaf.code}
       last={last === leaf.code && props.neighbours.next !== undefined}
       csrf={props.csrf}

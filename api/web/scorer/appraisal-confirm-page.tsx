@@ -2,9 +2,9 @@ import { textIn } from "../../../src/index.js";
 import type { Lang, LocalizedText } from "../../../src/index.js";
 import type { TransitionName } from "../../services/workflow.js";
 import { CsrfField } from "../form-parts.js";
-import { markedDown } from "../ward/ward-explanation-page.js";
-import { type WardData, entryOf, sectionOf } from "../ward/ward-data.js";
+import { entryOf, leavesOf, sectionOf, sections } from "../ward/ward-data.js";
 import { formatIndex, formatPoints } from "../ward/ward-format.js";
+import type { AppraisalData } from "./appraisal-data.js";
 import { ACTION_TEXT } from "./appraisal-overview-page.js";
 
 const TEXT = {
@@ -52,15 +52,16 @@ const TEXT = {
 
 /**
  * Before a scorer moves a unit on (request an explanation, finalise): the report that step will
- * produce, from the engine's live report of the stored entries, and the items marked down.
+ * produce, from the engine's live report of the stored entries, and the items appraisal round 1 marked down (the one
+ * rule the service enforces), with their points now.
  */
-export function AppraisalConfirmPage(props: { lang: Lang; data: WardData; action: TransitionName; csrf: string; base: string }) {
+export function AppraisalConfirmPage(props: { lang: Lang; data: AppraisalData; action: TransitionName; csrf: string; base: string }) {
   const { lang, data, action } = props;
   const t = TEXT[lang];
   const text = (x: LocalizedText) => textIn(x, lang);
   const points = (n: number | null) => (n === null ? "–" : formatPoints(n, lang));
   const totals = data.report.totals;
-  const down = markedDown(data);
+  const down = leavesOf(sections(data.set, lang).flatMap((s) => s.nodes)).filter((leaf) => data.markedDown.has(leaf.code));
   return (
     <>
       <p class="back-link">

@@ -4,14 +4,24 @@ import type { AssessmentState } from "../../domain.js";
 import type { AppraisalRound } from "../../services/appraisal-service.js";
 import type { Deadlines } from "../../services/campaign-service.js";
 import { ROUND_RULES, TRANSITIONS, type TransitionName } from "../../services/workflow.js";
-import { markedDown } from "../ward/ward-explanation-page.js";
-import { type Section, type WardData, entersItem, entryOf, leavesOf } from "../ward/ward-data.js";
+import type { Services } from "../../services/create-services.js";
+import { type Section, type WardData, entersItem, entryOf, leavesOf, loadWardData } from "../ward/ward-data.js";
 
 /**
  * What the scorer's pages show about one unit, read from the data the ward's pages load (the same
  * services and live report): which round is being appraised, its deadline, and per area how far
  * the appraisal has got. Nothing here scores: points come from the engine's report.
  */
+
+/** The ward's data and the items appraisal round 1 marked down, by the service's one rule (not the live report's appraised < self). */
+export interface AppraisalData extends WardData {
+  markedDown: ReadonlySet<string>;
+}
+
+export async function loadAppraisalData(services: Services, actor: Actor, campaignId: string, unitCode: string): Promise<AppraisalData> {
+  const [data, markedDown] = await Promise.all([loadWardData(services, actor, campaignId, unitCode), services.rounds.markedDown(actor, campaignId, unitCode)]);
+  return { ...data, markedDown };
+}
 
 /** The appraisal round a scorer edits in this state (ROUND_RULES), if any. */
 export function editedRound(state: AssessmentState): AppraisalRound | undefined {
@@ -42,13 +52,8 @@ export function isAppraised(data: WardData, code: string): boolean {
   return entryOf(data, "appraisal1", "item", code) !== undefined || entryOf(data, "appraisal2", "item", code) !== undefined;
 }
 
-/** The codes of the items the appraisal marks down (appraised below self), as the ward's explanation round lists them. */
-export function markedDownCodes(data: WardData): Set<string> {
-  return new Set(markedDown(data).map((leaf) => leaf.code));
-}
-
 /** Per area: self and appraised points so far (the engine's), items appraised of all, items marked down. */
-export function areaProgress(data: WardData, section: Section, down: Set<string>) {
+export function areaProgress(data: AppraisalData, section: Section) {
   const node = data.nodes.get(section.code);
   const leaves = appraisedLeaves(section);
   return {
@@ -57,16 +62,16 @@ export function areaProgress(data: WardData, section: Section, down: Set<string>
     max: node?.max ?? section.max,
     appraisedItems: leaves.filter((leaf) => isAppraised(data, leaf.code)).length,
     items: leaves.length,
-    markedDown: leaves.filter((leaf) => down.has(leaf.code)).length,
+    markedDown: leaves.filter((leaf) => data.markedDown.has(leaf.code)).length,
   };
 }
 
 /**
  * The items still to look at in this round, in page order: in round 1 those not appraised yet; in
- * round 2 those still marked down that the scorer has not appraised again.
+ * round 2 those round 1 marked down that the scorer has not appraised again.
  */
-export function stillToAppraise(data: WardData, leaves: LeafNode[], round: AppraisalRound | undefined, down: Set<string>): LeafNode[] {
-  if (round === "appraisal2") return leaves.filter((leaf) => down.has(leaf.code) && entryOf(data, "appraisal2", "item", leaf.code) === undefined);
+export function stillToAppraise(data: AppraisalData, leaves: LeafNode[], round: AppraisalRound | undefined): LeafNode[] {
+  if (round === "appraisal2") return leaves.filter((leaf) => data.markedDown.has(leaf.code) && entryOf(data, "appraisal2", "item", leaf.code) === undefined);
   return round ? leaves.filter((leaf) => !isAppraised(data, leaf.code)) : [];
 }
 

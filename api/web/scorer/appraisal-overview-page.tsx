@@ -3,9 +3,9 @@ import { ROUND_NAMES, STATE_NAMES, formatInstant, formatTimeLeft, nameIn } from 
 import type { Lang } from "../../../src/index.js";
 import type { AssessmentState } from "../../domain.js";
 import type { TransitionName } from "../../services/workflow.js";
-import type { Section, WardData } from "../ward/ward-data.js";
+import type { Section } from "../ward/ward-data.js";
 import { formatIndex, formatPoints } from "../ward/ward-format.js";
-import { appraisalDeadline, areaProgress, editedRound, markedDownCodes } from "./appraisal-data.js";
+import { type AppraisalData, appraisalDeadline, areaProgress, editedRound } from "./appraisal-data.js";
 
 const TEXT = {
   vi: {
@@ -64,7 +64,7 @@ export const ACTION_TEXT = {
 /** One unit's appraisal at a glance: state, deadline, per area how far the appraisal has got, and the next steps. */
 export function AppraisalOverviewPage(props: {
   lang: Lang;
-  data: WardData;
+  data: AppraisalData;
   sections: Section[];
   actions: TransitionName[];
   base: string;
@@ -75,7 +75,6 @@ export function AppraisalOverviewPage(props: {
   const state = data.assessment.state as AssessmentState;
   const round = editedRound(state);
   const deadline = appraisalDeadline(data.assessment.deadlines, state);
-  const down = markedDownCodes(data);
   const totals = data.report.totals;
   const decimals = data.set.display.indexDecimals;
   return (
@@ -144,7 +143,7 @@ export function AppraisalOverviewPage(props: {
           </thead>
           <tbody>
             {props.sections.map((section) => {
-              const p = areaProgress(data, section, down);
+              const p = areaProgress(data, section);
               return (
                 <tr>
                   <th scope="row">

@@ -11,13 +11,13 @@ import { ROUND_RULES } from "../../services/workflow.js";
 import type { FormError } from "../form-parts.js";
 import { expired } from "../mount-account.js";
 import { type Collision, fieldId, saveItemForm } from "../ward/save-item.js";
-import { type WardData, entryOf, leavesOf, loadWardData, sectionOf, sections } from "../ward/ward-data.js";
+import { entryOf, leavesOf, sectionOf, sections } from "../ward/ward-data.js";
 import { csrfValid, field, fields, readForm } from "../web-form.js";
 import { page, refusal } from "../web-page.js";
 import { pageLang } from "../web-lang.js";
 import { AppraisalAreaPage } from "./appraisal-area-page.js";
 import { AppraisalConfirmPage } from "./appraisal-confirm-page.js";
-import { appraisalSections, appraisedLeaves, editedRound, markedDownCodes, scorerActions, stillToAppraise } from "./appraisal-data.js";
+import { type AppraisalData, appraisalSections, appraisedLeaves, editedRound, loadAppraisalData, scorerActions, stillToAppraise } from "./appraisal-data.js";
 import { ACTION_TEXT, AppraisalOverviewPage } from "./appraisal-overview-page.js";
 import { RoundReportPage } from "./round-report-page.js";
 
@@ -188,7 +188,7 @@ function staffOnly(c: Context<AppEnv>): void {
 }
 
 /** Staff only; loads the unit's data (the services check access again) and runs `handle`; refusals become pages. */
-async function guarded(c: Context<AppEnv>, handle: (data: WardData, lang: Lang) => Promise<Response>): Promise<Response> {
+async function guarded(c: Context<AppEnv>, handle: (data: AppraisalData, lang: Lang) => Promise<Response>): Promise<Response> {
   try {
     staffOnly(c);
     return await handle(await load(c), pageLang(c));
@@ -197,21 +197,21 @@ async function guarded(c: Context<AppEnv>, handle: (data: WardData, lang: Lang) 
   }
 }
 
-function load(c: Context<AppEnv>): Promise<WardData> {
-  return loadWardData(c.var.services, c.var.actor, c.req.param("campaign")!, c.req.param("unit")!);
+function load(c: Context<AppEnv>): Promise<AppraisalData> {
+  return loadAppraisalData(c.var.services, c.var.actor, c.req.param("campaign")!, c.req.param("unit")!);
 }
 
-const base = (data: WardData) => `/work/${encodeURIComponent(data.campaign.id)}/${encodeURIComponent(data.unit.code)}`;
+const base = (data: AppraisalData) => `/work/${encodeURIComponent(data.campaign.id)}/${encodeURIComponent(data.unit.code)}`;
 const csrf = (c: Context<AppEnv>) => c.var.session?.csrf ?? "";
-const state = (data: WardData) => data.assessment.state as AssessmentState;
+const state = (data: AppraisalData) => data.assessment.state as AssessmentState;
 
-function roundOf(data: WardData, lang: Lang): AppraisalRound {
+function roundOf(data: AppraisalData, lang: Lang): AppraisalRound {
   const round = editedRound(state(data));
   if (!round) throw new ApiError("wrong-state", { en: TEXT.en.notNow, vi: TEXT.vi.notNow }[lang]);
   return round;
 }
 
-function itemOf(data: WardData, code: string, lang: Lang) {
+function itemOf(data: AppraisalData, code: string, lang: Lang) {
   const leaf = leavesOf(sections(data.set, lang).flatMap((s) => s.nodes)).find((l) => l.code === code);
   const area = sectionOf(data.set, code);
   if (!leaf || !area || leaf.scoring.kind === "survey") throw new ApiError("not-found", `item ${code} does not exist`);
@@ -222,18 +222,17 @@ function itemOf(data: WardData, code: string, lang: Lang) {
  * Where a save or an accept leads: the next item still to appraise in this area, else the next
  * area with something to appraise ("save and go to the next area"), else the overview.
  */
-function nextPlace(data: WardData, area: string, round: AppraisalRound, lang: Lang, saved: string): string {
+function nextPlace(data: AppraisalData, area: string, round: AppraisalRound, lang: Lang, saved: string): string {
   const all = appraisalSections(sections(data.set, lang));
-  const down = markedDownCodes(data);
   const at = all.findIndex((s) => s.code === area);
-  const here = at >= 0 ? stillToAppraise(data, appraisedLeaves(all[at]!), round, down)[0] : undefined;
+  const here = at >= 0 ? stillToAppraise(data, appraisedLeaves(all[at]!), round)[0] : undefined;
   const query = `?saved=${encodeURIComponent(saved)}`;
   if (here) return `${base(data)}/area/${encodeURIComponent(area)}${query}#item-${here.code}`;
-  const next = all.slice(at + 1).find((s) => stillToAppraise(data, appraisedLeaves(s), round, down).length > 0) ?? all[at + 1];
+  const next = all.slice(at + 1).find((s) => stillToAppraise(data, appraisedLeaves(s), round).length > 0) ?? all[at + 1];
   return next ? `${base(data)}/area/${encodeURIComponent(next.code)}${query}` : `${base(data)}${query}`;
 }
 
-async function collisionOf(c: Context<AppEnv>, data: WardData, round: AppraisalRound, code: string): Promise<Collision> {
+async function collisionOf(c: Context<AppEnv>, data: AppraisalData, round: AppraisalRound, code: string): Promise<Collision> {
   const { services, actor } = c.var;
   const ref = { campaignId: data.campaign.id, unitCode: data.unit.code, round, kind: "item" as const, code };
   const now = await services.assessments.getEntry(actor, ref);
@@ -254,7 +253,7 @@ function staleMessage(lang: Lang): string {
     : "Someone else has just saved this item; your change was not saved";
 }
 
-function confirmPage(c: Context<AppEnv>, data: WardData, lang: Lang, action: (typeof ACTIONS)[number], status: 200 | 409 = 200) {
+function confirmPage(c: Context<AppEnv>, data: AppraisalData, lang: Lang, action: (typeof ACTIONS)[number], status: 200 | 409 = 200) {
   if (!scorerActions(state(data), c.var.actor).includes(action))
     throw new ApiError("wrong-state", { en: `${action} is not possible now`, vi: `không thể ${ACTION_TEXT.vi[action]?.toLowerCase()} lúc này` }[lang]);
   return page(
@@ -274,7 +273,7 @@ function confirmPage(c: Context<AppEnv>, data: WardData, lang: Lang, action: (ty
 
 function renderArea(
   c: Context<AppEnv>,
-  data: WardData,
+  data: AppraisalData,
   code: string,
   extra: { errors: FormError[]; errorItem?: string; collision?: Collision | undefined; notice?: { saved?: string | undefined; accepted?: string | undefined } },
   status: 200 | 409 | 422 = 200,

@@ -1,11 +1,11 @@
 import { textIn } from "../../../src/index.js";
-import type { Lang, LeafNode } from "../../../src/index.js";
+import type { Lang } from "../../../src/index.js";
 import type { HistoryRow } from "../../services/round-history.js";
 import { CsrfField, ErrorSummary, FieldError, type FormError, hasError } from "../form-parts.js";
 import { EvidenceUpload } from "./evidence-upload.js";
 import { DOCS_LIST, DocumentList, docLabel } from "./item-card.js";
 import { fieldId } from "./save-item.js";
-import { type WardData, entryOf, leavesOf, sections } from "./ward-data.js";
+import { type WardData, entryOf } from "./ward-data.js";
 import { formatPoints } from "./ward-format.js";
 
 const TEXT = {
@@ -46,14 +46,6 @@ const TEXT = {
     points: "points",
   },
 } as const;
-
-/** Items the live report shows appraised below self (the scorer's pages); the ward's page takes round 1's from the round history. */
-export function markedDown(data: WardData): LeafNode[] {
-  return leavesOf(sections(data.set, "vi").flatMap((s) => s.nodes)).filter((leaf) => {
-    const explained = data.nodes.get(leaf.code)?.leaf;
-    return explained?.appraised != null && explained.self != null && explained.appraised.points < explained.self.points;
-  });
-}
 
 /**
  * The explanation round: only the items appraisal round 1 marked down (`items`, from the round
