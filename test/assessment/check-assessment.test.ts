@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import assessmentSchema from "../../criteria/schema/assessment.schema.json" with { type: "json" };
 import { compileCheck } from "../../src/assessment/check-assessment.js";
 import { fitsAssessmentSchema } from "../../src/assessment/fits-assessment-schema.js";
 import type { Assessment, RoundInput } from "../../src/assessment/types.js";
@@ -154,6 +156,14 @@ describe("checkAssessment (compiled once per set)", { timeout: 120_000 }, () => 
       expect(checkSchema(input, "assessment")).toEqual([]);
     }
     expect(fast).toBeGreaterThan(DAMAGED / 3);
+  });
+
+  it("mirrors the assessment schema it was written for (a changed schema must be mirrored in fits-assessment-schema.ts)", () => {
+    // The fast path restates the schema's constraints by hand; Ajv stays the authority. When the schema
+    // changes, re-read fits-assessment-schema.ts against it, extend DAMAGES above with the new constraint,
+    // then update this fingerprint.
+    const fingerprint = createHash("sha256").update(JSON.stringify(assessmentSchema)).digest("hex");
+    expect(fingerprint).toBe("acdc0317d65a48d3fdc6aab9a5c57490648c53246627cbc7d5982b5a0ec85376");
   });
 
   it("compiles a set once", () => {
