@@ -136,7 +136,8 @@ export { writeScoringSheetXlsx } from "./io/xlsx/write-scoring-sheet-xlsx.js";
 export { isoDatesInFact } from "./io/date-order.js";
 
 // How sure a ranking is, what-if policies and why a score moved
-export { analyseRobustness } from "./analysis/analyse-robustness.js";
+export { type VariedUnit, analyseRobustness, analyseVariations } from "./analysis/analyse-robustness.js";
+export { type Variation, listVariation } from "./analysis/list-variation.js";
 export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./analysis/robustness-types.js";
 export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustness.js";
 export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";

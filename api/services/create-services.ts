@@ -71,7 +71,7 @@ export function createServices(deps: ServiceDeps): Services {
     audit: new AuditService(deps),
     authThrottle: createThrottle({ ...DEFAULT_THROTTLE, now: () => deps.now().getTime() }),
     sheets: new SheetService(deps, criteria, assessments),
-    rounds: new RoundHistoryService(deps, criteria),
+    rounds: new RoundHistoryService(deps, criteria, live),
     worklist: new WorklistService(deps, campaigns, rankings),
     robustness: new RobustnessService(deps, campaigns, rankings),
     deadlines: new DeadlineService(deps, campaigns),

@@ -7,17 +7,17 @@ import { ApiError, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
 import { assembleAssessment } from "./assemble-assessment.js";
 import type { CriteriaService } from "./criteria-service.js";
-import type { LiveScores } from "./live-scores.js";
+import { type LiveFigures, type LiveScores, figuresOf } from "./live-scores.js";
 import { type RankingFile, type RankingFormat, encodeRanking, withGzip } from "./ranking-formats.js";
 import { type RankingView, selectBlock, viewRanking, withSummaries } from "./ranking-view.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 
-/** A campaign's reports as the ranking counts them, by unit code, with its assessments (state per unit). */
+/** A campaign's reports as the ranking counts them (their figures: summary, tallies, variation), by unit code, with its assessments (state per unit). */
 export interface CampaignReports {
   set: CriteriaSet;
   assessments: Row<"assessments">[];
-  reports: Map<string, ScoreReport>;
+  reports: Map<string, LiveFigures>;
   unscored: RankingView["unscored"];
 }
 
@@ -73,14 +73,18 @@ export class RankingService {
   async rank(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<RankingView> {
     const { set, reports, unscored } = await this.reports(store, campaign, snapshotsOnly);
     const previous = await this.previousRanking(store, campaign, new Set(reports.keys()));
-    const ranked = rankUnits(set, [...reports.values()], previous);
+    const ranked = rankUnits(
+      set,
+      [...reports.values()].map((figures) => figures.summary),
+      previous,
+    );
     if (!ranked.ok) throw new ApiError("invalid-input", "the reports cannot be ranked", { problems: toApiProblems(ranked.problems) });
     return viewRanking(ranked.value, campaign.id, snapshotsOnly ? "published" : "live", unscored);
   }
 
   /**
-   * Every unit's report as the ranking counts it (the worklist and the robustness analysis read
-   * the same): the snapshot where finalised, else (unless `snapshotsOnly`) its live score; units
+   * Every unit's figures (`LiveFigures`) as the ranking counts them (the worklist and the robustness
+   * analysis read the same): the snapshot's where finalised, else (unless `snapshotsOnly`) its live score's; units
    * that cannot be scored yet are listed apart. Entries are read a few units at a time and grouped
    * by unit (never filtered once per unit), and the event loop gets a turn between those parts.
    */
@@ -88,7 +92,7 @@ export class RankingService {
     const set = await this.criteria.forCampaign(campaign, store);
     const [assessments, snapshots] = await Promise.all([store.listAssessments(campaign.id), store.listSnapshots(campaign.id)]);
     const bySnapshot = new Map(snapshots.map((s) => [s.unit_code, JSON.parse(s.report) as ScoreReport]));
-    const reports = new Map<string, ScoreReport>();
+    const reports = new Map<string, LiveFigures>();
     const unscored: RankingView["unscored"] = [];
     const missing = assessments.filter((a) => !bySnapshot.has(a.unit_code));
     if (!snapshotsOnly && missing.length > 0) {
@@ -119,7 +123,7 @@ export class RankingService {
         else unscored.push({ unit: a.unit_code, problems: toApiProblems(scored.problems) });
       }
     }
-    for (const [code, report] of bySnapshot) reports.set(code, report);
+    for (const [code, report] of bySnapshot) reports.set(code, figuresOf(set, report));
     return { set, assessments, reports, unscored };
   }
 

@@ -40,7 +40,7 @@ export class ReportService {
     if (snapshot) return fromSnapshot(snapshot);
     if (campaign.state === "published") throw notFound(`a published report of ${unitCode} in ${campaignId}`);
     const inputs = await gatherInputs(this.deps.store, campaign, unitCode);
-    const scored = this.live.score(campaign, await this.criteria.forCampaign(campaign), assembleAssessment(inputs));
+    const scored = this.live.report(campaign, await this.criteria.forCampaign(campaign), assembleAssessment(inputs));
     if (!scored.ok) throw new ApiError("invalid-input", `the stored inputs of ${unitCode} cannot be scored yet`, { problems: toApiProblems(scored.problems) });
     return { source: "live", report: scored.value };
   }

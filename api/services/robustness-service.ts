@@ -1,4 +1,4 @@
-import { type LocalizedText, type RobustnessReport, analyseRobustness } from "../../src/index.js";
+import { type LocalizedText, type RobustnessReport, analyseVariations } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { ApiError, type EdgeProblem } from "../errors.js";
 import type { CampaignService, CampaignView } from "./campaign-service.js";
@@ -61,7 +61,7 @@ export class RobustnessService {
     if (kept) return kept;
     const row = (await this.deps.store.getCampaign(campaign.id))!;
     const { set, reports, unscored } = await this.rankings.reports(this.deps.store, row, published);
-    const analysed = analyseRobustness(set, [...reports.values()], options);
+    const analysed = analyseVariations(set, [...reports.values()], options);
     if (!analysed.ok)
       throw new ApiError(
         "invalid-input",

@@ -4,9 +4,9 @@ import { ApiError, notFound } from "../errors.js";
 import type { ScoreReport } from "../../src/index.js";
 import { assembleAssessment } from "./assemble-assessment.js";
 import type { CriteriaService } from "./criteria-service.js";
-import { gatherInputs } from "./live-scores.js";
+import { type LiveScores, gatherInputs } from "./live-scores.js";
 import { type RoundHistory, buildRoundHistory } from "./round-history.js";
-import { markedDownItems } from "./score-rounds.js";
+import { markedDownCodes, markedDownItems } from "./score-rounds.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { toApiProblems } from "./to-api-problems.js";
 
@@ -18,6 +18,7 @@ export class RoundHistoryService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly criteria: CriteriaService,
+    private readonly live: LiveScores,
   ) {}
 
   async history(actor: Actor, campaignId: string, unitCode: string): Promise<RoundHistory & { campaignId: string }> {
@@ -51,7 +52,11 @@ export class RoundHistoryService {
     const campaign = await store.getCampaign(campaignId);
     if (!campaign) throw notFound({ en: `campaign ${campaignId}`, vi: `đợt ${campaignId}` });
     const [set, inputs] = await Promise.all([this.criteria.forCampaign(campaign), gatherInputs(store, campaign, unitCode)]);
-    const down = markedDownItems(set, assembleAssessment(inputs));
+    const assessment = assembleAssessment(inputs);
+    // Before the explanation round the assessment is as round 1 left it: its live report (kept for the unit's pages) is the report after round 1.
+    const asRound1Left = assessment.rounds.every((r) => r.round === "self" || r.round === "appraisal1");
+    const live = asRound1Left ? this.live.report(campaign, set, assessment) : undefined;
+    const down = live?.ok ? { ok: true as const, value: markedDownCodes(live.value) } : markedDownItems(set, assessment);
     if (!down.ok)
       throw new ApiError(
         "invalid-input",

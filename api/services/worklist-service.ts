@@ -1,7 +1,8 @@
-import { type LocalizedText, type UnitType, type NodeReport, ROUNDS, type Round, type ScoreReport, blockOf } from "../../src/index.js";
+import { type LocalizedText, ROUNDS, type Round, type UnitType, blockOf, indexCriteriaSet } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { ApiError } from "../errors.js";
 import type { CampaignService, CampaignView, Deadlines } from "./campaign-service.js";
+import type { LiveFigures } from "./live-scores.js";
 import { type RankingService, groupByUnit } from "./ranking-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { ROUND_RULES, unitDeadlines } from "./workflow.js";
@@ -56,19 +57,18 @@ export class WorklistService {
     const campaign = await this.campaigns.get(actor, campaignId);
     const { store } = this.deps;
     const row = (await store.getCampaign(campaign.id))!;
-    const [{ set, assessments, reports, unscored }, units, entries, extensions] = await Promise.all([
+    const [{ set, assessments, reports, unscored }, units, appraisedItems, extensions] = await Promise.all([
       this.rankings.reports(store, row, campaign.state === "published"),
       store.listUnits(),
-      store.listEntries(campaign.id),
+      store.listAppraisedItems(campaign.id),
       store.listDeadlineExtensions(campaign.id),
     ]);
     const extensionsByUnit = groupByUnit(extensions);
     const appraisedByUnit = new Map<string, Set<string>>();
-    for (const e of entries)
-      if (e.kind === "item" && (e.round === "appraisal1" || e.round === "appraisal2"))
-        (appraisedByUnit.get(e.unit_code) ?? appraisedByUnit.set(e.unit_code, new Set()).get(e.unit_code)!).add(e.code);
+    for (const e of appraisedItems) (appraisedByUnit.get(e.unit_code) ?? appraisedByUnit.set(e.unit_code, new Set()).get(e.unit_code)!).add(e.code);
     const unitByCode = new Map(units.map((u) => [u.code, u]));
     const problems = new Map(unscored.map((u) => [u.unit, u.problems.length]));
+    const appraisable = [...indexCriteriaSet(set).leaves.values()].filter((l) => l.leaf.scoring.kind !== "survey").map((l) => l.leaf.code);
     const now = this.deps.now();
     return {
       campaign,
@@ -84,7 +84,9 @@ export class WorklistService {
           name: unit?.name ?? a.unit_code,
           block: block ? { code: block.code, title: block.title } : null,
           state: a.state,
-          ...(report ? progressOf(report, appraisedByUnit.get(a.unit_code)) : { selfTotal: null, items: null, missingEvidence: null, disputed: null }),
+          ...(report
+            ? progressOf(report, appraisable, appraisedByUnit.get(a.unit_code))
+            : { selfTotal: null, items: null, missingEvidence: null, disputed: null }),
           deadline: at ? { ...at, secondsLeft: Math.floor((Date.parse(at.at) - now.getTime()) / 1000) } : null,
           problems: problems.get(a.unit_code) ?? 0,
         };
@@ -102,23 +104,20 @@ function deadlineAt(campaign: CampaignView, deadlines: Deadlines, state: string)
 }
 
 /**
- * What a report says about a scorer's progress on the unit. An item counts as appraised when an
+ * What a unit's figures say about a scorer's progress on it. An item counts as appraised when an
  * appraisal round holds an entry for it (changed, or accepted as self-assessed), as the unit's
- * appraisal pages count it.
+ * appraisal pages count it; `appraisable` are the set's items that are not the survey's.
  */
-function progressOf(report: ScoreReport, appraisedCodes: Set<string> | undefined): Pick<WorklistUnit, "selfTotal" | "items" | "missingEvidence" | "disputed"> {
-  const leaves = [...report.areas, ...(report.bonus?.items ?? []), ...(report.penalty?.items ?? [])]
-    .flatMap(flatten)
-    .filter((node) => node.leaf && node.leaf.kind !== "survey");
-  const appraised = leaves.filter((node) => appraisedCodes?.has(node.code)).length;
-  const disputed = leaves.filter(({ leaf }) => {
-    const self = leaf!.self;
-    const other = leaf!.appraised;
-    return self?.status === "scored" && other?.status === "scored" && self.points !== other.points;
-  }).length;
-  return { selfTotal: report.totals.self, items: { appraised, all: leaves.length }, missingEvidence: report.missingEvidence.length, disputed };
-}
-
-function flatten(node: NodeReport): NodeReport[] {
-  return node.children ? node.children.flatMap(flatten) : [node];
+function progressOf(
+  figures: LiveFigures,
+  appraisable: string[],
+  appraisedCodes: Set<string> | undefined,
+): Pick<WorklistUnit, "selfTotal" | "items" | "missingEvidence" | "disputed"> {
+  const appraised = appraisable.filter((code) => appraisedCodes?.has(code)).length;
+  return {
+    selfTotal: figures.summary.totals.self,
+    items: { appraised, all: appraisable.length },
+    missingEvidence: figures.missingEvidence,
+    disputed: figures.disputed,
+  };
 }

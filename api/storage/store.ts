@@ -254,6 +254,16 @@ export class Store {
     else if (unitCode !== undefined) query = query.where("unit_code", "in", unitCode.length > 0 ? unitCode : [""]);
     return query.orderBy("unit_code").orderBy("round").orderBy("kind").orderBy("code").execute();
   }
+  /** The items an appraisal round holds an entry for, per unit: two short columns where the worklist needs no values. */
+  listAppraisedItems(campaignId: string): Promise<{ unit_code: string; code: string }[]> {
+    return this.db
+      .selectFrom("entries")
+      .select(["unit_code", "code"])
+      .where("campaign_id", "=", campaignId)
+      .where("kind", "=", "item")
+      .where("round", "in", ["appraisal1", "appraisal2"])
+      .execute();
+  }
   /** Inserts the entry when `expectedVersion` is 0 (false if it exists), else updates it if still at that version. */
   async putEntry(row: Row<"entries">, expectedVersion: number): Promise<boolean> {
     if (expectedVersion === 0)

@@ -23,7 +23,26 @@ const NO_FACTS = new Map<string, never>();
  * on how many follow. Nothing is re-scored that cannot change.
  */
 export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], options: RobustnessOptions): Checked<RobustnessReport> {
+  return analyseVariations(
+    set,
+    reports.map((report) => ({ summary: summariseReport(report), variation: listVariation(set, report, true) })),
+    options,
+  );
+}
+
+/** One unit as the analysis reads it: its summary and what may vary in it (`listVariation` with disputes, from its full report). */
+export interface VariedUnit {
+  summary: ScoreSummary;
+  variation: Variation;
+}
+
+/**
+ * `analyseRobustness` from each unit's summary and variation, kept instead of the full reports
+ * (a live campaign keeps these per unit); the same figures.
+ */
+export function analyseVariations(set: CriteriaSet, units: readonly VariedUnit[], options: RobustnessOptions): Checked<RobustnessReport> {
   const { replicates, seed } = options;
+  const reports = units.map((u) => u.summary);
   if (!Number.isInteger(replicates) || replicates < 1 || replicates > 100_000)
     throw new RangeError(`replicates must be a whole number in 1…100000, got ${replicates}`);
   const threshold = options.threshold ?? 0.05;
@@ -31,16 +50,15 @@ export function analyseRobustness(set: CriteriaSet, reports: ScoreReport[], opti
   if (!published.ok) return published;
 
   const position = new Map(reports.map((r, i) => [r.unit.code, i]));
-  const variations = reports.map((report) => listVariation(set, report, options.disputes === true));
+  const variations = units.map(({ variation }) => (options.disputes === true ? variation : { ...variation, disputed: [] }));
   const blockMembers = set.ranking.blocks.map((block) => reports.flatMap((r, i) => (r.unit.block === block.code ? [i] : [])));
   const ranks = new Int32Array(replicates * reports.length);
   const classes = reports.map(() => new Map<string | null, number>());
   const leaves = compileScorer(set).leaves;
-  const summaries = reports.map(summariseReport);
   const scales = new Map(Object.entries(set.survey?.indicators ?? {}).map(([name, declared]) => [name, { min: declared.min ?? 0, max: declared.max ?? 100 }]));
   for (let r = 0; r < replicates; r++) {
     const random = createRandom(deriveSeed(seed >>> 0, r));
-    const shifted = summaries.map((summary, i) => shiftReplicate(set, summary, variations[i]!, scales, random, leaves));
+    const shifted = reports.map((summary, i) => shiftReplicate(set, summary, variations[i]!, scales, random, leaves));
     for (const members of blockMembers) {
       for (const { report, rank } of orderBlock(
         members.map((m) => shifted[m]!),

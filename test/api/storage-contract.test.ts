@@ -78,6 +78,19 @@ describe.each(BACKENDS)("storage contract: $name", (backend) => {
       expect(await store.listEntries("c1", "P1")).toHaveLength(1);
     });
 
+    it("lists the items an appraisal round holds an entry for, and nothing else", async () => {
+      const at = (round: Row<"entries">["round"], kind: Row<"entries">["kind"], code: string): Row<"entries"> => ({ ...entry({}), round, kind, code });
+      for (const row of [
+        at("appraisal1", "item", "2.1.1"),
+        at("appraisal2", "item", "2.1.2"),
+        at("appraisal1", "fact", "f_x"),
+        at("explanation", "item", "2.1.3"),
+      ])
+        expect(await store.putEntry(row, 0)).toBe(true);
+      const listed = (await store.listAppraisedItems("c1")).map((r) => `${r.unit_code} ${r.code}`).sort();
+      expect(listed).toEqual(["P1 2.1.1", "P1 2.1.2"]);
+    });
+
     it("a duplicate insert reports false rather than overwriting", async () => {
       expect(await store.putEntry(entry({ points: 0 }), 0)).toBe(false);
       expect((await store.getEntry(key))?.version).toBe(2);
