@@ -1,4 +1,5 @@
 import {
+  ROUND_NAMES,
   type Round,
   type ScoringSheet,
   buildScoringSheet,
@@ -113,7 +114,7 @@ export class SheetService {
     const rows = rowVersions(workbook.records, fileName);
     if (rows.problems.length > 0) throw invalidSheet(fileName, rows.problems);
     return this.deps.store.transaction(async (store) => {
-      const saves: { ref: EntryRef; value: unknown; version: number }[] = [];
+      const saves: { ref: EntryRef; value: unknown; version: number; place: string }[] = [];
       const stale: EdgeProblem[] = [];
       let unchanged = 0;
       for (const assessment of read.value) {
@@ -127,10 +128,13 @@ export class SheetService {
           ];
           for (const { kind, code, value: uploaded } of entries) {
             const current = stored.find((e) => e.round === round.round && e.kind === kind && e.code === code);
-            const value = withoutInheritedComment(
-              uploaded,
+            const value = withStoredComment(
+              withoutInheritedComment(
+                uploaded,
+                current,
+                stored.filter((e) => e.round !== round.round && e.kind === kind && e.code === code),
+              ),
               current,
-              stored.filter((e) => e.round !== round.round && e.kind === kind && e.code === code),
             );
             if (current && canonical(JSON.parse(current.value)) === canonical(value)) {
               unchanged += 1;
@@ -148,7 +152,12 @@ export class SheetService {
               });
               continue;
             }
-            saves.push({ ref: { campaignId, unitCode, round: round.round, kind, code }, value, version });
+            saves.push({
+              ref: { campaignId, unitCode, round: round.round, kind, code },
+              value,
+              version,
+              place: `${fileName}:${row?.row ?? 1}:${ROUND_NAMES[round.round].vi}`,
+            });
           }
         }
       }
@@ -162,7 +171,23 @@ export class SheetService {
           { problems: stale },
         );
       }
-      for (const { ref, value, version } of saves) await this.assessments.saveEntry(actor, ref, value, version, `tải lên tệp ${fileName}`, store as Store);
+      // A value the sheet reader accepts but the item refuses (7 points out of 1.5): the service's problem, placed at its row and column.
+      const refused: EdgeProblem[] = [];
+      for (const { ref, value, version, place } of saves) {
+        try {
+          await this.assessments.saveEntry(actor, ref, value, version, `tải lên tệp ${fileName}`, store as Store);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.code !== "invalid-input") throw error;
+          for (const p of error.details.problems ?? [{ code: "invalid-input", path: "", message: error.text.en, vi: error.text.vi }])
+            refused.push({
+              code: p.code ?? "invalid-input",
+              path: place,
+              message: `${ref.unitCode} ${ref.code}: ${p.message}`,
+              vi: `${ref.unitCode} ${ref.code}: ${p.vi ?? p.message}`,
+            });
+        }
+      }
+      if (refused.length > 0) throw invalidSheet(fileName, refused);
       return { saved: saves.length, unchanged };
     });
   }
@@ -192,6 +217,18 @@ function withoutInheritedComment(value: unknown, current: Row<"entries"> | undef
   if (comment === kept || !elsewhere) return value;
   const { comment: _dropped, ...rest } = value as Record<string, unknown>;
   return rest;
+}
+
+/**
+ * The sheet shows one comment per row, the last round's: an earlier round's comment (round 1's, once
+ * round 2 has a value) is not in the file, so an upload without a comment keeps the stored one, as an
+ * emptied cell leaves an entry as it is. Without this, every unit appraised in two rounds would look
+ * changed and its finalised rows would be refused.
+ */
+function withStoredComment(value: unknown, current: Row<"entries"> | undefined): unknown {
+  if (!current || value === null || typeof value !== "object" || Array.isArray(value) || "comment" in value) return value;
+  const stored = (JSON.parse(current.value) as { comment?: unknown }).comment;
+  return stored === undefined ? value : { ...value, comment: stored };
 }
 
 /** A fact as the API stores it: `{ value, comment?, evidence? }`. */

@@ -1,8 +1,10 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { type DateTimeParts, type Lang, parseDateTimeParts, toDateTimeParts } from "../../src/index.js";
 import type { AppEnv } from "../app-env.js";
 import { sameOrigin } from "../auth/authenticate.js";
+import type { FormError } from "./form-parts.js";
 
 /**
  * What every web form shares: the CSRF token it carries, the check on every POST, and reading
@@ -64,4 +66,27 @@ export function clientAddress(c: Context): string {
 /** A same-site path to return to after signing in (never another host). */
 export function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : "/";
+}
+
+/** What a date-and-time field shows: the two texts as typed, or an instant's in Vietnam time. */
+export type DateTimeValue = DateTimeParts;
+
+/** The ids (and posted names) of the two parts of the date-and-time field `id`. */
+export function dateTimeIds(id: string): { date: string; time: string } {
+  return { date: `${id}-date`, time: `${id}-time` };
+}
+
+/** The texts to show in field `id`: what was posted (kept on an error), else `instant` in Vietnam time, else no date and 17:00 (deadlines fall at the end of the working day). */
+export function dateTimeValue(values: Record<string, string>, id: string, instant?: string): DateTimeValue {
+  const ids = dateTimeIds(id);
+  if (values[ids.date] !== undefined || values[ids.time] !== undefined) return { date: values[ids.date] ?? "", time: values[ids.time] ?? "" };
+  return instant ? toDateTimeParts(new Date(instant)) : { date: "", time: "17:00" };
+}
+
+/** Reads the date-and-time field `id` (dd/mm/yyyy and HH:MM, Vietnam time): the instant, or one form error per wrong part. */
+export function readDateTime(form: Record<string, unknown>, id: string, lang: Lang): { instant?: Date; errors: FormError[] } {
+  const ids = dateTimeIds(id);
+  const parsed = parseDateTimeParts({ date: field(form, ids.date), time: field(form, ids.time) });
+  if (parsed.ok) return { instant: parsed.instant, errors: [] };
+  return { errors: parsed.problems.map((p) => ({ field: ids[p.part], message: p.message[lang] })) };
 }

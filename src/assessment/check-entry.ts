@@ -2,7 +2,7 @@ import { checkSchema } from "../check-schema.js";
 import { ASSESSMENT_LIMITS, checkJsonLimits } from "../criteria/check-limits.js";
 import type { CriteriaSet } from "../criteria/types.js";
 import type { Problem } from "../problem.js";
-import { checkFactInput, checkItemInput } from "./check-assessment.js";
+import { compileCheck } from "./check-assessment.js";
 import type { FactInput, ItemInput } from "./types.js";
 
 /** One fact or one item of a round, as a form or the API sends it: the value of `rounds[].facts[code]` or `rounds[].items[code]`. */
@@ -24,6 +24,6 @@ export function checkEntry(set: CriteriaSet, entry: Entry, evidenceIds: Readonly
   const shape = checkSchema(entry.value, entry.kind === "fact" ? "fact-entry" : "item-entry").map((p) => (p.path === "(file)" ? { ...p, path: "" } : p));
   if (shape.length > 0) return shape;
   return entry.kind === "fact"
-    ? checkFactInput(set, entry.code, entry.value as FactInput, "", evidenceIds)
-    : checkItemInput(set, entry.code, entry.value as ItemInput, "", evidenceIds);
+    ? compileCheck(set).fact(entry.code, entry.value as FactInput, evidenceIds)
+    : compileCheck(set).item(entry.code, entry.value as ItemInput, evidenceIds);
 }

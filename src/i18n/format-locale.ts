@@ -6,7 +6,7 @@ import type { Lang } from "./lang.js";
  * summer time, so no time-zone database is needed); English uses the decimal point and ISO dates.
  * Pure: the values come in, text comes out.
  */
-const VIETNAM_OFFSET_MINUTES = 7 * 60;
+export const VIETNAM_OFFSET_MINUTES = 7 * 60;
 
 /** `value` with exactly `decimals` decimals, rounded half-up away from zero ("81,33" / "81.33"). */
 export function formatDecimal(value: number, decimals: number, lang: Lang): string {
@@ -36,7 +36,7 @@ export function formatDate(isoDate: string, lang: Lang): string {
 }
 
 /** The wall-clock parts of an instant in Vietnam time. */
-function vietnamTime(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+export function vietnamTime(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
   const shifted = new Date(instant.getTime() + VIETNAM_OFFSET_MINUTES * 60_000);
   return {
     year: shifted.getUTCFullYear(),
@@ -69,25 +69,4 @@ export function formatTimeLeft(deadline: Date, now: Date, lang: Lang): string {
   const span = parts.filter(Boolean).join(" ") || (lang === "vi" ? "0 phút" : "0 min");
   if (ms >= 0) return lang === "vi" ? `còn ${span}` : `${span} left`;
   return lang === "vi" ? `quá hạn ${span}` : `${span} overdue`;
-}
-
-/** An instant as the value of a `datetime-local` input that means Vietnam time: "2026-03-31T17:00". */
-export function toVietnamInput(instant: Date): string {
-  const t = vietnamTime(instant);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}`;
-}
-
-/**
- * A `datetime-local` value read as Vietnam time ("2026-03-31T17:00" → 2026-03-31T10:00:00.000Z), or
- * undefined when it is not a real date and time.
- */
-export function fromVietnamInput(text: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - VIETNAM_OFFSET_MINUTES * 60_000;
-  const instant = new Date(utc);
-  // Date.UTC rolls 31/02 over to March: a value that does not come back the same is not a real date.
-  return toVietnamInput(instant) === `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}` ? instant : undefined;
 }

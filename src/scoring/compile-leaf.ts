@@ -106,8 +106,15 @@ function compilePoints(indexed: IndexedLeaf, max: number): Points {
       const rule = compileRule(scoring.rule);
       const reads = leafFacts(indexed.leaf);
       return (facts) => {
-        if (reads.some((name) => facts.get(name) == null) && rule.missing(facts).length > 0) return 0;
-        if (reads.some((name) => Array.isArray(facts.get(name)))) return RULE_FAILED;
+        let unset = false;
+        let list = false;
+        for (const name of reads) {
+          const value = facts.get(name);
+          if (value == null) unset = true;
+          else if (Array.isArray(value)) list = true;
+        }
+        if (unset && rule.missing(facts).length > 0) return 0;
+        if (list) return RULE_FAILED;
         let result: unknown;
         try {
           result = rule.apply(facts);
@@ -123,7 +130,10 @@ function compilePoints(indexed: IndexedLeaf, max: number): Points {
 
 function compileTiers(tiers: { when: Range; points: number }[]): (value: number) => number {
   const compiled = tiers.map((tier) => ({ when: tier.when, units: toUnits(tier.points) }));
-  return (value) => compiled.find((tier) => rangeContains(tier.when, value))?.units ?? 0;
+  return (value) => {
+    for (const tier of compiled) if (rangeContains(tier.when, value)) return tier.units;
+    return 0;
+  };
 }
 
 type Deadline = Extract<IndexedLeaf["leaf"]["scoring"], { kind: "deadline" }>;
@@ -137,7 +147,7 @@ function compileDeadline(scoring: Deadline): Points {
   const { fact, lateWithinDays } = scoring;
   return (facts) => {
     const raw = facts.get(fact);
-    const dates: (string | null)[] = Array.isArray(raw) ? raw : [typeof raw === "string" ? raw : null];
+    const single = typeof raw === "string" ? raw : null;
     let sum = 0;
     let worst: Timeliness = "onTime";
     for (let i = 0; i < dues.length; i++) {
@@ -150,7 +160,7 @@ function compileDeadline(scoring: Deadline): Points {
         if (typeof base !== "string") return 0;
         dueDate = addDays(base, due.plusDays);
       }
-      const date = dates[i] ?? null;
+      const date = Array.isArray(raw) ? (raw[i] ?? null) : i === 0 ? single : null;
       const outcome: Timeliness =
         date === null
           ? "missing"

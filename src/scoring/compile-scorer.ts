@@ -88,19 +88,28 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
     const claimed = { bonus: 0, penalty: 0 };
     let surveyUnits = 0;
     for (const leaf of leaves) {
-      const own = self ? stagePoints(leaf, self, survey) : null;
-      const other = appraised ? stagePoints(leaf, appraised, survey) : null;
-      if (own === undefined || other === undefined) return fallback(assessment);
-      const last = (other ?? own)!;
-      if (leaf.survey) surveyUnits += last.units;
+      let own = 0;
+      let last = 0;
+      let lastApplicable = 0;
+      if (self) {
+        last = own = stageUnits(leaf, self, survey);
+        lastApplicable = applicableOfLast;
+      }
+      const other = appraised ? stageUnits(leaf, appraised, survey) : 0;
+      if (Number.isNaN(own) || Number.isNaN(other)) return fallback(assessment);
+      if (appraised) {
+        last = other;
+        lastApplicable = applicableOfLast;
+      }
+      if (leaf.survey) surveyUnits += last;
       if (leaf.area < 0) {
-        claimed[leaf.section as "bonus" | "penalty"] += last.units;
+        claimed[leaf.section as "bonus" | "penalty"] += last;
         continue;
       }
-      final[leaf.area]! += last.units;
-      applicable[leaf.area]! += last.applicable;
-      if (own) selfSum[leaf.area]! += own.units;
-      if (other) appraisedSum[leaf.area]! += other.units;
+      final[leaf.area]! += last;
+      applicable[leaf.area]! += lastApplicable;
+      selfSum[leaf.area]! += own;
+      appraisedSum[leaf.area]! += other;
     }
 
     const areas = set.areas.map(
@@ -158,18 +167,23 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
     };
   };
 
-  /** One leaf in one stage: points and its share of the maximum; undefined when only the full evaluation can tell. */
-  const stagePoints = (leaf: CompiledLeaf, stage: Stage, survey: Readonly<Record<string, number>> | null) => {
+  /** The share of the maximum of the leaf `stageUnits` scored last (beside its result, so scoring a leaf allocates nothing). */
+  let applicableOfLast = 0;
+  /** One leaf's points in one stage, its share of the maximum in `applicableOfLast`; NaN when only the full evaluation can tell. */
+  const stageUnits = (leaf: CompiledLeaf, stage: Stage, survey: Readonly<Record<string, number>> | null): number => {
     const item = stage.items.get(leaf.code);
     const nothingArose = readsNothingArose(leaf, stage.facts);
     if (leaf.notApplicable && (item?.notApplicable === true || nothingArose)) {
-      return leaf.notApplicable === "full" ? { units: leaf.max, applicable: leaf.max } : { units: 0, applicable: 0 };
+      applicableOfLast = leaf.notApplicable === "full" ? leaf.max : 0;
+      return applicableOfLast;
     }
-    if (nothingArose) return undefined;
-    if (leaf.survey && survey === null) return { units: 0, applicable: rescale ? 0 : leaf.max };
-    const units = leaf.evaluate(stage.facts, item, survey);
-    if (Number.isNaN(units)) return undefined;
-    return { units, applicable: leaf.section === "areas" ? leaf.max : 0 };
+    if (nothingArose) return Number.NaN;
+    if (leaf.survey && survey === null) {
+      applicableOfLast = rescale ? 0 : leaf.max;
+      return 0;
+    }
+    applicableOfLast = leaf.section === "areas" ? leaf.max : 0;
+    return leaf.evaluate(stage.facts, item, survey);
   };
 
   const fallback = (assessment: Assessment): Checked<ScoreSummary> => {
@@ -207,12 +221,16 @@ function accumulate(rounds: RoundInput[], derived: Derived[]): { self: Stage | n
       if (self) self = snapshot(self, derived);
       if (self === undefined) return undefined;
     }
-    for (const name in round.facts) {
-      const input = round.facts[name]!;
-      facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
+    const entered = round.facts;
+    if (entered) {
+      for (const name of Object.keys(entered)) {
+        const input = entered[name]!;
+        facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
+      }
     }
-    for (const code in round.items) {
-      const input = round.items[code]!;
+    const claimed = round.items ?? {};
+    for (const code of Object.keys(claimed)) {
+      const input = claimed[code]!;
       let state = items.get(code);
       if (!state) items.set(code, (state = {}));
       if (input.points !== undefined) state.points = input.points;

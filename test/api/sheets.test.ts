@@ -172,5 +172,32 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
       const api = await f.request("GET", `${unitPath}/report`, { token: f.tokens.scorer });
       expect((JSON.parse(stdout) as { totals: unknown }[])[0]!.totals).toEqual(api.body.report.totals);
     });
+
+    it("keeps round 1's comment, which the sheet cannot show once round 2 has a value: the finalised unit's untouched sheet saves nothing", async () => {
+      const state = async () => (await f.request("GET", unitPath, { token: f.tokens.admin })).etag!;
+      const version = (await entry("1.2.3")).version as number;
+      const commented = await f.request("PUT", `${unitPath}/rounds/appraisal1/items/1.2.3`, {
+        token: f.tokens.scorer,
+        body: { points: 0.5, comment: "Chưa đủ hồ sơ" },
+        headers: { "if-match": `"${version}"` },
+      });
+      expect(commented.status).toBe(200);
+      const move = async (name: string, token: string) =>
+        (await f.request("POST", `${unitPath}/transitions/${name}`, { token, headers: { "if-match": await state() } })).status;
+      expect(await move("request-explanation", f.tokens.scorer)).toBe(200);
+      expect(await move("submit-explanation", f.tokens.p01)).toBe(200);
+      const round2 = await f.request("PUT", `${unitPath}/rounds/appraisal2/items/1.2.3`, {
+        token: f.tokens.scorer,
+        body: { points: 1 },
+        headers: { "if-match": '"0"' },
+      });
+      expect(round2.status).toBe(200);
+      expect(await move("finalise", f.tokens.scorer)).toBe(200);
+      const sheet = await filled({});
+      const response = await upload(sheet.bytes, "lai.xlsx");
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ saved: 0 });
+      expect((await entry("1.2.3")).value).toEqual({ points: 0.5, comment: "Chưa đủ hồ sơ" });
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   DESKTOP,
   type DemoServer,
   HAS_BROWSER,
+  fillDateTime,
   launchBrowser,
   screenshot,
   seriousViolations,
@@ -42,14 +43,15 @@ describe.skipIf(!HAS_BROWSER)("the administrator's year in a browser", () => {
     await page.getByLabel("Tên đợt").fill("Thí điểm Chỉ số CCHC 2026");
     await page.getByLabel("Bộ tiêu chí").selectOption("reference-commune@2026.1");
     await page.getByLabel("Đơn vị không tham gia").fill("DV0001, DV0003");
-    await page.getByLabel("Hạn nộp tự chấm").fill("2026-03-31T17:00");
-    await page.getByLabel("Hạn thẩm định lần 1").fill("2026-04-30T17:00");
-    await page.getByLabel("Hạn giải trình").fill("2026-05-15T17:00");
+    await fillDateTime(page, "Hạn nộp tự chấm", "31/03/2026", "17:00");
+    await fillDateTime(page, "Hạn thẩm định lần 1", "30/04/2026", "17:00");
+    await fillDateTime(page, "Hạn giải trình", "15/05/2026", "17:00");
+    await fillDateTime(page, "Hạn thẩm định lần 2", "31/02/2026", "17:00");
     await page.getByRole("button", { name: "Mở đợt đánh giá" }).click();
     await page.waitForSelector(".error-summary");
     await look("admin-campaign-new-errors");
-    expect(await page.locator(".error-summary a").allTextContents()).toHaveLength(1);
-    await page.getByLabel("Hạn thẩm định lần 2").fill("2026-05-31T17:00");
+    expect(await page.locator(".error-summary a").allTextContents()).toEqual(["31/02/2026 không phải là ngày có thật"]);
+    await fillDateTime(page, "Hạn thẩm định lần 2", "31/05/2026", "17:00");
     await page.getByRole("button", { name: "Mở đợt đánh giá" }).click();
     await page.waitForURL(/\/admin\/campaigns\/thi-diem-2026\?done=created$/);
     await look("admin-campaign");
@@ -58,7 +60,7 @@ describe.skipIf(!HAS_BROWSER)("the administrator's year in a browser", () => {
 
     await page.getByLabel("Đơn vị", { exact: true }).selectOption("DV0002");
     await page.getByLabel("Vòng").selectOption("self");
-    await page.getByLabel("Gia hạn đến").fill("2026-04-07T17:00");
+    await fillDateTime(page, "Gia hạn đến", "07/04/2026", "17:00");
     await page.getByLabel("Lý do gia hạn").fill("Trụ sở UBND bị ngập do mưa lớn");
     await page.getByRole("button", { name: "Gia hạn", exact: true }).click();
     await page.waitForURL(/done=extended$/);

@@ -120,9 +120,21 @@ export async function visit(page: Page, url: string, name: string): Promise<AxeV
 
 /** Signs a demo user in through the sign-in form and waits for the page it leads to: home, or `next`. */
 export async function signIn(page: Page, server: DemoServer, who: "ADMIN" | "SCORER" | "WARD", next?: string): Promise<void> {
+  await signInAs(page, server, server.tokens[`PAR_${who}_LOGIN`]!, server.tokens[`PAR_${who}_PASSWORD`]!, next);
+}
+
+/** Signs in with a login and password (a user the administrator created on the pages) and waits for home, or `next`. */
+export async function signInAs(page: Page, server: DemoServer, login: string, password: string, next?: string): Promise<void> {
   await page.goto(`${server.url}/sign-in${next ? `?next=${encodeURIComponent(next)}` : ""}`);
-  await page.getByLabel("Tên đăng nhập").fill(server.tokens[`PAR_${who}_LOGIN`]!);
-  await page.getByLabel("Mật khẩu").fill(server.tokens[`PAR_${who}_PASSWORD`]!);
+  await page.getByLabel("Tên đăng nhập").fill(login);
+  await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.waitForURL(`${server.url}${next ?? "/"}`);
+}
+
+/** Types a deadline the Vietnamese way into the date-and-time field under `legend`: "31/03/2027" and "17:00". */
+export async function fillDateTime(page: Page, legend: string, date: string, time: string): Promise<void> {
+  const group = page.getByRole("group", { name: legend, exact: true });
+  await group.getByLabel(/^(Ngày|Date)$/).fill(date);
+  await group.getByLabel(/^(Giờ|Time)$/).fill(time);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDecimal, formatInstant, formatTimeLeft, fromVietnamInput, toVietnamInput } from "../../src/i18n/format-locale.js";
+import { formatDate, formatDecimal, formatInstant, formatTimeLeft } from "../../src/i18n/format-locale.js";
 import { GLOSSARY, ROUND_NAMES, STATE_NAMES, nameIn, term } from "../../src/i18n/glossary.js";
 
 describe("formatDecimal", () => {
@@ -37,21 +37,6 @@ describe("dates and instants", () => {
     ["2026-03-31T10:00:00Z", "2026-03-30T10:00:00Z", "en", "1 day left"],
   ] as const)("deadline %s seen at %s (%s): %s", (deadline, now, lang, expected) => {
     expect(formatTimeLeft(new Date(deadline), new Date(now), lang)).toBe(expected);
-  });
-});
-
-describe("datetime-local inputs in Vietnam time", () => {
-  it.each([
-    ["2026-03-31T17:00", "2026-03-31T10:00:00.000Z"],
-    ["2026-01-01T03:30", "2025-12-31T20:30:00.000Z"],
-    ["2026-04-07T17:00:30", "2026-04-07T10:00:30.000Z"],
-  ])("reads %s as %s and shows it back", (input, utc) => {
-    expect(fromVietnamInput(input)?.toISOString()).toBe(utc);
-    expect(toVietnamInput(new Date(utc))).toBe(input.slice(0, 16));
-  });
-
-  it.each(["", "2026-02-30T10:00", "2026-03-31 17:00", "2026-03-31T25:00", "31/03/2026 17:00"])("refuses %j", (input) => {
-    expect(fromVietnamInput(input)).toBeUndefined();
   });
 });
 

@@ -10,6 +10,9 @@ type Web = ReturnType<typeof webClient>;
  * campaigns (open one with deadlines typed in Vietnam time, change them, extend one unit's).
  * Every page refuses the other roles; every form lists its problems next to its fields.
  */
+/** A date-and-time field's two parts as a person types them (dd/mm/yyyy and HH:MM, Vietnam time). */
+const typed = (id: string, date: string, time: string) => ({ [`${id}-date`]: date, [`${id}-time`]: time });
+
 describe("the administrator's year, as pages", () => {
   const backend = BACKENDS[0]!;
   let f: Fixture;
@@ -104,29 +107,38 @@ describe("the administrator's year, as pages", () => {
   });
 
   it("opens a campaign with deadlines typed in Vietnam time and units left out; problems are listed at their fields", async () => {
-    await admin.get("/admin/campaigns/new");
-    const deadlines = { "deadline-self": "2026-03-31T17:00", "deadline-appraisal1": "2026-04-30T17:00", "deadline-explanation": "2026-05-15T17:00" };
+    const empty = await admin.get("/admin/campaigns/new");
+    expect(empty.html.match(/name="deadline-[a-z0-9]+-time" value="17:00"/g), "every time starts at 17:00").toHaveLength(4);
+    expect(empty.html).toContain("Ngày: ngày/tháng/năm, ví dụ 31/03/2027");
+    const deadlines = {
+      ...typed("deadline-self", "31/03/2026", "17:00"),
+      ...typed("deadline-appraisal1", "30/04/2026", "17:00"),
+      ...typed("deadline-explanation", "15/5/2026", "17h00"),
+    };
     const bad = await admin.post("/admin/campaigns/new", {
       id: "c 2026",
       year: "2026",
       criteria: "reference-commune@2026.1",
       exclude: "P99",
       ...deadlines,
-      "deadline-appraisal2": "31/05/2026",
+      ...typed("deadline-appraisal2", "31/02/2026", "5:00 PM"),
     });
     expect(bad.status).toBe(422);
-    for (const id of ["id", "exclude", "deadline-appraisal2"]) expect(bad.html).toContain(`href="#${id}"`);
+    for (const id of ["id", "exclude", "deadline-appraisal2-date", "deadline-appraisal2-time"]) expect(bad.html).toContain(`href="#${id}"`);
     expect(bad.html).toContain("Không có đơn vị: P99");
-    expect(bad.html).toContain('value="2026-03-31T17:00"');
+    expect(bad.html).toContain("31/02/2026 không phải là ngày có thật");
+    expect(bad.html).toContain("giờ phải có dạng giờ:phút, ví dụ 17:00");
+    expect(bad.html).toContain('value="31/03/2026"');
+    expect(bad.html).toContain('value="5:00 PM"');
     const order = await admin.post("/admin/campaigns/new", {
       id: "dot-2026",
       year: "2026",
       criteria: "reference-commune@2026.1",
       ...deadlines,
-      "deadline-appraisal2": "2026-05-01T17:00",
+      ...typed("deadline-appraisal2", "01/05/2026", "17:00"),
     });
     expect(order.status).toBe(422);
-    expect(order.html).toContain('href="#deadline-appraisal2"');
+    expect(order.html).toContain('href="#deadline-appraisal2-date"');
     const opened = await admin.post("/admin/campaigns/new", {
       id: "dot-2026",
       year: "2026",
@@ -134,7 +146,7 @@ describe("the administrator's year, as pages", () => {
       criteria: "reference-commune@2026.1",
       exclude: "P02",
       ...deadlines,
-      "deadline-appraisal2": "2026-05-31T17:00",
+      ...typed("deadline-appraisal2", "31/05/2026", "17:00"),
     });
     expect(opened).toMatchObject({ status: 303, location: "/admin/campaigns/dot-2026?done=created" });
     const stored = (await f.request("GET", "/campaigns/dot-2026", { token: f.tokens.admin })).body;
@@ -153,16 +165,39 @@ describe("the administrator's year, as pages", () => {
     expect(page.html).toContain("Đang tự chấm");
   });
 
+  it("opens a campaign for the units listed only (less those left out); an unknown unit is named at its field", async () => {
+    await admin.get("/admin/campaigns/new");
+    const form = {
+      id: "thi-diem",
+      year: "2026",
+      criteria: "reference-commune@2026.1",
+      ...typed("deadline-self", "31/03/2026", "17:00"),
+      ...typed("deadline-appraisal1", "30/04/2026", "17:00"),
+      ...typed("deadline-explanation", "15/05/2026", "17:00"),
+      ...typed("deadline-appraisal2", "31/05/2026", "17:00"),
+    };
+    const unknown = await admin.post("/admin/campaigns/new", { ...form, include: "P01, P77" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain('href="#include"');
+    expect(unknown.html).toContain("Không có đơn vị: P77");
+    const opened = await admin.post("/admin/campaigns/new", { ...form, include: "P01\nX01 P02", exclude: "P02" });
+    expect(opened.status).toBe(303);
+    const units = ((await f.request("GET", "/campaigns/thi-diem/assessments", { token: f.tokens.admin })).body as { unitCode: string }[]).map(
+      (a) => a.unitCode,
+    );
+    expect(units).toEqual(["P01", "X01"]);
+  });
+
   it("refuses a campaign id already taken at its field, and speaks English on request", async () => {
     await admin.get("/admin/campaigns/new");
     const taken = await admin.post("/admin/campaigns/new", {
       id: "c2026",
       year: "2026",
       criteria: "reference-commune@2026.1",
-      "deadline-self": "2026-03-31T17:00",
-      "deadline-appraisal1": "2026-04-30T17:00",
-      "deadline-explanation": "2026-05-15T17:00",
-      "deadline-appraisal2": "2026-05-31T17:00",
+      ...typed("deadline-self", "31/03/2026", "17:00"),
+      ...typed("deadline-appraisal1", "30/04/2026", "17:00"),
+      ...typed("deadline-explanation", "15/05/2026", "17:00"),
+      ...typed("deadline-appraisal2", "31/05/2026", "17:00"),
     });
     expect(taken.status).toBe(422);
     expect(taken.html).toContain('href="#id"');
@@ -170,6 +205,8 @@ describe("the administrator's year, as pages", () => {
     const english = await admin.get("/admin/campaigns/c2026?lang=en");
     expect(english.html).toContain("Extend a deadline for one unit");
     expect(english.html).toContain("2026-04-01 00:00 (UTC+7)");
+    expect(english.html).toContain("Date as day/month/year (the Vietnamese format), e.g. 31/03/2027");
+    expect(english.html).toContain('value="01/04/2026"');
     await admin.get("/admin?lang=vi");
   });
 
@@ -178,23 +215,37 @@ describe("the administrator's year, as pages", () => {
     const version = /name="version" value="(\d+)"/.exec(page.html)![1]!;
     const form = {
       version,
-      "deadline-self": "2026-04-01T00:00",
-      "deadline-appraisal1": "2026-05-01T00:00",
-      "deadline-explanation": "2026-05-16T00:00",
-      "deadline-appraisal2": "2026-06-01T00:00",
+      ...typed("deadline-self", "01/04/2026", "00:00"),
+      ...typed("deadline-appraisal1", "01/05/2026", "00:00"),
+      ...typed("deadline-explanation", "16/05/2026", "00:00"),
+      ...typed("deadline-appraisal2", "01/06/2026", "00:00"),
       reason: "Theo công văn số 12",
     };
     expect((await admin.post("/admin/campaigns/c2026/deadlines", form)).status).toBe(303);
     expect((await f.request("GET", "/campaigns/c2026", { token: f.tokens.admin })).body.deadlines.self).toBe("2026-03-31T17:00:00.000Z");
     expect((await admin.post("/admin/campaigns/c2026/deadlines", form)).status).toBe(412);
 
-    const none = await admin.post("/admin/campaigns/c2026/extensions", { unit: "P01", round: "self", until: "2026-04-07T17:00", reason: "" });
+    const none = await admin.post("/admin/campaigns/c2026/extensions", {
+      unit: "P01",
+      round: "self",
+      ...typed("ext-until", "07/04/2026", "17:00"),
+      reason: "",
+    });
     expect(none.status).toBe(422);
     expect(none.html).toContain('href="#ext-reason"');
+    const badDay = await admin.post("/admin/campaigns/c2026/extensions", {
+      unit: "P01",
+      round: "self",
+      ...typed("ext-until", "2026-04-07", "17:00"),
+      reason: "Mưa",
+    });
+    expect(badDay.status).toBe(422);
+    expect(badDay.html).toContain('href="#ext-until-date"');
+    expect(badDay.html).toContain("ngày phải có dạng ngày/tháng/năm, ví dụ 31/03/2027");
     const extended = await admin.post("/admin/campaigns/c2026/extensions", {
       unit: "P01",
       round: "self",
-      until: "2026-04-07T17:00",
+      ...typed("ext-until", "07/04/2026", "17:00"),
       reason: "Trụ sở bị ngập lụt",
     });
     expect(extended.status).toBe(303);

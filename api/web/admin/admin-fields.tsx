@@ -1,4 +1,5 @@
 import type { Lang } from "../../../src/index.js";
+import { type DateTimeValue, dateTimeIds } from "../web-form.js";
 import { FieldError, type FormError, describedBy, hasError } from "../form-parts.js";
 
 /**
@@ -29,9 +30,7 @@ function Field(props: FieldProps & { children: unknown }) {
   );
 }
 
-export function TextField(
-  props: FieldProps & { value: string; type?: "text" | "password" | "number" | "datetime-local"; short?: boolean; autocomplete?: string },
-) {
+export function TextField(props: FieldProps & { value: string; type?: "text" | "password" | "number"; short?: boolean; autocomplete?: string }) {
   return (
     <Field {...props}>
       <input
@@ -68,5 +67,73 @@ export function SelectField(props: FieldProps & { value: string; options: { valu
         ))}
       </select>
     </Field>
+  );
+}
+
+const DATE_TIME_TEXT = {
+  vi: { date: "Ngày", time: "Giờ", hint: "Giờ Việt Nam. Ngày: ngày/tháng/năm, ví dụ 31/03/2027. Giờ: giờ:phút, 24 giờ, ví dụ 17:00." },
+  en: {
+    date: "Date",
+    time: "Time",
+    hint: "Vietnam time. Date as day/month/year (the Vietnamese format), e.g. 31/03/2027. Time as hours:minutes, 24-hour, e.g. 17:00.",
+  },
+} as const;
+
+/**
+ * A deadline as two text fields under one legend: the date typed as dd/mm/yyyy and the time as
+ * HH:MM on the 24-hour clock, in Vietnam time. Not `datetime-local`, which an English browser shows
+ * as mm/dd/yyyy with AM/PM. Field ids are `<id>-date` and `<id>-time` (see `readDateTime`).
+ */
+export function DateTimeField(props: { id: string; legend: string; value: DateTimeValue; errors: FormError[]; lang: Lang }) {
+  const t = DATE_TIME_TEXT[props.lang];
+  const ids = dateTimeIds(props.id);
+  const hint = `${props.id}-hint`;
+  const wrong = hasError(props.errors, ids.date) || hasError(props.errors, ids.time);
+  const describe = (id: string) => [hint, hasError(props.errors, id) ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div class={wrong ? "field field-error" : "field"}>
+      <fieldset class="date-time" aria-describedby={hint}>
+        <legend>{props.legend}</legend>
+        <span class="hint" id={hint}>
+          {t.hint}
+        </span>
+        <FieldError id={ids.date} errors={props.errors} lang={props.lang} />
+        <FieldError id={ids.time} errors={props.errors} lang={props.lang} />
+        <div class="date-time-parts">
+          <div>
+            <label for={ids.date}>{t.date}</label>
+            <input
+              type="text"
+              class="input-date"
+              id={ids.date}
+              name={ids.date}
+              value={props.value.date}
+              inputmode="numeric"
+              pattern="[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"
+              placeholder="dd/mm/yyyy"
+              autocomplete="off"
+              aria-describedby={describe(ids.date)}
+              aria-invalid={hasError(props.errors, ids.date) ? "true" : undefined}
+            />
+          </div>
+          <div>
+            <label for={ids.time}>{t.time}</label>
+            <input
+              type="text"
+              class="input-time"
+              id={ids.time}
+              name={ids.time}
+              value={props.value.time}
+              inputmode="numeric"
+              pattern="[0-9]{1,2}:[0-9]{2}"
+              placeholder="HH:MM"
+              autocomplete="off"
+              aria-describedby={describe(ids.time)}
+              aria-invalid={hasError(props.errors, ids.time) ? "true" : undefined}
+            />
+          </div>
+        </div>
+      </fieldset>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { DEADLINE_NAMES, type Lang, SET_STATUS_NAMES, nameIn } from "../../../src/index.js";
 import { DEADLINE_ROUNDS as ROUNDS } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
-import { SelectField, TextArea, TextField } from "./admin-fields.js";
+import { dateTimeValue } from "../web-form.js";
+import { DateTimeField, SelectField, TextArea, TextField } from "./admin-fields.js";
 
 const TEXT = {
   vi: {
@@ -13,10 +14,12 @@ const TEXT = {
     name: "Tên đợt",
     nameHint: "Để trống: “Chỉ số CCHC năm …”.",
     criteria: "Bộ tiêu chí",
+    include: "Chỉ những đơn vị này (không bắt buộc)",
+    includeHint:
+      "Để trống: mọi đơn vị thuộc phạm vi bộ tiêu chí. Ghi mã đơn vị, cách nhau bởi dấu phẩy hoặc xuống dòng, để mở đợt cho một số đơn vị (ví dụ đợt thí điểm).",
     exclude: "Đơn vị không tham gia",
     excludeHint: "Mặc định mọi đơn vị thuộc phạm vi bộ tiêu chí đều tham gia. Ghi mã các đơn vị cần loại ra, cách nhau bởi dấu phẩy hoặc xuống dòng.",
     deadlines: "Hạn chót từng vòng",
-    deadlinesHint: "Giờ Việt Nam (UTC+7).",
     open: "Mở đợt đánh giá",
   },
   en: {
@@ -28,10 +31,12 @@ const TEXT = {
     name: "Title",
     nameHint: "Empty: “PAR index …”.",
     criteria: "Criteria set",
+    include: "Only these units (optional)",
+    includeHint:
+      "Empty: every unit the criteria set covers. List unit codes, separated by commas or new lines, to open the campaign for some units only (a pilot, say).",
     exclude: "Units not taking part",
     excludeHint: "By default every unit the criteria set covers takes part. List the codes of the units to leave out, separated by commas or new lines.",
     deadlines: "Deadline of each round",
-    deadlinesHint: "Vietnam time (UTC+7).",
     open: "Open the campaign",
   },
 } as const;
@@ -70,16 +75,15 @@ export function CampaignNewPage(props: { lang: Lang; csrf: string; criteria: Cri
           errors={errors}
           lang={lang}
         />
+        <TextArea id="include" label={t.include} hint={t.includeHint} value={v("include")} errors={errors} lang={lang} />
         <TextArea id="exclude" label={t.exclude} hint={t.excludeHint} value={v("exclude")} errors={errors} lang={lang} />
         <fieldset>
           <legend>{t.deadlines}</legend>
-          <p class="hint">{t.deadlinesHint}</p>
           {ROUNDS.map((round) => (
-            <TextField
+            <DateTimeField
               id={`deadline-${round}`}
-              type="datetime-local"
-              label={nameIn(DEADLINE_NAMES, round, lang)}
-              value={v(`deadline-${round}`)}
+              legend={nameIn(DEADLINE_NAMES, round, lang)}
+              value={dateTimeValue(props.values, `deadline-${round}`)}
               errors={errors}
               lang={lang}
             />

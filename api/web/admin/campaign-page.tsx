@@ -1,8 +1,9 @@
-import { CAMPAIGN_STATE_NAMES, DEADLINE_NAMES, type Lang, STATE_NAMES, formatInstant, nameIn, toVietnamInput } from "../../../src/index.js";
+import { CAMPAIGN_STATE_NAMES, DEADLINE_NAMES, type Lang, STATE_NAMES, formatInstant, nameIn } from "../../../src/index.js";
 import type { CampaignService } from "../../services/campaign-service.js";
 import { DEADLINE_ROUNDS } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
-import { SelectField, TextArea, TextField } from "./admin-fields.js";
+import { dateTimeValue } from "../web-form.js";
+import { DateTimeField, SelectField, TextArea } from "./admin-fields.js";
 import { withdrawalHref } from "./extension-withdrawal-page.js";
 
 export type CampaignOverview = Awaited<ReturnType<CampaignService["overview"]>>;
@@ -169,11 +170,10 @@ export function CampaignPage(props: {
             <input type="hidden" name="version" value={String(campaign.version)} />
             <p class="hint">{t.changeHint}</p>
             {DEADLINE_ROUNDS.map((round) => (
-              <TextField
+              <DateTimeField
                 id={`deadline-${round}`}
-                type="datetime-local"
-                label={nameIn(DEADLINE_NAMES, round, lang)}
-                value={v(`deadline-${round}`, toVietnamInput(new Date(campaign.deadlines[round])))}
+                legend={nameIn(DEADLINE_NAMES, round, lang)}
+                value={dateTimeValue(props.values, `deadline-${round}`, campaign.deadlines[round])}
                 errors={errors}
                 lang={lang}
               />
@@ -250,16 +250,7 @@ export function CampaignPage(props: {
               errors={errors}
               lang={lang}
             />
-            <TextField
-              id="ext-until"
-              name="until"
-              type="datetime-local"
-              label={t.until}
-              hint={t.vietnamTime}
-              value={v("ext-until")}
-              errors={errors}
-              lang={lang}
-            />
+            <DateTimeField id="ext-until" legend={t.until} value={dateTimeValue(props.values, "ext-until")} errors={errors} lang={lang} />
             <TextArea id="ext-reason" name="reason" label={t.extendReason} value={v("ext-reason")} errors={errors} lang={lang} />
             <button type="submit" class="button">
               {t.extendButton}

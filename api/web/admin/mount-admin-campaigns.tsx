@@ -1,12 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { fromVietnamInput } from "../../../src/index.js";
+import type { Lang } from "../../../src/index.js";
 import type { AppEnv } from "../../app-env.js";
 import { ApiError } from "../../errors.js";
 import { DEADLINE_ROUNDS, type DeadlineName, type Deadlines } from "../../services/workflow.js";
 import type { FormError } from "../form-parts.js";
 import { expired, problemsAsErrors } from "../mount-account.js";
-import { csrfValid, field, readForm } from "../web-form.js";
+import { csrfValid, dateTimeIds, field, readDateTime, readForm } from "../web-form.js";
 import { pageLang } from "../web-lang.js";
 import { page, refusal } from "../web-page.js";
 import { CampaignNewPage } from "./campaign-new-page.js";
@@ -17,7 +17,7 @@ const TEXT = {
   vi: {
     campaigns: "Đợt đánh giá",
     add: "Mở đợt đánh giá mới",
-    badTime: "Nhập ngày và giờ, ví dụ 31/03/2026 17:00",
+    badRound: "Chọn một vòng",
     badId: "Mã đợt gồm 1–60 ký tự: chữ, chữ số, dấu . _ -",
     badYear: "Nhập năm bằng số, ví dụ 2026",
     unknown: (codes: string[]) => `Không có đơn vị: ${codes.join(", ")}`,
@@ -32,7 +32,7 @@ const TEXT = {
   en: {
     campaigns: "Campaigns",
     add: "Open a new campaign",
-    badTime: "Enter a date and time, e.g. 2026-03-31 17:00",
+    badRound: "Choose a round",
     badId: "The campaign id has 1–60 characters: letters, digits, . _ -",
     badYear: "Enter the year as a number, e.g. 2026",
     unknown: (codes: string[]) => `No such unit: ${codes.join(", ")}`,
@@ -46,20 +46,24 @@ const TEXT = {
   },
 } as const;
 
-/** Reads the four `deadline-…` fields (datetime-local, Vietnam time) as UTC ISO instants; a field that is not a date and time is a form error. */
-function readDeadlines(form: Record<string, unknown>, message: string): { deadlines: Deadlines; errors: FormError[] } {
+/** Reads the four `deadline-…` fields (dd/mm/yyyy and HH:MM, Vietnam time) as UTC ISO instants; each wrong part is a form error. */
+function readDeadlines(form: Record<string, unknown>, lang: Lang): { deadlines: Deadlines; errors: FormError[] } {
   const errors: FormError[] = [];
   const deadlines = {} as Deadlines;
   for (const round of DEADLINE_ROUNDS) {
-    const at = fromVietnamInput(field(form, `deadline-${round}`));
-    if (at) deadlines[round] = at.toISOString();
-    else errors.push({ field: `deadline-${round}`, message });
+    const read = readDateTime(form, `deadline-${round}`, lang);
+    if (read.instant) deadlines[round] = read.instant.toISOString();
+    errors.push(...read.errors);
   }
   return { deadlines, errors };
 }
 
+/** The posted texts of the date-and-time fields `ids`, to show again beside their errors. */
+const typedDateTimes = (form: Record<string, unknown>, ids: string[]) =>
+  Object.fromEntries(ids.flatMap((id) => Object.values(dateTimeIds(id)).map((name) => [name, field(form, name)])));
+
 /** A campaign problem's path as the id of its field on the page. */
-const fieldOfPath = (path: string) => (path.startsWith("deadlines.") ? `deadline-${path.slice(10)}` : path.startsWith("units") ? "exclude" : path || "id");
+const fieldOfPath = (path: string) => (path.startsWith("deadlines.") ? `deadline-${path.slice(10)}-date` : path.startsWith("units") ? "exclude" : path || "id");
 
 /** `/admin/campaigns…`: the list, opening a campaign, and one campaign's page with its deadlines and per-unit extensions. */
 export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
@@ -95,23 +99,37 @@ export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
     const t = TEXT[lang];
     const form = await readForm(c);
     if (!csrfValid(c, form)) return expired(c);
-    const names = ["id", "year", "title", "criteria", "exclude", ...DEADLINE_ROUNDS.map((r) => `deadline-${r}`)];
-    const values = Object.fromEntries(names.map((name) => [name, field(form, name).trim()]));
+    const names = ["id", "year", "title", "criteria", "include", "exclude"];
+    const values: Record<string, string> = {
+      ...Object.fromEntries(names.map((name) => [name, field(form, name).trim()])),
+      ...typedDateTimes(
+        form,
+        DEADLINE_ROUNDS.map((r) => `deadline-${r}`),
+      ),
+    };
     try {
-      const { deadlines, errors } = readDeadlines(form, t.badTime);
+      const { deadlines, errors } = readDeadlines(form, lang);
       const id = values.id ?? "";
       if (!/^[A-Za-z0-9_.-]{1,60}$/.test(id)) errors.unshift({ field: "id", message: t.badId });
       const year = Number(values.year);
       if (!Number.isInteger(year) || year < 2000 || year > 2100) errors.push({ field: "year", message: t.badYear });
       const [family, version] = (values.criteria ?? "").split("@");
       if (!family || !version) errors.push({ field: "criteria", message: t.noCriteria });
-      const excluded = new Set((values.exclude ?? "").split(/[\s,;]+/).filter(Boolean));
+      const codes = (name: string) => new Set((values[name] ?? "").split(/[\s,;]+/).filter(Boolean));
+      const [included, excluded] = [codes("include"), codes("exclude")];
       const all = await c.var.services.units.list();
-      const unknown = [...excluded].filter((code) => !all.some((u) => u.code === code));
-      if (unknown.length > 0) errors.push({ field: "exclude", message: t.unknown(unknown) });
+      for (const [name, listed] of [
+        ["include", included],
+        ["exclude", excluded],
+      ] as const) {
+        const unknown = [...listed].filter((code) => !all.some((u) => u.code === code));
+        if (unknown.length > 0) errors.push({ field: name, message: t.unknown(unknown) });
+      }
       if (errors.length > 0 || !family || !version) return await newCampaign(c, values, errors, 422);
       const set = await c.var.services.criteria.get(family, version);
-      const units = all.filter((u) => set.appliesTo.unitTypes.includes(u.type as never) && !excluded.has(u.code)).map((u) => u.code);
+      const units = all
+        .filter((u) => set.appliesTo.unitTypes.includes(u.type as never) && (included.size === 0 || included.has(u.code)) && !excluded.has(u.code))
+        .map((u) => u.code);
       await c.var.services.campaigns.create(c.var.actor, { id, year, title: values.title || undefined, criteria: { family, version }, deadlines, units });
       return c.redirect(`/admin/campaigns/${encodeURIComponent(id)}?done=created`, 303);
     } catch (error) {
@@ -146,11 +164,14 @@ export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
     const form = await readForm(c);
     if (!csrfValid(c, form)) return expired(c);
     const values = {
-      ...Object.fromEntries(DEADLINE_ROUNDS.map((r) => [`deadline-${r}`, field(form, `deadline-${r}`)])),
+      ...typedDateTimes(
+        form,
+        DEADLINE_ROUNDS.map((r) => `deadline-${r}`),
+      ),
       "change-reason": field(form, "reason"),
     };
     try {
-      const { deadlines, errors } = readDeadlines(form, TEXT[lang].badTime);
+      const { deadlines, errors } = readDeadlines(form, lang);
       if (errors.length > 0) return await campaignPage(c, errors, values, 422);
       await c.var.services.deadlines.change(c.var.actor, id, Number(field(form, "version")), deadlines, field(form, "reason").trim() || undefined);
       return c.redirect(`/admin/campaigns/${encodeURIComponent(id)}?done=deadlines`, 303);
@@ -158,7 +179,7 @@ export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
       if (error instanceof ApiError && error.code === "invalid-input") return campaignPage(c, problemsAsErrors(error, lang, fieldOfPath), values, 422);
       // Someone changed the campaign since the page was read: show the stored deadlines, with what was typed kept in the form.
       if (error instanceof ApiError && error.code === "version-mismatch")
-        return campaignPage(c, [{ field: "deadline-self", message: error.text[lang] }], values, 412);
+        return campaignPage(c, [{ field: "deadline-self-date", message: error.text[lang] }], values, 412);
       return refusal(c, error);
     }
   });
@@ -169,18 +190,18 @@ export function mountAdminCampaigns(app: OpenAPIHono<AppEnv>): void {
     const form = await readForm(c);
     if (!csrfValid(c, form)) return expired(c);
     const round = field(form, "round") as DeadlineName;
-    const values = { "ext-unit": field(form, "unit"), "ext-round": round, "ext-until": field(form, "until"), "ext-reason": field(form, "reason") };
+    const values = { "ext-unit": field(form, "unit"), "ext-round": round, ...typedDateTimes(form, ["ext-until"]), "ext-reason": field(form, "reason") };
     try {
-      if (!DEADLINE_ROUNDS.includes(round)) return await campaignPage(c, [{ field: "ext-round", message: TEXT[lang].badTime }], values, 422);
-      const until = fromVietnamInput(field(form, "until"));
-      if (!until) return await campaignPage(c, [{ field: "ext-until", message: TEXT[lang].badTime }], values, 422);
-      await c.var.services.deadlines.extend(c.var.actor, id, field(form, "unit"), round, until.toISOString(), field(form, "reason"));
+      if (!DEADLINE_ROUNDS.includes(round)) return await campaignPage(c, [{ field: "ext-round", message: TEXT[lang].badRound }], values, 422);
+      const until = readDateTime(form, "ext-until", lang);
+      if (!until.instant) return await campaignPage(c, until.errors, values, 422);
+      await c.var.services.deadlines.extend(c.var.actor, id, field(form, "unit"), round, until.instant.toISOString(), field(form, "reason"));
       return c.redirect(`/admin/campaigns/${encodeURIComponent(id)}?done=extended`, 303);
     } catch (error) {
       if (error instanceof ApiError && error.code === "invalid-input")
         return campaignPage(
           c,
-          problemsAsErrors(error, lang, (path) => `ext-${path}`),
+          problemsAsErrors(error, lang, (path) => (path === "until" ? "ext-until-date" : `ext-${path}`)),
           values,
           422,
         );

@@ -158,8 +158,6 @@ details.upload{margin-top:.75rem}
 .card-title{margin:0 0 .5rem;font-size:1.125rem}
 .hint-inline{font-weight:400;color:var(--muted)}
 .file-error{display:block;color:var(--error);font-weight:700}
-input[type=datetime-local]{font:inherit;width:100%;max-width:16rem;min-height:44px;padding:.375rem .5rem;border:2px solid var(--text);border-radius:0;background:#fff;color:var(--text)}
-.field-error input[type=datetime-local]{border-color:var(--error)}
 fieldset>legend{font-weight:700;font-size:1.125rem}
 /* Scorer's appraisal pages */
 .item.appraisal:focus{outline:3px solid var(--focus);box-shadow:0 0 0 5px var(--text)}
@@ -216,4 +214,11 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 .round-report-table tr.depth-0 th,.round-report-table tr.depth-0 td{font-weight:600}
 .round-report-table tr.section-total th,.round-report-table tr.section-total td{border-top:2px solid var(--text)}
 @media print{.round-report-table{font-size:9pt}.round-report .table-wrap{overflow:visible}}
+.date-time{margin:0}
+.date-time>legend{font-size:1rem;font-weight:600;padding:0}
+.date-time-parts{display:flex;flex-wrap:wrap;gap:.75rem}
+.date-time-parts label{font-weight:400}
+input.input-date{max-width:9rem}
+input.input-time{max-width:6rem}
+.field-error .date-time-parts input:not([aria-invalid=true]){border-color:var(--text)}
 `;

@@ -6,6 +6,7 @@ import { ROBUSTNESS_BOUNDS } from "../../services/robustness-service.js";
 import type { FormError } from "../form-parts.js";
 import { page, refusal } from "../web-page.js";
 import { pageLang } from "../web-lang.js";
+import { mountCampaignSheet } from "./mount-campaign-sheet.js";
 import { RobustnessPage } from "./robustness-page.js";
 import { readWorklistQuery, selectWorklist } from "./select-worklist.js";
 import { WorklistPage } from "./worklist-page.js";
@@ -32,6 +33,8 @@ export function mountScorer(app: OpenAPIHono<AppEnv>): void {
       return refusal(c, error);
     }
   });
+
+  mountCampaignSheet(app);
 
   app.get("/analysis/:campaign/robustness", async (c) => {
     const lang = pageLang(c);

@@ -35,6 +35,7 @@ const TEXT = {
     none: "–",
     noUnits: "Không có đơn vị nào khớp với bộ lọc.",
     robustness: "Phân tích độ tin cậy của thứ hạng",
+    sheet: "Thẩm định bằng Excel: tải phiếu của cả đợt về và tải lên lại",
   },
   en: {
     title: "Units to appraise",
@@ -67,6 +68,7 @@ const TEXT = {
     none: "–",
     noUnits: "No unit matches the filters.",
     robustness: "How sure is the ranking?",
+    sheet: "Appraise in Excel: download the campaign's sheet and upload it back",
   },
 } as const;
 
@@ -87,9 +89,14 @@ export function WorklistPage(props: { lang: Lang; worklist: Worklist; rows: Work
       <h1>
         {t.title}: {worklist.campaign.title}
       </h1>
-      <p>
-        <a href={`/analysis/${campaignId}/robustness`}>{t.robustness}</a>
-      </p>
+      <ul>
+        <li>
+          <a href={`/work/${campaignId}/sheet`}>{t.sheet}</a>
+        </li>
+        <li>
+          <a href={`/analysis/${campaignId}/robustness`}>{t.robustness}</a>
+        </li>
+      </ul>
       <form method="get" class="worklist-filter" aria-label={t.filters}>
         <div class="field">
           <label for="wl-state">{t.state}</label>

@@ -1,10 +1,11 @@
 import type { Assessment, CriteriaNode, CriteriaSet, LeafNode } from "../../../src/index.js";
 
 /**
- * The baseline the compiled scorer is measured against: a plain-JavaScript scorer of a criteria
- * set written the obvious way, sharing no code with the engine (its own walk, fact resolution,
- * tiers, deadlines and a small JSON Logic interpreter). It only adds up: no checks, no words.
- * Totals in units (1/10,000 point) per stage, so the bench can compare them exactly.
+ * The baseline the compiled scorer is measured against: the plain-JavaScript scorer a competent
+ * engineer would write for one criteria set, sharing no code with the engine. The set is prepared
+ * once (points in units, tiers and due dates read, JSON Logic rules turned into functions); each
+ * unit is then a pass over its rounds and a loop over the leaves. It only adds up: no checks, no
+ * words. Totals in units (1/10,000 point) per stage, so the bench can compare them exactly.
  */
 export interface PlainTotals {
   self: number | null;
@@ -15,24 +16,37 @@ export interface PlainTotals {
 
 type Facts = Record<string, unknown>;
 type Items = Record<string, { points?: number; notApplicable?: boolean }>;
+type Survey = Record<string, number> | undefined;
+/** A leaf's points in units, in a stage that has facts and items (and the survey, if any). */
+type Points = (facts: Facts, items: Items, survey: Survey) => number;
 const NOTHING = "nothing arose";
+const DAY_MS = 86_400_000;
 
 interface PlainLeaf {
-  leaf: LeafNode;
+  code: string;
   section: "areas" | "bonus" | "penalty";
   max: number;
-  /** Facts read, with the counts behind derived rates. */
-  reads: string[];
+  survey: boolean;
+  /** The policy when not applicable ("full" or "exclude"), or null when it may not be claimed. */
+  notApplicable: string | null;
+  /** Facts read, with the counts behind derived rates: any of them "nothing arose" makes it not applicable. */
   sources: string[];
+  points: Points;
 }
 
-const prepared = new WeakMap<CriteriaSet, PlainLeaf[]>();
+interface Ratio {
+  name: string;
+  numerator: string;
+  denominator: string;
+  factor: number;
+  whenZero: unknown;
+}
 
-/** The set's leaves with what each reads, listed once per set as any scorer would. */
-function leavesOf(set: CriteriaSet): PlainLeaf[] {
-  let leaves = prepared.get(set);
-  if (leaves) return leaves;
-  leaves = [];
+/** Prepares a set once; the function it returns scores one checked assessment. */
+export function plainScorer(set: CriteriaSet): (assessment: Assessment) => PlainTotals {
+  const units = (points: number) => Math.round(points * 10_000);
+  const step = set.display.rounding === "criterion" ? 10_000 / 10 ** set.display.pointsDecimals : 0;
+  const leaves: PlainLeaf[] = [];
   const visit = (node: CriteriaNode, section: PlainLeaf["section"]) => {
     if ("children" in node) {
       for (const child of node.children) visit(child, section);
@@ -44,133 +58,214 @@ function leavesOf(set: CriteriaSet): PlainLeaf[] {
       const ratio = set.facts[name]?.derived?.ratio;
       return ratio ? [name, ratio.numerator, ratio.denominator] : [name];
     });
-    leaves!.push({ leaf: node, section, max: Math.round(node.max * 10_000), reads, sources });
+    const max = units(node.max);
+    const points = pointsOf(node, max, reads);
+    leaves.push({
+      code: node.code,
+      section,
+      max,
+      survey: s.kind === "survey",
+      notApplicable: node.notApplicable ? node.notApplicable.policy : null,
+      sources,
+      points: step === 0 ? points : (facts, items, survey) => Math.floor((points(facts, items, survey) + step / 2) / step) * step,
+    });
   };
   for (const area of set.areas) visit(area, "areas");
   for (const item of set.bonus?.items ?? []) visit(item, "bonus");
   for (const item of set.penalty?.items ?? []) visit(item, "penalty");
-  prepared.set(set, leaves);
-  return leaves;
-}
+  const ratios: Ratio[] = Object.entries(set.facts).flatMap(([name, fact]) =>
+    fact.derived
+      ? [
+          {
+            name,
+            numerator: fact.derived.ratio.numerator,
+            denominator: fact.derived.ratio.denominator,
+            factor: fact.type === "rate" ? 100 : 1,
+            whenZero: fact.derived.whenZero === "not-applicable" ? NOTHING : fact.derived.whenZero,
+          },
+        ]
+      : [],
+  );
+  const caps = { bonus: units(set.bonus?.cap ?? 0), penalty: units(set.penalty?.cap ?? 0) };
+  const zeroWithoutSurvey = set.survey?.whenAbsent === "zero";
 
-export function plainTotals(set: CriteriaSet, assessment: Assessment): PlainTotals {
-  const self = stageOf(set, assessment, ["self"]);
-  const appraised = assessment.rounds.some((r) => r.round === "appraisal1" || r.round === "appraisal2")
-    ? stageOf(set, assessment, ["self", "appraisal1", "appraisal2"])
-    : null;
-  const selfSums = self ? sums(set, assessment, self) : null;
-  const appraisedSums = appraised ? sums(set, assessment, appraised) : null;
-  const final = (appraisedSums ?? selfSums)!;
-  return { self: selfSums?.points ?? null, appraised: appraisedSums?.points ?? null, total: final.total, applicable: final.applicable };
-}
-
-function stageOf(set: CriteriaSet, assessment: Assessment, rounds: string[]): { facts: Facts; items: Items } | null {
-  const chosen = assessment.rounds.filter((r) => rounds.includes(r.round));
-  if (chosen.length === 0) return null;
-  const facts: Facts = {};
-  const items: Items = {};
-  for (const round of chosen) {
-    for (const [name, input] of Object.entries(round.facts ?? {})) {
-      facts[name] = input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input;
+  const sums = (facts: Facts, items: Items, survey: Survey) => {
+    let points = 0;
+    let applicable = 0;
+    let bonus = 0;
+    let penalty = 0;
+    for (const leaf of leaves) {
+      let got: number;
+      let of = leaf.max;
+      if (leaf.notApplicable !== null && (items[leaf.code]?.notApplicable === true || arose(leaf.sources, facts))) {
+        got = leaf.notApplicable === "full" ? leaf.max : 0;
+        of = got;
+      } else if (leaf.survey && survey === undefined) {
+        got = 0;
+        of = zeroWithoutSurvey ? leaf.max : 0;
+      } else got = leaf.points(facts, items, survey);
+      if (leaf.section === "areas") {
+        points += got;
+        applicable += of;
+      } else if (leaf.section === "bonus") bonus += got;
+      else penalty += got;
     }
-    for (const [code, input] of Object.entries(round.items ?? {})) {
-      const item = (items[code] ??= {});
-      if (input.points !== undefined) item.points = input.points;
-      if (input.notApplicable !== undefined) item.notApplicable = input.notApplicable;
-    }
-  }
-  for (const [name, fact] of Object.entries(set.facts)) {
-    if (!fact.derived) continue;
-    const numerator = facts[fact.derived.ratio.numerator];
-    const denominator = facts[fact.derived.ratio.denominator];
-    if (typeof numerator !== "number" || typeof denominator !== "number") continue;
-    if (denominator === 0) facts[name] = fact.derived.whenZero === "not-applicable" ? NOTHING : fact.derived.whenZero;
-    else facts[name] = (numerator * (fact.type === "rate" ? 100 : 1)) / denominator;
-  }
-  return { facts, items };
-}
-
-function sums(set: CriteriaSet, assessment: Assessment, stage: { facts: Facts; items: Items }) {
-  let points = 0;
-  let applicable = 0;
-  let bonus = 0;
-  let penalty = 0;
-  for (const leaf of leavesOf(set)) {
-    const [got, of] = leafPoints(set, assessment, leaf, stage);
-    if (leaf.section === "areas") {
-      points += got;
-      applicable += of;
-    } else if (leaf.section === "bonus") bonus += got;
-    else penalty += got;
-  }
-  const capped = (claimed: number, cap: number | undefined) => Math.min(claimed, Math.round((cap ?? 0) * 10_000));
-  return { points, applicable, total: points + capped(bonus, set.bonus?.cap) - capped(penalty, set.penalty?.cap) };
-}
-
-/** [points, share of the maximum] in units. */
-function leafPoints(set: CriteriaSet, assessment: Assessment, plain: PlainLeaf, stage: { facts: Facts; items: Items }): [number, number] {
-  const { leaf, max, reads, sources } = plain;
-  const s = leaf.scoring;
-  if (leaf.notApplicable && (stage.items[leaf.code]?.notApplicable === true || sources.some((name) => stage.facts[name] === NOTHING))) {
-    return leaf.notApplicable.policy === "full" ? [max, max] : [0, 0];
-  }
-  if (s.kind === "survey" && !assessment.survey) return [0, set.survey?.whenAbsent === "zero" ? max : 0];
-  const units = (points: number) => Math.round(points * 10_000);
-  const tier = (tiers: { when: { gt?: number; gte?: number; lt?: number; lte?: number }; points: number }[], v: number) => {
-    const hit = tiers.find(
-      ({ when }) =>
-        (when.gt === undefined || v > when.gt) &&
-        (when.gte === undefined || v >= when.gte) &&
-        (when.lt === undefined || v < when.lt) &&
-        (when.lte === undefined || v <= when.lte),
-    );
-    return hit ? units(hit.points) : 0;
+    return { points, applicable, total: points + Math.min(bonus, caps.bonus) - Math.min(penalty, caps.penalty) };
   };
-  let got = 0;
-  const value = s.kind === "boolean" || s.kind === "tiers" || s.kind === "deadline" ? stage.facts[s.fact] : undefined;
-  switch (s.kind) {
-    case "manual":
-      got = units(stage.items[leaf.code]?.points ?? 0);
-      break;
-    case "boolean":
-      got = value === undefined || value === null ? 0 : value === true ? units(s.yes) : units(s.no);
-      break;
-    case "tiers":
-      got = typeof value === "number" ? tier(s.tiers, value) : 0;
-      break;
-    case "survey": {
-      const v = assessment.survey?.indicators[s.indicator];
-      if (v === undefined) break;
-      got = "tiers" in s ? tier(s.tiers, v) : Math.round(max * Math.min(1, Math.max(0, (v - s.linear.zeroAt) / (s.linear.fullAt - s.linear.zeroAt))));
-      break;
-    }
-    case "logic":
-      got = reads.some((name) => stage.facts[name] === undefined || stage.facts[name] === null) ? 0 : units(Number(logic(s.rule, stage.facts)));
-      break;
-    case "deadline": {
-      const dues = Array.isArray(s.due) ? s.due : [s.due];
-      const dates = Array.isArray(value) ? value : [typeof value === "string" ? value : null];
-      const outcomes: ("onTime" | "late" | "missing")[] = [];
-      for (const [i, due] of dues.entries()) {
-        const base = typeof due === "string" ? due : stage.facts[due.fact];
-        if (typeof base !== "string") return [0, max];
-        const dueDate = typeof due === "string" ? due : new Date(Date.parse(`${base}T00:00:00Z`) + due.plusDays * 86_400_000).toISOString().slice(0, 10);
-        const date = dates[i] ?? null;
-        const daysLate = (late: string) => Math.round((Date.parse(`${late}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
-        outcomes.push(
-          date === null ? "missing" : date <= dueDate ? "onTime" : s.lateWithinDays !== undefined && daysLate(date) > s.lateWithinDays ? "missing" : "late",
-        );
+
+  return (assessment) => {
+    const survey = assessment.survey?.indicators;
+    const facts: Facts = {};
+    const items: Items = {};
+    let self: ReturnType<typeof sums> | null = null;
+    let appraised: ReturnType<typeof sums> | null = null;
+    let sawSelf = false;
+    let appraisal = false;
+    for (const round of assessment.rounds) {
+      if (round.round === "explanation") continue;
+      if (round.round === "self") sawSelf = true;
+      else if (!appraisal) {
+        // The self stage is complete (rounds are in order): score it before the appraisal rounds change facts and items.
+        appraisal = true;
+        if (sawSelf) self = sums(derive(facts, ratios), items, survey);
       }
-      const worst = outcomes.includes("missing") ? "missing" : outcomes.includes("late") ? "late" : "onTime";
-      got = s.mode === "all" && dues.length > 1 ? units(s.points[worst]) : outcomes.reduce((sum, o) => sum + units(s.points[o]), 0);
-      break;
+      for (const name in round.facts) {
+        const input = round.facts[name];
+        facts[name] = input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input;
+      }
+      for (const code in round.items) {
+        const input = round.items[code]!;
+        const item = (items[code] ??= {});
+        if (input.points !== undefined) item.points = input.points;
+        if (input.notApplicable !== undefined) item.notApplicable = input.notApplicable;
+      }
+    }
+    if (appraisal) appraised = sums(derive(facts, ratios), items, survey);
+    else if (sawSelf) self = sums(derive(facts, ratios), items, survey);
+    const final = (appraised ?? self)!;
+    return { self: self?.points ?? null, appraised: appraised?.points ?? null, total: final.total, applicable: final.applicable };
+  };
+
+  /** A leaf's points as a function, by its kind. */
+  function pointsOf(leaf: LeafNode, max: number, reads: string[]): Points {
+    const s = leaf.scoring;
+    const code = leaf.code;
+    switch (s.kind) {
+      case "manual":
+        return (_, items) => units(items[code]?.points ?? 0);
+      case "boolean": {
+        const [yes, no, fact] = [units(s.yes), units(s.no), s.fact];
+        return (facts) => {
+          const value = facts[fact];
+          return value === undefined || value === null ? 0 : value === true ? yes : no;
+        };
+      }
+      case "tiers": {
+        const [tier, fact] = [tiersOf(s.tiers), s.fact];
+        return (facts) => {
+          const value = facts[fact];
+          return typeof value === "number" ? tier(value) : 0;
+        };
+      }
+      case "survey": {
+        const indicator = s.indicator;
+        if ("tiers" in s) {
+          const tier = tiersOf(s.tiers);
+          return (_, __, survey) => {
+            const v = survey?.[indicator];
+            return v === undefined ? 0 : tier(v);
+          };
+        }
+        const { zeroAt, fullAt } = s.linear;
+        return (_, __, survey) => {
+          const v = survey?.[indicator];
+          return v === undefined ? 0 : Math.round(max * Math.min(1, Math.max(0, (v - zeroAt) / (fullAt - zeroAt))));
+        };
+      }
+      case "logic": {
+        const rule = compileLogic(s.rule);
+        return (facts) => {
+          for (const name of reads) if (facts[name] === undefined || facts[name] === null) return 0;
+          return units(Number(rule(facts)));
+        };
+      }
+      case "deadline":
+        return deadlineOf(s);
     }
   }
-  if (set.display.rounding === "criterion") {
-    const step = 10_000 / 10 ** set.display.pointsDecimals;
-    got = Math.floor((got + step / 2) / step) * step;
+
+  function tiersOf(tiers: { when: { gt?: number; gte?: number; lt?: number; lte?: number }; points: number }[]): (v: number) => number {
+    const list = tiers.map(({ when, points }) => ({
+      gt: when.gt ?? -Infinity,
+      gte: when.gte ?? -Infinity,
+      lt: when.lt ?? Infinity,
+      lte: when.lte ?? Infinity,
+      points: units(points),
+    }));
+    return (v) => {
+      for (const t of list) if (v > t.gt && v >= t.gte && v < t.lt && v <= t.lte) return t.points;
+      return 0;
+    };
   }
-  return [got, max];
+
+  function deadlineOf(s: Extract<LeafNode["scoring"], { kind: "deadline" }>): Points {
+    const dues = Array.isArray(s.due) ? s.due : [s.due];
+    const points = { onTime: units(s.points.onTime), late: units(s.points.late), missing: units(s.points.missing) };
+    const worstOnly = s.mode === "all" && dues.length > 1;
+    const within = s.lateWithinDays;
+    const shifted = new Map<string, string>();
+    const dueOn = (due: (typeof dues)[number], facts: Facts): string | null => {
+      if (typeof due === "string") return due;
+      const base = facts[due.fact];
+      if (typeof base !== "string") return null;
+      const key = `${base}+${due.plusDays}`;
+      let date = shifted.get(key);
+      if (date === undefined) shifted.set(key, (date = new Date(Date.parse(`${base}T00:00:00Z`) + due.plusDays * DAY_MS).toISOString().slice(0, 10)));
+      return date;
+    };
+    const fact = s.fact;
+    return (facts) => {
+      const value = facts[fact];
+      let sum = 0;
+      let worst = 0; // 0 on time, 1 late, 2 missing
+      for (let i = 0; i < dues.length; i++) {
+        const due = dueOn(dues[i]!, facts);
+        if (due === null) return 0; // no base date yet: 0 of the maximum
+        const date = Array.isArray(value) ? (value[i] ?? null) : i === 0 && typeof value === "string" ? value : null;
+        const outcome =
+          date === null
+            ? 2
+            : date <= due
+              ? 0
+              : within !== undefined && Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / DAY_MS) > within
+                ? 2
+                : 1;
+        worst = Math.max(worst, outcome);
+        sum += outcome === 0 ? points.onTime : outcome === 1 ? points.late : points.missing;
+      }
+      return worstOnly ? [points.onTime, points.late, points.missing][worst]! : sum;
+    };
+  }
+}
+
+/** The stage's facts with their derived ratios (re)computed from its counts; undefined (as if absent) where a count is missing. */
+function derive(facts: Facts, ratios: Ratio[]): Facts {
+  for (const ratio of ratios) {
+    const numerator = facts[ratio.numerator];
+    const denominator = facts[ratio.denominator];
+    facts[ratio.name] =
+      typeof numerator !== "number" || typeof denominator !== "number"
+        ? undefined
+        : denominator === 0
+          ? ratio.whenZero
+          : (numerator * ratio.factor) / denominator;
+  }
+  return facts;
+}
+
+function arose(sources: string[], facts: Facts): boolean {
+  for (const name of sources) if (facts[name] === NOTHING) return true;
+  return false;
 }
 
 function varsOf(rule: unknown): string[] {
@@ -180,42 +275,62 @@ function varsOf(rule: unknown): string[] {
   return op === "var" ? [String(Array.isArray(args) ? args[0] : args)] : varsOf(args);
 }
 
-/** A small JSON Logic interpreter: the operators criteria sets use, JavaScript's own semantics. */
-function logic(rule: unknown, facts: Facts): unknown {
-  if (Array.isArray(rule)) return rule.map((r) => logic(r, facts));
-  if (rule === null || typeof rule !== "object") return rule;
-  const [op, raw] = Object.entries(rule)[0]!;
-  const args: unknown[] = Array.isArray(raw) ? raw : [raw];
-  if (op === "var") return facts[String(args[0])] ?? null;
-  if (op === "if") {
-    for (let i = 0; i + 1 < args.length; i += 2) if (logic(args[i], facts)) return logic(args[i + 1], facts);
-    return args.length % 2 === 1 ? logic(args.at(-1), facts) : null;
+type Rule = (facts: Facts) => unknown;
+
+/** A JSON Logic rule turned into a function once: the operators criteria sets use, JavaScript's own semantics. */
+function compileLogic(rule: unknown): Rule {
+  if (Array.isArray(rule)) {
+    const parts = rule.map(compileLogic);
+    return (facts) => parts.map((part) => part(facts));
   }
-  const v = args.map((a) => logic(a, facts)) as number[];
+  if (rule === null || typeof rule !== "object") return () => rule;
+  const [op, raw] = Object.entries(rule)[0]!;
+  const raws: unknown[] = Array.isArray(raw) ? raw : [raw];
+  if (op === "var") {
+    const name = String(raws[0]);
+    return (facts) => facts[name] ?? null;
+  }
+  const args = raws.map(compileLogic);
+  const [a, b] = [args[0]!, args[1]!];
   switch (op) {
+    case "if":
+      return (facts) => {
+        for (let i = 0; i + 1 < args.length; i += 2) if (args[i]!(facts)) return args[i + 1]!(facts);
+        return args.length % 2 === 1 ? args.at(-1)!(facts) : null;
+      };
     case "==":
-      return v[0] === v[1];
+      return (facts) => a(facts) === b(facts);
     case "<":
-      return v[0]! < v[1]!;
+      return (facts) => (a(facts) as number) < (b(facts) as number);
     case "<=":
-      return v[0]! <= v[1]!;
+      return (facts) => (a(facts) as number) <= (b(facts) as number);
     case ">":
-      return v[0]! > v[1]!;
+      return (facts) => (a(facts) as number) > (b(facts) as number);
     case ">=":
-      return v[0]! >= v[1]!;
+      return (facts) => (a(facts) as number) >= (b(facts) as number);
     case "+":
-      return v.reduce((a, b) => a + b, 0);
+      return (facts) => {
+        let sum = 0;
+        for (const arg of args) sum += arg(facts) as number;
+        return sum;
+      };
     case "-":
-      return v.length === 1 ? -v[0]! : v[0]! - v[1]!;
+      return args.length === 1 ? (facts) => -(a(facts) as number) : (facts) => (a(facts) as number) - (b(facts) as number);
     case "*":
-      return v.reduce((a, b) => a * b, 1);
+      return (facts) => {
+        let product = 1;
+        for (const arg of args) product *= arg(facts) as number;
+        return product;
+      };
     case "/":
-      return v[0]! / v[1]!;
+      return (facts) => (a(facts) as number) / (b(facts) as number);
     case "min":
-      return Math.min(...v);
+      return (facts) => Math.min(...args.map((arg) => arg(facts) as number));
     case "max":
-      return Math.max(...v);
+      return (facts) => Math.max(...args.map((arg) => arg(facts) as number));
     default:
-      throw new Error(`the plain scorer has no operator ${op}`);
+      return () => {
+        throw new Error(`the plain scorer has no operator ${op}`);
+      };
   }
 }

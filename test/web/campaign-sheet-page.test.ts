@@ -1,0 +1,103 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Fixture, openFixture } from "../api/api-fixture.js";
+import { BACKENDS } from "../api/backends.js";
+import { givePasswords, webClient } from "./web-client.js";
+
+const backend = BACKENDS[0]!;
+const P01 = "/campaigns/c2026/units/P01";
+
+/**
+ * `/work/{campaign}/sheet`: the scorer downloads the campaign's appraisal sheet from the page and uploads it back
+ * filled in; what was saved, every problem of a bad file, and a refusal for the wrong people are shown on the page.
+ * P01 self-assesses 1.1.2 and 1.2.3 and submits.
+ */
+describe("the campaign sheet page", () => {
+  let f: Fixture;
+  let scorer: ReturnType<typeof webClient>;
+  let ward: ReturnType<typeof webClient>;
+  beforeAll(async () => {
+    f = await openFixture(backend);
+    for (const [code, points] of [
+      ["1.1.2", 1],
+      ["1.2.3", 1.5],
+    ] as const) {
+      const r = await f.request("PUT", `${P01}/rounds/self/items/${code}`, { token: f.tokens.p01, body: { points }, headers: { "if-match": '"0"' } });
+      expect(r.status).toBe(200);
+    }
+    const etag = (await f.request("GET", P01, { token: f.tokens.p01 })).etag!;
+    expect((await f.request("POST", `${P01}/transitions/submit`, { token: f.tokens.p01, headers: { "if-match": etag } })).status).toBe(200);
+    const passwords = await givePasswords(f);
+    scorer = webClient(f);
+    await scorer.signIn("scorer", passwords.scorer!.password);
+    ward = webClient(f);
+    await ward.signIn("p01", passwords.p01!.password);
+  }, 60_000);
+  afterAll(async () => f?.close());
+
+  /** The sheet the page links to, with P01's "Thẩm định lần 1" cells set as Excel would. */
+  const filled = async (points: Record<string, number | string>) => {
+    const page = await scorer.get("/work/c2026/sheet");
+    const href = /href="([^"]*format=xlsx)"/.exec(page.html)![1]!.replaceAll("&amp;", "&");
+    // The link is the API's route, signed in by the page's session cookie as a browser's click would be.
+    const cookie = [...scorer.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const response = await f.app.request(`http://localhost${href}`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.arrayBuffer()) as never);
+    let header: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => {
+      const texts = Array.from(row.values as unknown[], (v) => String(v ?? ""));
+      if (header.length === 0 && texts.includes("Mã đơn vị")) header = texts;
+      const code = texts[header.indexOf("Mã tiêu chí")] ?? "";
+      if (texts[header.indexOf("Mã đơn vị")] === "P01" && code in points) row.getCell(header.indexOf("Thẩm định lần 1")).value = points[code]!;
+    });
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  };
+  const upload = (bytes: Uint8Array, name: string) => {
+    const body = new FormData();
+    body.set("csrf", scorer.csrf);
+    body.set("sheet", new File([bytes], name));
+    return scorer.postMultipart("/work/c2026/sheet", body);
+  };
+
+  it("is linked from the worklist, links the XLSX and CSV downloads, and is refused to a ward", async () => {
+    expect((await scorer.get("/work/c2026")).html).toContain('href="/work/c2026/sheet"');
+    const page = await scorer.get("/work/c2026/sheet");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('href="/campaigns/c2026/sheet?format=xlsx"');
+    expect(page.html).toContain('href="/campaigns/c2026/sheet?format=csv"');
+    expect((await ward.get("/work/c2026/sheet")).status).toBe(403);
+  });
+
+  it("asks for a file when none is chosen", async () => {
+    const body = new FormData();
+    body.set("csrf", scorer.csrf);
+    const response = await scorer.postMultipart("/work/c2026/sheet", body);
+    expect(response.status).toBe(422);
+    expect(response.html).toContain('href="#sheet"');
+    expect(response.html).toContain("Hãy chọn tệp phiếu thẩm định đã điền (XLSX)");
+  });
+
+  it("lists every problem of a bad file with its row and column, and saves nothing", async () => {
+    const response = await upload(await filled({ "1.1.2": "nửa" }), "sai.xlsx");
+    expect(response.status).toBe(422);
+    expect(response.html).toContain("sai.xlsx có 1 lỗi; chưa lưu gì");
+    expect(response.html).toMatch(/<td>sai\.xlsx:\d+:Thẩm định lần 1<\/td><td>&quot;nửa&quot; không phải là số/);
+    // 7 points reads as a number; the item (0–1,5 points) refuses it when saving: the same list, at the same kind of place.
+    const outOfRange = await upload(await filled({ "1.1.2": 0.5, "1.2.3": 7 }), "ngoai-khoang.xlsx");
+    expect(outOfRange.status).toBe(422);
+    expect(outOfRange.html).toMatch(/<td>ngoai-khoang\.xlsx:\d+:Thẩm định lần 1<\/td><td>P01 1\.2\.3: 7 nằm ngoài khoảng 0…1.5/);
+    expect((await f.request("GET", `${P01}/rounds/appraisal1/items/1.1.2`, { token: f.tokens.scorer })).body, "1.1.2's 0,5 was not saved").toMatchObject({
+      version: 0,
+    });
+  });
+
+  it("saves a filled sheet and says how many entries it saved", async () => {
+    const response = await upload(await filled({ "1.1.2": 0.5, "1.2.3": 1.5 }), "phieu.xlsx");
+    expect(response.status).toBe(303);
+    const shown = await scorer.get(response.location!);
+    expect(shown.html).toContain("Đã lưu 2 điểm thẩm định từ tệp phieu.xlsx");
+    expect((await f.request("GET", `${P01}/rounds/appraisal1/items/1.1.2`, { token: f.tokens.scorer })).body.value).toEqual({ points: 0.5 });
+  });
+});
