@@ -1,21 +1,10 @@
 import { formatRankingTable } from "../../io/format-ranking.js";
-import {
-  analyseRobustness,
-  annexToCsvRows,
-  annexToDataCsvRows,
-  buildAnnex,
-  formatRobustnessTable,
-  rankUnits,
-  robustnessToCsvRows,
-  writeAnnexXlsx,
-} from "../../index.js";
+import { analyseRobustness, annexToCsvRows, annexToDataCsvRows, buildAnnex, formatRobustnessTable, robustnessToCsvRows, writeAnnexXlsx } from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
-import { type Format, emitResult, formatWarnings } from "../output.js";
-import { scoringProgress } from "../progress.js";
-import { readCriteriaSet, readRanking, readUnitInputs } from "../read-inputs.js";
-import { scoreInputs } from "../score-inputs.js";
+import { type Format, emitResult } from "../output.js";
+import { rankInputs } from "../rank-inputs.js";
 
 export const rankCommand = defineCommand({
   meta: {
@@ -72,21 +61,7 @@ export const rankCommand = defineCommand({
     out: OUT_ARG,
   },
   async run({ args, lang, io }) {
-    const set = readCriteriaSet(args.criteria);
-    const previous = args.previous ? readRanking(args.previous) : undefined;
-    const reports = scoreInputs(
-      set,
-      await readUnitInputs(args.inputs, set, args.year, args.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))),
-      scoringProgress(io, lang),
-    );
-    const ranked = rankUnits(set, reports, previous);
-    if (!ranked.ok) {
-      throw problemsError(
-        { vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" },
-        args.inputs.join(", "),
-        ranked.problems,
-      );
-    }
+    const { set, reports, ranking } = await rankInputs(args, io, lang);
     const format: Format = args.format === "annex-csv" ? "csv" : (args.format as Format);
     if (args.robustness) {
       const replicates = args.replicates ?? 1000;
@@ -101,23 +76,23 @@ export const rankCommand = defineCommand({
         );
       const robustness = analysed.value;
       await emitResult(io, args.out, format, lang, {
-        json: () => ({ ...ranked.value, robustness }),
+        json: () => ({ ...ranking, robustness }),
         csv: () =>
           robustnessToCsvRows(
             robustness,
             set.classes.map((c) => c.code),
           ),
-        table: () => `${formatRankingTable(ranked.value, lang, set)}\n${formatRobustnessTable(robustness, lang)}`,
-        sheetName: `PAR ${ranked.value.year}`,
+        table: () => `${formatRankingTable(ranking, lang, set)}\n${formatRobustnessTable(robustness, lang)}`,
+        sheetName: `PAR ${ranking.year}`,
       });
       return EXIT.ok;
     }
-    const annex = () => buildAnnex(ranked.value, set, lang);
+    const annex = () => buildAnnex(ranking, set, lang);
     await emitResult(io, args.out, format, lang, {
-      json: () => ranked.value,
+      json: () => ranking,
       csv: () => (args.format === "annex-csv" ? annexToCsvRows(annex()) : annexToDataCsvRows(annex())),
-      table: () => formatRankingTable(ranked.value, lang, set),
-      sheetName: `PAR ${ranked.value.year}`,
+      table: () => formatRankingTable(ranking, lang, set),
+      sheetName: `PAR ${ranking.year}`,
       xlsx: () => writeAnnexXlsx(annex()),
     });
     return EXIT.ok;

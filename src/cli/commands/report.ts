@@ -1,13 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { buildUnitReport, rankUnits, writeUnitReportHtml, writeUnitReportXlsx } from "../../index.js";
-import { EXIT, problemsError, usageError } from "../cli-error.js";
+import { buildUnitReport, writeUnitReportHtml, writeUnitReportXlsx } from "../../index.js";
+import { EXIT, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, SURVEY_ARG, YEAR_ARG } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
-import { formatWarnings, writtenLine } from "../output.js";
-import { scoringProgress } from "../progress.js";
-import { readCriteriaSet, readRanking, readUnitInputs } from "../read-inputs.js";
-import { scoreInputs } from "../score-inputs.js";
+import { writtenLine } from "../output.js";
+import { rankInputs } from "../rank-inputs.js";
 import { unknownUnit } from "./explain.js";
 
 export const reportCommand = defineCommand({
@@ -54,27 +52,13 @@ export const reportCommand = defineCommand({
         vi: `--out ${out}: báo cáo ghi được tệp .xlsx hoặc .html.`,
         en: `--out ${out}: the report is written as an .xlsx or an .html file.`,
       });
-    const set = readCriteriaSet(args.criteria);
-    const previous = args.previous ? readRanking(args.previous) : undefined;
-    const reports = scoreInputs(
-      set,
-      await readUnitInputs(args.inputs, set, args.year, args.survey, (file, warnings) => io.stderr(formatWarnings(file, warnings, lang))),
-      scoringProgress(io, lang),
-    );
-    const ranked = rankUnits(set, reports, previous);
-    if (!ranked.ok) {
-      throw problemsError(
-        { vi: "không xếp hạng chung được các đơn vị này", en: "the units cannot be ranked together" },
-        args.inputs.join(", "),
-        ranked.problems,
-      );
-    }
-    const report = buildUnitReport(ranked.value, set, args.unit, lang);
+    const { set, ranking } = await rankInputs(args, io, lang);
+    const report = buildUnitReport(ranking, set, args.unit, lang);
     if (!report)
       throw usageError(
         unknownUnit(
           args.unit,
-          ranked.value.blocks.flatMap((block) => block.units.map((u) => u.unit.code)),
+          ranking.blocks.flatMap((block) => block.units.map((u) => u.unit.code)),
         ),
       );
     writeFileSync(out, kind === ".xlsx" ? await writeUnitReportXlsx(report) : writeUnitReportHtml(report));
