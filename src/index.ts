@@ -83,7 +83,7 @@ export { type GenerateOptions, generateAssessments } from "./synthetic/generate-
 export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-province.js";
 
 // One glossary and locale formatting for the CLI, the API and the pages (Vietnamese first)
-export { type Bilingual, DEFAULT_LANG, isLang } from "./i18n/lang.js";
+export { type Bilingual, DEFAULT_LANG, LANGS, isLang } from "./i18n/lang.js";
 export {
   CAMPAIGN_STATE_NAMES,
   DEADLINE_NAMES,

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { rankUnits } from "../../src/index.js";
 import type { Ranking } from "../../src/index.js";
-import type { CriteriaSet, ScoreReport } from "../../src/index.js";
+import type { CriteriaSet, Lang, ScoreReport } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
@@ -29,7 +29,7 @@ const UNITS_PER_TURN = 10;
  * live ranking of an open campaign from snapshots and live scores.
  */
 export class RankingService {
-  /** Published rankings never change: each (campaign, block, format) kept in memory once encoded. */
+  /** Published rankings never change: each (campaign, block, format, language) kept in memory once encoded. */
   private readonly published = new Map<string, RankingFile>();
 
   constructor(
@@ -38,9 +38,9 @@ export class RankingService {
     private readonly live: LiveScores,
   ) {}
 
-  /** The ranking (all blocks or one) as JSON, CSV or XLSX; a published one is encoded once and served from memory. */
-  async rankingFile(actor: Actor, campaignId: string, block: string | undefined, format: RankingFormat): Promise<RankingFile> {
-    const key = `${campaignId}\n${block ?? ""}\n${format}`;
+  /** The ranking (all blocks or one) as JSON, CSV or XLSX, the annex's words in `lang`; a published one is encoded once and served from memory. */
+  async rankingFile(actor: Actor, campaignId: string, block: string | undefined, format: RankingFormat, lang: Lang = "vi"): Promise<RankingFile> {
+    const key = `${campaignId}\n${block ?? ""}\n${format}\n${format === "json" ? "" : lang}`;
     const cached = this.published.get(key);
     if (cached) return cached;
     const { view, published } = await this.ranking(actor, campaignId);
@@ -48,7 +48,7 @@ export class RankingService {
     if (block !== undefined && selected.blocks.length === 0)
       throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
     const set = await this.criteria.get(view.criteria.family, view.criteria.version);
-    const file = await encodeRanking(selected, set, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
+    const file = await encodeRanking(selected, set, format, `ranking-${campaignId}${block ? `-${block}` : ""}`, lang);
     if (!published) return file;
     const encoded = withGzip(file);
     this.published.set(key, encoded);

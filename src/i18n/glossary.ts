@@ -108,6 +108,26 @@ export const SET_STATUS_NAMES = {
   published: { vi: "đã ban hành", en: "published" },
 } as const satisfies Record<string, Bilingual>;
 
+/**
+ * The columns of the published annex (XLSX, CSV, the CLI's and the API's): its headers as a
+ * decision's annex writes them. Block, class, rank, total and bonus/penalty use the terms above.
+ */
+export const ANNEX_COLUMN_NAMES = {
+  unitCode: { vi: "Mã đơn vị", en: "Unit code" },
+  unitName: { vi: "Tên đơn vị", en: "Unit name" },
+  survey: { vi: "Trong đó: điểm khảo sát", en: "Of which: survey points" },
+  self: { vi: "Tổng điểm tự chấm", en: "Total self-assessed points" },
+  appraised: { vi: "Tổng điểm thẩm định", en: "Total appraised points" },
+  selfGap: { vi: "Chênh lệch (thẩm định − tự chấm)", en: "Difference (appraised − self-assessed)" },
+  index: { vi: "Chỉ số CCHC (%)", en: "PAR index (%)" },
+  rankChange: { vi: "Thay đổi thứ hạng so với năm trước", en: "Change of rank since last year" },
+  note: { vi: "Ghi chú", en: "Note" },
+  classCode: { vi: "Mã xếp loại", en: "Class code" },
+  previousRank: { vi: "Xếp hạng năm trước", en: "Last year's rank" },
+  stage: { vi: "Giai đoạn", en: "Stage" },
+  surveyIncluded: { vi: "Có kết quả khảo sát", en: "Survey result" },
+} as const satisfies Record<string, Bilingual>;
+
 /** A glossary term in `lang`, optionally capitalised for a heading or column ("Điểm tự chấm"). */
 export function term(key: Term, lang: Lang, capitalise = false): string {
   const text = GLOSSARY[key][lang];

@@ -58,9 +58,10 @@ const TEXT = {
     lead: (year: number, family: string, version: string) => `The administrative reform index for ${year}, under criteria set ${family} ${version}.`,
     publishedOn: "Published on",
     downloads: "Downloads",
-    csv: "Results annex (CSV, Vietnamese headers)",
+    csv: "Results annex in English (CSV)",
     dataCsv: "Data for scripts (CSV)",
-    xlsx: "Results annex to print and sign (Excel, XLSX)",
+    xlsx: "Results annex in English (Excel, XLSX)",
+    officialXlsx: "The annex as published, in Vietnamese, to print and sign (Excel, XLSX)",
     blocks: "Blocks",
     units: "units",
     mean: "Mean index of the block",
@@ -112,6 +113,8 @@ export function ResultsPage(props: ResultsPageProps) {
   const { lang, campaign, view } = props;
   const t = TEXT[lang];
   const base = `/campaigns/${encodeURIComponent(campaign.id)}/ranking`;
+  /** The annex in the page's language: Vietnamese (the published form) by default. */
+  const inLang = lang === "vi" ? "" : `&lang=${lang}`;
   return (
     <>
       <nav aria-label={lang === "vi" ? "Vị trí" : "Breadcrumb"} class="breadcrumb no-print">
@@ -127,12 +130,19 @@ export function ResultsPage(props: ResultsPageProps) {
       <h2 class="visually-hidden">{t.downloads}</h2>
       <ul class="downloads no-print">
         <li>
-          <a href={`${base}?format=xlsx`} download>
+          <a href={`${base}?format=xlsx${inLang}`} download>
             {t.xlsx}
           </a>
         </li>
+        {lang === "en" ? (
+          <li>
+            <a href={`${base}?format=xlsx`} download hreflang="vi">
+              {TEXT.en.officialXlsx}
+            </a>
+          </li>
+        ) : null}
         <li>
-          <a href={`${base}?format=annex-csv`} download>
+          <a href={`${base}?format=annex-csv${inLang}`} download>
             {t.csv}
           </a>
         </li>
