@@ -151,6 +151,28 @@ export function mountAssessments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: "get",
+      path: "/campaigns/{id}/units/{unit}/why-moved",
+      tags: ["results"],
+      summary: "Why the unit's score moved since an earlier year: items that lost and gained points, by how much, and why",
+      description:
+        "Compares the unit's report in this campaign (the finalised snapshot, else a live score) with its report in last year's published campaign of the same criteria family that ranked it, or in `since`. Items renamed or moved between criteria versions are paired (under the newer code, with the older one). Each moved item carries the rule, facts and evidence of both years and its reasons (criteria changed, facts, status, evidence added/removed/missing, the scorer's appraisal). Items are sorted biggest loss first; the item changes plus bonus minus penalty add up to the total's change. Anyone may read it when both campaigns are published; otherwise staff and the unit's own users. 404 when there is no earlier campaign with this unit.",
+      request: {
+        params: Unit,
+        query: z.object({
+          since: z.string().optional().openapi({ description: "the earlier campaign to compare with (default: last year's)", example: "demo-2025" }),
+        }),
+      },
+      responses: { 200: json("the score change"), ...errors(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const { id, unit } = c.req.valid("param");
+      return c.json(await c.var.services.scoreChanges.explain(c.var.actor, id, unit, c.req.valid("query").since), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
       path: "/campaigns/{id}/units/{unit}/rounds",
       tags: ["results"],
       ...signedIn,

@@ -13,6 +13,7 @@ import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
 import { RoundHistoryService } from "./round-history-service.js";
 import { RobustnessService } from "./robustness-service.js";
+import { ScoreChangeService } from "./score-change-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
 import { SurveyImportService } from "./survey-import-service.js";
@@ -46,6 +47,8 @@ export interface Services {
   surveyImports: SurveyImportService;
   /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
   appraisals: AppraisalService;
+  /** One unit's "why did the score move" between two years. */
+  scoreChanges: ScoreChangeService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -55,6 +58,7 @@ export function createServices(deps: ServiceDeps): Services {
   const live = new LiveScores();
   const rankings = new RankingService(deps, criteria, live);
   const surveys = new SurveyService(deps, criteria, campaigns);
+  const reports = new ReportService(deps, criteria, assessments, live);
   return {
     store: deps.store,
     deps,
@@ -64,7 +68,7 @@ export function createServices(deps: ServiceDeps): Services {
     assessments,
     evidence: new EvidenceService(deps, assessments),
     accounts: new AccountService(deps),
-    reports: new ReportService(deps, criteria, assessments, live),
+    reports,
     rankings,
     publication: new PublicationService(deps, campaigns, criteria, assessments, rankings, live),
     surveys,
@@ -77,5 +81,6 @@ export function createServices(deps: ServiceDeps): Services {
     deadlines: new DeadlineService(deps, campaigns),
     surveyImports: new SurveyImportService(deps, criteria, campaigns, surveys),
     appraisals: new AppraisalService(deps, criteria, assessments),
+    scoreChanges: new ScoreChangeService(deps, criteria, reports),
   };
 }

@@ -8,6 +8,7 @@ import type { Row, Store } from "../storage/store.js";
 import { assembleAssessment } from "./assemble-assessment.js";
 import type { CriteriaService } from "./criteria-service.js";
 import { type LiveFigures, type LiveScores, figuresOf } from "./live-scores.js";
+import { previousCampaign } from "./previous-campaign.js";
 import { type RankingFile, type RankingFormat, encodeRanking, withGzip } from "./ranking-formats.js";
 import { type RankingView, selectBlock, viewRanking, withSummaries } from "./ranking-view.js";
 import type { ServiceDeps } from "./service-deps.js";
@@ -127,24 +128,9 @@ export class RankingService {
     return { set, assessments, reports, unscored };
   }
 
-  /**
-   * Last year's published ranking of the same criteria family, for the change since last year:
-   * of several (a pilot and the province's campaign), the one ranking most of these units.
-   * rankUnits compares only blocks that are comparable.
-   */
+  /** Last year's published ranking of the same criteria family (previousCampaign's rule); rankUnits compares only blocks that are comparable. */
   private async previousRanking(store: Store, campaign: Row<"campaigns">, units: Set<string>): Promise<Ranking | undefined> {
-    const earlier = (await store.listCampaigns()).filter(
-      (c) => c.year === campaign.year - 1 && c.criteria_family === campaign.criteria_family && c.state === "published",
-    );
-    let best: { ranking: Ranking; common: number } | undefined;
-    for (const candidate of earlier) {
-      const row = await store.getCampaign(candidate.id);
-      if (!row?.ranking) continue;
-      const ranking = JSON.parse(row.ranking) as RankingView as Ranking;
-      const common = ranking.blocks.reduce((n, block) => n + block.units.filter((u) => units.has(u.unit.code)).length, 0);
-      if (!best || common > best.common) best = { ranking, common };
-    }
-    return best?.ranking;
+    return (await previousCampaign(store, campaign, units))?.ranking;
   }
 }
 
