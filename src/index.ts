@@ -86,8 +86,10 @@ export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-p
 export { type Bilingual, DEFAULT_LANG, LANGS, isLang } from "./i18n/lang.js";
 export {
   CAMPAIGN_STATE_NAMES,
+  CRITERIA_CHANGE_NAMES,
   DEADLINE_NAMES,
   GLOSSARY,
+  ITEM_STATUS_NAMES,
   ROLE_NAMES,
   ROUND_NAMES,
   SET_STATUS_NAMES,

@@ -1,4 +1,13 @@
-import { type ItemChange, type NodeReport, type ScoreChange, type ScoreReport, diffCriteriaSets, explainScoreChange } from "../../src/index.js";
+import {
+  type CriteriaSet,
+  type ItemChange,
+  type LocalizedText,
+  type NodeReport,
+  type ScoreChange,
+  type ScoreReport,
+  diffCriteriaSets,
+  explainScoreChange,
+} from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row } from "../storage/store.js";
@@ -15,7 +24,7 @@ import { toApiProblems } from "./to-api-problems.js";
  */
 export type ChangeReason =
   | { kind: "rule"; notes: string[] }
-  | { kind: "facts"; facts: { name: string; before: unknown; after: unknown }[] }
+  | { kind: "facts"; facts: { name: string; title: LocalizedText | null; before: unknown; after: unknown }[] }
   | { kind: "status"; before: string | null; after: string | null }
   | { kind: "evidence-added"; ids: string[] }
   | { kind: "evidence-removed"; ids: string[] }
@@ -81,11 +90,17 @@ export class ScoreChangeService {
       ...change.value,
       items: change.value.items.map((item) => ({
         ...item,
-        reasons: reasonsOf(item, item.older && before.get(item.older.code), item.newer && after.get(item.newer.code), missing),
+        reasons: reasonsOf(item, item.older && before.get(item.older.code), item.newer && after.get(item.newer.code), missing, factTitles(olderSet, newerSet)),
       })),
       campaigns: { older: compared(older, olderReport), newer: compared(campaign, newer) },
       indexDecimals: newer.report.display.indexDecimals,
     };
+  }
+
+  /** Whether the unit has a campaign to compare with by default (the public unit page links to the comparison only then). */
+  async hasEarlier(campaignId: string, unitCode: string): Promise<boolean> {
+    const campaign = await this.deps.store.getCampaign(campaignId);
+    return campaign !== undefined && (await previousCampaign(this.deps.store, campaign, new Set(), unitCode)) !== undefined;
   }
 
   /**
@@ -121,15 +136,26 @@ function leaves(report: ScoreReport): Map<string, NodeReport> {
   return out;
 }
 
+/** Each fact's title, the newer set's where both declare it. */
+function factTitles(older: CriteriaSet, newer: CriteriaSet): Map<string, LocalizedText> {
+  return new Map([...Object.entries(older.facts ?? {}), ...Object.entries(newer.facts ?? {})].map(([name, fact]) => [name, fact.title]));
+}
+
 /** Why one item moved, from the two years' leaves: criteria, facts, status, evidence, the scorer. */
-export function reasonsOf(item: ItemChange, older: NodeReport | undefined | null, newer: NodeReport | undefined | null, missing: Set<string>): ChangeReason[] {
+export function reasonsOf(
+  item: ItemChange,
+  older: NodeReport | undefined | null,
+  newer: NodeReport | undefined | null,
+  missing: Set<string>,
+  titles: Map<string, LocalizedText>,
+): ChangeReason[] {
   const reasons: ChangeReason[] = [];
   if (item.criteria.length > 0) reasons.push({ kind: "rule", notes: item.criteria });
   const beforeFacts = older?.leaf?.facts ?? {};
   const afterFacts = newer?.leaf?.facts ?? {};
   const facts = [...new Set([...Object.keys(beforeFacts), ...Object.keys(afterFacts)])]
     .filter((name) => JSON.stringify(beforeFacts[name] ?? null) !== JSON.stringify(afterFacts[name] ?? null))
-    .map((name) => ({ name, before: beforeFacts[name] ?? null, after: afterFacts[name] ?? null }));
+    .map((name) => ({ name, title: titles.get(name) ?? null, before: beforeFacts[name] ?? null, after: afterFacts[name] ?? null }));
   if (older && newer && facts.length > 0) reasons.push({ kind: "facts", facts });
   const beforeStatus = item.older?.status ?? null;
   const afterStatus = item.newer?.status ?? null;

@@ -40,7 +40,14 @@ export function mountResults(app: OpenAPIHono<AppEnv>): void {
     return renderPage(
       c,
       { lang, title: `${report.unit.name} – ${campaign.title}` },
-      <UnitResultsPage lang={lang} campaign={campaign} report={report} block={block} set={set} />,
+      <UnitResultsPage
+        lang={lang}
+        campaign={campaign}
+        report={report}
+        block={block}
+        set={set}
+        whyMoved={await c.var.services.scoreChanges.hasEarlier(campaign.id, code)}
+      />,
     );
   });
 

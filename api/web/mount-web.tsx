@@ -7,6 +7,7 @@ import { mountAdminSet } from "./admin/mount-admin-set.js";
 import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
 import { mountWard } from "./mount-ward.js";
+import { mountWhyMoved } from "./mount-why-moved.js";
 import { mountScorer } from "./scorer/mount-scorer.js";
 import { mountSurveyPublish } from "./admin/mount-survey-publish.js";
 import { mountAppraisal } from "./scorer/mount-appraisal.js";
@@ -38,6 +39,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountSurveyPublish(app);
   mountAppraisal(app);
   mountAdminSet(app);
+  mountWhyMoved(app);
   app.get("/", async (c) => {
     const lang = pageLang(c);
     const published = await c.var.services.campaigns.list(PUBLIC);

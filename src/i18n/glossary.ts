@@ -128,6 +128,25 @@ export const ANNEX_COLUMN_NAMES = {
   surveyIncluded: { vi: "Có kết quả khảo sát", en: "Survey result" },
 } as const satisfies Record<string, Bilingual>;
 
+/** How an item stands in a score report (its leaf status). */
+export const ITEM_STATUS_NAMES = {
+  scored: { vi: "đã chấm", en: "scored" },
+  "not-applicable": { vi: "không phát sinh", en: "not applicable" },
+  "missing-facts": { vi: "thiếu số liệu", en: "facts missing" },
+  "not-entered": { vi: "chưa nhập", en: "not entered" },
+  "survey-absent": { vi: "chưa có kết quả điều tra xã hội học", en: "no survey result" },
+} as const satisfies Record<string, Bilingual>;
+
+/** What a new criteria version changed on an item (why a unit's score moved between two years). */
+export const CRITERIA_CHANGE_NAMES = {
+  added: { vi: "tiêu chí mới", en: "new item" },
+  removed: { vi: "tiêu chí đã bỏ", en: "item removed" },
+  renumbered: { vi: "đổi mã tiêu chí", en: "item renumbered" },
+  points: { vi: "đổi điểm tối đa", en: "maximum points changed" },
+  scoring: { vi: "đổi cách chấm", en: "scoring rule changed" },
+  "not-applicable": { vi: "đổi quy định về trường hợp không phát sinh", en: "not-applicable rule changed" },
+} as const satisfies Record<string, Bilingual>;
+
 /** A glossary term in `lang`, optionally capitalised for a heading or column ("Điểm tự chấm"). */
 export function term(key: Term, lang: Lang, capitalise = false): string {
   const text = GLOSSARY[key][lang];

@@ -221,4 +221,13 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 input.input-date{max-width:9rem}
 input.input-time{max-width:6rem}
 .field-error .date-time-parts input:not([aria-invalid=true]){border-color:var(--text)}
+.why-points{margin:.25rem 0}
+.why-loss{color:var(--error);white-space:nowrap}
+.why-gain{color:var(--ok);white-space:nowrap}
+.why-label{margin:.5rem 0 0;font-weight:600}
+.why-reasons{margin:.25rem 0 .5rem;padding-left:1.25rem}
+.why-rules{margin:0;font-size:.9375rem}
+.why-rules dt{font-weight:600;color:var(--muted)}
+.why-rules dd{margin:0 0 .5rem}
+.why-item h3{font-size:1.0625rem;overflow-wrap:anywhere}
 `;

@@ -46,6 +46,7 @@ const TEXT = {
     noClass: "chưa xếp loại",
     onePage: "Báo cáo một trang để in (A4)",
     onePageXlsx: "Báo cáo một trang (Excel, XLSX)",
+    whyMoved: "Vì sao điểm thay đổi so với năm trước?",
   },
   en: {
     back: "Ranking",
@@ -78,6 +79,7 @@ const TEXT = {
     noClass: "no class",
     onePage: "One-page report to print (A4)",
     onePageXlsx: "One-page report (Excel, XLSX)",
+    whyMoved: "Why did the score move since last year?",
   },
 } as const;
 
@@ -87,6 +89,8 @@ export interface UnitResultsPageProps {
   report: ScoreReport;
   block: Block;
   set: CriteriaSet;
+  /** Whether last year's comparable campaign ranked this unit (then the page links to why the score moved). */
+  whyMoved?: boolean;
 }
 
 /**
@@ -128,6 +132,11 @@ export function UnitResultsPage(props: UnitResultsPageProps) {
             {t.onePageXlsx}
           </a>
         </li>
+        {props.whyMoved ? (
+          <li>
+            <a href={`${unitBase}/why-moved`}>{t.whyMoved}</a>
+          </li>
+        ) : null}
       </ul>
       <h2>{t.summary}</h2>
       <dl class="summary">

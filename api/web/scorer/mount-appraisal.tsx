@@ -158,7 +158,13 @@ export function mountAppraisal(app: OpenAPIHono<AppEnv>): void {
       return page(
         c,
         `${lang === "vi" ? "Báo cáo điểm qua các vòng" : "Score report of every round"}: ${history.unit.name}`,
-        <RoundReportPage lang={lang} history={history} campaignTitle={campaign.title} backHref={back} />,
+        <RoundReportPage
+          lang={lang}
+          history={history}
+          campaignTitle={campaign.title}
+          backHref={back}
+          whyMovedHref={`/work/${encodeURIComponent(campaignId)}/${encodeURIComponent(unit)}/why-moved`}
+        />,
       );
     } catch (error) {
       return refusal(c, error);

@@ -23,6 +23,7 @@ const TEXT = {
     notApplicable: "không áp dụng",
     finalSource: { snapshot: "theo kết quả đã chốt", live: "theo dữ liệu hiện tại (chưa chốt)" },
     back: "Về trang thẩm định",
+    whyMoved: "Vì sao điểm thay đổi so với năm trước?",
   },
   en: {
     heading: "Score report of every round",
@@ -41,13 +42,20 @@ const TEXT = {
     notApplicable: "not applicable",
     finalSource: { snapshot: "as finalised", live: "from the current inputs (not finalised)" },
     back: "Back to the appraisal",
+    whyMoved: "Why did the score move since last year?",
   },
 } as const;
 
 const SCORED: readonly Round[] = ["self", "appraisal1", "appraisal2"];
 
 /** One unit's points and comments per round, every round kept (the round history service's data, rendered). */
-export function RoundReportPage(props: { lang: Lang; history: RoundHistory; campaignTitle: string; backHref?: string | undefined }) {
+export function RoundReportPage(props: {
+  lang: Lang;
+  history: RoundHistory;
+  campaignTitle: string;
+  backHref?: string | undefined;
+  whyMovedHref?: string | undefined;
+}) {
   const { lang, history } = props;
   const t = TEXT[lang];
   const scored = history.rounds.filter((r): r is ScoredRound => SCORED.includes(r));
@@ -62,6 +70,11 @@ export function RoundReportPage(props: { lang: Lang; history: RoundHistory; camp
         {t.state}: <strong>{nameIn(STATE_NAMES, history.state, lang)}</strong>
       </p>
       <p>{t.intro}</p>
+      {props.whyMovedHref ? (
+        <p>
+          <a href={props.whyMovedHref}>{t.whyMoved}</a>
+        </p>
+      ) : null}
       <h2>{t.totals}</h2>
       <TableWrap label={t.totals}>
         <table>

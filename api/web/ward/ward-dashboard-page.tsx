@@ -15,6 +15,7 @@ const TEXT = {
     indexNote: "Tính theo số liệu đã nhập, chưa có kết quả điều tra xã hội học; chỉ số chính thức do Sở Nội vụ thẩm định.",
     indexNoteSurvey: "Tính theo số liệu đã nhập và kết quả điều tra xã hội học; chỉ số chính thức do Sở Nội vụ thẩm định.",
     klass: "Xếp loại",
+    whyMoved: "Vì sao điểm thay đổi so với năm trước?",
     progress: "Tiến độ",
     entered: (n: number, total: number) => `Đã nhập ${n} trên ${total} tiêu chí`,
     missingFacts: (n: number) => `${n} tiêu chí còn thiếu số liệu`,
@@ -43,6 +44,7 @@ const TEXT = {
     indexNote: "From what has been entered, without the satisfaction survey; the official index comes from the Department's appraisal.",
     indexNoteSurvey: "From what has been entered and the satisfaction survey; the official index comes from the Department's appraisal.",
     klass: "Class",
+    whyMoved: "Why did the score move since last year?",
     progress: "Progress",
     entered: (n: number, total: number) => `${n} of ${total} items entered`,
     missingFacts: (n: number) => `${n} item(s) missing facts`,
@@ -137,6 +139,9 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
           ) : null}
         </p>
         <p class="hint">{data.report.survey.included ? t.indexNoteSurvey : t.indexNote}</p>
+        <p>
+          <a href={`/work/${encodeURIComponent(data.campaign.id)}/${encodeURIComponent(data.unit.code)}/why-moved`}>{t.whyMoved}</a>
+        </p>
       </div>
       <h2>{t.progress}</h2>
       <p>
