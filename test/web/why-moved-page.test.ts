@@ -17,7 +17,10 @@ function section(html: string, id: string): { code: string; change: string }[] {
   const start = html.indexOf(`<section id="${id}"`);
   expect(start, `section ${id}`).toBeGreaterThan(0);
   const body = html.slice(start, html.indexOf("</section>", start));
-  return [...body.matchAll(/<li class="card why-item" data-code="([^"]+)">[\s\S]*?data-figure="change">([^<]+)</g)].map((m) => ({ code: m[1]!, change: m[2]! }));
+  return [...body.matchAll(/<li class="card why-item" data-code="([^"]+)">[\s\S]*?data-figure="change">([^<]+)</g)].map((m) => ({
+    code: m[1]!,
+    change: m[2]!,
+  }));
 }
 
 describe("the why-moved page (HTTP, no browser)", () => {
