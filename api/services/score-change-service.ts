@@ -29,7 +29,9 @@ export type ChangeReason =
   | { kind: "evidence-added"; ids: string[] }
   | { kind: "evidence-removed"; ids: string[] }
   | { kind: "evidence-missing" }
-  | { kind: "appraised"; year: "older" | "newer"; self: number; appraised: number };
+  | { kind: "appraised"; year: "older" | "newer"; self: number; appraised: number }
+  /** A manual item: its points are a judgement (the round that decided them), not a rule over facts. */
+  | { kind: "judged"; round: string };
 
 export interface ComparedCampaign {
   id: string;
@@ -44,6 +46,8 @@ export interface ComparedCampaign {
 export interface UnitScoreChange extends Omit<ScoreChange, "items"> {
   items: (ItemChange & { reasons: ChangeReason[] })[];
   campaigns: { older: ComparedCampaign; newer: ComparedCampaign };
+  /** Each year's class in words (the engine's ScoreChange names the class by code). */
+  classTitles: { older: LocalizedText | null; newer: LocalizedText | null };
   indexDecimals: number;
 }
 
@@ -93,6 +97,7 @@ export class ScoreChangeService {
         reasons: reasonsOf(item, item.older && before.get(item.older.code), item.newer && after.get(item.newer.code), missing, factTitles(olderSet, newerSet)),
       })),
       campaigns: { older: compared(older, olderReport), newer: compared(campaign, newer) },
+      classTitles: { older: olderReport.report.totals.class?.title ?? null, newer: newer.report.totals.class?.title ?? null },
       indexDecimals: newer.report.display.indexDecimals,
     };
   }
@@ -175,5 +180,6 @@ export function reasonsOf(
     if (leaf?.self && leaf.appraised && leaf.decidedBy !== "self" && leaf.self.points !== leaf.appraised.points)
       reasons.push({ kind: "appraised", year, self: leaf.self.points, appraised: leaf.appraised.points });
   }
+  if (newer?.leaf?.kind === "manual" && !reasons.some((r) => r.kind === "appraised")) reasons.push({ kind: "judged", round: newer.leaf.decidedBy });
   return reasons;
 }

@@ -1,4 +1,4 @@
-import { CRITERIA_CHANGE_NAMES, ITEM_STATUS_NAMES, formatDate, formatDecimal, nameIn, term, textIn } from "../../../src/index.js";
+import { CRITERIA_CHANGE_NAMES, ITEM_STATUS_NAMES, ROUND_NAMES, formatDate, formatDecimal, nameIn, term, textIn } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import type { ChangeReason, UnitScoreChange } from "../../services/score-change-service.js";
 import { TableWrap } from "../components/table-wrap.js";
@@ -9,8 +9,10 @@ type Item = UnitScoreChange["items"][number];
 const TEXT = {
   vi: {
     heading: "Vì sao điểm thay đổi so với năm trước?",
-    lead: (older: number, newer: number) =>
-      `So sánh kết quả năm ${newer} với năm ${older}: tiêu chí nào bị giảm điểm, tiêu chí nào được tăng điểm, bao nhiêu và vì sao.`,
+    lead: (older: string, newer: string) =>
+      `So sánh kết quả ${newer} với ${older}: tiêu chí nào bị giảm điểm, tiêu chí nào được tăng điểm, bao nhiêu và vì sao.`,
+    year: (year: number) => `Năm ${year}`,
+    judged: (round: string) => `Điểm do cán bộ chấm trực tiếp theo đánh giá, không tính từ số liệu (quyết định ở vòng: ${round.toLocaleLowerCase("vi")})`,
     live: "Kết quả năm nay tính theo dữ liệu hiện tại, chưa chốt: có thể còn thay đổi.",
     summary: "Tổng hợp",
     what: "Nội dung",
@@ -42,7 +44,9 @@ const TEXT = {
   },
   en: {
     heading: "Why did the score move since last year?",
-    lead: (older: number, newer: number) => `${newer} against ${older}: which items lost points, which gained, by how much and why.`,
+    lead: (older: string, newer: string) => `${newer} against ${older}: which items lost points, which gained, by how much and why.`,
+    year: (year: number) => `${year}`,
+    judged: (round: string) => `Points given by judgement, not by a rule over facts (decided in: ${round.toLocaleLowerCase("en")})`,
     live: "This year's result is from the current inputs, not finalised: it may still change.",
     summary: "Summary",
     what: "Figure",
@@ -93,7 +97,7 @@ export function WhyMovedPage(props: { lang: Lang; change: UnitScoreChange; back?
   const gained = change.items.filter((i) => i.change > 0).sort((a, b) => b.change - a.change);
   const decimals = change.indexDecimals;
   const signedIndex = (n: number) => (n === 0 ? "±0" : `${n > 0 ? "+" : "−"}${formatDecimal(Math.abs(n), decimals, lang)}`);
-  const cls = (code: string | null) => code ?? t.noClass;
+  const cls = (title: UnitScoreChange["classTitles"]["older"]) => (title ? textIn(title, lang) : t.noClass);
   return (
     <div class="why-moved">
       {props.back ? (
@@ -105,7 +109,7 @@ export function WhyMovedPage(props: { lang: Lang; change: UnitScoreChange; back?
         {change.unit.name} <span class="code">({change.unit.code})</span>
       </p>
       <h1>{t.heading}</h1>
-      <p class="lead">{t.lead(older.year, newer.year)}</p>
+      <p class="lead">{t.lead(older.title, newer.title)}</p>
       {newer.source === "live" ? <p class="notice warn">{t.live}</p> : null}
       <h2>{t.summary}</h2>
       <TableWrap label={t.summary}>
@@ -114,10 +118,10 @@ export function WhyMovedPage(props: { lang: Lang; change: UnitScoreChange; back?
             <tr>
               <th scope="col">{t.what}</th>
               <th scope="col" class="num">
-                {older.title}
+                {t.year(older.year)}
               </th>
               <th scope="col" class="num">
-                {newer.title}
+                {t.year(newer.year)}
               </th>
               <th scope="col" class="num">
                 {t.change}
@@ -143,9 +147,9 @@ export function WhyMovedPage(props: { lang: Lang; change: UnitScoreChange; back?
             </tr>
             <tr>
               <th scope="row">{term("class", lang, true)}</th>
-              <td class="num">{cls(change.older.class)}</td>
-              <td class="num">{cls(change.newer.class)}</td>
-              <td class="num">{change.older.class === change.newer.class ? "" : `${cls(change.older.class)} → ${cls(change.newer.class)}`}</td>
+              <td class="num">{cls(change.classTitles.older)}</td>
+              <td class="num">{cls(change.classTitles.newer)}</td>
+              <td class="num">{change.older.class === change.newer.class ? "" : `${cls(change.classTitles.older)} → ${cls(change.classTitles.newer)}`}</td>
             </tr>
           </tbody>
         </table>
@@ -257,6 +261,8 @@ function reasonText(reason: ChangeReason, lang: Lang, [olderYear, newerYear]: [n
       return `${t.evidenceRemoved}: ${reason.ids.join(", ")}`;
     case "evidence-missing":
       return t.evidenceMissing;
+    case "judged":
+      return t.judged(nameIn(ROUND_NAMES, reason.round, lang));
     case "appraised":
       return t.appraised(reason.year === "older" ? olderYear : newerYear, formatPoints(reason.self, lang), formatPoints(reason.appraised, lang));
   }
