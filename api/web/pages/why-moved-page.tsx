@@ -12,7 +12,7 @@ const TEXT = {
     lead: (older: string, newer: string) =>
       `So sánh kết quả ${newer} với ${older}: tiêu chí nào bị giảm điểm, tiêu chí nào được tăng điểm, bao nhiêu và vì sao.`,
     year: (year: number) => `Năm ${year}`,
-    judged: (round: string) => `Điểm do cán bộ chấm trực tiếp theo đánh giá, không tính từ số liệu (quyết định ở vòng: ${round.toLocaleLowerCase("vi")})`,
+    judged: (round: string) => `Tiêu chí chấm theo đánh giá, không tính từ số liệu; điểm năm nay là điểm của vòng ${round.toLocaleLowerCase("vi")}`,
     live: "Kết quả năm nay tính theo dữ liệu hiện tại, chưa chốt: có thể còn thay đổi.",
     summary: "Tổng hợp",
     what: "Nội dung",
@@ -46,7 +46,7 @@ const TEXT = {
     heading: "Why did the score move since last year?",
     lead: (older: string, newer: string) => `${newer} against ${older}: which items lost points, which gained, by how much and why.`,
     year: (year: number) => `${year}`,
-    judged: (round: string) => `Points given by judgement, not by a rule over facts (decided in: ${round.toLocaleLowerCase("en")})`,
+    judged: (round: string) => `Points given by judgement, not from facts; this year's points are those of ${round.toLocaleLowerCase("en")}`,
     live: "This year's result is from the current inputs, not finalised: it may still change.",
     summary: "Summary",
     what: "Figure",
