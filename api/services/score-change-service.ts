@@ -141,9 +141,10 @@ function leaves(report: ScoreReport): Map<string, NodeReport> {
   return out;
 }
 
-/** Each fact's title, the newer set's where both declare it. */
+/** Each fact's and survey indicator's title, the newer set's where both declare it. */
 function factTitles(older: CriteriaSet, newer: CriteriaSet): Map<string, LocalizedText> {
-  return new Map([...Object.entries(older.facts ?? {}), ...Object.entries(newer.facts ?? {})].map(([name, fact]) => [name, fact.title]));
+  const declared = (set: CriteriaSet) => [...Object.entries(set.facts ?? {}), ...Object.entries(set.survey?.indicators ?? {})];
+  return new Map([...declared(older), ...declared(newer)].map(([name, fact]) => [name, fact.title]));
 }
 
 /** Why one item moved, from the two years' leaves: criteria, facts, status, evidence, the scorer. */

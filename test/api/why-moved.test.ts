@@ -82,6 +82,7 @@ describe.each(BACKENDS)("GET /campaigns/{id}/units/{unit}/why-moved: $name", (ba
               expect(fact.before).toEqual(item.older.facts[fact.name] ?? null);
               expect(fact.after).toEqual(item.newer.facts[fact.name] ?? null);
               expect(fact.before).not.toEqual(fact.after);
+              expect(fact.title?.vi, `the title of ${fact.name}`).toBeTruthy();
             }
         }
         if (item.criteria.length > 0) expect(item.reasons[0]).toEqual({ kind: "rule", notes: item.criteria });
