@@ -29,8 +29,12 @@ export interface SurveyImportOptions {
 export interface SurveyImport {
   /** Resolves the columns; problems here stop the import. */
   header(cells: string[]): Problem[];
-  /** One data row; `row` is its row number as a spreadsheet shows it (the header is row 1). */
-  row(cells: string[], row: number): void;
+  /**
+   * One data row; `row` is its row number as a spreadsheet shows it (the header is row 1).
+   * `multiline`: whether a cell holds a line break, when the reader knows it (the CSV splitter
+   * does); without it every cell is scanned.
+   */
+  row(cells: string[], row: number, multiline?: boolean): void;
   finish(): Checked<SurveyImportResult>;
 }
 
@@ -129,11 +133,11 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       return [];
     },
 
-    row(cells, row) {
+    row(cells, row, multiline) {
       if (!plan) throw new Error("survey import: row() before header()");
       if (isBlank(cells)) return;
       quality.rows += 1;
-      if (misaligned(cells, row)) return;
+      if (misaligned(cells, row, multiline)) return;
       if (plan.status !== null) {
         const raw = cells[plan.status] ?? "";
         // most rows repeat the previous row's status: a string comparison instead of a hash lookup
@@ -307,13 +311,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
    * line was cut: 8 of 29 cells is no full response), or a line break inside a code, id or
    * scale answer (a stray quote swallowed the following rows, which then vanish into one cell).
    */
-  function misaligned(cells: string[], row: number): boolean {
+  function misaligned(cells: string[], row: number, knownMultiline: boolean | undefined): boolean {
     const width = plan!.header.length;
     const beyond = cells.length > width && cells.slice(width).some((cell) => cell.trim() !== "");
     const shifted = beyond || (options.fullRows === true && cells.length > width);
     const short = options.fullRows === true && cells.length < width;
     // the hot path: most rows have the header's width and no cell over several lines
-    if (!shifted && !short && !hasLineBreak(cells)) return false;
+    if (!shifted && !short && !(knownMultiline ?? hasLineBreak(cells))) return false;
     const multiline = (column: number) => /[\r\n]/.test(cells[column] ?? "");
     // a cell over several lines in a misaligned row is the cause: the quote that opened it
     let broken = strictColumns.find(multiline) ?? -1;
