@@ -219,7 +219,9 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
         groupSatisfied[g] = 0;
       }
       const columns = scaleColumns!;
-      for (let q = 0; q < columns.length; q++) {
+      const sums = tally.sums;
+      const Q = columns.length;
+      for (let q = 0; q < Q; q++) {
         const column = columns[q]!;
         if (column === -1) {
           readSelectMany(q, plan.questions[q]!, cells, row, tally);
@@ -227,17 +229,23 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
         }
         const scale = scales[q]!;
         const cell = cells[column] ?? "";
-        const answer = scale.read(cell);
+        // most answers are one ASCII character ("4"): read from the scale's table without a call
+        let answer = OFF_SCALE;
+        if (cell.length === 1) {
+          const c = cell.charCodeAt(0);
+          if (c < 128) answer = scale.single[c]!;
+        }
+        if (answer === OFF_SCALE) answer = scale.read(cell);
         if (answer >= 0) {
           const satisfied = scale.satisfied[answer]!;
-          tally.answered[q]! += 1;
-          tally.satisfied[q]! += satisfied;
-          tally.valueSum[q]! += scale.values[answer]!;
+          sums[q]! += 1;
+          sums[Q + q]! += satisfied;
+          sums[2 * Q + q]! += scale.values[answer]!;
           const g = questionGroup[q]!;
           groupValid[g]! += 1;
           groupSatisfied[g]! += satisfied;
         } else if (answer === EXCLUDED) {
-          tally.excluded[q]! += 1;
+          sums[3 * Q + q]! += 1;
           quality.excludedAnswers += 1;
         } else if (answer === OFF_SCALE) {
           quality.outOfScale += 1;
