@@ -50,14 +50,26 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
   const listPerKind = options.listPerKind ?? 20;
   const groupCodes = Object.keys(mapping.groups);
   const groupCount = groupCodes.length;
-  const questionGroup = mapping.questions.map((question) => groupCodes.indexOf(question.group));
-  const overallGroups = mapping.overall.groups.map((code) => groupCodes.indexOf(code));
+  const questionGroup = Int32Array.from(mapping.questions, (question) => groupCodes.indexOf(question.group));
+  const overallGroups = Int32Array.from(mapping.overall.groups, (code) => groupCodes.indexOf(code));
   const compiled = new Map<string, CompiledScale>();
   const scales = mapping.questions.map((question) => {
     if (isSelectMany(question)) return null;
     let scale = compiled.get(question.scale);
     if (!scale) compiled.set(question.scale, (scale = compileScale(mapping.scales[question.scale]!)));
     return scale;
+  });
+  // the hot path reads flat tables rather than each question's scale: per question × char code below 128, the
+  // answer of a one-character cell (OFF_SCALE: ask the scale); per question × answer index, satisfied (0/1) and value
+  const answerStride = Math.max(1, ...scales.map((scale) => scale?.values.length ?? 0));
+  const singleAnswer = new Int32Array(scales.length * 128).fill(OFF_SCALE);
+  const answerSatisfied = new Uint8Array(scales.length * answerStride);
+  const answerValue = new Float64Array(scales.length * answerStride);
+  scales.forEach((scale, q) => {
+    if (!scale) return;
+    singleAnswer.set(scale.single, q * 128);
+    answerSatisfied.set(scale.satisfied, q * answerStride);
+    answerValue.set(scale.values, q * answerStride);
   });
   const selects = mapping.questions.map((question) => (isSelectMany(question) ? compileSelectMany(question) : null));
   const rejected = new Set((mapping.columns.status?.rejected ?? []).map(normaliseText));
@@ -227,20 +239,20 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
           readSelectMany(q, plan.questions[q]!, cells, row, tally);
           continue;
         }
-        const scale = scales[q]!;
         const cell = cells[column] ?? "";
-        // most answers are one ASCII character ("4"): read from the scale's table without a call
+        // most answers are one ASCII character ("4"): read from the table without a call
         let answer = OFF_SCALE;
         if (cell.length === 1) {
           const c = cell.charCodeAt(0);
-          if (c < 128) answer = scale.single[c]!;
+          if (c < 128) answer = singleAnswer[(q << 7) | c]!;
         }
-        if (answer === OFF_SCALE) answer = scale.read(cell);
+        if (answer === OFF_SCALE) answer = scales[q]!.read(cell);
         if (answer >= 0) {
-          const satisfied = scale.satisfied[answer]!;
+          const at = q * answerStride + answer;
+          const satisfied = answerSatisfied[at]!;
           sums[q]! += 1;
           sums[Q + q]! += satisfied;
-          sums[2 * Q + q]! += scale.values[answer]!;
+          sums[2 * Q + q]! += answerValue[at]!;
           const g = questionGroup[q]!;
           groupValid[g]! += 1;
           groupSatisfied[g]! += satisfied;
@@ -260,12 +272,15 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       }
       let overallSum = 0;
       let overallCount = 0;
+      const groupSum = 4 * Q;
+      const groupN = 4 * Q + groupCount;
       for (let g = 0; g < groupCount; g++) {
         if (groupValid[g] === 0) continue;
-        tally.groupSum[g]! += groupSatisfied[g]! / groupValid[g]!;
-        tally.groupN[g]! += 1;
+        sums[groupSum + g]! += groupSatisfied[g]! / groupValid[g]!;
+        sums[groupN + g]! += 1;
       }
-      for (const g of overallGroups) {
+      for (let k = 0; k < overallGroups.length; k++) {
+        const g = overallGroups[k]!;
         if (groupValid[g] === 0) continue;
         overallSum += groupSatisfied[g]! / groupValid[g]!;
         overallCount += 1;

@@ -8,7 +8,7 @@ import { isSelectMany } from "./types.js";
  */
 export interface UnitTally {
   respondents: number;
-  /** The per-question sums below in one array, for the hot path: answered at q, satisfied at Q + q, valueSum at 2Q + q, excluded at 3Q + q (Q questions). */
+  /** The per-question sums below in one array, for the hot path: answered at q, satisfied at Q + q, valueSum at 2Q + q, excluded at 3Q + q, then groupSum at 4Q + g and groupN at 4Q + G + g (Q questions, G groups). */
   sums: Float64Array;
   answered: Float64Array;
   satisfied: Float64Array;
