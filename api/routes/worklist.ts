@@ -51,4 +51,27 @@ export function mountWorklist(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => c.json(await c.var.services.robustness.analyse(c.var.actor, c.req.valid("param").id, c.req.query()), 200),
   );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/campaigns/{id}/what-if",
+      tags,
+      ...signedIn,
+      summary: "The ranking re-ranked under a changed policy, with each unit's change (admin, scorer)",
+      description:
+        "The campaign's ranking (published, or an open campaign's live one) against the same units' stored assessments re-scored under a changed policy: `surveyWeight` (total points of the survey items, each keeping its share), `missingSurvey` (rescale | zero), `notApplicable` (exclude | full: every item that may be declared not applicable), `classEdges` (the classes' lower edges, highest first, separated by semicolons). Fields left out keep the set's own rule (`current` gives it in the same terms). Per unit: rank, index and class before and after, and the places gained (+) or lost. Decimal comma or point.",
+      request: {
+        params: Id,
+        query: z.object({
+          surveyWeight: z.string().optional().openapi({ example: "20" }),
+          missingSurvey: z.enum(["rescale", "zero"]).optional(),
+          notApplicable: z.enum(["exclude", "full"]).optional(),
+          classEdges: z.string().optional().openapi({ example: "90;80;70;50" }),
+        }),
+      },
+      responses: { 200: json("the ranking before and after, per unit"), ...errors(400, 401, 403, 404, 422) },
+    }),
+    async (c) => c.json(await c.var.services.whatIf.whatIf(c.var.actor, c.req.valid("param").id, c.req.query()), 200),
+  );
 }

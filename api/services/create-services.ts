@@ -13,6 +13,7 @@ import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
 import { RoundHistoryService } from "./round-history-service.js";
 import { RobustnessService } from "./robustness-service.js";
+import { WhatIfService } from "./what-if-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
 import { SurveyImportService } from "./survey-import-service.js";
@@ -42,6 +43,7 @@ export interface Services {
   rounds: RoundHistoryService;
   worklist: WorklistService;
   robustness: RobustnessService;
+  whatIf: WhatIfService;
   deadlines: DeadlineService;
   surveyImports: SurveyImportService;
   /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
@@ -74,6 +76,7 @@ export function createServices(deps: ServiceDeps): Services {
     rounds: new RoundHistoryService(deps, criteria, live),
     worklist: new WorklistService(deps, campaigns, rankings),
     robustness: new RobustnessService(deps, campaigns, rankings),
+    whatIf: new WhatIfService(deps, campaigns, rankings),
     deadlines: new DeadlineService(deps, campaigns),
     surveyImports: new SurveyImportService(deps, criteria, campaigns, surveys),
     appraisals: new AppraisalService(deps, criteria, assessments),

@@ -9,11 +9,12 @@ import { pageLang } from "../web-lang.js";
 import { mountCampaignSheet } from "./mount-campaign-sheet.js";
 import { RobustnessPage } from "./robustness-page.js";
 import { readWorklistQuery, selectWorklist } from "./select-worklist.js";
+import { WhatIfPage } from "./what-if-page.js";
 import { WorklistPage } from "./worklist-page.js";
 
 /**
  * The scorer's pages: the worklist (every unit of a campaign with what is left to do, filtered and
- * sorted by plain GET links) and how sure the campaign's ranking is.
+ * sorted by plain GET links), how sure the campaign's ranking is, and how it would move under another policy.
  */
 export function mountScorer(app: OpenAPIHono<AppEnv>): void {
   // A 300-unit worklist is ~190 KB of HTML, every cell labelled for the phone layout; gzipped a small part of that.
@@ -52,6 +53,36 @@ export function mountScorer(app: OpenAPIHono<AppEnv>): void {
         message: lang === "vi" ? (p.vi ?? p.message) : p.message,
       }));
       return page(c, title, <RobustnessPage {...props} errors={errors} />, 400);
+    }
+  });
+
+  app.get("/analysis/:campaign/what-if", async (c) => {
+    const lang = pageLang(c);
+    const campaignId = c.req.param("campaign");
+    const input = {
+      surveyWeight: c.req.query("surveyWeight"),
+      missingSurvey: c.req.query("missingSurvey"),
+      notApplicable: c.req.query("notApplicable"),
+      classEdges: c.req.query("classEdges"),
+    };
+    const title = lang === "vi" ? "Xếp hạng thử theo chính sách khác" : "What if the policy changed?";
+    const props = { lang, campaignId, input };
+    try {
+      const result = await c.var.services.whatIf.whatIf(c.var.actor, campaignId, input);
+      return page(c, title, <WhatIfPage {...props} errors={[]} result={result} />);
+    } catch (error) {
+      if (!(error instanceof ApiError) || !["invalid-request", "invalid-input"].includes(error.code)) return refusal(c, error);
+      const errors: FormError[] = (error.details.problems ?? []).map((p) => ({
+        field: p.path.replace(/^query\./, ""),
+        message: lang === "vi" ? (p.vi ?? p.message) : p.message,
+      }));
+      try {
+        // The form again with the problems at their fields, the set's own policy as hints.
+        const result = await c.var.services.whatIf.whatIf(c.var.actor, campaignId, {});
+        return page(c, title, <WhatIfPage {...props} errors={errors} result={result} />, 400);
+      } catch (again) {
+        return refusal(c, again);
+      }
     }
   });
 }
