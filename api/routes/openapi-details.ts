@@ -81,6 +81,7 @@ export const OPERATIONS: Record<string, OperationDetails> = {
   "get /campaigns/{id}/units/{unit}/sheet": {},
   "get /campaigns/{id}/worklist": { response: "Worklist" },
   "get /campaigns/{id}/robustness": { response: "CampaignRobustness" },
+  "post /campaigns/{id}/finalise": { preconditions: null },
   "put /users/{id}/active": { preconditions: null },
   "put /users/{id}/unit": { preconditions: null },
   "put /campaigns/{id}/deadlines": { preconditions: "if-match", response: "CampaignView" },

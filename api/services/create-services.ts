@@ -12,6 +12,7 @@ import { PublicationService } from "./publication-service.js";
 import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
 import { RoundHistoryService } from "./round-history-service.js";
+import { FinalisationService } from "./finalisation-service.js";
 import { RobustnessService } from "./robustness-service.js";
 import { WhatIfService } from "./what-if-service.js";
 import type { ServiceDeps } from "./service-deps.js";
@@ -44,6 +45,7 @@ export interface Services {
   worklist: WorklistService;
   robustness: RobustnessService;
   whatIf: WhatIfService;
+  finalisation: FinalisationService;
   deadlines: DeadlineService;
   surveyImports: SurveyImportService;
   /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
@@ -57,6 +59,7 @@ export function createServices(deps: ServiceDeps): Services {
   const live = new LiveScores();
   const rankings = new RankingService(deps, criteria, live);
   const surveys = new SurveyService(deps, criteria, campaigns);
+  const reports = new ReportService(deps, criteria, assessments, live);
   return {
     store: deps.store,
     deps,
@@ -66,7 +69,8 @@ export function createServices(deps: ServiceDeps): Services {
     assessments,
     evidence: new EvidenceService(deps, assessments),
     accounts: new AccountService(deps),
-    reports: new ReportService(deps, criteria, assessments, live),
+    reports,
+    finalisation: new FinalisationService(deps, campaigns, rankings, reports),
     rankings,
     publication: new PublicationService(deps, campaigns, criteria, assessments, rankings, live),
     surveys,

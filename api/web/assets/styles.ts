@@ -231,4 +231,6 @@ input.input-time{max-width:6rem}
 input.input-medium{max-width:14rem}
 tr.row-flagged>*{background:var(--highlight,#fff7d6)}
 @media print{.what-if-form{display:none}}
+/* finalise many units: a large checkbox per row */
+input.pick{width:1.5rem;height:1.5rem;margin:0}
 `;

@@ -36,6 +36,7 @@ const TEXT = {
     noUnits: "Không có đơn vị nào khớp với bộ lọc.",
     robustness: "Phân tích độ tin cậy của thứ hạng",
     whatIf: "Xếp hạng thử theo chính sách khác",
+    finaliseMany: "Chốt điểm nhiều đơn vị",
     sheet: "Thẩm định bằng Excel: tải phiếu của cả đợt về và tải lên lại",
   },
   en: {
@@ -70,6 +71,7 @@ const TEXT = {
     noUnits: "No unit matches the filters.",
     robustness: "How sure is the ranking?",
     whatIf: "What if the policy changed?",
+    finaliseMany: "Finalise many units",
     sheet: "Appraise in Excel: download the campaign's sheet and upload it back",
   },
 } as const;
@@ -100,6 +102,9 @@ export function WorklistPage(props: { lang: Lang; worklist: Worklist; rows: Work
         </li>
         <li>
           <a href={`/analysis/${campaignId}/what-if`}>{t.whatIf}</a>
+        </li>
+        <li>
+          <a href={`/finalise/${campaignId}`}>{t.finaliseMany}</a>
         </li>
       </ul>
       <form method="get" class="worklist-filter" aria-label={t.filters}>
