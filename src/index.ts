@@ -105,7 +105,7 @@ export { factLabels } from "./i18n/fact-labels.js";
 export { localiseExplanation } from "./i18n/localise-explanation.js";
 export { nearestName } from "./text/nearest-name.js";
 export { foldText } from "./text/fold-text.js";
-export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft } from "./i18n/format-locale.js";
+export { formatDate, formatDecimal, formatInstant, formatInteger, formatRankChange, formatTimeLeft } from "./i18n/format-locale.js";
 export { type DateTimeParts, type ParsedDateTime, parseDateTimeParts, toDateTimeParts } from "./i18n/vietnam-date-time.js";
 
 // Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings

@@ -1,5 +1,16 @@
-import { type Lang, POLICY_CHOICE_NAMES, capitaliseFirst, POLICY_NAMES, type Policy, type RankChange, formatDecimal, textIn } from "../../../src/index.js";
+import {
+  type Lang,
+  POLICY_CHOICE_NAMES,
+  capitaliseFirst,
+  POLICY_NAMES,
+  type Policy,
+  type RankChange,
+  formatDecimal,
+  formatRankChange,
+  textIn,
+} from "../../../src/index.js";
 import type { CampaignWhatIf, WhatIfPolicyInput } from "../../services/what-if-service.js";
+import { RankingBlock } from "../components/ranking-block.js";
 import { NO_CLASS, classStyle } from "../components/class-style.js";
 import { TableWrap } from "../components/table-wrap.js";
 import { ErrorSummary, FieldError, type FormError, describedBy } from "../form-parts.js";
@@ -34,9 +45,6 @@ const TEXT = {
     indexThen: "Chỉ số thử (%)",
     classNow: "Xếp loại hiện tại",
     classThen: "Xếp loại thử",
-    up: (n: number) => `tăng ${n} bậc`,
-    down: (n: number) => `giảm ${n} bậc`,
-    same: "giữ nguyên",
     noClass: "chưa xếp loại",
     classChanged: "đổi xếp loại",
   },
@@ -69,9 +77,6 @@ const TEXT = {
     indexThen: "Index tried (%)",
     classNow: "Class now",
     classThen: "Class tried",
-    up: (n: number) => `up ${n}`,
-    down: (n: number) => `down ${n}`,
-    same: "unchanged",
     noClass: "no class",
     classChanged: "class changed",
   },
@@ -225,15 +230,8 @@ function BlockTable(props: WhatIfPageProps & { result: CampaignWhatIf; block: Ca
     <span class={`tag ${(cls ? classStyle(position.get(cls.code) ?? 0) : NO_CLASS).tag}`}>{cls ? textIn(cls.title, lang) : t.noClass}</span>
   );
   const index = (value: number | undefined) => (value === undefined ? "–" : formatDecimal(value, result.indexDecimals, lang));
-  const id = `block-${block.code}`;
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} class="results-block">
-      <h2 id={`${id}-heading`}>
-        {title}{" "}
-        <span class="muted">
-          ({rows.length} {t.units})
-        </span>
-      </h2>
+    <RankingBlock code={block.code} title={title} units={rows.length} unitsWord={t.units}>
       <TableWrap label={t.table(title)}>
         <table class="results-table cards-on-phone">
           <caption>{t.table(title)}</caption>
@@ -269,9 +267,7 @@ function BlockTable(props: WhatIfPageProps & { result: CampaignWhatIf; block: Ca
                 <td class="num" data-label={t.rankThen}>
                   {row.after?.rank ?? "–"}
                 </td>
-                <td data-label={t.change}>
-                  {row.rankChange === null ? "–" : row.rankChange > 0 ? t.up(row.rankChange) : row.rankChange < 0 ? t.down(-row.rankChange) : t.same}
-                </td>
+                <td data-label={t.change}>{row.rankChange === null ? "–" : formatRankChange(row.rankChange, lang)}</td>
                 <td class="num" data-label={t.indexNow}>
                   {index(row.before.index)}
                 </td>
@@ -288,6 +284,6 @@ function BlockTable(props: WhatIfPageProps & { result: CampaignWhatIf; block: Ca
           </tbody>
         </table>
       </TableWrap>
-    </section>
+    </RankingBlock>
   );
 }
