@@ -9,7 +9,6 @@ import { csrfValid, fields, readForm } from "../web-form.js";
 import { expired } from "../mount-account.js";
 import type { FinaliseOutcome } from "../../services/finalisation-service.js";
 import { pageLang } from "../web-lang.js";
-import { mountCampaignSheet } from "./mount-campaign-sheet.js";
 import { RobustnessPage } from "./robustness-page.js";
 import { readWorklistQuery, selectWorklist } from "./select-worklist.js";
 import { FINALISE_MANY_TEXT, FinaliseManyPage } from "./finalise-many-page.js";
@@ -38,8 +37,6 @@ export function mountScorer(app: OpenAPIHono<AppEnv>): void {
       return refusal(c, error);
     }
   });
-
-  mountCampaignSheet(app);
 
   app.get("/analysis/:campaign/robustness", async (c) => {
     const lang = pageLang(c);
