@@ -206,7 +206,9 @@ export class SheetService {
               ),
               current,
             );
-            if (current && canonical(JSON.parse(current.value)) === canonical(value)) {
+            // A fact is stored bare (40) or as { value: 40 }: the same fact either way.
+            const storedValue: unknown = current ? JSON.parse(current.value) : undefined;
+            if (current && canonical(kind === "fact" ? factBody(storedValue) : storedValue) === canonical(value)) {
               unchanged += 1;
               continue;
             }
