@@ -393,8 +393,8 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
           );
         return;
       }
-      tally.answered[q]! += 1;
-      for (const option of read) chosen[option]! += 1;
+      tally.sums[q]! += 1;
+      for (let k = 0; k < read.length; k++) chosen[read[k]!]! += 1;
       return;
     }
     const flags: number[] = [];
