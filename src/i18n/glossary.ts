@@ -147,6 +147,22 @@ export const CRITERIA_CHANGE_NAMES = {
   "not-applicable": { vi: "đổi quy định về trường hợp không phát sinh", en: "not-applicable rule changed" },
 } as const satisfies Record<string, Bilingual>;
 
+/** The parts of a scoring policy a what-if may change (`par what-if`, the API and the scorers' page). */
+export const POLICY_NAMES = {
+  surveyWeight: { vi: "tổng điểm khảo sát", en: "survey weight" },
+  missingSurvey: { vi: "đơn vị thiếu khảo sát", en: "missing survey" },
+  notApplicable: { vi: "tiêu chí không phát sinh", en: "not-applicable items" },
+  classEdges: { vi: "ngưỡng xếp loại", en: "class edges" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The choices of a policy: a unit without a survey, an item declared not applicable. */
+export const POLICY_CHOICE_NAMES = {
+  rescale: { vi: "quy đổi về thang 100, không tính phần khảo sát", en: "rescaled to 100, the survey left out" },
+  zero: { vi: "phần khảo sát tính 0 điểm", en: "the survey counts 0 points" },
+  exclude: { vi: "không tính vào điểm tối đa", en: "left out of the maximum" },
+  full: { vi: "được tính đủ điểm tối đa", en: "full points" },
+} as const satisfies Record<string, Bilingual>;
+
 /** A glossary term in `lang`, optionally capitalised for a heading or column ("Điểm tự chấm"). */
 export function term(key: Term, lang: Lang, capitalise = false): string {
   const text = GLOSSARY[key][lang];
