@@ -8,7 +8,7 @@ import type { CriteriaSet } from "../criteria/types.js";
 import { formatScaled, fromUnits, percent, percentScaled, toUnits } from "../points.js";
 import type { Checked } from "../problem.js";
 import { ENGINE } from "../version.js";
-import { type CompiledLeaf, type StageFacts, type StageItem, compileLeaf, readsNothingArose } from "./compile-leaf.js";
+import { type CompiledLeaf, compileLeaf, readsNothingArose } from "./compile-leaf.js";
 import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
 import { type AreaSummary, type ScoreReport, type ScoreSummary, summariseReport } from "./report.js";
 import { scoreAssessment } from "./score-assessment.js";
@@ -44,9 +44,15 @@ interface Derived {
   max: number;
 }
 
+/**
+ * One stage's inputs after its rounds: facts by name (derived ones included), and per leaf (by its
+ * index in the compiled list) the points entered (NaN: none) and whether it was declared not
+ * applicable (1) or not (0).
+ */
 interface Stage {
-  facts: StageFacts;
-  items: ReadonlyMap<string, StageItem>;
+  facts: Map<string, ResolvedFact | null>;
+  points: Float64Array;
+  notApplicable: Uint8Array;
 }
 
 const cache = new WeakMap<CriteriaSet, CompiledScorer>();
@@ -74,9 +80,10 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
   const caps = { bonus: set.bonus ? toUnits(set.bonus.cap) : 0, penalty: set.penalty ? toUnits(set.penalty.cap) : 0 };
   const rescale = set.survey?.whenAbsent !== "zero";
   const decimals = set.display.indexDecimals;
+  const leafIndex = new Map(leaves.map((leaf, i) => [leaf.code, i]));
 
   const scoreChecked = (assessment: Assessment): Checked<ScoreSummary> => {
-    const stages = accumulate(assessment.rounds, derived);
+    const stages = accumulate(assessment.rounds, derived, leafIndex);
     if (stages === undefined) return fallback(assessment);
     const { self, appraised } = stages;
     const survey = assessment.survey?.indicators ?? null;
@@ -87,15 +94,16 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
     const appraisedSum = new Array<number>(areaCount).fill(0);
     const claimed = { bonus: 0, penalty: 0 };
     let surveyUnits = 0;
-    for (const leaf of leaves) {
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
       let own = 0;
       let last = 0;
       let lastApplicable = 0;
       if (self) {
-        last = own = stageUnits(leaf, self, survey);
+        last = own = stageUnits(leaf, i, self, survey);
         lastApplicable = applicableOfLast;
       }
-      const other = appraised ? stageUnits(leaf, appraised, survey) : 0;
+      const other = appraised ? stageUnits(leaf, i, appraised, survey) : 0;
       if (Number.isNaN(own) || Number.isNaN(other)) return fallback(assessment);
       if (appraised) {
         last = other;
@@ -170,10 +178,9 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
   /** The share of the maximum of the leaf `stageUnits` scored last (beside its result, so scoring a leaf allocates nothing). */
   let applicableOfLast = 0;
   /** One leaf's points in one stage, its share of the maximum in `applicableOfLast`; NaN when only the full evaluation can tell. */
-  const stageUnits = (leaf: CompiledLeaf, stage: Stage, survey: Readonly<Record<string, number>> | null): number => {
-    const item = stage.items.get(leaf.code);
-    const nothingArose = readsNothingArose(leaf, stage.facts);
-    if (leaf.notApplicable && (item?.notApplicable === true || nothingArose)) {
+  const stageUnits = (leaf: CompiledLeaf, at: number, stage: Stage, survey: Readonly<Record<string, number>> | null): number => {
+    const nothingArose = leaf.reads.length > 0 && readsNothingArose(leaf, stage.facts);
+    if (leaf.notApplicable && (stage.notApplicable[at] === 1 || nothingArose)) {
       applicableOfLast = leaf.notApplicable === "full" ? leaf.max : 0;
       return applicableOfLast;
     }
@@ -183,7 +190,8 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
       return 0;
     }
     applicableOfLast = leaf.section === "areas" ? leaf.max : 0;
-    return leaf.evaluate(stage.facts, item, survey);
+    const entered = stage.points[at]!;
+    return leaf.evaluate(stage.facts, Number.isNaN(entered) ? undefined : entered, survey);
   };
 
   const fallback = (assessment: Assessment): Checked<ScoreSummary> => {
@@ -204,58 +212,57 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
 }
 
 /**
- * Both stages' facts and items in one pass over the rounds (see `accumulateStage`): the self round
- * alone, then the self round and the appraisal rounds, each overriding what it enters; null when a
- * stage has no round; undefined when a derived fact falls outside its domain (a problem the full
- * evaluation words).
+ * Both stages' facts and entries in one pass over the rounds: the self round alone, then the self
+ * round and the appraisal rounds, each overriding what it enters; null when a stage has no round;
+ * undefined when a derived fact falls outside its domain (a problem the full evaluation words) or
+ * an item is not a leaf of the set (the check refuses it first).
  */
-function accumulate(rounds: RoundInput[], derived: Derived[]): { self: Stage | null; appraised: Stage | null } | undefined {
-  const facts = new Map<string, ResolvedFact | null>();
-  const items = new Map<string, StageItem>();
+function accumulate(
+  rounds: RoundInput[],
+  derived: Derived[],
+  leafIndex: ReadonlyMap<string, number>,
+): { self: Stage | null; appraised: Stage | null } | undefined {
+  const stage: Stage = { facts: new Map(), points: new Float64Array(leafIndex.size).fill(Number.NaN), notApplicable: new Uint8Array(leafIndex.size) };
+  const facts = stage.facts;
   let self: Stage | null | undefined = null;
   let appraisal = false;
   for (const round of rounds) {
     if (round.round === "explanation") continue;
     if (round.round !== "self" && !appraisal) {
       appraisal = true;
-      if (self) self = snapshot(self, derived);
+      if (self) self = derive({ facts: new Map(facts), points: stage.points.slice(), notApplicable: stage.notApplicable.slice() }, derived);
       if (self === undefined) return undefined;
     }
     const entered = round.facts;
     if (entered) {
-      for (const name of Object.keys(entered)) {
+      for (const name in entered) {
         const input = entered[name]!;
         facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
       }
     }
-    const claimed = round.items ?? {};
-    for (const code of Object.keys(claimed)) {
-      const input = claimed[code]!;
-      let state = items.get(code);
-      if (!state) items.set(code, (state = {}));
-      if (input.points !== undefined) state.points = input.points;
-      if (input.notApplicable !== undefined) state.notApplicable = input.notApplicable;
+    const claimed = round.items;
+    if (claimed) {
+      for (const code in claimed) {
+        const at = leafIndex.get(code);
+        if (at === undefined) return undefined;
+        const input = claimed[code]!;
+        if (input.points !== undefined) stage.points[at] = input.points;
+        if (input.notApplicable !== undefined) stage.notApplicable[at] = input.notApplicable ? 1 : 0;
+      }
     }
-    if (round.round === "self") self = { facts, items };
+    if (round.round === "self") self = stage;
   }
   if (!appraisal) {
     const alone = self && derive(self, derived);
     return alone === undefined ? undefined : { self: alone, appraised: null };
   }
-  const appraised = derive({ facts, items }, derived);
+  const appraised = derive(stage, derived);
   return appraised === undefined ? undefined : { self, appraised };
-}
-
-/** A copy of the self stage, with its derived facts, before the appraisal rounds change it. */
-function snapshot(stage: Stage, derived: Derived[]): Stage | undefined {
-  const items = new Map<string, StageItem>();
-  for (const [code, item] of stage.items) items.set(code, { ...item });
-  return derive({ facts: new Map(stage.facts), items }, derived);
 }
 
 /** Derived ratios from the stage's entered counts (see `resolveFacts`); undefined when one is out of its domain. */
 function derive(stage: Stage, derived: Derived[]): Stage | undefined {
-  const facts = stage.facts as Map<string, ResolvedFact | null>;
+  const facts = stage.facts;
   for (const fact of derived) {
     const numerator = facts.get(fact.numerator);
     const denominator = facts.get(fact.denominator);
