@@ -51,8 +51,8 @@ interface Derived {
  */
 interface Stage {
   facts: Map<string, ResolvedFact | null>;
-  points: Float64Array;
-  notApplicable: Uint8Array;
+  points: number[];
+  notApplicable: number[];
 }
 
 const cache = new WeakMap<CriteriaSet, CompiledScorer>();
@@ -222,7 +222,11 @@ function accumulate(
   derived: Derived[],
   leafIndex: ReadonlyMap<string, number>,
 ): { self: Stage | null; appraised: Stage | null } | undefined {
-  const stage: Stage = { facts: new Map(), points: new Float64Array(leafIndex.size).fill(Number.NaN), notApplicable: new Uint8Array(leafIndex.size) };
+  const stage: Stage = {
+    facts: new Map(),
+    points: new Array<number>(leafIndex.size).fill(Number.NaN),
+    notApplicable: new Array<number>(leafIndex.size).fill(0),
+  };
   const facts = stage.facts;
   let self: Stage | null | undefined = null;
   let appraisal = false;
