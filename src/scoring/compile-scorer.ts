@@ -132,15 +132,26 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
         subIndex: applicable[i]! > 0 ? percent(final[i]!, applicable[i]!, decimals) : null,
       }),
     );
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    let applicableTotal = 0;
+    let points = 0;
+    let selfTotal = 0;
+    let appraisedTotal = 0;
+    for (let i = 0; i < areaCount; i++) {
+      applicableTotal += applicable[i]!;
+      points += final[i]!;
+      selfTotal += selfSum[i]!;
+      appraisedTotal += appraisedSum[i]!;
+    }
     const bonus = set.bonus ? Math.min(claimed.bonus, caps.bonus) : 0;
     const penalty = set.penalty ? Math.min(claimed.penalty, caps.penalty) : 0;
-    const applicableTotal = sum(applicable);
-    const points = sum(final);
     const total = points + bonus - penalty;
     const indexScaled = percentScaled(total, applicableTotal, decimals);
     const indexValue = indexScaled / 10 ** decimals;
     const band = set.classes.find((c) => rangeContains(c.index, indexValue));
+    const surveyInput = assessment.survey;
+    const surveyOut: ScoreSummary["survey"] = { included: surveyInput !== undefined && index.hasSurvey };
+    if (surveyInput?.respondents !== undefined) surveyOut.respondents = surveyInput.respondents;
+    if (surveyInput?.source !== undefined) surveyOut.source = surveyInput.source;
     return {
       ok: true,
       value: {
@@ -149,18 +160,14 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
         display: { ...set.display },
         unit: { ...assessment.unit, block: blockOf(set, assessment.unit)!.code },
         year: assessment.year,
-        survey: {
-          included: assessment.survey !== undefined && index.hasSurvey,
-          ...(assessment.survey?.respondents !== undefined ? { respondents: assessment.survey.respondents } : {}),
-          ...(assessment.survey?.source !== undefined ? { source: assessment.survey.source } : {}),
-        },
+        survey: surveyOut,
         stage: appraised ? "appraised" : "self-assessed",
         areas,
         totals: {
           max: set.totalMax,
           applicableMax: fromUnits(applicableTotal),
-          self: self ? fromUnits(sum(selfSum)) : null,
-          appraised: appraised ? fromUnits(sum(appraisedSum)) : null,
+          self: self ? fromUnits(selfTotal) : null,
+          appraised: appraised ? fromUnits(appraisedTotal) : null,
           points: fromUnits(points),
           bonus: fromUnits(bonus),
           penalty: fromUnits(penalty),
