@@ -8,7 +8,7 @@ import { addDays, daysBetween } from "../rules/dates.js";
 import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
 
 /** One stage's facts after its rounds, derived ones included; absent or null: not entered. */
-export type StageFacts = ReadonlyMap<string, ResolvedFact | null>;
+export type StageFacts = Pick<ReadonlyMap<string, ResolvedFact | null>, "get">;
 
 /** The rule failed (a problem in the full evaluation): the compiled scorer hands over to it. */
 export const RULE_FAILED = Number.NaN;

@@ -50,7 +50,7 @@ interface Derived {
  * applicable (1) or not (0).
  */
 interface Stage {
-  facts: Map<string, ResolvedFact | null>;
+  facts: FactTable;
   points: number[];
   notApplicable: number[];
 }
@@ -81,9 +81,10 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
   const rescale = set.survey?.whenAbsent !== "zero";
   const decimals = set.display.indexDecimals;
   const leafIndex = new Map(leaves.map((leaf, i) => [leaf.code, i]));
+  const factIndex = new Map(Object.keys(set.facts).map((name, i) => [name, i]));
 
   const scoreChecked = (assessment: Assessment): Checked<ScoreSummary> => {
-    const stages = accumulate(assessment.rounds, derived, leafIndex);
+    const stages = accumulate(assessment.rounds, derived, leafIndex, factIndex);
     if (stages === undefined) return fallback(assessment);
     const { self, appraised } = stages;
     const survey = assessment.survey?.indicators ?? null;
@@ -222,15 +223,16 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
  * Both stages' facts and entries in one pass over the rounds: the self round alone, then the self
  * round and the appraisal rounds, each overriding what it enters; null when a stage has no round;
  * undefined when a derived fact falls outside its domain (a problem the full evaluation words) or
- * an item is not a leaf of the set (the check refuses it first).
+ * an item or fact is not one of the set's (the check refuses it first).
  */
 function accumulate(
   rounds: RoundInput[],
   derived: Derived[],
   leafIndex: ReadonlyMap<string, number>,
+  factIndex: ReadonlyMap<string, number>,
 ): { self: Stage | null; appraised: Stage | null } | undefined {
   const stage: Stage = {
-    facts: new Map(),
+    facts: new FactTable(factIndex, new Array(factIndex.size).fill(undefined)),
     points: new Array<number>(leafIndex.size).fill(Number.NaN),
     notApplicable: new Array<number>(leafIndex.size).fill(0),
   };
@@ -241,14 +243,18 @@ function accumulate(
     if (round.round === "explanation") continue;
     if (round.round !== "self" && !appraisal) {
       appraisal = true;
-      if (self) self = derive({ facts: new Map(facts), points: stage.points.slice(), notApplicable: stage.notApplicable.slice() }, derived);
+      if (self)
+        self = derive(
+          { facts: new FactTable(factIndex, facts.values.slice()), points: stage.points.slice(), notApplicable: stage.notApplicable.slice() },
+          derived,
+        );
       if (self === undefined) return undefined;
     }
     const entered = round.facts;
     if (entered) {
       for (const name in entered) {
         const input = entered[name]!;
-        facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
+        if (!facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input)) return undefined;
       }
     }
     const claimed = round.items;
@@ -269,6 +275,30 @@ function accumulate(
   }
   const appraised = derive(stage, derived);
   return appraised === undefined ? undefined : { self, appraised };
+}
+
+/**
+ * One stage's facts by name, in a list by the set's declaration order (the names' positions are
+ * resolved once per compiled set): building and copying a stage is then a list, not a Map.
+ */
+class FactTable {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    readonly values: (ResolvedFact | null | undefined)[],
+  ) {}
+
+  get(name: string): ResolvedFact | null | undefined {
+    const at = this.index.get(name);
+    return at === undefined ? undefined : this.values[at];
+  }
+
+  /** False when the set declares no such fact (the check refuses it first). */
+  set(name: string, value: ResolvedFact | null): boolean {
+    const at = this.index.get(name);
+    if (at === undefined) return false;
+    this.values[at] = value;
+    return true;
+  }
 }
 
 /** Derived ratios from the stage's entered counts (see `resolveFacts`); undefined when one is out of its domain. */
