@@ -83,11 +83,14 @@ export { type GenerateOptions, generateAssessments } from "./synthetic/generate-
 export { type DemoYear, generateDemoProvince } from "./synthetic/generate-demo-province.js";
 
 // One glossary and locale formatting for the CLI, the API and the pages (Vietnamese first)
-export { type Bilingual, DEFAULT_LANG, isLang } from "./i18n/lang.js";
+export { type Bilingual, DEFAULT_LANG, LANGS, isLang } from "./i18n/lang.js";
 export {
+  ANNEX_COLUMN_NAMES,
   CAMPAIGN_STATE_NAMES,
   DEADLINE_NAMES,
   GLOSSARY,
+  POLICY_CHOICE_NAMES,
+  POLICY_NAMES,
   ROLE_NAMES,
   ROUND_NAMES,
   SET_STATUS_NAMES,
@@ -102,7 +105,7 @@ export { factLabels } from "./i18n/fact-labels.js";
 export { localiseExplanation } from "./i18n/localise-explanation.js";
 export { nearestName } from "./text/nearest-name.js";
 export { foldText } from "./text/fold-text.js";
-export { formatDate, formatDecimal, formatInstant, formatInteger, formatTimeLeft } from "./i18n/format-locale.js";
+export { formatDate, formatDecimal, formatInstant, formatInteger, formatRankChange, formatTimeLeft } from "./i18n/format-locale.js";
 export { type DateTimeParts, type ParsedDateTime, parseDateTimeParts, toDateTimeParts } from "./i18n/vietnam-date-time.js";
 
 // Text in and out: localised text, CSV sheets, survey results, tables and CSV rows for reports and rankings
@@ -142,7 +145,7 @@ export { type VariedUnit, analyseRobustness, analyseVariations } from "./analysi
 export { type Variation, listVariation } from "./analysis/list-variation.js";
 export type { BlockRobustness, RobustnessOptions, RobustnessReport, UnitRobustness, UnsettledPair } from "./analysis/robustness-types.js";
 export { formatRobustnessTable, robustnessToCsvRows } from "./io/format-robustness.js";
-export { type Policy, derivePolicySet } from "./analysis/derive-policy-set.js";
+export { type Policy, currentPolicy, derivePolicySet } from "./analysis/derive-policy-set.js";
 export { type RankChange, compareRankings } from "./analysis/compare-rankings.js";
 export { formatRankChanges, rankChangesToCsvRows } from "./io/format-rank-changes.js";
 export { type ItemChange, type ItemSide, type ScoreChange, explainScoreChange } from "./analysis/explain-score-change.js";

@@ -2,6 +2,7 @@ import { type OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.js";
 import { AnyJson, Reason, errors, expectedVersion, json, setEtag, signedIn } from "./http.js";
 import { RANKING_FORMATS } from "../services/ranking-formats.js";
+import { DEFAULT_LANG, LANGS } from "../../src/index.js";
 
 const tags = ["campaigns"];
 const DateTime = z.iso.datetime({ offset: true });
@@ -94,8 +95,11 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
       tags,
       summary: "Ranking per block: classes, sub-indices, self vs appraised gap, change since last year",
       description:
-        "Published campaigns: anyone. Open campaigns: a live ranking for admin and scorers. `format=xlsx` gives the annex of the decision (a sheet per block: title, the criteria set's decision, STT, each area under its name and maximum, total, index, class, rank, change of rank, as numbers; printable); `format=annex-csv` the same table with its Vietnamese headers; `format=csv` the same table for scripts (snake_case headers, block code, stage, survey_included).",
-      request: { params: Id, query: z.object({ block: z.string().optional(), format: z.enum(RANKING_FORMATS).default("json") }) },
+        "Published campaigns: anyone. Open campaigns: a live ranking for admin and scorers. `format=xlsx` gives the annex of the decision (a sheet per block: title, the criteria set's decision, STT, each area under its name and maximum, total, index, class, rank, change of rank, as numbers; printable); `format=annex-csv` the same table with its headers in words; `format=csv` the same table for scripts (snake_case headers, block code, stage, survey_included). `lang=en` writes the annex's titles, headers, class names and notes in English (the published form is Vietnamese, the default); the figures are the same.",
+      request: {
+        params: Id,
+        query: z.object({ block: z.string().optional(), format: z.enum(RANKING_FORMATS).default("json"), lang: z.enum(LANGS).default(DEFAULT_LANG) }),
+      },
       responses: {
         200: {
           description: "the ranking",
@@ -109,8 +113,8 @@ export function mountCampaigns(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const { block, format } = c.req.valid("query");
-      const file = await c.var.services.rankings.rankingFile(c.var.actor, c.req.valid("param").id, block, format);
+      const { block, format, lang } = c.req.valid("query");
+      const file = await c.var.services.rankings.rankingFile(c.var.actor, c.req.valid("param").id, block, format, lang);
       const headers: Record<string, string> = { "content-type": file.contentType, vary: "accept-encoding" };
       if (file.fileName) headers["content-disposition"] = `attachment; filename="${file.fileName}"`;
       if (file.gzipped && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {

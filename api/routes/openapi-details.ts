@@ -79,8 +79,17 @@ export const OPERATIONS: Record<string, OperationDetails> = {
     },
   },
   "get /campaigns/{id}/units/{unit}/sheet": {},
+  "put /campaigns/{id}/units/{unit}/sheet": {
+    preconditions: null,
+    requestBody: {
+      required: true,
+      description: "the XLSX downloaded from GET /campaigns/{id}/units/{unit}/sheet, filled in",
+      content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
+    },
+  },
   "get /campaigns/{id}/worklist": { response: "Worklist" },
   "get /campaigns/{id}/robustness": { response: "CampaignRobustness" },
+  "post /campaigns/{id}/finalise": { preconditions: null },
   "put /users/{id}/active": { preconditions: null },
   "put /users/{id}/unit": { preconditions: null },
   "put /campaigns/{id}/deadlines": { preconditions: "if-match", response: "CampaignView" },

@@ -71,4 +71,24 @@ export function mountSheets(app: OpenAPIHono<AppEnv>): void {
       return c.json(await c.var.services.sheets.uploadCampaignSheet(c.var.actor, id, bytes, c.req.valid("query").name ?? `${id}.xlsx`), 200);
     },
   );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/campaigns/{id}/units/{unit}/sheet",
+      tags,
+      ...signedIn,
+      summary:
+        "Upload one unit's scoring sheet filled in (the unit's user: self-assessment or explanations; scorer: appraisal; raw XLSX body; ?name=file.xlsx)",
+      description:
+        "The sheet from GET …/units/{unit}/sheet, filled in. Read as `par score` reads sheets (every problem with sheet, row and column: 422); the entries of the rounds the uploader enters (a unit: self and explanation; a scorer: appraisal rounds 1 and 2) that differ are saved all or nothing, each checked as a save of that entry is (state, deadline, marked-down items), in the audit trail with the file name; a row changed since the download is refused and listed (412); a row of another unit is a problem (422).",
+      request: { params: z.object({ id: z.string(), unit: z.string() }), query: z.object({ name: z.string().max(200).optional() }) },
+      responses: { 200: json("entries saved and rows unchanged"), ...errors(401, 403, 404, 409, 412, 413, 422) },
+    }),
+    async (c) => {
+      const { id, unit } = c.req.valid("param");
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      return c.json(await c.var.services.sheets.uploadUnitSheet(c.var.actor, id, unit, bytes, c.req.valid("query").name ?? `${id}-${unit}.xlsx`), 200);
+    },
+  );
 }

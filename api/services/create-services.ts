@@ -12,7 +12,9 @@ import { PublicationService } from "./publication-service.js";
 import { RankingService } from "./ranking-service.js";
 import { ReportService } from "./report-service.js";
 import { RoundHistoryService } from "./round-history-service.js";
+import { FinalisationService } from "./finalisation-service.js";
 import { RobustnessService } from "./robustness-service.js";
+import { WhatIfService } from "./what-if-service.js";
 import type { ServiceDeps } from "./service-deps.js";
 import { SurveyService } from "./survey-service.js";
 import { SurveyImportService } from "./survey-import-service.js";
@@ -42,6 +44,8 @@ export interface Services {
   rounds: RoundHistoryService;
   worklist: WorklistService;
   robustness: RobustnessService;
+  whatIf: WhatIfService;
+  finalisation: FinalisationService;
   deadlines: DeadlineService;
   surveyImports: SurveyImportService;
   /** The scorer's bulk actions on one unit (accept the self-assessment of items or an area). */
@@ -55,6 +59,7 @@ export function createServices(deps: ServiceDeps): Services {
   const live = new LiveScores();
   const rankings = new RankingService(deps, criteria, live);
   const surveys = new SurveyService(deps, criteria, campaigns);
+  const reports = new ReportService(deps, criteria, assessments, live);
   return {
     store: deps.store,
     deps,
@@ -64,7 +69,8 @@ export function createServices(deps: ServiceDeps): Services {
     assessments,
     evidence: new EvidenceService(deps, assessments),
     accounts: new AccountService(deps),
-    reports: new ReportService(deps, criteria, assessments, live),
+    reports,
+    finalisation: new FinalisationService(deps, campaigns, rankings, reports),
     rankings,
     publication: new PublicationService(deps, campaigns, criteria, assessments, rankings, live),
     surveys,
@@ -74,6 +80,7 @@ export function createServices(deps: ServiceDeps): Services {
     rounds: new RoundHistoryService(deps, criteria, live),
     worklist: new WorklistService(deps, campaigns, rankings),
     robustness: new RobustnessService(deps, campaigns, rankings),
+    whatIf: new WhatIfService(deps, campaigns, rankings),
     deadlines: new DeadlineService(deps, campaigns),
     surveyImports: new SurveyImportService(deps, criteria, campaigns, surveys),
     appraisals: new AppraisalService(deps, criteria, assessments),

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { rankUnits } from "../../src/index.js";
 import type { Ranking } from "../../src/index.js";
-import type { CriteriaSet, ScoreReport } from "../../src/index.js";
+import type { Assessment, CriteriaSet, Lang, ScoreReport } from "../../src/index.js";
 import { type Actor, isStaff } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
 import type { Row, Store } from "../storage/store.js";
@@ -29,7 +29,7 @@ const UNITS_PER_TURN = 10;
  * live ranking of an open campaign from snapshots and live scores.
  */
 export class RankingService {
-  /** Published rankings never change: each (campaign, block, format) kept in memory once encoded. */
+  /** Published rankings never change: each (campaign, block, format, language) kept in memory once encoded. */
   private readonly published = new Map<string, RankingFile>();
 
   constructor(
@@ -38,9 +38,9 @@ export class RankingService {
     private readonly live: LiveScores,
   ) {}
 
-  /** The ranking (all blocks or one) as JSON, CSV or XLSX; a published one is encoded once and served from memory. */
-  async rankingFile(actor: Actor, campaignId: string, block: string | undefined, format: RankingFormat): Promise<RankingFile> {
-    const key = `${campaignId}\n${block ?? ""}\n${format}`;
+  /** The ranking (all blocks or one) as JSON, CSV or XLSX, the annex's words in `lang`; a published one is encoded once and served from memory. */
+  async rankingFile(actor: Actor, campaignId: string, block: string | undefined, format: RankingFormat, lang: Lang = "vi"): Promise<RankingFile> {
+    const key = `${campaignId}\n${block ?? ""}\n${format}\n${format === "json" ? "" : lang}`;
     const cached = this.published.get(key);
     if (cached) return cached;
     const { view, published } = await this.ranking(actor, campaignId);
@@ -48,7 +48,7 @@ export class RankingService {
     if (block !== undefined && selected.blocks.length === 0)
       throw new ApiError("not-found", `block ${block} is not in this ranking. Expected one of: ${view.blocks.map((b) => b.code).join(", ")}`);
     const set = await this.criteria.get(view.criteria.family, view.criteria.version);
-    const file = await encodeRanking(selected, set, format, `ranking-${campaignId}${block ? `-${block}` : ""}`);
+    const file = await encodeRanking(selected, set, format, `ranking-${campaignId}${block ? `-${block}` : ""}`, lang);
     if (!published) return file;
     const encoded = withGzip(file);
     this.published.set(key, encoded);
@@ -85,8 +85,7 @@ export class RankingService {
   /**
    * Every unit's figures (`LiveFigures`) as the ranking counts them (the worklist and the robustness
    * analysis read the same): the snapshot's where finalised, else (unless `snapshotsOnly`) its live score's; units
-   * that cannot be scored yet are listed apart. Entries are read a few units at a time and grouped
-   * by unit (never filtered once per unit), and the event loop gets a turn between those parts.
+   * that cannot be scored yet are listed apart (`storedAssessments` reads their inputs).
    */
   async reports(store: Store, campaign: Row<"campaigns">, snapshotsOnly: boolean): Promise<CampaignReports> {
     const set = await this.criteria.forCampaign(campaign, store);
@@ -95,36 +94,47 @@ export class RankingService {
     const reports = new Map<string, LiveFigures>();
     const unscored: RankingView["unscored"] = [];
     const missing = assessments.filter((a) => !bySnapshot.has(a.unit_code));
-    if (!snapshotsOnly && missing.length > 0) {
-      const [units, evidence, surveys] = await Promise.all([store.listUnits(), store.listEvidence(campaign.id), store.listSurveys(campaign.id)]);
-      const unitByCode = new Map(units.map((u) => [u.code, u]));
-      const evidenceByUnit = groupByUnit(evidence);
-      const surveyByUnit = new Map(surveys.map((s) => [s.unit_code, s]));
-      let entriesByUnit = new Map<string, Row<"entries">[]>();
-      for (const [i, a] of missing.entries()) {
-        if (i % UNITS_PER_TURN === 0) {
-          if (i > 0) await nextTurn();
-          entriesByUnit = groupByUnit(
-            await store.listEntries(
-              campaign.id,
-              missing.slice(i, i + UNITS_PER_TURN).map((m) => m.unit_code),
-            ),
-          );
-        }
-        const inputs = {
-          unit: unitByCode.get(a.unit_code)!,
-          campaign,
-          entries: entriesByUnit.get(a.unit_code) ?? [],
-          evidence: evidenceByUnit.get(a.unit_code) ?? [],
-          survey: surveyByUnit.get(a.unit_code),
-        };
-        const scored = this.live.score(campaign, set, assembleAssessment(inputs));
-        if (scored.ok) reports.set(a.unit_code, scored.value);
-        else unscored.push({ unit: a.unit_code, problems: toApiProblems(scored.problems) });
+    if (!snapshotsOnly) {
+      for await (const { unit, assessment } of this.storedAssessments(
+        store,
+        campaign,
+        missing.map((a) => a.unit_code),
+      )) {
+        const scored = this.live.score(campaign, set, assessment);
+        if (scored.ok) reports.set(unit, scored.value);
+        else unscored.push({ unit, problems: toApiProblems(scored.problems) });
       }
     }
     for (const [code, report] of bySnapshot) reports.set(code, figuresOf(set, report));
     return { set, assessments, reports, unscored };
+  }
+
+  /**
+   * The listed units' assessments as stored (entries, evidence, survey), assembled for the engine.
+   * Entries are read a few units at a time and grouped by unit (never filtered once per unit), and
+   * the event loop gets a turn between those parts.
+   */
+  async *storedAssessments(store: Store, campaign: Row<"campaigns">, unitCodes: string[]): AsyncGenerator<{ unit: string; assessment: Assessment }> {
+    if (unitCodes.length === 0) return;
+    const [units, evidence, surveys] = await Promise.all([store.listUnits(), store.listEvidence(campaign.id), store.listSurveys(campaign.id)]);
+    const unitByCode = new Map(units.map((u) => [u.code, u]));
+    const evidenceByUnit = groupByUnit(evidence);
+    const surveyByUnit = new Map(surveys.map((s) => [s.unit_code, s]));
+    for (let i = 0; i < unitCodes.length; i += UNITS_PER_TURN) {
+      if (i > 0) await nextTurn();
+      const part = unitCodes.slice(i, i + UNITS_PER_TURN);
+      const entriesByUnit = groupByUnit(await store.listEntries(campaign.id, part));
+      for (const code of part) {
+        const inputs = {
+          unit: unitByCode.get(code)!,
+          campaign,
+          entries: entriesByUnit.get(code) ?? [],
+          evidence: evidenceByUnit.get(code) ?? [],
+          survey: surveyByUnit.get(code),
+        };
+        yield { unit: code, assessment: assembleAssessment(inputs) };
+      }
+    }
   }
 
   /**

@@ -24,6 +24,22 @@ import type { ServiceDeps } from "./service-deps.js";
 
 export type SheetFormat = "csv" | "xlsx";
 
+/** What an uploaded sheet saved: entries changed, and entries the file left as stored. */
+export interface SheetSaved {
+  saved: number;
+  unchanged: number;
+}
+
+/** The campaign of a sheet page, and the unit when it is one unit's sheet. */
+export interface SheetTarget {
+  campaign: { id: string; title: string };
+  unit?: { code: string; name: string };
+}
+
+/** The rounds an upload saves, by who uploads: a scorer's appraisals, a unit's self-assessment and explanations. */
+const APPRAISAL_ROUNDS: readonly Round[] = ["appraisal1", "appraisal2"];
+const UNIT_ROUNDS: readonly Round[] = ["self", "explanation"];
+
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const UTF8 = new TextEncoder();
 
@@ -39,6 +55,25 @@ export class SheetService {
     private readonly criteria: CriteriaService,
     private readonly assessments: AssessmentService,
   ) {}
+
+  /**
+   * What a sheet page shows of its campaign (and unit), for whoever may download and upload that
+   * sheet: a scorer the campaign's appraisal sheet (an administrator may download it), the unit's
+   * own user or a scorer one unit's scoring sheet.
+   */
+  async sheetTarget(actor: Actor, campaignId: string, unitCode?: string): Promise<SheetTarget> {
+    if (unitCode === undefined) requireRole(actor, "admin", "scorer");
+    else {
+      requireRole(actor, "unit", "scorer");
+      requireUnitAccess(actor, unitCode);
+    }
+    const campaign = await this.campaign(campaignId);
+    const target: SheetTarget = { campaign: { id: campaign.id, title: campaign.title ?? campaign.id } };
+    if (unitCode === undefined) return target;
+    const [assessment, unit] = await Promise.all([this.deps.store.getAssessment(campaignId, unitCode), this.deps.store.getUnit(unitCode)]);
+    if (!assessment || !unit) throw notFound({ en: `unit ${unitCode} in campaign ${campaignId}`, vi: `đơn vị ${unitCode} trong đợt ${campaignId}` });
+    return { ...target, unit: { code: unit.code, name: unit.name } };
+  }
 
   async campaignSheet(actor: Actor, campaignId: string, format: SheetFormat): Promise<RankingFile> {
     requireRole(actor, "admin", "scorer");
@@ -103,8 +138,32 @@ export class SheetService {
    * changed since the download (its hidden version cell is not the stored version) is refused and
    * listed (412), and nothing is saved. Nothing is deleted: an emptied cell leaves the entry as it is.
    */
-  async uploadCampaignSheet(actor: Actor, campaignId: string, bytes: Uint8Array, fileName: string): Promise<{ saved: number; unchanged: number }> {
+  async uploadCampaignSheet(actor: Actor, campaignId: string, bytes: Uint8Array, fileName: string): Promise<SheetSaved> {
     requireRole(actor, "scorer");
+    return this.upload(actor, campaignId, bytes, fileName, APPRAISAL_ROUNDS);
+  }
+
+  /**
+   * One unit's scoring sheet uploaded back filled in: by the unit's own user (its self-assessment,
+   * or in the explanation round its explanations: the rounds the unit enters) or by a scorer (the
+   * appraisal rounds), read and saved as `uploadCampaignSheet` does. Every row must be this unit's.
+   */
+  async uploadUnitSheet(actor: Actor, campaignId: string, unitCode: string, bytes: Uint8Array, fileName: string): Promise<SheetSaved> {
+    requireRole(actor, "unit", "scorer");
+    requireUnitAccess(actor, unitCode);
+    if (!(await this.deps.store.getAssessment(campaignId, unitCode)))
+      throw notFound({ en: `unit ${unitCode} in campaign ${campaignId}`, vi: `đơn vị ${unitCode} trong đợt ${campaignId}` });
+    return this.upload(actor, campaignId, bytes, fileName, actor.role === "unit" ? UNIT_ROUNDS : APPRAISAL_ROUNDS, unitCode);
+  }
+
+  private async upload(
+    actor: Actor,
+    campaignId: string,
+    bytes: Uint8Array,
+    fileName: string,
+    rounds: readonly Round[],
+    onlyUnit?: string,
+  ): Promise<SheetSaved> {
     const campaign = await this.campaign(campaignId);
     const set = await this.criteria.forCampaign(campaign);
     const workbook = await readXlsxBytes(bytes, fileName);
@@ -113,6 +172,17 @@ export class SheetService {
     if (!read.ok) throw invalidSheet(fileName, toApiProblems(read.problems));
     const rows = rowVersions(workbook.records, fileName);
     if (rows.problems.length > 0) throw invalidSheet(fileName, rows.problems);
+    const others = onlyUnit === undefined ? [] : read.value.filter((assessment) => assessment.unit.code !== onlyUnit);
+    if (others.length > 0)
+      throw invalidSheet(
+        fileName,
+        others.map((assessment) => ({
+          code: "wrong-unit",
+          path: fileName,
+          message: `the sheet has rows of unit ${assessment.unit.code}; this is the sheet of ${onlyUnit}: upload only your unit's sheet`,
+          vi: `phiếu có dòng của đơn vị ${assessment.unit.code}; đây là phiếu của ${onlyUnit}: chỉ tải lên phiếu của đơn vị mình`,
+        })),
+      );
     return this.deps.store.transaction(async (store) => {
       const saves: { ref: EntryRef; value: unknown; version: number; place: string }[] = [];
       const stale: EdgeProblem[] = [];
@@ -121,7 +191,7 @@ export class SheetService {
         const unitCode = assessment.unit.code;
         const stored = await store.listEntries(campaignId, unitCode);
         for (const round of assessment.rounds) {
-          if (round.round !== "appraisal1" && round.round !== "appraisal2") continue;
+          if (!rounds.includes(round.round)) continue;
           const entries = [
             ...Object.entries(round.items ?? {}).map(([code, input]) => ({ kind: "item" as const, code, value: input as unknown })),
             ...Object.entries(round.facts ?? {}).map(([code, input]) => ({ kind: "fact" as const, code, value: factBody(input) })),
@@ -136,7 +206,9 @@ export class SheetService {
               ),
               current,
             );
-            if (current && canonical(JSON.parse(current.value)) === canonical(value)) {
+            // A fact is stored bare (40) or as { value: 40 }: the same fact either way.
+            const storedValue: unknown = current ? JSON.parse(current.value) : undefined;
+            if (current && canonical(kind === "fact" ? factBody(storedValue) : storedValue) === canonical(value)) {
               unchanged += 1;
               continue;
             }

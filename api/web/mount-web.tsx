@@ -6,6 +6,7 @@ import { mountAdminYear } from "./admin/mount-admin-year.js";
 import { mountAdminSet } from "./admin/mount-admin-set.js";
 import { mountAccount } from "./mount-account.js";
 import { mountResults } from "./mount-results.js";
+import { mountSheets } from "./mount-sheets.js";
 import { mountWard } from "./mount-ward.js";
 import { mountScorer } from "./scorer/mount-scorer.js";
 import { mountSurveyPublish } from "./admin/mount-survey-publish.js";
@@ -34,6 +35,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>): void {
   mountAccount(app);
   mountWard(app);
   mountScorer(app);
+  mountSheets(app);
   mountAdminYear(app);
   mountSurveyPublish(app);
   mountAppraisal(app);

@@ -87,6 +87,24 @@ export function derivePolicySet(set: CriteriaSet, policy: Policy): Checked<Crite
   return loadCriteriaSet(derived);
 }
 
+/**
+ * The set's own policy in the terms of a what-if, so a form can show what is changed from what:
+ * the survey items' total maximum (when it has survey items), the missing-survey rule, the
+ * not-applicable policy when every item that may be declared not applicable shares one, and the
+ * classes' lower edges when each class but the last has one.
+ */
+export function currentPolicy(set: CriteriaSet): Policy {
+  const survey = surveyLeaves(set.areas);
+  const naPolicies = new Set(allLeaves(set).flatMap((leaf) => (leaf.notApplicable ? [leaf.notApplicable.policy] : [])));
+  const edges = set.classes.slice(0, -1).map((band) => band.index.gte ?? band.index.gt);
+  return {
+    ...(survey.length > 0 ? { surveyWeight: fromUnits(survey.reduce((sum, leaf) => sum + toUnits(leaf.max), 0)) } : {}),
+    ...(set.survey ? { missingSurvey: set.survey.whenAbsent } : {}),
+    ...(naPolicies.size === 1 ? { notApplicable: [...naPolicies][0]! } : {}),
+    ...(edges.every((edge) => edge !== undefined) ? { classEdges: edges as number[] } : {}),
+  };
+}
+
 function surveyLeaves(nodes: CriteriaNode[]): LeafNode[] {
   return nodes.flatMap((node) => (isLeaf(node) ? (node.scoring.kind === "survey" ? [node] : []) : surveyLeaves(node.children)));
 }

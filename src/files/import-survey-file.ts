@@ -41,14 +41,14 @@ async function importOnce(path: string, options: SurveyImportOptions, progress: 
   let headerProblems: Problem[] | null = null;
   let lastRecord: string[] = [];
   let width = 0;
-  const onRecord = (cells: string[], index: number) => {
+  const onRecord = (cells: string[], index: number, multiline?: boolean) => {
     lastRecord = cells;
     if (index === 0) {
       headerProblems = engine.header(cells.map((cell) => cell.normalize("NFC")));
       width = cells.length;
     }
     if (index === 0 || headerProblems === null || headerProblems.length > 0) return;
-    engine.row(cells, index + 1);
+    engine.row(cells, index + 1, multiline);
     if (progress.onProgress && index % every === 0) progress.onProgress(index);
   };
   const streamed: Streamed | Checked<{ records: number }> =

@@ -14,7 +14,7 @@ export type Streamed =
 
 /**
  * Streams the records of a CSV file to `onRecord` (record 0 is the header; record i is row
- * i + 1 as a spreadsheet shows it). The delimiter ("," ";" or tab) is sniffed from the first
+ * i + 1 as a spreadsheet shows it; `multiline` says whether one of its cells holds a line break). The delimiter ("," ";" or tab) is sniffed from the first
  * line. The encoding is the BOM's (UTF-8, UTF-16LE/BE), else `encoding` (UTF-8 by default,
  * strict: bytes that are not UTF-8 stop the stream with `notUtf8`, so the caller can start
  * again as Windows-1258). Memory stays flat: records are handed over one at a time, and a
@@ -22,7 +22,7 @@ export type Streamed =
  */
 export async function streamCsvRecords(
   path: string,
-  onRecord: (cells: string[], index: number) => void,
+  onRecord: (cells: string[], index: number, multiline: boolean) => void,
   options: { fileName?: string; encoding?: TextEncodingName } = {},
 ): Promise<Streamed> {
   const fileName = options.fileName ?? path;
@@ -44,9 +44,9 @@ export async function streamCsvRecords(
   const delimiter = sniffDelimiter(firstLine(headText));
   let records = 0;
   let last = "";
-  const splitter = splitCsvRecords(delimiter, (cells, index) => {
+  const splitter = splitCsvRecords(delimiter, (cells, index, multiline) => {
     records = index + 1;
-    onRecord(cells, index);
+    onRecord(cells, index, multiline);
   });
   const input = createReadStream(path, { highWaterMark: 1 << 20, start: bom?.length ?? 0 });
   try {

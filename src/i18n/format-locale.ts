@@ -70,3 +70,9 @@ export function formatTimeLeft(deadline: Date, now: Date, lang: Lang): string {
   if (ms >= 0) return lang === "vi" ? `còn ${span}` : `${span} left`;
   return lang === "vi" ? `quá hạn ${span}` : `${span} overdue`;
 }
+
+/** Places gained (positive) or lost in a ranking: "tăng 2 bậc", "giảm 1 bậc", "giữ nguyên". */
+export function formatRankChange(places: number, lang: Lang): string {
+  if (lang === "vi") return places > 0 ? `tăng ${places} bậc` : places < 0 ? `giảm ${-places} bậc` : "giữ nguyên";
+  return places > 0 ? `up ${places}` : places < 0 ? `down ${-places}` : "unchanged";
+}

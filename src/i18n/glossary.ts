@@ -108,6 +108,42 @@ export const SET_STATUS_NAMES = {
   published: { vi: "đã ban hành", en: "published" },
 } as const satisfies Record<string, Bilingual>;
 
+/**
+ * The columns of the published annex (XLSX, CSV, the CLI's and the API's): its headers as a
+ * decision's annex writes them. Block, class, rank, total and bonus/penalty use the terms above.
+ */
+export const ANNEX_COLUMN_NAMES = {
+  unitCode: { vi: "Mã đơn vị", en: "Unit code" },
+  unitName: { vi: "Tên đơn vị", en: "Unit name" },
+  survey: { vi: "Trong đó: điểm khảo sát", en: "Of which: survey points" },
+  self: { vi: "Tổng điểm tự chấm", en: "Total self-assessed points" },
+  appraised: { vi: "Tổng điểm thẩm định", en: "Total appraised points" },
+  selfGap: { vi: "Chênh lệch (thẩm định − tự chấm)", en: "Difference (appraised − self-assessed)" },
+  index: { vi: "Chỉ số CCHC (%)", en: "PAR index (%)" },
+  rankChange: { vi: "Thay đổi thứ hạng so với năm trước", en: "Change of rank since last year" },
+  note: { vi: "Ghi chú", en: "Note" },
+  classCode: { vi: "Mã xếp loại", en: "Class code" },
+  previousRank: { vi: "Xếp hạng năm trước", en: "Last year's rank" },
+  stage: { vi: "Giai đoạn", en: "Stage" },
+  surveyIncluded: { vi: "Có kết quả khảo sát", en: "Survey result" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The parts of a scoring policy a what-if may change (`par what-if`, the API and the scorers' page). */
+export const POLICY_NAMES = {
+  surveyWeight: { vi: "tổng điểm khảo sát", en: "survey weight" },
+  missingSurvey: { vi: "đơn vị thiếu khảo sát", en: "missing survey" },
+  notApplicable: { vi: "tiêu chí không phát sinh", en: "not-applicable items" },
+  classEdges: { vi: "ngưỡng xếp loại", en: "class edges" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The choices of a policy: a unit without a survey, an item declared not applicable. */
+export const POLICY_CHOICE_NAMES = {
+  rescale: { vi: "quy đổi về thang 100, không tính phần khảo sát", en: "rescaled to 100, the survey left out" },
+  zero: { vi: "phần khảo sát tính 0 điểm", en: "the survey counts 0 points" },
+  exclude: { vi: "không tính vào điểm tối đa", en: "left out of the maximum" },
+  full: { vi: "được tính đủ điểm tối đa", en: "full points" },
+} as const satisfies Record<string, Bilingual>;
+
 /** A glossary term in `lang`, optionally capitalised for a heading or column ("Điểm tự chấm"). */
 export function term(key: Term, lang: Lang, capitalise = false): string {
   const text = GLOSSARY[key][lang];

@@ -1,5 +1,5 @@
 /** The two languages of every message, table and page: Vietnamese first (the default), English. */
-const LANGS = ["vi", "en"] as const;
+export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "vi";
 

@@ -29,8 +29,12 @@ export interface SurveyImportOptions {
 export interface SurveyImport {
   /** Resolves the columns; problems here stop the import. */
   header(cells: string[]): Problem[];
-  /** One data row; `row` is its row number as a spreadsheet shows it (the header is row 1). */
-  row(cells: string[], row: number): void;
+  /**
+   * One data row; `row` is its row number as a spreadsheet shows it (the header is row 1).
+   * `multiline`: whether a cell holds a line break, when the reader knows it (the CSV splitter
+   * does); without it every cell is scanned.
+   */
+  row(cells: string[], row: number, multiline?: boolean): void;
   finish(): Checked<SurveyImportResult>;
 }
 
@@ -46,14 +50,26 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
   const listPerKind = options.listPerKind ?? 20;
   const groupCodes = Object.keys(mapping.groups);
   const groupCount = groupCodes.length;
-  const questionGroup = mapping.questions.map((question) => groupCodes.indexOf(question.group));
-  const overallGroups = mapping.overall.groups.map((code) => groupCodes.indexOf(code));
+  const questionGroup = Int32Array.from(mapping.questions, (question) => groupCodes.indexOf(question.group));
+  const overallGroups = Int32Array.from(mapping.overall.groups, (code) => groupCodes.indexOf(code));
   const compiled = new Map<string, CompiledScale>();
   const scales = mapping.questions.map((question) => {
     if (isSelectMany(question)) return null;
     let scale = compiled.get(question.scale);
     if (!scale) compiled.set(question.scale, (scale = compileScale(mapping.scales[question.scale]!)));
     return scale;
+  });
+  // the hot path reads flat tables rather than each question's scale: per question × char code below 128, the
+  // answer of a one-character cell (OFF_SCALE: ask the scale); per question × answer index, satisfied (0/1) and value
+  const answerStride = Math.max(1, ...scales.map((scale) => scale?.values.length ?? 0));
+  const singleAnswer = new Int32Array(scales.length * 128).fill(OFF_SCALE);
+  const answerSatisfied = new Uint8Array(scales.length * answerStride);
+  const answerValue = new Float64Array(scales.length * answerStride);
+  scales.forEach((scale, q) => {
+    if (!scale) return;
+    singleAnswer.set(scale.single, q * 128);
+    answerSatisfied.set(scale.satisfied, q * answerStride);
+    answerValue.set(scale.values, q * answerStride);
   });
   const selects = mapping.questions.map((question) => (isSelectMany(question) ? compileSelectMany(question) : null));
   const rejected = new Set((mapping.columns.status?.rejected ?? []).map(normaliseText));
@@ -129,11 +145,11 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       return [];
     },
 
-    row(cells, row) {
+    row(cells, row, multiline) {
       if (!plan) throw new Error("survey import: row() before header()");
       if (isBlank(cells)) return;
       quality.rows += 1;
-      if (misaligned(cells, row)) return;
+      if (misaligned(cells, row, multiline)) return;
       if (plan.status !== null) {
         const raw = cells[plan.status] ?? "";
         // most rows repeat the previous row's status: a string comparison instead of a hash lookup
@@ -215,25 +231,33 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
         groupSatisfied[g] = 0;
       }
       const columns = scaleColumns!;
-      for (let q = 0; q < columns.length; q++) {
+      const sums = tally.sums;
+      const Q = columns.length;
+      for (let q = 0; q < Q; q++) {
         const column = columns[q]!;
         if (column === -1) {
           readSelectMany(q, plan.questions[q]!, cells, row, tally);
           continue;
         }
-        const scale = scales[q]!;
         const cell = cells[column] ?? "";
-        const answer = scale.read(cell);
+        // most answers are one ASCII character ("4"): read from the table without a call
+        let answer = OFF_SCALE;
+        if (cell.length === 1) {
+          const c = cell.charCodeAt(0);
+          if (c < 128) answer = singleAnswer[(q << 7) | c]!;
+        }
+        if (answer === OFF_SCALE) answer = scales[q]!.read(cell);
         if (answer >= 0) {
-          const satisfied = scale.satisfied[answer]!;
-          tally.answered[q]! += 1;
-          tally.satisfied[q]! += satisfied;
-          tally.valueSum[q]! += scale.values[answer]!;
+          const at = q * answerStride + answer;
+          const satisfied = answerSatisfied[at]!;
+          sums[q]! += 1;
+          sums[Q + q]! += satisfied;
+          sums[2 * Q + q]! += answerValue[at]!;
           const g = questionGroup[q]!;
           groupValid[g]! += 1;
           groupSatisfied[g]! += satisfied;
         } else if (answer === EXCLUDED) {
-          tally.excluded[q]! += 1;
+          sums[3 * Q + q]! += 1;
           quality.excludedAnswers += 1;
         } else if (answer === OFF_SCALE) {
           quality.outOfScale += 1;
@@ -248,12 +272,15 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
       }
       let overallSum = 0;
       let overallCount = 0;
+      const groupSum = 4 * Q;
+      const groupN = 4 * Q + groupCount;
       for (let g = 0; g < groupCount; g++) {
         if (groupValid[g] === 0) continue;
-        tally.groupSum[g]! += groupSatisfied[g]! / groupValid[g]!;
-        tally.groupN[g]! += 1;
+        sums[groupSum + g]! += groupSatisfied[g]! / groupValid[g]!;
+        sums[groupN + g]! += 1;
       }
-      for (const g of overallGroups) {
+      for (let k = 0; k < overallGroups.length; k++) {
+        const g = overallGroups[k]!;
         if (groupValid[g] === 0) continue;
         overallSum += groupSatisfied[g]! / groupValid[g]!;
         overallCount += 1;
@@ -307,13 +334,13 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
    * line was cut: 8 of 29 cells is no full response), or a line break inside a code, id or
    * scale answer (a stray quote swallowed the following rows, which then vanish into one cell).
    */
-  function misaligned(cells: string[], row: number): boolean {
+  function misaligned(cells: string[], row: number, knownMultiline: boolean | undefined): boolean {
     const width = plan!.header.length;
     const beyond = cells.length > width && cells.slice(width).some((cell) => cell.trim() !== "");
     const shifted = beyond || (options.fullRows === true && cells.length > width);
     const short = options.fullRows === true && cells.length < width;
     // the hot path: most rows have the header's width and no cell over several lines
-    if (!shifted && !short && !hasLineBreak(cells)) return false;
+    if (!shifted && !short && !(knownMultiline ?? hasLineBreak(cells))) return false;
     const multiline = (column: number) => /[\r\n]/.test(cells[column] ?? "");
     // a cell over several lines in a misaligned row is the cause: the quote that opened it
     let broken = strictColumns.find(multiline) ?? -1;
@@ -366,8 +393,8 @@ export function createSurveyImport(options: SurveyImportOptions): SurveyImport {
           );
         return;
       }
-      tally.answered[q]! += 1;
-      for (const option of read) chosen[option]! += 1;
+      tally.sums[q]! += 1;
+      for (let k = 0; k < read.length; k++) chosen[read[k]!]! += 1;
       return;
     }
     const flags: number[] = [];

@@ -11,6 +11,8 @@ export const OFF_SCALE = -3;
 export interface CompiledScale {
   /** The cell's answer index, or EMPTY, EXCLUDED or OFF_SCALE. */
   read(cell: string): number;
+  /** By char code below 128: the answer of a one-character cell, or OFF_SCALE when `read` must look (the hot path reads this table inline). */
+  single: Int32Array;
   /** Per answer index: its value, and 1 if it is satisfied (value ≥ satisfiedFrom) else 0. */
   values: Float64Array;
   satisfied: Uint8Array;
@@ -36,6 +38,7 @@ export function compileScale(scale: Scale): CompiledScale {
   const seen = new Map<string, number>();
   const whenEmpty = lookup.get("") ?? EMPTY;
   return {
+    single: short.subarray(0, 128),
     values: Float64Array.from(scale.answers, (answer) => answer.value),
     satisfied: Uint8Array.from(scale.answers, (answer) => (answer.value >= scale.satisfiedFrom ? 1 : 0)),
     read(cell) {

@@ -8,6 +8,8 @@ import { isSelectMany } from "./types.js";
  */
 export interface UnitTally {
   respondents: number;
+  /** The per-question sums below in one array, for the hot path: answered at q, satisfied at Q + q, valueSum at 2Q + q, excluded at 3Q + q, then groupSum at 4Q + g and groupN at 4Q + G + g (Q questions, G groups). */
+  sums: Float64Array;
   answered: Float64Array;
   satisfied: Float64Array;
   valueSum: Float64Array;
@@ -26,6 +28,7 @@ export function createUnitTally(mapping: SurveyMapping, groupCount: number): Uni
   const sums = new Float64Array(4 * q + 2 * groupCount);
   return {
     respondents: 0,
+    sums,
     answered: sums.subarray(0, q),
     satisfied: sums.subarray(q, 2 * q),
     valueSum: sums.subarray(2 * q, 3 * q),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { compareRankings } from "../../src/analysis/compare-rankings.js";
-import { type Policy, derivePolicySet } from "../../src/analysis/derive-policy-set.js";
+import { type Policy, currentPolicy, derivePolicySet } from "../../src/analysis/derive-policy-set.js";
 import type { CriteriaSet } from "../../src/criteria/types.js";
 import { listLeaves } from "../../src/criteria/walk-criteria.js";
 import { rankUnits } from "../../src/ranking/rank-units.js";
 import type { Ranking } from "../../src/ranking/types.js";
 import { scoreAssessment } from "../../src/scoring/score-assessment.js";
 import { generateAssessments } from "../../src/synthetic/generate-assessments.js";
-import { loadShippedSet } from "../fixtures/shipped-sets.js";
+import { loadShippedSet, setsUnderTest } from "../fixtures/shipped-sets.js";
 
 const set = loadShippedSet("reference-commune/2026.1.json");
 const assessments = generateAssessments(set, { count: 30, seed: 21 });
@@ -76,6 +76,32 @@ describe("what-if: derivePolicySet and compareRankings", { timeout: 60_000 }, ()
     const derived = derivePolicySet(set, policy);
     expect(derived.ok).toBe(false);
     if (!derived.ok) expect(derived.problems[0]!.path).toBe(path);
+  });
+
+  it("states the reference set's own policy as a what-if would write it (its not-applicable items differ: 18 exclude, 5 full, so none)", () => {
+    expect(currentPolicy(set)).toEqual({ surveyWeight: surveyMax(set), missingSurvey: set.survey!.whenAbsent, classEdges: [90, 80, 70, 50] });
+    expect(currentPolicy(derive({ notApplicable: "full" })).notApplicable).toBe("full");
+  });
+
+  it.each(setsUnderTest())("changes nothing when asked for its own policy: $name", ({ set: any }) => {
+    const own = generateAssessments(any, { count: 12, seed: 5 });
+    const ranked = (s: CriteriaSet) => {
+      const ranking = rankUnits(
+        s,
+        own.map((a) => {
+          const scored = scoreAssessment(s, a);
+          if (!scored.ok) throw new Error(JSON.stringify(scored.problems));
+          return scored.value;
+        }),
+      );
+      if (!ranking.ok) throw new Error(JSON.stringify(ranking.problems));
+      return ranking.value;
+    };
+    const derived = derivePolicySet(any, currentPolicy(any));
+    if (!derived.ok) throw new Error(JSON.stringify(derived.problems));
+    const changes = compareRankings(ranked(any), ranked(derived.value));
+    expect(changes).toHaveLength(12);
+    for (const c of changes) expect([c.after!.rank, c.after!.index, c.after!.class?.code]).toEqual([c.before.rank, c.before.index, c.before.class?.code]);
   });
 
   it("leaves the original set untouched", () => {

@@ -201,3 +201,47 @@ describe.each(BACKENDS)("sheets to download: $name", (backend) => {
     });
   });
 });
+
+describe.each(BACKENDS)("PUT /campaigns/{id}/units/{unit}/sheet: $name", (backend) => {
+  const suite = backend.skip ? describe.skip : describe;
+  suite(backend.skip ? `skipped: ${backend.skip}` : "a unit's own sheet", () => {
+    let f: Fixture;
+    beforeAll(async () => {
+      f = await openFixture(backend);
+    });
+    afterAll(async () => f?.close());
+
+    /** P02's scoring sheet as its own user downloads it, with the "Tự chấm" cell of 1.1.2 set. */
+    const filled = async (points: number) => {
+      const response = await f.app.request("/campaigns/c2026/units/P02/sheet", { headers: { authorization: `Bearer ${f.tokens.p02}` } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+      workbook.worksheets[0]!.eachRow((row) => {
+        if (row.getCell(column("unit")).value === "P02" && String(row.getCell(column("item")).value) === "1.1.2") row.getCell(column("self")).value = points;
+      });
+      return new Uint8Array(await workbook.xlsx.writeBuffer());
+    };
+    const upload = (bytes: Uint8Array, token: string) =>
+      f.app.request("/campaigns/c2026/units/P02/sheet?name=p02.xlsx", {
+        method: "PUT",
+        body: bytes,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      });
+
+    it("saves the unit's self-assessment from its own sheet; another unit, an administrator and nobody are refused", async () => {
+      const bytes = await filled(1);
+      expect((await upload(bytes, f.tokens.p01)).status).toBe(403);
+      expect((await upload(bytes, f.tokens.admin)).status).toBe(403);
+      expect((await f.app.request("/campaigns/c2026/units/P02/sheet", { method: "PUT", body: bytes })).status).toBe(401);
+      const response = await upload(bytes, f.tokens.p02);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ saved: 1, unchanged: 0 });
+      expect((await f.request("GET", "/campaigns/c2026/units/P02/rounds/self/items/1.1.2", { token: f.tokens.p02 })).body).toMatchObject({
+        value: { points: 1 },
+        version: 1,
+      });
+      // the same file again: nothing changed, nothing saved
+      expect(await (await upload(await filled(1), f.tokens.p02)).json()).toEqual({ saved: 0, unchanged: 1 });
+    });
+  });
+});

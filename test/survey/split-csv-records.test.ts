@@ -51,6 +51,25 @@ describe("splitCsvRecords", () => {
     });
   });
 
+  it("says which records hold a line break in a cell, in any chunking", () => {
+    const cell = fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r", "1") });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 20 }), (rows, size) => {
+        const flags: boolean[] = [];
+        const records: string[][] = [];
+        const splitter = splitCsvRecords(",", (cells, _, multiline) => {
+          records.push(cells);
+          flags.push(multiline);
+        });
+        const text = toCsv(rows);
+        for (let i = 0; i < text.length; i += size) splitter.push(text.slice(i, i + size));
+        splitter.end();
+        expect(flags).toEqual(records.map((cells) => cells.some((c) => c.includes("\n") || c.includes("\r"))));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("reads what toCsv writes, as csv-parse does, in any chunking", () => {
     const cell = fc.string({ unit: fc.constantFrom("a", "ệ", ",", '"', "\n", " ", "1") });
     fc.assert(

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeText } from "../../api/web/pages/results-page.js";
 import type { RankingView } from "../../api/services/ranking-view.js";
@@ -35,6 +36,34 @@ describe("the public results pages (HTTP, no browser)", () => {
       for (const unit of block.units) expect(section).toContain(`href="/results/demo-2025/units/${unit.unit.code}"`);
     }
     for (const format of ["xlsx", "annex-csv", "csv"]) expect(html).toContain(`href="/campaigns/demo-2025/ranking?format=${format}"`);
+  });
+
+  it("offers the annex in English on the English page, with the same figures as the Vietnamese one it was published as", async () => {
+    const { html } = await page("/results/demo-2025?lang=en");
+    for (const format of ["xlsx", "annex-csv"]) expect(html).toContain(`href="/campaigns/demo-2025/ranking?format=${format}&amp;lang=en"`);
+    expect(html, "the signed Vietnamese annex stays one click away").toContain('href="/campaigns/demo-2025/ranking?format=xlsx" download="" hreflang="vi"');
+    const download = async (query: string) => {
+      const response = await fetch(`${server.url}/campaigns/demo-2025/ranking?format=annex-csv${query}`);
+      return {
+        rows: parse(await response.text(), { bom: true, relax_column_count: true }) as string[][],
+        disposition: response.headers.get("content-disposition"),
+      };
+    };
+    // Twice each, interleaved: a published ranking is cached per language, never one language for both.
+    const [vi, en, viAgain, enAgain] = [await download(""), await download("&lang=en"), await download(""), await download("&lang=en")];
+    expect(viAgain).toEqual(vi);
+    expect(enAgain).toEqual(en);
+    expect(vi.rows[0]!.slice(0, 4)).toEqual(["Khối", "STT", "Mã đơn vị", "Tên đơn vị"]);
+    expect(en.rows[0]!.slice(0, 4)).toEqual(["Block", "STT", "Unit code", "Unit name"]);
+    expect(en.disposition).toContain("ranking-demo-2025-annex.csv");
+    expect(en.rows).toHaveLength(vi.rows.length);
+    const figure = /^-?\d+(\.\d+)?$/;
+    vi.rows.slice(1).forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (figure.test(cell)) expect(en.rows[r + 1]![c], `row ${r + 1}, column ${vi.rows[0]![c]}`).toBe(cell);
+      });
+    });
+    expect((await fetch(`${server.url}/campaigns/demo-2025/ranking?format=xlsx&lang=fr`)).status).toBe(400);
   });
 
   it("shows every finalised unit as appraised: an appraisal that changed nothing gives appraised = self, never self-assessed", () => {

@@ -176,13 +176,17 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 .worklist-table th.num{white-space:normal}
 @media (min-width:48rem){.worklist-table td:nth-child(2){min-width:9rem}.worklist-table td:last-child{min-width:11rem}}
 @media (min-width:48rem){.worklist-filter{grid-template-columns:repeat(3,minmax(0,1fr))}.worklist-filter .wide{grid-column:auto}}
+/* A table whose rows become one card per row on a phone, each cell labelled (data-label) */
 @media (max-width:47.99rem){
- .worklist-table thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
- .worklist-table,.worklist-table tbody,.worklist-table tr,.worklist-table td{display:block;width:100%}
- .worklist-table tr{border:1px solid var(--border);border-radius:4px;margin:0 0 .75rem;padding:.25rem .75rem}
- .worklist-table td,.worklist-table td.num{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid #dfe1e3;padding:.375rem 0;text-align:right;white-space:normal}
- .worklist-table td:last-child{border-bottom:0}
- .worklist-table td::before{content:attr(data-label);font-weight:700;text-align:left}
+ .cards-on-phone thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+ .cards-on-phone,.cards-on-phone tbody,.cards-on-phone tr,.cards-on-phone td,.cards-on-phone tbody th{display:block;width:100%}
+ .cards-on-phone tr{border:1px solid var(--border);border-radius:4px;margin:0 0 .75rem;padding:.25rem .75rem}
+ .cards-on-phone td,.cards-on-phone td.num{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px solid #dfe1e3;padding:.375rem 0;text-align:right;white-space:normal}
+ .cards-on-phone caption{display:block;text-align:left}
+ .cards-on-phone tr{display:flex;flex-direction:column}
+ .cards-on-phone tbody th{order:-1;border-bottom:1px solid #dfe1e3;padding:.375rem 0}
+ .cards-on-phone td:last-child{border-bottom:0}
+ .cards-on-phone td::before{content:attr(data-label);font-weight:700;text-align:left}
 }
 /* How sure the ranking is: options form, rank-band chart */
 .robustness-form{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end;margin:0 0 1rem}
@@ -221,4 +225,12 @@ dl.summary.facts{margin:.5rem 0;grid-template-columns:minmax(0,1fr) auto}
 input.input-date{max-width:9rem}
 input.input-time{max-width:6rem}
 .field-error .date-time-parts input:not([aria-invalid=true]){border-color:var(--text)}
+/* what-if (scorers) */
+.what-if-form{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end;margin:0 0 1rem}
+.what-if-form .field{margin-bottom:.75rem;max-width:22rem}
+input.input-medium{max-width:14rem}
+tr.row-flagged>*{background:var(--highlight,#fff7d6)}
+@media print{.what-if-form{display:none}}
+/* finalise many units: a large checkbox per row */
+input.pick{width:1.5rem;height:1.5rem;margin:0}
 `;

@@ -1,4 +1,4 @@
-import { formatDecimal, formatInstant } from "../../../src/index.js";
+import { formatDecimal, formatInstant, formatRankChange } from "../../../src/index.js";
 import { capitaliseFirst, term } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import { textIn } from "../../../src/index.js";
@@ -7,6 +7,7 @@ import type { CampaignView } from "../../services/campaign-service.js";
 import type { RankingView } from "../../services/ranking-view.js";
 import type { AreaColumn } from "../components/area-columns.js";
 import { BarChart } from "../components/bar-chart.js";
+import { RankingBlock } from "../components/ranking-block.js";
 import { NO_CLASS, classStyle } from "../components/class-style.js";
 import { TableWrap } from "../components/table-wrap.js";
 
@@ -38,9 +39,6 @@ const TEXT = {
     showLess: "Thu gọn",
     phoneHint: "Trên điện thoại bảng chỉ hiện hạng, đơn vị, chỉ số và xếp loại; chọn tên đơn vị để xem chi tiết.",
     change: "Thay đổi so với năm trước",
-    up: (n: number) => `tăng ${n} bậc`,
-    down: (n: number) => `giảm ${n} bậc`,
-    same: "giữ nguyên",
     noPrevious: "–",
     indexPercent: "Chỉ số (%)",
     surveyColumn: "Điều tra XHH",
@@ -58,9 +56,10 @@ const TEXT = {
     lead: (year: number, family: string, version: string) => `The administrative reform index for ${year}, under criteria set ${family} ${version}.`,
     publishedOn: "Published on",
     downloads: "Downloads",
-    csv: "Results annex (CSV, Vietnamese headers)",
+    csv: "Results annex in English (CSV)",
     dataCsv: "Data for scripts (CSV)",
-    xlsx: "Results annex to print and sign (Excel, XLSX)",
+    xlsx: "Results annex in English (Excel, XLSX)",
+    officialXlsx: "The annex as published, in Vietnamese, to print and sign (Excel, XLSX)",
     blocks: "Blocks",
     units: "units",
     mean: "Mean index of the block",
@@ -77,9 +76,6 @@ const TEXT = {
     showLess: "Show fewer columns",
     phoneHint: "On a phone the table shows rank, unit, index and class; choose a unit's name for its details.",
     change: "Change since last year",
-    up: (n: number) => `up ${n}`,
-    down: (n: number) => `down ${n}`,
-    same: "unchanged",
     noPrevious: "–",
     indexPercent: "Index (%)",
     surveyColumn: "Survey",
@@ -112,6 +108,8 @@ export function ResultsPage(props: ResultsPageProps) {
   const { lang, campaign, view } = props;
   const t = TEXT[lang];
   const base = `/campaigns/${encodeURIComponent(campaign.id)}/ranking`;
+  /** The annex in the page's language: Vietnamese (the published form) by default. */
+  const inLang = lang === "vi" ? "" : `&lang=${lang}`;
   return (
     <>
       <nav aria-label={lang === "vi" ? "Vị trí" : "Breadcrumb"} class="breadcrumb no-print">
@@ -127,12 +125,19 @@ export function ResultsPage(props: ResultsPageProps) {
       <h2 class="visually-hidden">{t.downloads}</h2>
       <ul class="downloads no-print">
         <li>
-          <a href={`${base}?format=xlsx`} download>
+          <a href={`${base}?format=xlsx${inLang}`} download>
             {t.xlsx}
           </a>
         </li>
+        {lang === "en" ? (
+          <li>
+            <a href={`${base}?format=xlsx`} download hreflang="vi">
+              {TEXT.en.officialXlsx}
+            </a>
+          </li>
+        ) : null}
         <li>
-          <a href={`${base}?format=annex-csv`} download>
+          <a href={`${base}?format=annex-csv${inLang}`} download>
             {t.csv}
           </a>
         </li>
@@ -178,13 +183,7 @@ export function BlockSection(props: ResultsPageProps & { block: Block; unitHref?
   const unitHref = props.unitHref ?? ((unit: RankedUnit) => `/results/${encodeURIComponent(campaign.id)}/units/${encodeURIComponent(unit.unit.code)}`);
   const id = `block-${block.code}`;
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} class="results-block">
-      <h2 id={`${id}-heading`}>
-        {title}{" "}
-        <span class="muted">
-          ({block.units.length} {t.units})
-        </span>
-      </h2>
+    <RankingBlock code={block.code} title={title} units={block.units.length} unitsWord={t.units}>
       <dl class="summary">
         <dt>{t.mean}</dt>
         <dd class="figure">{mean} %</dd>
@@ -324,7 +323,7 @@ export function BlockSection(props: ResultsPageProps & { block: Block; unitHref?
           <p class="hint">* {t.surveyAbsent[props.whenSurveyAbsent]}</p>
         ) : null}
       </div>
-    </section>
+    </RankingBlock>
   );
 }
 
@@ -333,6 +332,6 @@ export function changeText(unit: RankedUnit, lang: Lang, decimals: number): stri
   const t = TEXT[lang];
   if (!unit.previous) return t.noPrevious;
   const { rankChange, indexChange } = unit.previous;
-  const rank = rankChange > 0 ? t.up(rankChange) : rankChange < 0 ? t.down(-rankChange) : t.same;
+  const rank = formatRankChange(rankChange, lang);
   return `${rank} (${indexChange > 0 ? "+" : ""}${formatDecimal(indexChange, decimals, lang)})`;
 }

@@ -1,5 +1,6 @@
 import { type Lang, type UnitRobustness, formatDecimal, formatInteger, textIn } from "../../../src/index.js";
 import type { CampaignRobustness, RobustnessOptionsInput } from "../../services/robustness-service.js";
+import { RankingBlock } from "../components/ranking-block.js";
 import { NO_CLASS, classStyle } from "../components/class-style.js";
 import { RankBandChart } from "../components/rank-band-chart.js";
 import { TableWrap } from "../components/table-wrap.js";
@@ -200,13 +201,7 @@ function BlockSection(props: { lang: Lang; analysis: CampaignRobustness; block: 
   const id = `block-${block.code}`;
   const replicates = formatInteger(analysis.robustness.replicates, lang);
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} class="results-block">
-      <h2 id={`${id}-heading`}>
-        {title}{" "}
-        <span class="muted">
-          ({block.units.length} {t.units})
-        </span>
-      </h2>
+    <RankingBlock code={block.code} title={title} units={block.units.length} unitsWord={t.units}>
       <figure class="chart-figure">
         <RankBandChart
           id={`${id}-chart`}
@@ -300,6 +295,6 @@ function BlockSection(props: { lang: Lang; analysis: CampaignRobustness; block: 
           </TableWrap>
         </>
       )}
-    </section>
+    </RankingBlock>
   );
 }

@@ -35,6 +35,8 @@ const TEXT = {
     none: "–",
     noUnits: "Không có đơn vị nào khớp với bộ lọc.",
     robustness: "Phân tích độ tin cậy của thứ hạng",
+    whatIf: "Xếp hạng thử theo chính sách khác",
+    finaliseMany: "Chốt điểm nhiều đơn vị",
     sheet: "Thẩm định bằng Excel: tải phiếu của cả đợt về và tải lên lại",
   },
   en: {
@@ -68,6 +70,8 @@ const TEXT = {
     none: "–",
     noUnits: "No unit matches the filters.",
     robustness: "How sure is the ranking?",
+    whatIf: "What if the policy changed?",
+    finaliseMany: "Finalise many units",
     sheet: "Appraise in Excel: download the campaign's sheet and upload it back",
   },
 } as const;
@@ -95,6 +99,12 @@ export function WorklistPage(props: { lang: Lang; worklist: Worklist; rows: Work
         </li>
         <li>
           <a href={`/analysis/${campaignId}/robustness`}>{t.robustness}</a>
+        </li>
+        <li>
+          <a href={`/analysis/${campaignId}/what-if`}>{t.whatIf}</a>
+        </li>
+        <li>
+          <a href={`/finalise/${campaignId}`}>{t.finaliseMany}</a>
         </li>
       </ul>
       <form method="get" class="worklist-filter" aria-label={t.filters}>
@@ -159,7 +169,7 @@ export function WorklistPage(props: { lang: Lang; worklist: Worklist; rows: Work
         <p>{t.noUnits}</p>
       ) : (
         <TableWrap label={t.table}>
-          <table class="worklist-table">
+          <table class="worklist-table cards-on-phone">
             <caption class="visually-hidden">{t.table}</caption>
             <thead>
               <tr>

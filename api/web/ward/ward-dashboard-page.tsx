@@ -28,6 +28,7 @@ const TEXT = {
     open: "Nhập",
     view: "Xem",
     submit: "Nộp bản tự chấm",
+    sheet: "Hoặc nhập bằng Excel: tải phiếu chấm điểm về, điền rồi tải lên",
     withdraw: "Rút lại để sửa",
     withdrawHint: "Rút lại được cho đến hạn nộp tự chấm.",
     withdrawConfirm: "Rút bản tự chấm về để sửa?",
@@ -56,6 +57,7 @@ const TEXT = {
     open: "Enter",
     view: "View",
     submit: "Submit the self-assessment",
+    sheet: "Or enter it in Excel: download the scoring sheet, fill it in, upload it",
     withdraw: "Withdraw to edit",
     withdrawHint: "You can withdraw until the self-assessment deadline.",
     withdrawConfirm: "Withdraw the self-assessment to edit it?",
@@ -199,6 +201,11 @@ export function WardDashboardPage(props: { lang: Lang; data: WardData; csrf: str
         </>
       ) : null}
       <h2>{t.areas}</h2>
+      {props.isUnit && (state === "draft" || state === "explanation") ? (
+        <p>
+          <a href={`${props.base}/sheet`}>{t.sheet}</a>
+        </p>
+      ) : null}
       <ul class="card-list two area-list">
         {sections(data.set, lang).map((s) => {
           const node = data.nodes.get(s.code);

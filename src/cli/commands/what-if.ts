@@ -1,4 +1,14 @@
-import { type Lang, type Policy, compareRankings, formatDecimal, derivePolicySet, formatRankChanges, rankChangesToCsvRows, rankUnits } from "../../index.js";
+import {
+  type Lang,
+  POLICY_NAMES,
+  type Policy,
+  compareRankings,
+  formatDecimal,
+  derivePolicySet,
+  formatRankChanges,
+  rankChangesToCsvRows,
+  rankUnits,
+} from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
@@ -120,13 +130,6 @@ function parseNumber(text: string, option: string): number {
     throw usageError({ vi: `${option}: "${text}" không phải là số`, en: `${option}: "${text}" is not a number` });
   return value;
 }
-
-const POLICY_NAMES: Record<keyof Policy, { vi: string; en: string }> = {
-  surveyWeight: { vi: "trọng số khảo sát", en: "survey weight" },
-  missingSurvey: { vi: "thiếu khảo sát", en: "missing survey" },
-  notApplicable: { vi: "không phát sinh", en: "not applicable" },
-  classEdges: { vi: "ngưỡng xếp loại", en: "class edges" },
-};
 
 function describe(policy: Policy, lang: Lang): string {
   return (Object.entries(policy) as [keyof Policy, unknown][])

@@ -1,7 +1,7 @@
 import { isSurveyArea } from "../../criteria/survey-area.js";
 import { type CriteriaSet, UNIT_TYPE_TITLES } from "../../criteria/types.js";
 import { formatDate } from "../../i18n/format-locale.js";
-import { capitaliseFirst, term } from "../../i18n/glossary.js";
+import { ANNEX_COLUMN_NAMES, capitaliseFirst, term } from "../../i18n/glossary.js";
 import { textIn } from "../../text/text-in.js";
 import type { Lang } from "../../i18n/lang.js";
 import { summariseBlock } from "../../ranking/summarise-block.js";
@@ -77,24 +77,11 @@ export function unitNotes(unit: Pick<RankedUnit, "appraised" | "surveyPoints">, 
   ];
 }
 
-/** The annex's words that are not the glossary's terms, in both languages. */
+/** The annex's sentences (title, basis, notes), in both languages; its column names are the glossary's `ANNEX_COLUMN_NAMES`. */
 const LABELS = {
   vi: {
-    unitCode: "Mã đơn vị",
-    unitName: "Tên đơn vị",
     area: (code: string, title: string, max: string) => `${code}. ${title} (${max} điểm)`,
-    survey: "Trong đó: điểm khảo sát",
     capped: (what: string, cap: string) => `${what} (tối đa ${cap})`,
-    self: "Tổng điểm tự chấm",
-    appraised: "Tổng điểm thẩm định",
-    selfGap: "Chênh lệch (thẩm định − tự chấm)",
-    index: "Chỉ số CCHC (%)",
-    rankChange: "Thay đổi thứ hạng so với năm trước",
-    note: "Ghi chú",
-    classCode: "Mã xếp loại",
-    previousRank: "Xếp hạng năm trước",
-    stage: "Giai đoạn",
-    surveyIncluded: "Có kết quả khảo sát",
     units: (n: number) => `${n} đơn vị`,
     mean: (mean: string) => `Chỉ số bình quân của khối: ${mean}`,
     classes: (list: string) => `Xếp loại: ${list}`,
@@ -109,21 +96,8 @@ const LABELS = {
     issuedWith: (set: string, decisions: string) => `${set} ban hành kèm theo ${decisions}`,
   },
   en: {
-    unitCode: "Unit code",
-    unitName: "Unit name",
     area: (code: string, title: string, max: string) => `${code}. ${title} (${max} points)`,
-    survey: "Of which: survey points",
     capped: (what: string, cap: string) => `${what} (max. ${cap})`,
-    self: "Total self-assessed points",
-    appraised: "Total appraised points",
-    selfGap: "Difference (appraised − self-assessed)",
-    index: "PAR index (%)",
-    rankChange: "Change of rank since last year",
-    note: "Note",
-    classCode: "Class code",
-    previousRank: "Last year's rank",
-    stage: "Stage",
-    surveyIncluded: "Survey result",
     units: (n: number) => `${n} ${n === 1 ? "unit" : "units"}`,
     mean: (mean: string) => `Mean index of the block: ${mean}`,
     classes: (list: string) => `Classes: ${list}`,
@@ -142,6 +116,7 @@ const LABELS = {
 /** The annex of a ranking; its words in `lang` (Vietnamese, the published form, unless asked for English), its figures the same. */
 export function buildAnnex(ranking: Ranking, set: CriteriaSet, lang: Lang = "vi"): Annex {
   const l = LABELS[lang];
+  const column = ANNEX_COLUMN_NAMES;
   const cap = (key: Parameters<typeof term>[0]) => capitaliseFirst(term(key, lang));
   const maxText = (max: number) => localiseDecimal(String(max), lang);
   const points = ranking.display.pointsDecimals;
@@ -150,32 +125,32 @@ export function buildAnnex(ranking: Ranking, set: CriteriaSet, lang: Lang = "vi"
   const surveyInsideAreas = surveyAreas.size === 0 && set.survey !== undefined;
   const columns: AnnexColumn[] = [
     { key: "stt", header: "STT", format: "integer" },
-    { key: "unit_code", header: l.unitCode, format: "text" },
-    { key: "unit_name", header: l.unitName, format: "text" },
+    { key: "unit_code", header: column.unitCode[lang], format: "text" },
+    { key: "unit_name", header: column.unitName[lang], format: "text" },
     ...set.areas.map(
       (area): AnnexColumn => ({ key: `area_${area.code}`, header: l.area(area.code, textIn(area.title, lang), maxText(area.max)), format: "points" }),
     ),
-    ...(surveyInsideAreas ? [{ key: "survey", header: l.survey, format: "points" } as const] : []),
+    ...(surveyInsideAreas ? [{ key: "survey", header: column.survey[lang], format: "points" } as const] : []),
     ...(set.bonus ? [{ key: "bonus", header: l.capped(cap("bonus"), maxText(set.bonus.cap)), format: "points" } as const] : []),
     ...(set.penalty ? [{ key: "penalty", header: l.capped(cap("penalty"), maxText(set.penalty.cap)), format: "points" } as const] : []),
-    { key: "self", header: l.self, format: "points" },
-    { key: "appraised", header: l.appraised, format: "points" },
-    { key: "self_gap", header: l.selfGap, format: "points" },
+    { key: "self", header: column.self[lang], format: "points" },
+    { key: "appraised", header: column.appraised[lang], format: "points" },
+    { key: "self_gap", header: column.selfGap[lang], format: "points" },
     { key: "total", header: l.capped(cap("total"), maxText(set.totalMax)), format: "points" },
     { key: "applicable_max", header: cap("applicableMaximum"), format: "points" },
-    { key: "index", header: l.index, format: "percent" },
+    { key: "index", header: column.index[lang], format: "percent" },
     { key: "class", header: cap("class"), format: "text" },
     { key: "rank", header: cap("rank"), format: "integer" },
-    { key: "rank_change", header: l.rankChange, format: "change" },
-    { key: "note", header: l.note, format: "text" },
+    { key: "rank_change", header: column.rankChange[lang], format: "change" },
+    { key: "note", header: column.note[lang], format: "text" },
   ];
   const dataColumns: AnnexColumn[] = [
     { key: "block", header: cap("block"), format: "text" },
     ...columns,
-    { key: "class_code", header: l.classCode, format: "text" },
-    { key: "previous_rank", header: l.previousRank, format: "integer" },
-    { key: "stage", header: l.stage, format: "text" },
-    { key: "survey_included", header: l.surveyIncluded, format: "text" },
+    { key: "class_code", header: column.classCode[lang], format: "text" },
+    { key: "previous_rank", header: column.previousRank[lang], format: "integer" },
+    { key: "stage", header: column.stage[lang], format: "text" },
+    { key: "survey_included", header: column.surveyIncluded[lang], format: "text" },
   ];
   const round = (value: number | null) => (value === null ? null : Number(formatPoints(value, points)));
   const blocks = ranking.blocks.map((block): AnnexBlock => {

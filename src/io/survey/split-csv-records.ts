@@ -22,7 +22,11 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-export function splitCsvRecords(delimiter: Delimiter, onRecord: (cells: string[], index: number) => void): CsvSplitter {
+/**
+ * `onRecord` also learns whether a cell of the record holds a line break: only a quoted cell can,
+ * so the splitter knows it at no cost, and the survey import need not scan every cell for one.
+ */
+export function splitCsvRecords(delimiter: Delimiter, onRecord: (cells: string[], index: number, multiline: boolean) => void): CsvSplitter {
   const D = delimiter.charCodeAt(0);
   let rest = "";
   let index = 0;
@@ -34,6 +38,7 @@ export function splitCsvRecords(delimiter: Delimiter, onRecord: (cells: string[]
     let start = 0;
     while (start < length) {
       const cells: string[] = [];
+      let multiline = false;
       let i = start;
       let done = false;
       while (!done) {
@@ -55,6 +60,7 @@ export function splitCsvRecords(delimiter: Delimiter, onRecord: (cells: string[]
             if (close === -1) return -1;
           }
           value = text.slice(i + 1, close);
+          if (!multiline) multiline = value.indexOf("\n") !== -1 || value.indexOf("\r") !== -1;
           if (doubled) value = value.replaceAll('""', '"');
           i = close + 1;
           // text after the closing quote, up to the delimiter, is kept (relaxed quotes)
@@ -97,7 +103,7 @@ export function splitCsvRecords(delimiter: Delimiter, onRecord: (cells: string[]
         } else i++;
         done = true;
       }
-      onRecord(cells, index++);
+      onRecord(cells, index++, multiline);
       start = i;
     }
     return start;
