@@ -318,9 +318,9 @@ function buildCheck(set: CriteriaSet): CompiledCheck {
       }
       previousRank = Math.max(previousRank, rank);
       const roundFacts = round.facts;
-      if (roundFacts) for (const name of Object.keys(roundFacts)) problems = checkFact(name, roundFacts[name]!, r, evidenceIds, problems);
+      if (roundFacts) for (const name in roundFacts) problems = checkFact(name, roundFacts[name]!, r, evidenceIds, problems);
       const roundItems = round.items;
-      if (roundItems) for (const code of Object.keys(roundItems)) problems = checkItem(code, roundItems[code]!, r, evidenceIds, problems);
+      if (roundItems) for (const code in roundItems) problems = checkItem(code, roundItems[code]!, r, evidenceIds, problems);
     }
     return problems;
   };

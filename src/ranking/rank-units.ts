@@ -163,12 +163,12 @@ function checkReports(set: CriteriaSet, reports: readonly ScoreSummary[]): Probl
   const blocks = new Set(set.ranking.blocks.map((b) => b.code));
   const year = reports[0]?.year;
   reports.forEach((report, i) => {
-    const path = `reports[${i}] (${report.unit.code})`;
+    const path = () => `reports[${i}] (${report.unit.code})`;
     if (report.criteria.family !== set.family || report.criteria.version !== set.version) {
       problems.push(
         problem(
           "criteria-mismatch",
-          path,
+          path(),
           `scored with ${report.criteria.family} ${report.criteria.version}, not ${set.family} ${set.version}: rank units scored with one set`,
           `được chấm theo ${report.criteria.family} ${report.criteria.version}, không phải ${set.family} ${set.version}: chỉ xếp hạng các đơn vị chấm cùng một bộ tiêu chí`,
         ),
@@ -178,7 +178,7 @@ function checkReports(set: CriteriaSet, reports: readonly ScoreSummary[]): Probl
       problems.push(
         problem(
           "criteria-mismatch",
-          path,
+          path(),
           `is for ${report.year}, others for ${year}: rank one year at a time`,
           `thuộc năm ${report.year}, các đơn vị khác thuộc năm ${year}: mỗi lần chỉ xếp hạng một năm`,
         ),
@@ -188,7 +188,7 @@ function checkReports(set: CriteriaSet, reports: readonly ScoreSummary[]): Probl
       problems.push(
         problem(
           "duplicate-code",
-          path,
+          path(),
           `unit ${report.unit.code} appears twice: give each unit one report`,
           `đơn vị ${report.unit.code} xuất hiện hai lần: mỗi đơn vị chỉ một kết quả`,
         ),
@@ -199,7 +199,7 @@ function checkReports(set: CriteriaSet, reports: readonly ScoreSummary[]): Probl
       problems.push(
         problem(
           "unknown-block",
-          path,
+          path(),
           `block "${report.unit.block}" is not one of: ${[...blocks].join(", ")}`,
           `khối "${report.unit.block}" không có trong bộ tiêu chí`,
         ),

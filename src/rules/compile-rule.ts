@@ -5,7 +5,8 @@
  * `rule-equivalence.test.ts` checks every shipped rule and random rules against json-logic-js.
  * The allowlist and declared-facts checks stay in `inspectRule`: this only evaluates.
  */
-export type Facts = ReadonlyMap<string, unknown>;
+/** Facts by name: a Map, or any table that answers `get` like one. */
+export type Facts = Pick<ReadonlyMap<string, unknown>, "get">;
 type Evaluate = (data: Facts) => unknown;
 
 export interface CompiledRule {

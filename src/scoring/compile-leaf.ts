@@ -8,13 +8,7 @@ import { addDays, daysBetween } from "../rules/dates.js";
 import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
 
 /** One stage's facts after its rounds, derived ones included; absent or null: not entered. */
-export type StageFacts = ReadonlyMap<string, ResolvedFact | null>;
-
-/** One stage's entries for an item, after its rounds. */
-export interface StageItem {
-  points?: number;
-  notApplicable?: boolean;
-}
+export type StageFacts = Pick<ReadonlyMap<string, ResolvedFact | null>, "get">;
 
 /** The rule failed (a problem in the full evaluation): the compiled scorer hands over to it. */
 export const RULE_FAILED = Number.NaN;
@@ -34,8 +28,8 @@ export interface CompiledLeaf {
   notApplicable: "full" | "exclude" | undefined;
   /** Facts read, with the sources of derived facts (a zero denominator makes the leaf not applicable). */
   reads: string[];
-  /** Points in units (rounded per criterion where the set says so), or `RULE_FAILED`. */
-  evaluate(facts: StageFacts, item: StageItem | undefined, survey: Readonly<Record<string, number>> | null): number;
+  /** Points in units (rounded per criterion where the set says so), or `RULE_FAILED`; `entered`: the points entered for the item in this stage (manual items). */
+  evaluate(facts: StageFacts, entered: number | undefined, survey: Readonly<Record<string, number>> | null): number;
 }
 
 export function compileLeaf(set: CriteriaSet, indexed: IndexedLeaf, area: number): CompiledLeaf {
@@ -53,8 +47,8 @@ export function compileLeaf(set: CriteriaSet, indexed: IndexedLeaf, area: number
     reads: indexed.reads,
     evaluate:
       rounding === "criterion"
-        ? (facts, item, survey) => {
-            const units = points(facts, item, survey);
+        ? (facts, entered, survey) => {
+            const units = points(facts, entered, survey);
             return Number.isNaN(units) ? units : roundUnitsTo(units, pointsDecimals);
           }
         : points,
@@ -67,7 +61,7 @@ function compilePoints(indexed: IndexedLeaf, max: number): Points {
   const scoring = indexed.leaf.scoring;
   switch (scoring.kind) {
     case "manual":
-      return (_, item) => (item?.points === undefined ? 0 : toUnits(item.points));
+      return (_, entered) => (entered === undefined ? 0 : toUnits(entered));
     case "boolean": {
       const { fact } = scoring;
       const yes = toUnits(scoring.yes);

@@ -8,7 +8,7 @@ import type { CriteriaSet } from "../criteria/types.js";
 import { formatScaled, fromUnits, percent, percentScaled, toUnits } from "../points.js";
 import type { Checked } from "../problem.js";
 import { ENGINE } from "../version.js";
-import { type CompiledLeaf, type StageFacts, type StageItem, compileLeaf, readsNothingArose } from "./compile-leaf.js";
+import { type CompiledLeaf, compileLeaf, readsNothingArose } from "./compile-leaf.js";
 import { NOTHING_AROSE, type ResolvedFact } from "./evaluate-leaf.js";
 import { type AreaSummary, type ScoreReport, type ScoreSummary, summariseReport } from "./report.js";
 import { scoreAssessment } from "./score-assessment.js";
@@ -44,9 +44,15 @@ interface Derived {
   max: number;
 }
 
+/**
+ * One stage's inputs after its rounds: facts by name (derived ones included), and per leaf (by its
+ * index in the compiled list) the points entered (NaN: none) and whether it was declared not
+ * applicable (1) or not (0).
+ */
 interface Stage {
-  facts: StageFacts;
-  items: ReadonlyMap<string, StageItem>;
+  facts: FactTable;
+  points: number[];
+  notApplicable: number[];
 }
 
 const cache = new WeakMap<CriteriaSet, CompiledScorer>();
@@ -74,9 +80,11 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
   const caps = { bonus: set.bonus ? toUnits(set.bonus.cap) : 0, penalty: set.penalty ? toUnits(set.penalty.cap) : 0 };
   const rescale = set.survey?.whenAbsent !== "zero";
   const decimals = set.display.indexDecimals;
+  const leafIndex = new Map(leaves.map((leaf, i) => [leaf.code, i]));
+  const factIndex = new Map(Object.keys(set.facts).map((name, i) => [name, i]));
 
   const scoreChecked = (assessment: Assessment): Checked<ScoreSummary> => {
-    const stages = accumulate(assessment.rounds, derived);
+    const stages = accumulate(assessment.rounds, derived, leafIndex, factIndex);
     if (stages === undefined) return fallback(assessment);
     const { self, appraised } = stages;
     const survey = assessment.survey?.indicators ?? null;
@@ -87,15 +95,16 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
     const appraisedSum = new Array<number>(areaCount).fill(0);
     const claimed = { bonus: 0, penalty: 0 };
     let surveyUnits = 0;
-    for (const leaf of leaves) {
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!;
       let own = 0;
       let last = 0;
       let lastApplicable = 0;
       if (self) {
-        last = own = stageUnits(leaf, self, survey);
+        last = own = stageUnits(leaf, i, self, survey);
         lastApplicable = applicableOfLast;
       }
-      const other = appraised ? stageUnits(leaf, appraised, survey) : 0;
+      const other = appraised ? stageUnits(leaf, i, appraised, survey) : 0;
       if (Number.isNaN(own) || Number.isNaN(other)) return fallback(assessment);
       if (appraised) {
         last = other;
@@ -124,15 +133,26 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
         subIndex: applicable[i]! > 0 ? percent(final[i]!, applicable[i]!, decimals) : null,
       }),
     );
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    let applicableTotal = 0;
+    let points = 0;
+    let selfTotal = 0;
+    let appraisedTotal = 0;
+    for (let i = 0; i < areaCount; i++) {
+      applicableTotal += applicable[i]!;
+      points += final[i]!;
+      selfTotal += selfSum[i]!;
+      appraisedTotal += appraisedSum[i]!;
+    }
     const bonus = set.bonus ? Math.min(claimed.bonus, caps.bonus) : 0;
     const penalty = set.penalty ? Math.min(claimed.penalty, caps.penalty) : 0;
-    const applicableTotal = sum(applicable);
-    const points = sum(final);
     const total = points + bonus - penalty;
     const indexScaled = percentScaled(total, applicableTotal, decimals);
     const indexValue = indexScaled / 10 ** decimals;
     const band = set.classes.find((c) => rangeContains(c.index, indexValue));
+    const surveyInput = assessment.survey;
+    const surveyOut: ScoreSummary["survey"] = { included: surveyInput !== undefined && index.hasSurvey };
+    if (surveyInput?.respondents !== undefined) surveyOut.respondents = surveyInput.respondents;
+    if (surveyInput?.source !== undefined) surveyOut.source = surveyInput.source;
     return {
       ok: true,
       value: {
@@ -141,18 +161,14 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
         display: { ...set.display },
         unit: { ...assessment.unit, block: blockOf(set, assessment.unit)!.code },
         year: assessment.year,
-        survey: {
-          included: assessment.survey !== undefined && index.hasSurvey,
-          ...(assessment.survey?.respondents !== undefined ? { respondents: assessment.survey.respondents } : {}),
-          ...(assessment.survey?.source !== undefined ? { source: assessment.survey.source } : {}),
-        },
+        survey: surveyOut,
         stage: appraised ? "appraised" : "self-assessed",
         areas,
         totals: {
           max: set.totalMax,
           applicableMax: fromUnits(applicableTotal),
-          self: self ? fromUnits(sum(selfSum)) : null,
-          appraised: appraised ? fromUnits(sum(appraisedSum)) : null,
+          self: self ? fromUnits(selfTotal) : null,
+          appraised: appraised ? fromUnits(appraisedTotal) : null,
           points: fromUnits(points),
           bonus: fromUnits(bonus),
           penalty: fromUnits(penalty),
@@ -170,10 +186,9 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
   /** The share of the maximum of the leaf `stageUnits` scored last (beside its result, so scoring a leaf allocates nothing). */
   let applicableOfLast = 0;
   /** One leaf's points in one stage, its share of the maximum in `applicableOfLast`; NaN when only the full evaluation can tell. */
-  const stageUnits = (leaf: CompiledLeaf, stage: Stage, survey: Readonly<Record<string, number>> | null): number => {
-    const item = stage.items.get(leaf.code);
-    const nothingArose = readsNothingArose(leaf, stage.facts);
-    if (leaf.notApplicable && (item?.notApplicable === true || nothingArose)) {
+  const stageUnits = (leaf: CompiledLeaf, at: number, stage: Stage, survey: Readonly<Record<string, number>> | null): number => {
+    const nothingArose = leaf.reads.length > 0 && readsNothingArose(leaf, stage.facts);
+    if (leaf.notApplicable && (stage.notApplicable[at] === 1 || nothingArose)) {
       applicableOfLast = leaf.notApplicable === "full" ? leaf.max : 0;
       return applicableOfLast;
     }
@@ -183,7 +198,8 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
       return 0;
     }
     applicableOfLast = leaf.section === "areas" ? leaf.max : 0;
-    return leaf.evaluate(stage.facts, item, survey);
+    const entered = stage.points[at]!;
+    return leaf.evaluate(stage.facts, Number.isNaN(entered) ? undefined : entered, survey);
   };
 
   const fallback = (assessment: Assessment): Checked<ScoreSummary> => {
@@ -204,58 +220,90 @@ function buildScorer(set: CriteriaSet): CompiledScorer {
 }
 
 /**
- * Both stages' facts and items in one pass over the rounds (see `accumulateStage`): the self round
- * alone, then the self round and the appraisal rounds, each overriding what it enters; null when a
- * stage has no round; undefined when a derived fact falls outside its domain (a problem the full
- * evaluation words).
+ * Both stages' facts and entries in one pass over the rounds: the self round alone, then the self
+ * round and the appraisal rounds, each overriding what it enters; null when a stage has no round;
+ * undefined when a derived fact falls outside its domain (a problem the full evaluation words) or
+ * an item or fact is not one of the set's (the check refuses it first).
  */
-function accumulate(rounds: RoundInput[], derived: Derived[]): { self: Stage | null; appraised: Stage | null } | undefined {
-  const facts = new Map<string, ResolvedFact | null>();
-  const items = new Map<string, StageItem>();
+function accumulate(
+  rounds: RoundInput[],
+  derived: Derived[],
+  leafIndex: ReadonlyMap<string, number>,
+  factIndex: ReadonlyMap<string, number>,
+): { self: Stage | null; appraised: Stage | null } | undefined {
+  const stage: Stage = {
+    facts: new FactTable(factIndex, new Array(factIndex.size).fill(undefined)),
+    points: new Array<number>(leafIndex.size).fill(Number.NaN),
+    notApplicable: new Array<number>(leafIndex.size).fill(0),
+  };
+  const facts = stage.facts;
   let self: Stage | null | undefined = null;
   let appraisal = false;
   for (const round of rounds) {
     if (round.round === "explanation") continue;
     if (round.round !== "self" && !appraisal) {
       appraisal = true;
-      if (self) self = snapshot(self, derived);
+      if (self)
+        self = derive(
+          { facts: new FactTable(factIndex, facts.values.slice()), points: stage.points.slice(), notApplicable: stage.notApplicable.slice() },
+          derived,
+        );
       if (self === undefined) return undefined;
     }
     const entered = round.facts;
     if (entered) {
-      for (const name of Object.keys(entered)) {
+      for (const name in entered) {
         const input = entered[name]!;
-        facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input);
+        if (!facts.set(name, input !== null && typeof input === "object" && !Array.isArray(input) ? input.value : input)) return undefined;
       }
     }
-    const claimed = round.items ?? {};
-    for (const code of Object.keys(claimed)) {
-      const input = claimed[code]!;
-      let state = items.get(code);
-      if (!state) items.set(code, (state = {}));
-      if (input.points !== undefined) state.points = input.points;
-      if (input.notApplicable !== undefined) state.notApplicable = input.notApplicable;
+    const claimed = round.items;
+    if (claimed) {
+      for (const code in claimed) {
+        const at = leafIndex.get(code);
+        if (at === undefined) return undefined;
+        const input = claimed[code]!;
+        if (input.points !== undefined) stage.points[at] = input.points;
+        if (input.notApplicable !== undefined) stage.notApplicable[at] = input.notApplicable ? 1 : 0;
+      }
     }
-    if (round.round === "self") self = { facts, items };
+    if (round.round === "self") self = stage;
   }
   if (!appraisal) {
     const alone = self && derive(self, derived);
     return alone === undefined ? undefined : { self: alone, appraised: null };
   }
-  const appraised = derive({ facts, items }, derived);
+  const appraised = derive(stage, derived);
   return appraised === undefined ? undefined : { self, appraised };
 }
 
-/** A copy of the self stage, with its derived facts, before the appraisal rounds change it. */
-function snapshot(stage: Stage, derived: Derived[]): Stage | undefined {
-  const items = new Map<string, StageItem>();
-  for (const [code, item] of stage.items) items.set(code, { ...item });
-  return derive({ facts: new Map(stage.facts), items }, derived);
+/**
+ * One stage's facts by name, in a list by the set's declaration order (the names' positions are
+ * resolved once per compiled set): building and copying a stage is then a list, not a Map.
+ */
+class FactTable {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    readonly values: (ResolvedFact | null | undefined)[],
+  ) {}
+
+  get(name: string): ResolvedFact | null | undefined {
+    const at = this.index.get(name);
+    return at === undefined ? undefined : this.values[at];
+  }
+
+  /** False when the set declares no such fact (the check refuses it first). */
+  set(name: string, value: ResolvedFact | null): boolean {
+    const at = this.index.get(name);
+    if (at === undefined) return false;
+    this.values[at] = value;
+    return true;
+  }
 }
 
 /** Derived ratios from the stage's entered counts (see `resolveFacts`); undefined when one is out of its domain. */
 function derive(stage: Stage, derived: Derived[]): Stage | undefined {
-  const facts = stage.facts as Map<string, ResolvedFact | null>;
+  const facts = stage.facts;
   for (const fact of derived) {
     const numerator = facts.get(fact.numerator);
     const denominator = facts.get(fact.denominator);
