@@ -5,6 +5,39 @@ import { BACKENDS } from "../api/backends.js";
 import { givePasswords, webClient } from "./web-client.js";
 
 const backend = BACKENDS[0]!;
+
+/**
+ * The XLSX a sheet page links to, downloaded with the page's session cookie (as a browser's click
+ * would be), with `unit`'s cells in `column` set as Excel would, and, if asked, those rows moved to
+ * another unit.
+ */
+async function fillPageSheet(
+  f: Fixture,
+  client: ReturnType<typeof webClient>,
+  page: string,
+  unit: string,
+  column: string,
+  points: Record<string, number | string>,
+  otherUnit?: string,
+): Promise<Uint8Array> {
+  const href = /href="([^"]*format=xlsx)"/.exec((await client.get(page)).html)![1]!.replaceAll("&amp;", "&");
+  const cookie = [...client.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const response = await f.app.request(`http://localhost${href}`, { headers: { cookie } });
+  expect(response.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await response.arrayBuffer()) as never);
+  let header: string[] = [];
+  workbook.worksheets[0]!.eachRow((row) => {
+    const texts = Array.from(row.values as unknown[], (v) => String(v ?? ""));
+    if (header.length === 0 && texts.includes("Mã đơn vị")) header = texts;
+    const code = texts[header.indexOf("Mã tiêu chí")] ?? "";
+    if (texts[header.indexOf("Mã đơn vị")] !== unit || !(code in points)) return;
+    row.getCell(header.indexOf(column)).value = points[code]!;
+    if (otherUnit) row.getCell(header.indexOf("Mã đơn vị")).value = otherUnit;
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 const P01 = "/campaigns/c2026/units/P01";
 
 /**
@@ -36,24 +69,7 @@ describe("the campaign sheet page", () => {
   afterAll(async () => f?.close());
 
   /** The sheet the page links to, with P01's "Thẩm định lần 1" cells set as Excel would. */
-  const filled = async (points: Record<string, number | string>) => {
-    const page = await scorer.get("/work/c2026/sheet");
-    const href = /href="([^"]*format=xlsx)"/.exec(page.html)![1]!.replaceAll("&amp;", "&");
-    // The link is the API's route, signed in by the page's session cookie as a browser's click would be.
-    const cookie = [...scorer.jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const response = await f.app.request(`http://localhost${href}`, { headers: { cookie } });
-    expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await response.arrayBuffer()) as never);
-    let header: string[] = [];
-    workbook.worksheets[0]!.eachRow((row) => {
-      const texts = Array.from(row.values as unknown[], (v) => String(v ?? ""));
-      if (header.length === 0 && texts.includes("Mã đơn vị")) header = texts;
-      const code = texts[header.indexOf("Mã tiêu chí")] ?? "";
-      if (texts[header.indexOf("Mã đơn vị")] === "P01" && code in points) row.getCell(header.indexOf("Thẩm định lần 1")).value = points[code]!;
-    });
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
-  };
+  const filled = (points: Record<string, number | string>) => fillPageSheet(f, scorer, "/work/c2026/sheet", "P01", "Thẩm định lần 1", points);
   const upload = (bytes: Uint8Array, name: string) => {
     const body = new FormData();
     body.set("csrf", scorer.csrf);
@@ -121,25 +137,8 @@ describe("the unit's sheet page (self-assessment in Excel)", () => {
   }, 60_000);
   afterAll(async () => f?.close());
 
-  /** The sheet the page links to, with the "Tự chấm" cells of `self` set (and, if asked, one row moved to another unit). */
-  const filled = async (self: Record<string, number>, otherUnit?: string) => {
-    const href = /href="([^"]*format=xlsx)"/.exec((await p02.get(page)).html)![1]!;
-    const cookie = [...p02.jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const response = await f.app.request(`http://localhost${href}`, { headers: { cookie } });
-    expect(response.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await response.arrayBuffer()) as never);
-    let header: string[] = [];
-    workbook.worksheets[0]!.eachRow((row) => {
-      const texts = Array.from(row.values as unknown[], (v) => String(v ?? ""));
-      if (header.length === 0 && texts.includes("Mã đơn vị")) header = texts;
-      const code = texts[header.indexOf("Mã tiêu chí")] ?? "";
-      if (texts[header.indexOf("Mã đơn vị")] !== "P02" || !(code in self)) return;
-      row.getCell(header.indexOf("Tự chấm")).value = self[code]!;
-      if (otherUnit) row.getCell(header.indexOf("Mã đơn vị")).value = otherUnit;
-    });
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
-  };
+  /** The sheet the page links to, with the "Tự chấm" cells of `self` set (and, if asked, those rows moved to another unit). */
+  const filled = (self: Record<string, number>, otherUnit?: string) => fillPageSheet(f, p02, page, "P02", "Tự chấm", self, otherUnit);
   const upload = (bytes: Uint8Array, name = "phieu-p02.xlsx") => {
     const body = new FormData();
     body.set("csrf", p02.csrf);
