@@ -65,6 +65,7 @@ export {
   type ScoreReport,
   type ScoreSummary,
   type Totals,
+  reportLeaves,
   summariseReport,
 } from "./scoring/report.js";
 export { rankUnits } from "./ranking/rank-units.js";
@@ -103,6 +104,7 @@ export {
   nameIn,
   term,
 } from "./i18n/glossary.js";
+export { describePolicy, formatEdges } from "./i18n/describe-policy.js";
 export { factLabels } from "./i18n/fact-labels.js";
 export { localiseExplanation } from "./i18n/localise-explanation.js";
 export { nearestName } from "./text/nearest-name.js";

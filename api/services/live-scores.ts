@@ -2,12 +2,12 @@ import {
   type Assessment,
   type Checked,
   type CriteriaSet,
-  type NodeReport,
   type ScoreReport,
   type ScoreSummary,
   type Variation,
   compileScorer,
   listVariation,
+  reportLeaves,
   summariseReport,
 } from "../../src/index.js";
 import { notFound } from "../errors.js";
@@ -36,16 +36,12 @@ export interface LiveFigures {
 
 /** The figures of a full report (a live score or a finalised snapshot). */
 export function figuresOf(set: CriteriaSet, report: ScoreReport): LiveFigures {
-  const leaves = [...report.areas, ...(report.bonus?.items ?? []), ...(report.penalty?.items ?? [])].flatMap(flatten);
+  const leaves = reportLeaves([...report.areas, ...(report.bonus?.items ?? []), ...(report.penalty?.items ?? [])]);
   const disputed = leaves.filter(({ leaf }) => {
     if (!leaf || leaf.kind === "survey") return false;
     return leaf.self?.status === "scored" && leaf.appraised?.status === "scored" && leaf.self.points !== leaf.appraised.points;
   }).length;
   return { summary: summariseReport(report), disputed, missingEvidence: report.missingEvidence.length, variation: listVariation(set, report, true) };
-}
-
-function flatten(node: NodeReport): NodeReport[] {
-  return node.children ? node.children.flatMap(flatten) : [node];
 }
 
 /**

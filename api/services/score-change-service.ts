@@ -7,6 +7,7 @@ import {
   type ScoreReport,
   diffCriteriaSets,
   explainScoreChange,
+  reportLeaves,
 } from "../../src/index.js";
 import type { Actor } from "../auth/actor.js";
 import { ApiError, notFound } from "../errors.js";
@@ -135,10 +136,7 @@ export class ScoreChangeService {
 }
 
 function leaves(report: ScoreReport): Map<string, NodeReport> {
-  const out = new Map<string, NodeReport>();
-  const walk = (node: NodeReport) => (node.children ? node.children.forEach(walk) : out.set(node.code, node));
-  report.areas.forEach(walk);
-  return out;
+  return new Map(reportLeaves(report.areas).map((node) => [node.code, node]));
 }
 
 /** Each fact's and survey indicator's title, the newer set's where both declare it. */

@@ -1,6 +1,6 @@
 import { type CriteriaNode, type CriteriaSet, type LeafNode, isLeaf } from "../criteria/types.js";
 import { toUnits } from "../points.js";
-import type { NodeReport, ScoreReport } from "../scoring/report.js";
+import { type ScoreReport, reportLeaves } from "../scoring/report.js";
 
 /** A survey item of one unit: the indicator it reads, the value the report used and the points it gave. */
 export interface SurveyItem {
@@ -44,7 +44,7 @@ export function listVariation(set: CriteriaSet, report: ScoreReport, disputes: b
   });
   const variation: Variation = { indicators: {}, respondents: report.survey.respondents, survey: [], disputed: [] };
   report.areas.forEach((area, index) => {
-    for (const node of flatten(area)) {
+    for (const node of reportLeaves([area])) {
       const leaf = leaves.get(node.code);
       const explained = node.leaf;
       if (!leaf || !explained || explained.status !== "scored") continue;
@@ -69,8 +69,4 @@ export function listVariation(set: CriteriaSet, report: ScoreReport, disputes: b
     }
   });
   return variation;
-}
-
-function flatten(node: NodeReport): NodeReport[] {
-  return node.children ? node.children.flatMap(flatten) : [node];
 }

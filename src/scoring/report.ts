@@ -123,3 +123,8 @@ export function summariseReport(report: ScoreReport): ScoreSummary {
   const areas = report.areas.map(({ children: _, leaf: __, ...area }) => area);
   return { engine, criteria, display, unit, year, survey, stage, areas, totals };
 }
+
+/** The leaves under these nodes, in order: a report's scored items, its groups left out. */
+export function reportLeaves(nodes: readonly NodeReport[]): NodeReport[] {
+  return nodes.flatMap((node) => (node.children ? reportLeaves(node.children) : [node]));
+}

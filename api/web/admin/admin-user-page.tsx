@@ -2,7 +2,7 @@ import { ROLE_NAMES, formatInstant, nameIn } from "../../../src/index.js";
 import type { Lang } from "../../../src/index.js";
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
-import { SelectField, TextArea, TextField } from "./admin-fields.js";
+import { SelectField, TextArea, TextField } from "../form-fields.js";
 import type { Account } from "./admin-users-page.js";
 
 const TEXT = {

@@ -2,7 +2,7 @@ import { DEADLINE_NAMES, type Lang, SET_STATUS_NAMES, nameIn } from "../../../sr
 import { DEADLINE_ROUNDS as ROUNDS } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
 import { dateTimeValue } from "../web-form.js";
-import { DateTimeField, SelectField, TextArea, TextField } from "./admin-fields.js";
+import { DateTimeField, SelectField, TextArea, TextField } from "../form-fields.js";
 
 const TEXT = {
   vi: {

@@ -3,7 +3,7 @@ import type { CampaignService } from "../../services/campaign-service.js";
 import { DEADLINE_ROUNDS } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
 import { dateTimeValue } from "../web-form.js";
-import { DateTimeField, SelectField, TextArea } from "./admin-fields.js";
+import { DateTimeField, SelectField, TextArea } from "../form-fields.js";
 import { withdrawalHref } from "./extension-withdrawal-page.js";
 
 export type CampaignOverview = Awaited<ReturnType<CampaignService["overview"]>>;

@@ -2,7 +2,7 @@ import { DEADLINE_NAMES, type Lang, formatInstant, nameIn } from "../../../src/i
 import type { CampaignService } from "../../services/campaign-service.js";
 import type { DeadlineName } from "../../services/workflow.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
-import { TextArea } from "./admin-fields.js";
+import { TextArea } from "../form-fields.js";
 
 const TEXT = {
   vi: {

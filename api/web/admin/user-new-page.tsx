@@ -3,7 +3,7 @@ import type { Lang } from "../../../src/index.js";
 import { PASSWORD_MIN_LENGTH } from "../../auth/passwords.js";
 import { ROLES } from "../../domain.js";
 import { CsrfField, ErrorSummary, type FormError } from "../form-parts.js";
-import { SelectField, TextField } from "./admin-fields.js";
+import { SelectField, TextField } from "../form-fields.js";
 
 const TEXT = {
   vi: {

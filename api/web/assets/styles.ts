@@ -228,7 +228,6 @@ input.input-time{max-width:6rem}
 /* what-if (scorers) */
 .what-if-form{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-end;margin:0 0 1rem}
 .what-if-form .field{margin-bottom:.75rem;max-width:22rem}
-input.input-medium{max-width:14rem}
 tr.row-flagged>*{background:var(--highlight,#fff7d6)}
 @media print{.what-if-form{display:none}}
 /* finalise many units: a large checkbox per row */

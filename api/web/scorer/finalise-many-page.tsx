@@ -88,7 +88,7 @@ export function FinaliseManyPage(props: FinaliseManyPageProps) {
       {outcome && outcome.refused.length > 0 ? (
         <div class="notice warn" role="alert">
           <h2>{t.refused(outcome.refused.length)}</h2>
-          <p>{outcome.finalised.length > 0 ? t.refusedLead : null}</p>
+          {outcome.finalised.length > 0 ? <p>{t.refusedLead}</p> : null}
           <ul>
             {outcome.refused.map((r) => (
               <li>

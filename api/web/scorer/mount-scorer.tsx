@@ -104,9 +104,10 @@ export function mountScorer(app: OpenAPIHono<AppEnv>): void {
       const campaignId = c.req.param("campaign");
       const form = await readForm(c);
       if (!csrfValid(c, form)) return expired(c);
+      // "CODE:VERSION" per box; a value without a version is refused by the service like a stale one.
       const picks = fields(form, "unit").map((value) => {
         const at = value.lastIndexOf(":");
-        return { unit: value.slice(0, at), version: Number(value.slice(at + 1)) };
+        return at < 0 ? { unit: value, version: Number.NaN } : { unit: value.slice(0, at), version: Number(value.slice(at + 1)) };
       });
       const { services, actor } = c.var;
       const show = async (errors: FormError[], outcome?: FinaliseOutcome, status: PageStatus = 200) =>

@@ -3,9 +3,10 @@ import {
   POLICY_CHOICE_NAMES,
   capitaliseFirst,
   POLICY_NAMES,
-  type Policy,
   type RankChange,
+  describePolicy,
   formatDecimal,
+  formatEdges,
   formatRankChange,
   textIn,
 } from "../../../src/index.js";
@@ -13,7 +14,8 @@ import type { CampaignWhatIf, WhatIfPolicyInput } from "../../services/what-if-s
 import { RankingBlock } from "../components/ranking-block.js";
 import { NO_CLASS, classStyle } from "../components/class-style.js";
 import { TableWrap } from "../components/table-wrap.js";
-import { ErrorSummary, FieldError, type FormError, describedBy } from "../form-parts.js";
+import { SelectField, TextField } from "../form-fields.js";
+import { ErrorSummary, type FormError } from "../form-parts.js";
 
 const TEXT = {
   vi: {
@@ -136,83 +138,47 @@ export function WhatIfPage(props: WhatIfPageProps) {
   );
 }
 
-/** "tổng điểm khảo sát 20, đơn vị thiếu khảo sát: phần khảo sát tính 0 điểm" */
-export function describePolicy(policy: Policy, lang: Lang): string {
-  const parts: string[] = [];
-  if (policy.surveyWeight !== undefined) parts.push(`${POLICY_NAMES.surveyWeight[lang]} ${formatDecimal(policy.surveyWeight, 2, lang)}`);
-  if (policy.missingSurvey) parts.push(`${POLICY_NAMES.missingSurvey[lang]}: ${POLICY_CHOICE_NAMES[policy.missingSurvey][lang]}`);
-  if (policy.notApplicable) parts.push(`${POLICY_NAMES.notApplicable[lang]}: ${POLICY_CHOICE_NAMES[policy.notApplicable][lang]}`);
-  if (policy.classEdges) parts.push(`${POLICY_NAMES.classEdges[lang]} ${edgesText(policy.classEdges, lang)}`);
-  return parts.join("; ");
-}
-
-function edgesText(edges: number[], lang: Lang): string {
-  return edges.map((edge) => formatDecimal(edge, 2, lang)).join("; ");
-}
-
 function PolicyForm(props: WhatIfPageProps) {
   const { lang, errors, input, result } = props;
   const t = TEXT[lang];
   const current = result?.current;
-  const fieldClass = (id: string) => `field${errors.some((e) => e.field === id) ? " field-error" : ""}`;
-  const choices = (name: "missingSurvey" | "notApplicable", options: readonly ("rescale" | "zero" | "exclude" | "full")[]) => {
-    const now = current?.[name];
-    const selected = input[name] ?? "";
+  const choice = (id: "missingSurvey" | "notApplicable", options: readonly ("rescale" | "zero" | "exclude" | "full")[]) => {
+    const now = current?.[id];
     return (
-      <div class={fieldClass(name)}>
-        <label for={name}>{capitaliseFirst(POLICY_NAMES[name][lang])}</label>
-        <span class="hint" id={`${name}-hint`}>
-          {t.now}: {now ? POLICY_CHOICE_NAMES[now][lang] : t.mixed}.
-        </span>
-        <FieldError id={name} errors={errors} lang={lang} />
-        <select id={name} name={name} aria-describedby={describedBy(name, errors, true)}>
-          <option value="" selected={selected === ""}>
-            {t.keep}
-          </option>
-          {options.map((option) => (
-            <option value={option} selected={selected === option}>
-              {POLICY_CHOICE_NAMES[option][lang]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={id}
+        label={capitaliseFirst(POLICY_NAMES[id][lang])}
+        hint={`${t.now}: ${now ? POLICY_CHOICE_NAMES[now][lang] : t.mixed}.`}
+        value={input[id] ?? ""}
+        options={[{ value: "", text: t.keep }, ...options.map((option) => ({ value: option, text: POLICY_CHOICE_NAMES[option][lang] }))]}
+        errors={errors}
+        lang={lang}
+      />
     );
   };
   return (
     <form method="get" class="what-if-form" aria-label={t.form}>
-      <div class={fieldClass("surveyWeight")}>
-        <label for="surveyWeight">{capitaliseFirst(POLICY_NAMES.surveyWeight[lang])}</label>
-        <span class="hint" id="surveyWeight-hint">
-          {t.surveyHint(current?.surveyWeight !== undefined ? `${formatDecimal(current.surveyWeight, 2, lang)} ${t.points}` : "–")}
-        </span>
-        <FieldError id="surveyWeight" errors={errors} lang={lang} />
-        <input
-          id="surveyWeight"
-          name="surveyWeight"
-          type="text"
-          inputmode="decimal"
-          class="input-short"
-          value={input.surveyWeight ?? ""}
-          aria-describedby={describedBy("surveyWeight", errors, true)}
-        />
-      </div>
-      {choices("missingSurvey", ["rescale", "zero"])}
-      {choices("notApplicable", ["exclude", "full"])}
-      <div class={fieldClass("classEdges")}>
-        <label for="classEdges">{capitaliseFirst(POLICY_NAMES.classEdges[lang])}</label>
-        <span class="hint" id="classEdges-hint">
-          {t.edgesHint(current?.classEdges ? edgesText(current.classEdges, lang) : "–", (result?.classes.length ?? 1) - 1)}
-        </span>
-        <FieldError id="classEdges" errors={errors} lang={lang} />
-        <input
-          id="classEdges"
-          name="classEdges"
-          type="text"
-          class="input-medium"
-          value={input.classEdges ?? ""}
-          aria-describedby={describedBy("classEdges", errors, true)}
-        />
-      </div>
+      <TextField
+        id="surveyWeight"
+        label={capitaliseFirst(POLICY_NAMES.surveyWeight[lang])}
+        hint={t.surveyHint(current?.surveyWeight !== undefined ? `${formatDecimal(current.surveyWeight, 2, lang)} ${t.points}` : "–")}
+        value={input.surveyWeight ?? ""}
+        short={true}
+        inputmode="decimal"
+        errors={errors}
+        lang={lang}
+      />
+      {choice("missingSurvey", ["rescale", "zero"])}
+      {choice("notApplicable", ["exclude", "full"])}
+      <TextField
+        id="classEdges"
+        label={capitaliseFirst(POLICY_NAMES.classEdges[lang])}
+        hint={t.edgesHint(current?.classEdges ? formatEdges(current.classEdges, lang) : "–", (result?.classes.length ?? 1) - 1)}
+        value={input.classEdges ?? ""}
+        short={true}
+        errors={errors}
+        lang={lang}
+      />
       <button class="button" type="submit">
         {t.run}
       </button>

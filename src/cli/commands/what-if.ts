@@ -1,14 +1,4 @@
-import {
-  type Lang,
-  POLICY_NAMES,
-  type Policy,
-  compareRankings,
-  formatDecimal,
-  derivePolicySet,
-  formatRankChanges,
-  rankChangesToCsvRows,
-  rankUnits,
-} from "../../index.js";
+import { type Policy, compareRankings, derivePolicySet, describePolicy, formatRankChanges, rankChangesToCsvRows, rankUnits } from "../../index.js";
 import { EXIT, problemsError, usageError } from "../cli-error.js";
 import { CRITERIA_ARG, INPUTS_ARG, OUT_ARG, SURVEY_ARG, YEAR_ARG, formatArg } from "../common-args.js";
 import { defineCommand } from "../define-command.js";
@@ -106,8 +96,8 @@ export const whatIfCommand = defineCommand({
     const changes = compareRankings(before, after);
     const title =
       lang === "vi"
-        ? `Thử chính sách khác (${describe(policy, lang)}), bộ tiêu chí ${set.family} ${set.version}`
-        : `What if (${describe(policy, lang)}), criteria ${set.family} ${set.version}`;
+        ? `Thử chính sách khác (${describePolicy(policy, lang)}), bộ tiêu chí ${set.family} ${set.version}`
+        : `What if (${describePolicy(policy, lang)}), criteria ${set.family} ${set.version}`;
     const format = args.format as Format;
     emit(
       io,
@@ -129,13 +119,4 @@ function parseNumber(text: string, option: string): number {
   if (text.trim() === "" || !Number.isFinite(value))
     throw usageError({ vi: `${option}: "${text}" không phải là số`, en: `${option}: "${text}" is not a number` });
   return value;
-}
-
-function describe(policy: Policy, lang: Lang): string {
-  return (Object.entries(policy) as [keyof Policy, unknown][])
-    .map(
-      ([key, value]) =>
-        `${POLICY_NAMES[key][lang]} ${Array.isArray(value) ? value.join("; ") : typeof value === "number" ? formatDecimal(value, 2, lang) : String(value)}`,
-    )
-    .join(", ");
 }

@@ -1,10 +1,10 @@
-import type { Lang } from "../../../src/index.js";
-import { type DateTimeValue, dateTimeIds } from "../web-form.js";
-import { FieldError, type FormError, describedBy, hasError } from "../form-parts.js";
+import type { Lang } from "../../src/index.js";
+import { type DateTimeValue, dateTimeIds } from "./web-form.js";
+import { FieldError, type FormError, describedBy, hasError } from "./form-parts.js";
 
 /**
- * The administrator's form fields, GOV.UK style: a label, an optional hint under it, the error
- * repeated next to the field and linked from the summary by the field's id.
+ * Form fields, GOV.UK style (the administrator's and the scorers' forms): a label, an optional hint
+ * under it, the error repeated next to the field and linked from the summary by the field's id.
  */
 interface FieldProps {
   id: string;
@@ -30,7 +30,9 @@ function Field(props: FieldProps & { children: unknown }) {
   );
 }
 
-export function TextField(props: FieldProps & { value: string; type?: "text" | "password" | "number"; short?: boolean; autocomplete?: string }) {
+export function TextField(
+  props: FieldProps & { value: string; type?: "text" | "password" | "number"; short?: boolean; autocomplete?: string; inputmode?: "decimal" | "numeric" },
+) {
   return (
     <Field {...props}>
       <input
@@ -40,6 +42,7 @@ export function TextField(props: FieldProps & { value: string; type?: "text" | "
         name={props.name ?? props.id}
         value={props.value}
         autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
         aria-describedby={describedBy(props.id, props.errors, Boolean(props.hint))}
       />
     </Field>
